@@ -1,0 +1,6 @@
+// Tandem: start GOV.UK Frontend's JavaScript components.
+// Load with <script type="module" src="{% static 'tandem/init.js' %}"></script>.
+// Edit frontend/src/tandem/init.js; `npm run build` copies it to frontend/static/tandem/.
+import { initAll } from '../govuk/govuk-frontend.min.js'
+
+initAll()

@@ -1,0 +1,39 @@
+"""Restricted records and break-glass access (ADR 0003)."""
+
+from django.conf import settings
+from django.db import models
+
+from tandem.core.models import TimestampedModel
+
+
+class RecordRestriction(TimestampedModel):
+    """A person's record that only the named teams may open (for example a member of staff)."""
+
+    person = models.OneToOneField("people.Person", on_delete=models.CASCADE, related_name="restriction")
+    teams = models.ManyToManyField("identity.Team", related_name="restricted_records")
+    reason = models.TextField()
+    restricted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    def __str__(self) -> str:
+        return f"Restriction on {self.person_id}"
+
+
+class BreakGlass(models.Model):
+    """Someone outside the named teams opened a restricted record, giving a reason."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="break_glass_grants")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="break_glass_grants")
+    reason = models.TextField()
+    granted_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-granted_at"]
+        indexes = [models.Index(fields=["user", "person", "expires_at"], name="break_glass_live")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} broke the glass on {self.person_id}"

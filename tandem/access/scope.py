@@ -1,0 +1,47 @@
+"""The one scoping rule: which person records a member of staff may open (ADR 0003).
+
+Anyone with permission to view people may open an unrestricted record. A restricted record
+opens only for members of the teams named on it, or for someone who has broken the glass on
+it with a reason in the last few hours. Everything that reads personal data starts here.
+"""
+
+from typing import Any, TypeVar
+
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+
+from tandem.access.models import BreakGlass, RecordRestriction
+from tandem.core import clock
+from tandem.identity.permissions import Permission
+
+M = TypeVar("M", bound=Model)
+
+
+def _team_ids(actor: Any) -> list[int]:
+    cached: list[int] | None = getattr(actor, "_tandem_team_ids", None)
+    if cached is None:
+        cached = list(actor.memberships.filter(ended_on__isnull=True).values_list("team_id", flat=True))
+        actor._tandem_team_ids = cached
+    return cached
+
+
+def restriction_allows(actor: Any, person_field: str = "pk") -> Q:
+    """A filter on a queryset whose `person_field` is a person: the records this actor may open."""
+    restricted = RecordRestriction.objects.filter(person=OuterRef(person_field))
+    in_team = RecordRestriction.objects.filter(person=OuterRef(person_field), teams__in=_team_ids(actor))
+    glass = BreakGlass.objects.filter(person=OuterRef(person_field), user=actor, expires_at__gt=clock.now())
+    return ~Q(Exists(restricted)) | Q(Exists(in_team)) | Q(Exists(glass))
+
+
+def visible(queryset: QuerySet[M], actor: Any, *, person_field: str = "pk") -> QuerySet[M]:
+    """Narrow any queryset of person records (or of rows about a person) to what the actor may open."""
+    if actor is None or not actor.is_authenticated or not actor.can(Permission.PERSON_VIEW):
+        return queryset.none()
+    return queryset.filter(restriction_allows(actor, person_field))
+
+
+def is_restricted_for(actor: Any, person: Any) -> bool:
+    """True when the record is restricted and this actor may open it only by breaking the glass."""
+    if not RecordRestriction.objects.filter(person=person).exists():
+        return False
+    model = type(person)
+    return not model.objects.filter(pk=person.pk).filter(restriction_allows(actor)).exists()

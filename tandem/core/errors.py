@@ -1,0 +1,24 @@
+"""Domain errors: raised by services, shown to practitioners in plain words."""
+
+
+class DomainError(Exception):
+    """A business rule refused the action; the message is for the person who asked."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class NotPermitted(DomainError):
+    """The actor may see the object but is not allowed to do this to it (answers 403)."""
+
+
+class StaleVersion(DomainError):
+    """Someone else saved the document first; the editor must reload and re-apply."""
+
+
+def require(allowed: bool, message: str = "You do not have permission to do that") -> None:
+    """Refuse the action unless the policy allowed it."""
+    if not allowed:
+        raise NotPermitted(message)

@@ -1,0 +1,63 @@
+"""Roles and permissions as enums, and the one table that joins them (ADR 0003).
+
+A role says what kind of work a member of staff does in the system; a permission is one thing
+the system lets them do. Which *people* they may do it to is the access app's scoping rule.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    PRACTITIONER = "practitioner", "Practitioner"
+    TEAM_MANAGER = "team_manager", "Team manager"
+    BUSINESS_SUPPORT = "business_support", "Business support"
+    SYSTEM_ADMINISTRATOR = "system_administrator", "System administrator"
+
+
+class Permission(StrEnum):
+    PERSON_VIEW = "person.view"
+    PERSON_CREATE = "person.create"
+    PERSON_EDIT = "person.edit"
+    PERSON_MERGE = "person.merge"
+    PERSON_RESTRICT = "person.restrict"
+    WARNING_RAISE = "warning.raise"
+    WARNING_END = "warning.end"
+    HISTORY_VIEW = "history.view"
+    ACCESS_LOG_VIEW = "access_log.view"
+    BREAK_GLASS_REVIEW = "break_glass.review"
+    STAFF_VIEW = "staff.view"
+
+
+_PRACTITIONER = {
+    Permission.PERSON_VIEW,
+    Permission.PERSON_CREATE,
+    Permission.PERSON_EDIT,
+    Permission.WARNING_RAISE,
+    Permission.WARNING_END,
+    Permission.HISTORY_VIEW,
+}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.PRACTITIONER: frozenset(_PRACTITIONER),
+    Role.TEAM_MANAGER: frozenset(
+        _PRACTITIONER
+        | {
+            Permission.PERSON_MERGE,
+            Permission.PERSON_RESTRICT,
+            Permission.ACCESS_LOG_VIEW,
+            Permission.BREAK_GLASS_REVIEW,
+            Permission.STAFF_VIEW,
+        }
+    ),
+    Role.BUSINESS_SUPPORT: frozenset(
+        {Permission.PERSON_VIEW, Permission.PERSON_CREATE, Permission.PERSON_EDIT, Permission.STAFF_VIEW}
+    ),
+    # Administrators run the system and its staff accounts; they do not work with people's records.
+    Role.SYSTEM_ADMINISTRATOR: frozenset({Permission.STAFF_VIEW}),
+}
+
+
+def role_has(role: str, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS.get(Role(role), frozenset())

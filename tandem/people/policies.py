@@ -1,0 +1,37 @@
+"""May this member of staff do this to this person's record: small pure functions."""
+
+from typing import Any
+
+from tandem.identity.permissions import Permission
+
+
+def can_create_person(actor: Any) -> bool:
+    return bool(actor.can(Permission.PERSON_CREATE))
+
+
+def can_edit_person(actor: Any, person: Any) -> bool:
+    return bool(actor.can(Permission.PERSON_EDIT)) and person.merged_into_id is None
+
+
+def can_raise_warning(actor: Any, person: Any) -> bool:
+    return bool(actor.can(Permission.WARNING_RAISE)) and person.merged_into_id is None
+
+
+def can_end_warning(actor: Any, warning: Any) -> bool:
+    return bool(actor.can(Permission.WARNING_END)) and warning.ends_on is None
+
+
+def can_merge_people(actor: Any) -> bool:
+    return bool(actor.can(Permission.PERSON_MERGE))
+
+
+def can_restrict_person(actor: Any) -> bool:
+    return bool(actor.can(Permission.PERSON_RESTRICT))
+
+
+def can_view_history(actor: Any) -> bool:
+    return bool(actor.can(Permission.HISTORY_VIEW))
+
+
+def can_view_access_log(actor: Any) -> bool:
+    return bool(actor.can(Permission.ACCESS_LOG_VIEW))
