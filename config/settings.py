@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tandem.audit.context.AuditOriginMiddleware",
+    "tandem.core.middleware.NotPermittedMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -76,7 +77,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "tandem" / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "environment": "tandem.core.jinja.environment",

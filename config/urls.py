@@ -6,5 +6,9 @@ urlpatterns = [
     path("", include("tandem.identity.urls")),
     path("people/", include("tandem.people.urls")),
     path("access/", include("tandem.access.urls")),
-    path("audit/", include("tandem.audit.urls")),
 ]
+
+handler400 = "tandem.core.views.bad_request"
+handler403 = "tandem.core.views.forbidden"
+handler404 = "tandem.core.views.not_found"
+handler500 = "tandem.core.views.server_error"

@@ -1,4 +1,9 @@
 from django.urls import path
 
+from tandem.access import views
+
 app_name = "access"
-urlpatterns: list = []
+urlpatterns = [
+    path("break-glass/", views.break_glass_list, name="break_glass_list"),
+    path("break-glass/<int:grant_id>/review/", views.break_glass_review, name="break_glass_review"),
+]

@@ -1,6 +1,10 @@
 """Display shaping shared by every app: NHS numbers, dates, ages."""
 
 from datetime import date, datetime
+from typing import Any
+
+from django.core.paginator import Page
+from django.http import HttpRequest
 
 from django.utils import timezone
 
@@ -36,3 +40,26 @@ def age_on(born: date | None, on: date | None = None) -> int | None:
         return None
     on = on or clock.today()
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def pagination(page: Page[Any], request: HttpRequest) -> dict[str, Any] | None:
+    """Parameters for the GOV.UK pagination component, keeping the other query parameters."""
+    if page.paginator.num_pages <= 1:
+        return None
+    params = request.GET.copy()
+
+    def href(number: int) -> str:
+        params["page"] = str(number)
+        return f"?{params.urlencode()}"
+
+    items = []
+    for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
+        if number == page.paginator.ELLIPSIS:
+            items.append({"ellipsis": True})
+        else:
+            items.append({"number": number, "href": href(int(number)), "current": number == page.number})
+    return {
+        "previous": {"href": href(page.previous_page_number())} if page.has_previous() else None,
+        "next": {"href": href(page.next_page_number())} if page.has_next() else None,
+        "items": items,
+    }

@@ -1,2 +1,111 @@
-def locked_out(request, credentials, *args, **kwargs):
-    pass
+"""Sign-in, the second factor, the account page and the public accessibility statement."""
+
+import base64
+from typing import Any
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+
+from tandem.core.errors import DomainError
+from tandem.identity import selectors, services
+from tandem.identity.forms import CodeForm, SignInForm
+from tandem.identity.middleware import SECOND_FACTOR_PENDING
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return "/people/"
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated and not request.session.get(SECOND_FACTOR_PENDING):
+        return redirect(_next_url(request))
+    form = SignInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(request, username=form.cleaned_data["username"], password=form.cleaned_data["password"])
+        if user is None:
+            form.add_error("password", "The username or password is not right")
+        else:
+            login(request, user)
+            services.signed_in_record(actor=user)
+            if services.has_second_factor(actor=user):
+                request.session[SECOND_FACTOR_PENDING] = True
+                return redirect(f"/verify/?next={_next_url(request)}")
+            return redirect(_next_url(request))
+    return render(request, "identity/sign_in.html", {"form": form, "next": _next_url(request)},
+                  status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request: HttpRequest) -> HttpResponse:
+    if not request.session.get(SECOND_FACTOR_PENDING):
+        return redirect(_next_url(request))
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            device = services.totp_verify(actor=request.user, token=form.cleaned_data["token"])
+        except DomainError as error:
+            form.add_domain_error(error.field, error.message)
+        else:
+            otp_login(request, device)
+            del request.session[SECOND_FACTOR_PENDING]
+            return redirect(_next_url(request))
+    return render(request, "identity/verify.html", {"form": form, "next": _next_url(request)},
+                  status=400 if form.errors else 200)
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    services.signed_out_record(actor=request.user)
+    logout(request)
+    messages.success(request, "You have signed out.")
+    return redirect("identity:sign_in")
+
+
+def account(request: HttpRequest) -> HttpResponse:
+    return render(request, "identity/account.html", {
+        "memberships": selectors.memberships_of(user=request.user),
+        "has_second_factor": services.has_second_factor(actor=request.user),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def second_factor_setup(request: HttpRequest) -> HttpResponse:
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.totp_device_confirm(actor=request.user, token=form.cleaned_data["token"])
+        except DomainError as error:
+            form.add_domain_error(error.field, error.message)
+        else:
+            messages.success(request, "Sign-in codes are turned on. You will be asked for a code each time you sign in.")
+            return redirect("identity:account")
+    device = services.totp_device_pending(actor=request.user)
+    qr = segno.make(device.config_url, error="m")
+    secret_b32 = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return render(request, "identity/second_factor_setup.html", {
+        "form": form,
+        "qr_svg": qr.svg_inline(scale=4, title="QR code for your authenticator app"),
+        "secret": " ".join(secret_b32[i : i + 4] for i in range(0, len(secret_b32), 4)),
+    }, status=400 if form.errors else 200)
+
+
+@login_not_required
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "identity/accessibility.html")
+
+
+def locked_out(request: HttpRequest, credentials: dict[str, Any] | None = None, *args: Any, **kwargs: Any) -> HttpResponse:
+    """Shown instead of the sign-in page once a username has had too many wrong passwords."""
+    return render(request, "identity/locked_out.html", status=429)

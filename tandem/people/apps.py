@@ -5,3 +5,9 @@ class PeopleConfig(AppConfig):
     name = "tandem.people"
     label = "people"
     verbose_name = "People"
+
+    def ready(self) -> None:
+        from tandem.core import registry
+        from tandem.people import selectors
+
+        registry.register_timeline("people.changes", selectors.timeline_from_audit)

@@ -24,7 +24,8 @@ def nhs_number_clean(raw: str) -> str:
     compact = re.sub(r"[\s-]", "", raw or "")
     if not compact:
         raise DomainError("Enter an NHS number", field="nhs_number")
-    if not compact.isdigit():
+    # isdigit() alone passes other scripts' digits (such as full-width ９), which the database refuses.
+    if not (compact.isascii() and compact.isdigit()):
         raise DomainError("NHS number must only include numbers", field="nhs_number")
     if len(compact) != 10:
         raise DomainError("NHS number must be 10 digits", field="nhs_number")

@@ -25,10 +25,13 @@ def name_words(*names: str) -> list[str]:
             continue
         ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
         ascii_name = ascii_name.replace("'", "").replace("\u2019", "")
-        parts = _WORD.findall(ascii_name)
-        words.extend(parts)
-        if "-" in ascii_name and len(parts) > 1:
-            words.append("".join(parts))
+        # Join hyphenated parts per space-separated word: joining the whole string would make
+        # "Jane O'Brien-Smith" give "janeobriensmith", which no name matches.
+        for chunk in ascii_name.split():
+            parts = _WORD.findall(chunk)
+            words.extend(parts)
+            if "-" in chunk and len(parts) > 1:
+                words.append("".join(parts))
     return list(dict.fromkeys(words))
 
 

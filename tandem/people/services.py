@@ -295,7 +295,8 @@ def _repoint_everything(*, duplicate: Person, keep: Person) -> dict[str, int]:
                 continue
         count = model._default_manager.filter(**{field_name: duplicate}).update(**{field_name: keep})
         if count:
-            moved[label] = count
+            # A model can point at a person twice (a network member's person and linked person).
+            moved[label] = moved.get(label, 0) + count
     return moved
 
 
@@ -319,6 +320,9 @@ def person_merge(*, keep: Person, duplicate: Person, reason: str, actor: Any) ->
                  "what_matters_to_me", "strengths", "communication_needs"):
         if not getattr(keep, name) and getattr(duplicate, name):
             filled[name] = getattr(duplicate, name)
+    if "postcode" in filled:
+        # The neighbourhood is derived from the postcode, so it must follow a postcode taken over.
+        filled["neighbourhood"] = neighbourhood_for_postcode(filled["postcode"])
     moved = _repoint_everything(duplicate=duplicate, keep=keep)
     if filled.get("nhs_number"):
         Person.objects.filter(pk=duplicate.pk).update(nhs_number=None)
@@ -335,3 +339,8 @@ def person_merge(*, keep: Person, duplicate: Person, reason: str, actor: Any) ->
     audit.record(actor=actor, action="people.person.merged_away", person=duplicate, target=duplicate,
                  reason=reason.strip(), summary=f"Merged into record {keep.local_id}")
     return keep
+
+
+def person_view_record(*, person: Person, actor: Any, page: str) -> None:
+    """Log that someone looked at a person's record: every view is accountable."""
+    audit.record(actor=actor, action="people.person.viewed", person=person, target=person, summary=f"Viewed {page}")

@@ -1,0 +1,36 @@
+"""The managers' list of break-glass access, and marking it reviewed."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from tandem.access import selectors, services
+from tandem.core.errors import DomainError, require
+from tandem.core.presenters import pagination
+from tandem.identity.permissions import Permission
+
+
+@require_GET
+def break_glass_list(request: HttpRequest) -> HttpResponse:
+    require(request.user.can(Permission.BREAK_GLASS_REVIEW), "Only managers can review break-glass access")  # type: ignore[union-attr]
+    show_all = request.GET.get("show") == "all"
+    grants = selectors.break_glass_grants(actor=request.user, unreviewed_only=not show_all)
+    page = Paginator(grants, 50).get_page(request.GET.get("page"))
+    return render(request, "access/break_glass_list.html",
+                  {"page": page, "show_all": show_all, "pagination": pagination(page, request)})
+
+
+@require_POST
+def break_glass_review(request: HttpRequest, grant_id: int) -> HttpResponse:
+    grant = selectors.break_glass_grant(actor=request.user, grant_id=grant_id)
+    if grant is None:
+        raise Http404
+    try:
+        services.break_glass_review(grant=grant, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Marked as reviewed")
+    return redirect("access:break_glass_list")

@@ -1,0 +1,73 @@
+"""Form fields shared by every app, shaped for GOV.UK Design System components.
+
+Messages follow the design system's patterns ("Enter…", "Select…", "… must be a real date").
+"""
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from tandem.core import clock
+
+
+class DateWidget(forms.MultiWidget):
+    """Day, month and year boxes named <name>-day, <name>-month and <name>-year."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__([forms.TextInput(), forms.TextInput(), forms.TextInput()], attrs)
+        # GOV.UK date inputs name their boxes <name>-day, <name>-month and <name>-year.
+        self.widgets_names = ["-day", "-month", "-year"]
+
+    def decompress(self, value: Any) -> list[Any]:
+        if isinstance(value, date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class GovDateField(forms.MultiValueField):
+    """A date typed as day, month and year, with the design system's error messages."""
+
+    widget = DateWidget
+
+    def __init__(self, *, past_only: bool = False, future_only: bool = False, **kwargs: Any) -> None:
+        self.past_only = past_only
+        self.future_only = future_only
+        fields = (forms.CharField(required=False), forms.CharField(required=False), forms.CharField(required=False))
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def clean(self, value: Any) -> date | None:
+        label = str(self.label or "Date")
+        parts = [str(v or "").strip() for v in (value or ["", "", ""])]
+        if not any(parts):
+            if self.required:
+                raise ValidationError(f"Enter {label.lower()}" if not label.startswith("Date") else f"Enter the {label.lower()}")
+            return None
+        names = ("day", "month", "year")
+        missing = [n for n, p in zip(names, parts, strict=True) if not p]
+        if missing:
+            raise ValidationError(f"{label} must include a {' and '.join(missing)}")
+        if not all(p.isdigit() for p in parts) or len(parts[2]) != 4:
+            raise ValidationError(f"{label} must be a real date")
+        try:
+            result = date(int(parts[2]), int(parts[1]), int(parts[0]))
+        except ValueError:
+            raise ValidationError(f"{label} must be a real date") from None
+        if result.year < 1880:
+            raise ValidationError(f"{label} must be after 1880")
+        if self.past_only and result > clock.today():
+            raise ValidationError(f"{label} must be today or in the past")
+        if self.future_only and result <= clock.today():
+            raise ValidationError(f"{label} must be in the future")
+        return result
+
+    def compress(self, data_list: list[Any]) -> Any:  # clean() does the work
+        return data_list
+
+
+class TandemForm(forms.Form):
+    """Base form: blank text is an error only where the field says so; errors show in a summary."""
+
+    def add_domain_error(self, field: str | None, message: str) -> None:
+        self.add_error(field if field in self.fields else None, message)

@@ -1,0 +1,93 @@
+"""The person search index for seeded people, built in bulk but exactly as the app builds it.
+
+`tandem.people.search_index.person_tokens_refresh` works one person at a time; here the same
+functions (`name_words`, `phonetic_key`, `deletion_variants`) run once per distinct name and
+the results are written in bulk. `tokens_check` proves the two agree for a sample of people.
+"""
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from tandem.demo.bulk import Row
+from tandem.people.models import Person, PersonNameToken, SearchTerm, SearchTermVariant
+from tandem.people.search_index import deletion_variants, name_words, person_words, phonetic_key
+
+
+@lru_cache(maxsize=100_000)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(name_words(name))
+
+
+def seeded_person_words(names: Sequence[str], previous: Iterable[tuple[str, str]]) -> list[str]:
+    """What `person_words` gives: name_words over the names, then each previous "given family"."""
+    # name_words de-duplicates across all its arguments, so concatenating per-name results and
+    # de-duplicating once gives the same list; the per-name results can then be cached.
+    words: list[str] = []
+    for name in names:
+        if name:
+            words.extend(_words(name))
+    for given, family in previous:
+        words.extend(_words(f"{given} {family}"))
+    return list(dict.fromkeys(words))
+
+
+class TermIndex:
+    """Word → SearchTerm id, allocating ids for new words and queueing their rows to write."""
+
+    def __init__(self, *, known: dict[str, int], next_term_id: int, next_variant_id: int) -> None:
+        self.ids = dict(known)
+        self.next_term_id = next_term_id
+        self.next_variant_id = next_variant_id
+        self.pending_terms: list[Row] = []
+        self.pending_variants: list[Row] = []
+
+    @classmethod
+    def from_database(cls) -> "TermIndex":
+        known = dict(SearchTerm.objects.values_list("term", "id"))
+        top_term = max(known.values(), default=0)
+        top_variant = SearchTermVariant.objects.order_by("-id").values_list("id", flat=True).first() or 0
+        return cls(known=known, next_term_id=top_term + 1, next_variant_id=top_variant + 1)
+
+    def term_ids(self, words: Iterable[str]) -> list[int]:
+        ids = []
+        for word in words:
+            term_id = self.ids.get(word)
+            if term_id is None:
+                term_id = self.ids[word] = self.next_term_id
+                self.next_term_id += 1
+                self.pending_terms.append((term_id, word, phonetic_key(word)))
+                for variant in sorted(deletion_variants(word)):
+                    self.pending_variants.append((self.next_variant_id, variant, term_id))
+                    self.next_variant_id += 1
+            ids.append(term_id)
+        return ids
+
+    def take_pending(self) -> tuple[list[Row], list[Row]]:
+        terms, variants = self.pending_terms, self.pending_variants
+        self.pending_terms, self.pending_variants = [], []
+        return terms, variants
+
+
+def tokens_check(person_ids: Iterable[int]) -> list[str]:
+    """For each person, compare their stored tokens with what person_tokens_refresh would write.
+
+    Returns one line per disagreement, so an empty list means the bulk index is exact.
+    """
+    problems: list[str] = []
+    people = Person.objects.filter(pk__in=list(person_ids)).prefetch_related("previous_names")
+    for person in people:
+        expected = set(person_words(person))
+        stored = set(
+            SearchTerm.objects.filter(
+                pk__in=PersonNameToken.objects.filter(person=person).values("term_id")
+            ).values_list("term", flat=True)
+        )
+        if expected != stored:
+            problems.append(f"person {person.pk}: expected {sorted(expected)}, stored {sorted(stored)}")
+        for term in SearchTerm.objects.filter(term__in=expected).prefetch_related("variants"):
+            if term.phonetic != phonetic_key(term.term):
+                problems.append(f"term {term.term}: phonetic {term.phonetic!r} should be {phonetic_key(term.term)!r}")
+            variants = {v.variant for v in term.variants.all()}
+            if variants != deletion_variants(term.term):
+                problems.append(f"term {term.term}: variants differ from deletion_variants")
+    return problems

@@ -1,0 +1,15 @@
+"""Sign-in and second-factor forms."""
+
+from django import forms
+
+from tandem.core.forms import TandemForm
+
+
+class SignInForm(TandemForm):
+    username = forms.CharField(label="Username", error_messages={"required": "Enter your username"})
+    password = forms.CharField(label="Password", strip=False, error_messages={"required": "Enter your password"})
+
+
+class CodeForm(TandemForm):
+    token = forms.CharField(label="Code", max_length=12,
+                            error_messages={"required": "Enter the 6-digit code from your authenticator app"})

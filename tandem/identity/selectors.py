@@ -1,0 +1,20 @@
+"""Reads about staff and teams."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from tandem.identity.models import Membership, Organisation, OrganisationKind, Team
+
+
+def memberships_of(*, user: Any) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user, ended_on__isnull=True).select_related("team", "team__organisation")
+
+
+def teams_all() -> QuerySet[Team]:
+    return Team.objects.select_related("organisation").order_by("name")
+
+
+def partner_organisations() -> QuerySet[Organisation]:
+    """Organisations a person may agree to share their record with (everyone but GP practices)."""
+    return Organisation.objects.exclude(kind=OrganisationKind.GP_PRACTICE).order_by("name")

@@ -1,0 +1,167 @@
+"""Reads of the person record that pages and APIs share. Every one starts from the access scope."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from tandem.access import scope
+from tandem.audit.models import AuditEvent
+from tandem.core import clock, registry
+from tandem.core.errors import DomainError
+from tandem.identity.permissions import Permission
+from tandem.people.models import ConsentToShare, GPPractice, HazardWarning, NetworkMember, Person
+from tandem.people.search import people_search
+
+VIEW_ACTION = "people.person.viewed"
+
+
+class RestrictedRecord(DomainError):
+    """The record exists but is restricted; this actor may open it only by breaking the glass."""
+
+    def __init__(self, person: Person) -> None:
+        super().__init__("This record is restricted")
+        self.person = person
+
+
+def person_get(*, actor: Any, uuid: UUID | str, allow_merged: bool = False) -> Person:
+    """The person with this public id, if the actor may open it (404 if unknown, restricted if not allowed)."""
+    if not actor.can(Permission.PERSON_VIEW):
+        raise Http404
+    person = (
+        Person.objects.select_related("gp_practice", "neighbourhood", "restriction")
+        .filter(uuid=uuid)
+        .first()
+    )
+    if person is None or (person.merged_into_id and not allow_merged):
+        raise Http404
+    if hasattr(person, "restriction") and not scope.visible(Person.objects.filter(pk=person.pk), actor).exists():
+        raise RestrictedRecord(person)
+    return person
+
+
+def person_by_local_id_or_nhs(*, actor: Any, value: str) -> Person | None:
+    compact = "".join(value.split())
+    if not compact.isdigit():
+        return None
+    qs = scope.visible(Person.objects.filter(merged_into__isnull=True), actor)
+    if len(compact) == 10:
+        found = qs.filter(nhs_number=compact).first()
+        if found:
+            return found
+    return qs.filter(pk=int(compact)).first()
+
+
+def warnings_active(*, person: Person, on: date | None = None) -> list[HazardWarning]:
+    return list(
+        HazardWarning.objects.active_on(on or clock.today()).filter(person=person).select_related("raised_by")
+    )
+
+
+def active_warnings_by_person(people: list[Person], *, on: date | None = None) -> dict[int, list[HazardWarning]]:
+    """One query for the warnings of a page of people (search results)."""
+    found: dict[int, list[HazardWarning]] = {}
+    for warning in HazardWarning.objects.active_on(on or clock.today()).filter(person__in=[p.pk for p in people]):
+        found.setdefault(warning.person_id, []).append(warning)
+    return found
+
+
+def warnings_due_for_review(*, actor: Any, today: date) -> QuerySet[HazardWarning]:
+    """Active warnings whose review date has come, on records the actor may open."""
+    return scope.visible(
+        HazardWarning.objects.active_on(today).filter(review_on__lte=today, person__merged_into__isnull=True),
+        actor,
+        person_field="person",
+    ).select_related("person", "raised_by").order_by("review_on", "id")
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    person: Person
+    network: list[NetworkMember]
+    consents: list[ConsentToShare]
+    previous_names: list[Any]
+    open_work: list[registry.OpenWorkItem]
+    timeline: list[registry.TimelineEntry]
+
+
+def person_summary(*, person: Person, actor: Any, timeline_limit: int = 10) -> PersonSummary:
+    """Everything on the summary page, in a fixed number of queries whatever the history's length."""
+    network = list(
+        NetworkMember.objects.filter(person=person, ended_on__isnull=True).select_related("linked_person")
+    )
+    consents = list(
+        ConsentToShare.objects.filter(person=person, withdrawn_on__isnull=True).select_related("organisation", "recorded_by")
+    )
+    return PersonSummary(
+        person=person,
+        network=network,
+        consents=consents,
+        previous_names=list(person.previous_names.all()),
+        open_work=registry.open_work_for(person, actor),
+        timeline=registry.timeline_for(person, actor, limit=timeline_limit),
+    )
+
+
+def changes_for_person(*, person: Person) -> QuerySet[AuditEvent]:
+    """The change history of a record: every write, newest first (views are in the access log)."""
+    return AuditEvent.objects.filter(person_uuid=person.uuid).exclude(action=VIEW_ACTION).order_by("-id")
+
+
+def access_log_for_person(*, person: Person) -> QuerySet[AuditEvent]:
+    """Every event about the record, views included: who looked, when, from where and why."""
+    return AuditEvent.objects.filter(person_uuid=person.uuid).order_by("-id")
+
+
+def timeline_from_audit(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
+    """The person app's own contribution to the timeline: recent changes to the record."""
+    events = changes_for_person(person=person).only("at", "summary", "actor_name", "action")[:limit]
+    return [registry.TimelineEntry(at=e.at, title=e.summary or e.action, detail="", by=e.actor_name) for e in events]
+
+
+def gp_practice_choices() -> list[tuple[int, str]]:
+    return list(GPPractice.objects.order_by("name").values_list("id", "name"))
+
+
+def search(*, actor: Any, text: str) -> Any:
+    return people_search(actor=actor, text=text)
+
+
+def possible_duplicates(*, actor: Any, given_name: str, family_name: str, date_of_birth: date | None,
+                        nhs_number: str) -> list[Person]:
+    """Records that may be the same person as the one about to be created."""
+    found: dict[int, Person] = {}
+    if nhs_number:
+        for person in Person.objects.filter(nhs_number=nhs_number, merged_into__isnull=True):
+            found[person.pk] = person
+    text = f"{given_name} {family_name}"
+    if date_of_birth:
+        text += f" {date_of_birth:%d/%m/%Y}"
+    try:
+        results = people_search(actor=actor, text=text, limit=10)
+    except DomainError:
+        results = None
+    if results:
+        for person in results.people:
+            found.setdefault(person.pk, person)
+    if date_of_birth:
+        # Same birthday and surname but a different first name is worth a look too.
+        for person in Person.objects.filter(date_of_birth=date_of_birth, family_name__iexact=family_name,
+                                            merged_into__isnull=True)[:10]:
+            found.setdefault(person.pk, person)
+    return list(found.values())
+
+
+def merged_into_uuid(person: Person) -> UUID:
+    return Person.objects.values_list("uuid", flat=True).get(pk=person.merged_into_id)
+
+
+def network_member_of(*, person: Person, uuid: UUID) -> NetworkMember | None:
+    return NetworkMember.objects.filter(person=person, uuid=uuid, ended_on__isnull=True).first()
+
+
+def warning_of(*, person: Person, uuid: UUID) -> HazardWarning | None:
+    return HazardWarning.objects.filter(person=person, uuid=uuid).first()

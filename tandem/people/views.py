@@ -1,0 +1,404 @@
+"""Pages of the person record: thin views that scope, validate, call a service and redirect."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, Concatenate
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from tandem.access import services as access_services
+from tandem.core import clock
+from tandem.core.errors import DomainError, StaleVersion, require
+from tandem.core.presenters import pagination
+from tandem.identity import selectors as identity_selectors
+from tandem.people import forms, policies, presenters, selectors, services
+from tandem.people.models import HazardWarning, Person
+
+PersonView = Callable[Concatenate[HttpRequest, Person, list[HazardWarning], ...], HttpResponse]
+
+
+def person_page(page: str) -> Callable[[PersonView], Callable[..., HttpResponse]]:
+    """Load the person the URL names through the access rule, log the view, show the warnings."""
+
+    def decorate(view: PersonView) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, person_uuid: UUID, *args: Any, **kwargs: Any) -> HttpResponse:
+            try:
+                person = selectors.person_get(actor=request.user, uuid=person_uuid, allow_merged=True)
+            except selectors.RestrictedRecord:
+                return redirect(f"{reverse('people:break_glass', args=[person_uuid])}?next={request.path}")
+            if person.merged_into_id:
+                messages.info(request, "That record was merged into this one.")
+                return redirect("people:summary", selectors.merged_into_uuid(person))
+            if request.method == "GET":
+                services.person_view_record(person=person, actor=request.user, page=page)
+            warnings = selectors.warnings_active(person=person)
+            return view(request, person, warnings, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def _render_person(request: HttpRequest, template: str, person: Person, warnings: list[HazardWarning],
+                   context: dict[str, Any], status: int = 200) -> HttpResponse:
+    context = {"person": person, "banner": presenters.banner(person, warnings), **context}
+    return render(request, template, context, status=status)
+
+
+def _status(form: Any) -> int:
+    return 400 if form.is_bound and form.errors else 200
+
+
+@require_http_methods(["GET"])
+def search(request: HttpRequest) -> HttpResponse:
+    form = forms.SearchForm(request.GET if "q" in request.GET else None)
+    results = None
+    rows: list[dict[str, Any]] = []
+    if form.is_bound and form.is_valid():
+        try:
+            results = selectors.search(actor=request.user, text=form.cleaned_data["q"])
+        except DomainError as error:
+            form.add_domain_error(error.field, error.message)
+        else:
+            rows = presenters.search_rows(results.people, actor=request.user)
+    return render(request, "people/search.html", {"form": form, "results": results, "rows": rows},
+                  status=_status(form))
+
+
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest) -> HttpResponse:
+    require(policies.can_create_person(request.user), "You do not have permission to create person records")
+    form = forms.PersonDetailsForm(request.POST or None, gp_practices=selectors.gp_practice_choices())
+    duplicates: list[Person] = []
+    if request.method == "POST" and form.is_valid():
+        details = form.details()
+        if request.POST.get("confirmed") != "yes":
+            duplicates = selectors.possible_duplicates(
+                actor=request.user, given_name=details.given_name, family_name=details.family_name,
+                date_of_birth=details.date_of_birth, nhs_number=details.nhs_number,
+            )
+        if not duplicates:
+            try:
+                person = services.person_create(details=details, actor=request.user)
+            except DomainError as error:
+                form.add_domain_error(error.field, error.message)
+            else:
+                messages.success(request, f"Record created for {person.full_name}")
+                return redirect("people:summary", person.uuid)
+    return render(request, "people/create.html", {
+        "form": form, "duplicates": presenters.search_rows(duplicates, actor=request.user),
+    }, status=_status(form))
+
+
+@person_page("the summary")
+def summary(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+    data = selectors.person_summary(person=person, actor=request.user)
+    return _render_person(request, "people/summary.html", person, warnings, {
+        "summary": data,
+        "details_rows": presenters.details_rows(person),
+        "can_edit": policies.can_edit_person(request.user, person),
+        "can_raise_warning": policies.can_raise_warning(request.user, person),
+        "can_merge": policies.can_merge_people(request.user),
+        "can_restrict": policies.can_restrict_person(request.user),
+        "can_view_access_log": policies.can_view_access_log(request.user),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@person_page("personal details")
+def details_edit(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+    require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
+    initial = presenters.details_initial(person)
+    form = forms.PersonDetailsForm(request.POST or None, initial=initial, gp_practices=selectors.gp_practice_choices())
+    version = int(request.POST.get("version") or person.version)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_details_update(person=person, details=form.details(), version=version, actor=request.user)
+        except StaleVersion as error:
+            form.add_domain_error(None, error.message)
+        except DomainError as error:
+            form.add_domain_error(error.field, error.message)
+        else:
+            messages.success(request, "Personal details saved")
+            return redirect("people:summary", person.uuid)
+    return _render_person(request, "people/details_edit.html", person, warnings,
+                          {"form": form, "version": version}, status=_status(form))
+
+
+@require_http_methods(["GET", "POST"])
+@person_page("what matters and strengths")
+def voice_edit(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+    require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
+    form = forms.VoiceForm(request.POST or None, initial={
+        "what_matters_to_me": person.what_matters_to_me, "strengths": person.strengths, "version": person.version,
+    })
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_voice_update(person=person, actor=request.user, version=form.cleaned_data["version"],
+                                         what_matters_to_me=form.cleaned_data["what_matters_to_me"],
+                                         strengths=form.cleaned_data["strengths"])
+        except DomainError as error:
+            form.add_domain_error(error.field, error.message)
+        else:
+            messages.success(request, "What matters and strengths saved")
+            return redirect("people:summary", person.uuid)
+    return _render_person(request, "people/voice_edit.html", person, warnings, {"form": form}, status=_status(form))
+
+
+@require_http_methods(["GET", "POST"])
+@person_page("add a previous name")
+def previous_name_add(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+    require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
+    form = forms.PreviousNameForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.previous_name_add(person=person, actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_domain_error(error.field, error.message)
+        else:
+            messages.success(request, "Previous name added")
+            return redirect("people:summary", person.uuid)
+    return _render_person(request, "people/previous_name_add.html", person, warnings, {"form": form},
+                          status=_status(form))
+
+
+@require_http_methods(["GET", "POST"])
+@person_page("add to the network")
+def network_add(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+    require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
+    form = forms.NetworkMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        linked = None
+        if data["linked_person"]:
+            linked = selectors.person_by_local_id_or_nhs(actor=request.user, value=data["linked_person"])
+            if linked is None:
+                form.add_error("linked_person", "No record has that local person ID: check the number")
+        if not form.errors:
+            try:
+                services.network_member_add(
+                    person=person, actor=request.user, name=data["name"], relationship=data["relationship"],
+                    what_they_do=data["what_they_do"], contact=data["contact"],
+                    is_unpaid_carer=data["is_unpaid_carer"], linked_person=linked,
+                )
+            except DomainError as error:
+                form.add_domain_error(error.field, error.message)
+            else:
+                messages.success(request, "Added to the network")
+                return redirect("people:summary", person.uuid)
+    return _render_person(request, "people/network_add.html", person, warnings, {"form": form}, status=_status(form))
+
+
+@require_http_methods(["GET", "POST"])
+@person_page("remove from the network")
+def network_end(request: HttpRequest, person: Person, warnings: list[HazardWarning], member_uuid: UUID) -> HttpResponse:
+    member = selectors.network_member_of(person=person, uuid=member_uuid)
+    if member is None:
+        return render(request, "errors/404.html", status=404)
+    if request.method == "POST":
+        try:
+            services.network_member_end(member=member, actor=request.user)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"{member.name} removed from the network")
+        return redirect("people:summary", person.uuid)
+    return _render_person(request, "people/network_end.html", person, warnings, {"member": member})
+
+
+@require_http_methods(["GET", "POST"])
+@person_page("record consent to share")
+def consent_add(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+    require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
+    organisations = identity_selectors.partner_organisations()
+    form = forms.ConsentForm(request.POST or None, organisations=[(o.pk, o.name) for o in organisations],
+                             initial={"decided_on": clock.today()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.consent_record(person=person, actor=request.user, decision=data["decision"],
+                                    organisation=organisations.get(pk=int(data["organisation"])),
+                                    decided_on=data["decided_on"], note=data["note"])
+        except DomainError as error:
+            form.add_domain_error(error.field, error.message)
+        else:
+            messages.success(request, "Consent decision recorded")
+            return redirect("people:summary", person.uuid)
+    return _render_person(request, "people/consent_add.html", person, warnings, {"form": form}, status=_status(form))
+
+
+@require_http_methods(["GET", "POST"])
+@person_page("raise a warning")
+def warning_raise(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+    require(policies.can_raise_warning(request.user, person), "You do not have permission to raise warnings")
+    today = clock.today()
+    form = forms.WarningForm(request.POST or None, initial={"starts_on": today,
+                                                            "review_on": today.replace(year=today.year + 1)
+                                                            if not (today.month == 2 and today.day == 29)
+                                                            else today.replace(year=today.year + 1, day=28)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.warning_raise(person=person, actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_domain_error(error.field, error.message)
+        else:
+            messages.success(request, "Warning raised: it now shows on every page of this record")
+            return redirect("people:summary", person.uuid)
+    return _render_person(request, "people/warning_raise.html", person, warnings, {"form": form},
+                          status=_status(form))
+
+
+@require_http_methods(["GET", "POST"])
+@person_page("end a warning")
+def warning_end(request: HttpRequest, person: Person, warnings: list[HazardWarning], warning_uuid: UUID) -> HttpResponse:
+    warning = selectors.warning_of(person=person, uuid=warning_uuid)
+    if warning is None:
+        return render(request, "errors/404.html", status=404)
+    require(policies.can_end_warning(request.user, warning), "This warning cannot be ended")
+    form = forms.WarningEndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.warning_end(warning=warning, actor=request.user, reason=form.cleaned_data["reason"])
+        except DomainError as error:
+            form.add_domain_error(error.field, error.message)
+        else:
+            messages.success(request, "Warning ended")
+            return redirect("people:summary", person.uuid)
+    return _render_person(request, "people/warning_end.html", person, warnings, {"form": form, "warning": warning},
+                          status=_status(form))
+
+
+@require_http_methods(["GET", "POST"])
+@person_page("review a warning")
+def warning_review(request: HttpRequest, person: Person, warnings: list[HazardWarning],
+                   warning_uuid: UUID) -> HttpResponse:
+    warning = selectors.warning_of(person=person, uuid=warning_uuid)
+    if warning is None:
+        return render(request, "errors/404.html", status=404)
+    require(policies.can_end_warning(request.user, warning), "This warning cannot be reviewed")
+    form = forms.WarningReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.warning_review(warning=warning, actor=request.user, review_on=form.cleaned_data["review_on"])
+        except DomainError as error:
+            form.add_domain_error(error.field, error.message)
+        else:
+            messages.success(request, "Warning reviewed")
+            return redirect("people:warnings_due")
+    return _render_person(request, "people/warning_review.html", person, warnings,
+                          {"form": form, "warning": warning}, status=_status(form))
+
+
+@require_http_methods(["GET"])
+def warnings_due(request: HttpRequest) -> HttpResponse:
+    due = selectors.warnings_due_for_review(actor=request.user, today=clock.today())
+    page = Paginator(due, 50).get_page(request.GET.get("page"))
+    return render(request, "people/warnings_due.html", {"page": page, "pagination": pagination(page, request)})
+
+
+@person_page("the change history")
+def history(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+    require(policies.can_view_history(request.user), "You do not have permission to see the change history")
+    page = Paginator(selectors.changes_for_person(person=person), 50).get_page(request.GET.get("page"))
+    return _render_person(request, "people/history.html", person, warnings,
+                          {"page": page, "pagination": pagination(page, request)})
+
+
+@person_page("the access log")
+def access_log(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+    require(policies.can_view_access_log(request.user), "Only managers can see who has looked at a record")
+    page = Paginator(selectors.access_log_for_person(person=person), 50).get_page(request.GET.get("page"))
+    return _render_person(request, "people/access_log.html", person, warnings,
+                          {"page": page, "pagination": pagination(page, request)})
+
+
+@require_http_methods(["GET", "POST"])
+@person_page("merge records")
+def merge(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+    require(policies.can_merge_people(request.user), "You do not have permission to merge records")
+    find = forms.MergeFindForm(request.POST or request.GET or None)
+    reason_form = forms.ReasonForm(request.POST if "reason" in request.POST else None)
+    duplicate = None
+    if find.is_bound and find.is_valid():
+        duplicate = selectors.person_by_local_id_or_nhs(actor=request.user, value=find.cleaned_data["duplicate"])
+        if duplicate is None:
+            find.add_error("duplicate", "No record you can open has that local person ID or NHS number")
+        elif duplicate.pk == person.pk:
+            find.add_error("duplicate", "That is this record: enter the other record's ID")
+            duplicate = None
+    if duplicate is not None and reason_form.is_bound and reason_form.is_valid():
+        try:
+            services.person_merge(keep=person, duplicate=duplicate, reason=reason_form.cleaned_data["reason"],
+                                  actor=request.user)
+        except DomainError as error:
+            reason_form.add_domain_error(None, error.message)
+        else:
+            messages.success(request, f"Record {duplicate.local_id} merged into this record")
+            return redirect("people:summary", person.uuid)
+    return _render_person(request, "people/merge.html", person, warnings, {
+        "find": find, "reason_form": reason_form, "duplicate": duplicate,
+        "duplicate_rows": presenters.details_rows(duplicate) if duplicate else [],
+        "keep_rows": presenters.details_rows(person),
+    }, status=400 if find.errors or reason_form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+@person_page("restrict the record")
+def restrict(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+    require(policies.can_restrict_person(request.user), "You do not have permission to restrict records")
+    teams = list(identity_selectors.teams_all())
+    current = list(person.restriction.teams.values_list("id", flat=True)) if hasattr(person, "restriction") else []
+    form = forms.RestrictForm(request.POST or None, teams=[(t.pk, t.name) for t in teams],
+                              initial={"teams": [str(t) for t in current]})
+    if request.method == "POST" and request.POST.get("action") == "lift":
+        try:
+            access_services.record_unrestrict(person=person, actor=request.user, reason="Restriction lifted")
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, "The record is no longer restricted")
+        return redirect("people:summary", person.uuid)
+    if request.method == "POST" and form.is_valid():
+        chosen = [t for t in teams if str(t.pk) in form.cleaned_data["teams"]]
+        try:
+            access_services.record_restrict(person=person, teams=chosen, reason=form.cleaned_data["reason"],
+                                            actor=request.user)
+        except DomainError as error:
+            form.add_domain_error(error.field, error.message)
+        else:
+            messages.success(request, "The record is now restricted")
+            return redirect("people:summary", person.uuid)
+    return _render_person(request, "people/restrict.html", person, warnings,
+                          {"form": form, "is_restricted": bool(current)}, status=_status(form))
+
+
+@require_http_methods(["GET", "POST"])
+def break_glass(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
+    """A restricted record: say why you need it, and it opens for a few hours, logged for managers."""
+    try:
+        person = selectors.person_get(actor=request.user, uuid=person_uuid)
+    except selectors.RestrictedRecord as restricted:
+        person = restricted.person
+    else:
+        return redirect("people:summary", person.uuid)
+    form = forms.ReasonForm(request.POST or None)
+    target = request.GET.get("next") or request.POST.get("next") or ""
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            access_services.glass_break(person=person, reason=form.cleaned_data["reason"], actor=request.user)
+        except DomainError as error:
+            form.add_domain_error(error.field, error.message)
+        else:
+            return redirect(target or reverse("people:summary", args=[person.uuid]))
+    return render(request, "people/break_glass.html", {"form": form, "person_uuid": person.uuid, "next": target},
+                  status=400 if form.errors else 403)
