@@ -28,6 +28,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from django.utils import timezone
+from pytest_django.fixtures import Settings
 
 from tandem.access.services import record_restrict
 from tandem.core import clock
@@ -39,7 +40,7 @@ from tandem.people.tests.factories import PersonFactory
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
+def _fast_password_hashing(settings: Settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
@@ -64,50 +65,81 @@ def other_team(organisation: Organisation) -> Team:
 @pytest.fixture
 def practitioner(organisation: Organisation, team: Team) -> User:
     """A practitioner in `team`."""
-    return UserFactory(username="practitioner", first_name="Priya", last_name="Shah", role=Role.PRACTITIONER,
-                       organisation=organisation, teams=[team])
+    return UserFactory(
+        username="practitioner",
+        first_name="Priya",
+        last_name="Shah",
+        role=Role.PRACTITIONER,
+        organisation=organisation,
+        teams=[team],
+    )
 
 
 @pytest.fixture
 def manager(organisation: Organisation, team: Team) -> User:
     """The team manager of `team`."""
-    return UserFactory(username="manager", first_name="Martin", last_name="Hughes", role=Role.TEAM_MANAGER,
-                       organisation=organisation, teams=[team])
+    return UserFactory(
+        username="manager",
+        first_name="Martin",
+        last_name="Hughes",
+        role=Role.TEAM_MANAGER,
+        organisation=organisation,
+        teams=[team],
+    )
 
 
 @pytest.fixture
 def business_support(organisation: Organisation, team: Team) -> User:
     """Business support staff in `team`."""
-    return UserFactory(username="support", first_name="Bea", last_name="Walsh", role=Role.BUSINESS_SUPPORT,
-                       organisation=organisation, teams=[team])
+    return UserFactory(
+        username="support",
+        first_name="Bea",
+        last_name="Walsh",
+        role=Role.BUSINESS_SUPPORT,
+        organisation=organisation,
+        teams=[team],
+    )
 
 
 @pytest.fixture
 def admin_user(organisation: Organisation) -> User:
     """A system administrator: runs the system and its staff accounts, never people's records."""
-    return UserFactory(username="admin", first_name="Ade", last_name="Adams", role=Role.SYSTEM_ADMINISTRATOR,
-                       organisation=organisation)
+    return UserFactory(
+        username="admin", first_name="Ade", last_name="Adams", role=Role.SYSTEM_ADMINISTRATOR, organisation=organisation
+    )
 
 
 @pytest.fixture
 def outsider(organisation: Organisation, other_team: Team) -> User:
     """A practitioner in `other_team` only, so outside `team`'s restricted records."""
-    return UserFactory(username="outsider", first_name="Olu", last_name="Bakare", role=Role.PRACTITIONER,
-                       organisation=organisation, teams=[other_team])
+    return UserFactory(
+        username="outsider",
+        first_name="Olu",
+        last_name="Bakare",
+        role=Role.PRACTITIONER,
+        organisation=organisation,
+        teams=[other_team],
+    )
 
 
 @pytest.fixture
 def person(db: None) -> Person:
     """An ordinary person whose record anyone permitted to view people may open."""
-    return PersonFactory(given_name="Margaret", family_name="Okafor", date_of_birth=date(1948, 3, 12),
-                         nhs_number="9434765919", postcode="CH41 1AA")
+    return PersonFactory(
+        given_name="Margaret",
+        family_name="Okafor",
+        date_of_birth=date(1948, 3, 12),
+        nhs_number="9434765919",
+        postcode="CH41 1AA",
+    )
 
 
 @pytest.fixture
 def restricted_person(team: Team, manager: User) -> Person:
     """A person whose record only members of `team` may open."""
-    restricted = PersonFactory(given_name="Rowan", family_name="Trelawney", date_of_birth=date(1971, 9, 2),
-                               nhs_number="9449307946")
+    restricted = PersonFactory(
+        given_name="Rowan", family_name="Trelawney", date_of_birth=date(1971, 9, 2), nhs_number="9449307946"
+    )
     record_restrict(person=restricted, teams=[team], reason="Works in the locality team", actor=manager)
     return restricted
 

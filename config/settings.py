@@ -25,14 +25,14 @@ if not SECRET_KEY:
     if not DEBUG and _env_bool("TANDEM_REQUIRE_SECRET_KEY", False):
         raise RuntimeError("TANDEM_SECRET_KEY must be set in production.")
     # A fixed development key: demo and tests only; production sets TANDEM_SECRET_KEY.
-    SECRET_KEY = "tandem-development-key-not-for-production-use-0123456789"
+    SECRET_KEY = "tandem-development-key-not-for-production-use-0123456789"  # noqa: S105 (demo only)
 
 ALLOWED_HOSTS = [
-    h.strip() for h in os.environ.get("TANDEM_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",") if h.strip()
+    h.strip()
+    for h in os.environ.get("TANDEM_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
+    if h.strip()
 ]
-CSRF_TRUSTED_ORIGINS = [
-    o.strip() for o in os.environ.get("TANDEM_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
-]
+CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("TANDEM_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -5,15 +5,13 @@ opens only for members of the teams named on it, or for someone who has broken t
 it with a reason in the last few hours. Everything that reads personal data starts here.
 """
 
-from typing import Any, TypeVar
+from typing import Any
 
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
 from tandem.access.models import BreakGlass, RecordRestriction
 from tandem.core import clock
 from tandem.identity.permissions import Permission
-
-M = TypeVar("M", bound=Model)
 
 
 def _team_ids(actor: Any) -> list[int]:
@@ -32,7 +30,7 @@ def restriction_allows(actor: Any, person_field: str = "pk") -> Q:
     return ~Q(Exists(restricted)) | Q(Exists(in_team)) | Q(Exists(glass))
 
 
-def visible(queryset: QuerySet[M], actor: Any, *, person_field: str = "pk") -> QuerySet[M]:
+def visible[M: Model](queryset: QuerySet[M], actor: Any, *, person_field: str = "pk") -> QuerySet[M]:
     """Narrow any queryset of person records (or of rows about a person) to what the actor may open."""
     if actor is None or not actor.is_authenticated or not actor.can(Permission.PERSON_VIEW):
         return queryset.none()

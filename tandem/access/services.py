@@ -22,10 +22,21 @@ def glass_break(*, person: Any, reason: str, actor: Any) -> BreakGlass:
     if len(reason) < 10:
         raise DomainError("Give the reason you need to open this record (at least 10 characters)", field="reason")
     now = clock.now()
-    grant = BreakGlass.objects.create(person=person, user=actor, reason=reason, granted_at=now,
-                                      expires_at=now + timedelta(hours=settings.TANDEM_BREAK_GLASS_HOURS))
-    audit.record(actor=actor, action="access.glass.broken", person=person, target=grant,
-                 summary="Opened a restricted record by breaking the glass", reason=reason)
+    grant = BreakGlass.objects.create(
+        person=person,
+        user=actor,
+        reason=reason,
+        granted_at=now,
+        expires_at=now + timedelta(hours=settings.TANDEM_BREAK_GLASS_HOURS),
+    )
+    audit.record(
+        actor=actor,
+        action="access.glass.broken",
+        person=person,
+        target=grant,
+        summary="Opened a restricted record by breaking the glass",
+        reason=reason,
+    )
     return grant
 
 
@@ -38,8 +49,13 @@ def break_glass_review(*, grant: BreakGlass, actor: Any) -> BreakGlass:
     grant.reviewed_by = actor
     grant.reviewed_at = clock.now()
     grant.save(update_fields=["reviewed_by", "reviewed_at"])
-    audit.record(actor=actor, action="access.glass.reviewed", person=grant.person, target=grant,
-                 summary="Reviewed break-glass access")
+    audit.record(
+        actor=actor,
+        action="access.glass.reviewed",
+        person=grant.person,
+        target=grant,
+        summary="Reviewed break-glass access",
+    )
     return grant
 
 
@@ -55,8 +71,14 @@ def record_restrict(*, person: Any, teams: list[Team], reason: str, actor: Any) 
         person=person, defaults={"reason": reason.strip(), "restricted_by": actor}
     )
     restriction.teams.set(teams)
-    audit.record(actor=actor, action="access.record.restricted", person=person, target=restriction,
-                 summary="Restricted the record to " + ", ".join(t.name for t in teams), reason=reason.strip())
+    audit.record(
+        actor=actor,
+        action="access.record.restricted",
+        person=person,
+        target=restriction,
+        summary="Restricted the record to " + ", ".join(t.name for t in teams),
+        reason=reason.strip(),
+    )
     return restriction
 
 
@@ -67,5 +89,10 @@ def record_unrestrict(*, person: Any, reason: str, actor: Any) -> None:
     deleted, _ = RecordRestriction.objects.filter(person=person).delete()
     if not deleted:
         raise DomainError("This record is not restricted")
-    audit.record(actor=actor, action="access.record.unrestricted", person=person, summary="Lifted the restriction",
-                 reason=reason.strip())
+    audit.record(
+        actor=actor,
+        action="access.record.unrestricted",
+        person=person,
+        summary="Lifted the restriction",
+        reason=reason.strip(),
+    )

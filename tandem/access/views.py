@@ -18,8 +18,11 @@ def break_glass_list(request: HttpRequest) -> HttpResponse:
     show_all = request.GET.get("show") == "all"
     grants = selectors.break_glass_grants(actor=request.user, unreviewed_only=not show_all)
     page = Paginator(grants, 50).get_page(request.GET.get("page"))
-    return render(request, "access/break_glass_list.html",
-                  {"page": page, "show_all": show_all, "pagination": pagination(page, request)})
+    return render(
+        request,
+        "access/break_glass_list.html",
+        {"page": page, "show_all": show_all, "pagination": pagination(page, request)},
+    )
 
 
 @require_POST

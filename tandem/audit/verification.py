@@ -23,8 +23,20 @@ def chain_verify(*, batch_size: int = 5000) -> ChainReport:
     checked = 0
     last_id = 0
     fields = (
-        "id", "at", "actor_id", "actor_name", "action", "person_uuid", "target_type", "target_id",
-        "summary", "changes", "reason", "ip_address", "previous_hash", "hash",
+        "id",
+        "at",
+        "actor_id",
+        "actor_name",
+        "action",
+        "person_uuid",
+        "target_type",
+        "target_id",
+        "summary",
+        "changes",
+        "reason",
+        "ip_address",
+        "previous_hash",
+        "hash",
     )
     while True:
         rows = list(AuditEvent.objects.filter(id__gt=last_id).order_by("id").values(*fields)[:batch_size])
@@ -54,5 +66,6 @@ def chain_verify(*, batch_size: int = 5000) -> ChainReport:
             last_id = row["id"]
     head = AuditChainHead.objects.filter(id=1).first()
     if head is not None and head.last_hash != previous:
-        return ChainReport(checked, last_id or None, "rows at the end of the log were removed")
+        # With every row gone there is no last row checked: name the newest event the head expects.
+        return ChainReport(checked, last_id or head.last_event_id, "rows at the end of the log were removed")
     return ChainReport(checked, None, "")

@@ -42,7 +42,9 @@ class GovDateField(forms.MultiValueField):
         parts = [str(v or "").strip() for v in (value or ["", "", ""])]
         if not any(parts):
             if self.required:
-                raise ValidationError(f"Enter {label.lower()}" if not label.startswith("Date") else f"Enter the {label.lower()}")
+                raise ValidationError(
+                    f"Enter {label.lower()}" if not label.startswith("Date") else f"Enter the {label.lower()}"
+                )
             return None
         names = ("day", "month", "year")
         missing = [n for n, p in zip(names, parts, strict=True) if not p]

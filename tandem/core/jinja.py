@@ -12,6 +12,7 @@ from django.middleware.csrf import get_token
 from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, StrictUndefined, Undefined
+from markupsafe import Markup
 
 from tandem.core import presenters
 
@@ -20,15 +21,12 @@ def _url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
-def _csrf_input(request: Any) -> str:
-    from markupsafe import Markup
-
-    return Markup(f'<input type="hidden" name="csrfmiddlewaretoken" value="{get_token(request)}">')
+def _csrf_input(request: Any) -> Markup:
+    return Markup('<input type="hidden" name="csrfmiddlewaretoken" value="{}">').format(get_token(request))
 
 
 def environment(**options: Any) -> Environment:
     loader = options.pop("loader", None)
-    options.setdefault("autoescape", True)
     options["undefined"] = StrictUndefined if options.pop("strict", False) else Undefined
     options["loader"] = ChoiceLoader(
         [
@@ -37,7 +35,7 @@ def environment(**options: Any) -> Environment:
         ]
     )
     options.setdefault("extensions", ["jinja2.ext.do"])
-    env = Environment(**options)
+    env = Environment(autoescape=True, **options)
     env.globals.update(
         {
             "static": static,

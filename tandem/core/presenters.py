@@ -5,7 +5,6 @@ from typing import Any
 
 from django.core.paginator import Page
 from django.http import HttpRequest
-
 from django.utils import timezone
 
 from tandem.core import clock
@@ -52,9 +51,9 @@ def pagination(page: Page[Any], request: HttpRequest) -> dict[str, Any] | None:
         params["page"] = str(number)
         return f"?{params.urlencode()}"
 
-    items = []
+    items: list[dict[str, Any]] = []
     for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
-        if number == page.paginator.ELLIPSIS:
+        if not isinstance(number, int):
             items.append({"ellipsis": True})
         else:
             items.append({"number": number, "href": href(int(number)), "current": number == page.number})

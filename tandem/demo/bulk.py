@@ -6,7 +6,6 @@ gets its field default, so a column added to a model later does not break seedin
 
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
 from typing import Any
 
 from django.apps import apps
@@ -17,7 +16,7 @@ Row = tuple[Any, ...]
 _Convert = Callable[[Any], Any]
 
 
-def _sqlite_converter(field: models.Field[Any, Any]) -> _Convert | None:
+def _sqlite_converter(field: "models.Field[Any, Any]") -> _Convert | None:
     # SQLite's own date adapters are deprecated (Python 3.12), and Django stores UUIDs as hex.
     if isinstance(field, models.DateTimeField):
         adapt = connection.ops.adapt_datetimefield_value
@@ -149,7 +148,3 @@ def analyse(model_list: Sequence[type[models.Model]]) -> None:
 def uuid_from(bits: int) -> uuid.UUID:
     """A version 4 UUID from 128 seeded random bits, so a reseed gives every row the same public id."""
     return uuid.UUID(int=bits, version=4)
-
-
-def day(value: date | datetime) -> date:
-    return value if not isinstance(value, datetime) else value.date()

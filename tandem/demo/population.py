@@ -44,7 +44,7 @@ VARIANT_COLUMNS = ("id", "variant", "term_id")
 
 # Household types and how common they are: an English borough, tilted to the older households
 # an adult social care record knows best. Mean size comes out near the national 2.4.
-_HOUSEHOLDS = (("older_single", 16), ("single", 15), ("older_couple", 12), ("couple", 16), ("family", 20),
+_HOUSEHOLDS = (("older_single", 19), ("single", 15), ("older_couple", 14), ("couple", 16), ("family", 20),
                ("lone_parent", 9), ("multigen", 5), ("sharers", 7))
 _OLDER_BANDS = ((65, 69, 28.0), (70, 74, 27.0), (75, 79, 20.0), (80, 84, 13.0), (85, 89, 8.0), (90, 94, 3.5),
                 (95, 103, 0.5))
@@ -325,11 +325,13 @@ class BoroughGenerator:
         rng = self.rng
         category = rng.choices(self.categories, cum_weights=self.category_weights)[0]
         starts_on = REFERENCE_DAY - timedelta(days=rng.randint(10, 5 * 365))
-        review_on = starts_on + timedelta(days=30 * rng.choice((3, 6, 12, 12)))
+        # Live warnings have mostly been reviewed on time; about a quarter are overdue.
+        review_on = max(starts_on, REFERENCE_DAY + timedelta(days=rng.randint(-120, 330)))
         ends_on, ended_by, reason = None, None, ""
         open_days = (REFERENCE_DAY - starts_on).days
         if open_days > 30 and rng.random() < 0.25:
             ends_on = starts_on + timedelta(days=rng.randint(30, open_days))
+            review_on = min(review_on, ends_on)
             ended_by = rng.choice(self.staff_ids)
             reason = rng.choice(catalogue.WARNING_END_REASONS[category])
         self.chunk.warnings.append((

@@ -11,5 +11,6 @@ class SignInForm(TandemForm):
 
 
 class CodeForm(TandemForm):
-    token = forms.CharField(label="Code", max_length=12,
-                            error_messages={"required": "Enter the 6-digit code from your authenticator app"})
+    token = forms.CharField(
+        label="Code", max_length=12, error_messages={"required": "Enter the 6-digit code from your authenticator app"}
+    )

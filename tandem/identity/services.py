@@ -39,8 +39,12 @@ def totp_device_confirm(*, actor: Any, token: str) -> TOTPDevice:
     TOTPDevice.objects.filter(user=actor, confirmed=True).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    audit.record(actor=actor, action="identity.second_factor.added", target=device,
-                 summary="Turned on sign-in codes from an authenticator app")
+    audit.record(
+        actor=actor,
+        action="identity.second_factor.added",
+        target=device,
+        summary="Turned on sign-in codes from an authenticator app",
+    )
     return device
 
 
@@ -58,4 +62,4 @@ def totp_verify(*, actor: Any, token: str) -> TOTPDevice:
 
 
 def has_second_factor(*, actor: Any) -> bool:
-    return TOTPDevice.objects.filter(user=actor, confirmed=True).exists()
+    return bool(TOTPDevice.objects.filter(user=actor, confirmed=True).exists())

@@ -43,8 +43,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 request.session[SECOND_FACTOR_PENDING] = True
                 return redirect(f"/verify/?next={_next_url(request)}")
             return redirect(_next_url(request))
-    return render(request, "identity/sign_in.html", {"form": form, "next": _next_url(request)},
-                  status=400 if form.errors else 200)
+    return render(
+        request, "identity/sign_in.html", {"form": form, "next": _next_url(request)}, status=400 if form.errors else 200
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -61,8 +62,9 @@ def verify(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             del request.session[SECOND_FACTOR_PENDING]
             return redirect(_next_url(request))
-    return render(request, "identity/verify.html", {"form": form, "next": _next_url(request)},
-                  status=400 if form.errors else 200)
+    return render(
+        request, "identity/verify.html", {"form": form, "next": _next_url(request)}, status=400 if form.errors else 200
+    )
 
 
 @require_POST
@@ -74,10 +76,14 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 
 def account(request: HttpRequest) -> HttpResponse:
-    return render(request, "identity/account.html", {
-        "memberships": selectors.memberships_of(user=request.user),
-        "has_second_factor": services.has_second_factor(actor=request.user),
-    })
+    return render(
+        request,
+        "identity/account.html",
+        {
+            "memberships": selectors.memberships_of(user=request.user),
+            "has_second_factor": services.has_second_factor(actor=request.user),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -89,16 +95,23 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             form.add_domain_error(error.field, error.message)
         else:
-            messages.success(request, "Sign-in codes are turned on. You will be asked for a code each time you sign in.")
+            messages.success(
+                request, "Sign-in codes are turned on. You will be asked for a code each time you sign in."
+            )
             return redirect("identity:account")
     device = services.totp_device_pending(actor=request.user)
     qr = segno.make(device.config_url, error="m")
     secret_b32 = base64.b32encode(device.bin_key).decode().rstrip("=")
-    return render(request, "identity/second_factor_setup.html", {
-        "form": form,
-        "qr_svg": qr.svg_inline(scale=4, title="QR code for your authenticator app"),
-        "secret": " ".join(secret_b32[i : i + 4] for i in range(0, len(secret_b32), 4)),
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "identity/second_factor_setup.html",
+        {
+            "form": form,
+            "qr_svg": qr.svg_inline(scale=4, title="QR code for your authenticator app"),
+            "secret": " ".join(secret_b32[i : i + 4] for i in range(0, len(secret_b32), 4)),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_not_required
@@ -106,6 +119,8 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "identity/accessibility.html")
 
 
-def locked_out(request: HttpRequest, credentials: dict[str, Any] | None = None, *args: Any, **kwargs: Any) -> HttpResponse:
+def locked_out(
+    request: HttpRequest, credentials: dict[str, Any] | None = None, *args: Any, **kwargs: Any
+) -> HttpResponse:
     """Shown instead of the sign-in page once a username has had too many wrong passwords."""
     return render(request, "identity/locked_out.html", status=429)

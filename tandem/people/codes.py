@@ -6,23 +6,50 @@ from django.db import models
 class Ethnicity(models.TextChoices):
     """CLD Release 2 ethnicity (2021 Census categories); CLD submits these labels as text."""
 
-    WHITE_BRITISH = "White: English, Welsh, Scottish, Northern Irish or British", "White: English, Welsh, Scottish, Northern Irish or British"
+    WHITE_BRITISH = (
+        "White: English, Welsh, Scottish, Northern Irish or British",
+        "White: English, Welsh, Scottish, Northern Irish or British",
+    )
     WHITE_IRISH = "White: Irish", "White: Irish"
     WHITE_GYPSY_TRAVELLER = "White: Gypsy or Irish Traveller", "White: Gypsy or Irish Traveller"
     WHITE_ROMA = "White: Roma", "White: Roma"
     WHITE_OTHER = "White: Any other White background", "White: Any other White background"
-    MIXED_WHITE_BLACK_CARIBBEAN = "Mixed or multiple ethnic groups: White and Black Caribbean", "Mixed or multiple ethnic groups: White and Black Caribbean"
-    MIXED_WHITE_BLACK_AFRICAN = "Mixed or multiple ethnic groups: White and Black African", "Mixed or multiple ethnic groups: White and Black African"
-    MIXED_WHITE_ASIAN = "Mixed or multiple ethnic groups: White and Asian", "Mixed or multiple ethnic groups: White and Asian"
-    MIXED_OTHER = "Mixed or multiple ethnic groups: Any other Mixed or multiple ethnic background", "Mixed or multiple ethnic groups: Any other Mixed or multiple ethnic background"
+    MIXED_WHITE_BLACK_CARIBBEAN = (
+        "Mixed or multiple ethnic groups: White and Black Caribbean",
+        "Mixed or multiple ethnic groups: White and Black Caribbean",
+    )
+    MIXED_WHITE_BLACK_AFRICAN = (
+        "Mixed or multiple ethnic groups: White and Black African",
+        "Mixed or multiple ethnic groups: White and Black African",
+    )
+    MIXED_WHITE_ASIAN = (
+        "Mixed or multiple ethnic groups: White and Asian",
+        "Mixed or multiple ethnic groups: White and Asian",
+    )
+    MIXED_OTHER = (
+        "Mixed or multiple ethnic groups: Any other Mixed or multiple ethnic background",
+        "Mixed or multiple ethnic groups: Any other Mixed or multiple ethnic background",
+    )
     ASIAN_INDIAN = "Asian or Asian British: Indian", "Asian or Asian British: Indian"
     ASIAN_PAKISTANI = "Asian or Asian British: Pakistani", "Asian or Asian British: Pakistani"
     ASIAN_BANGLADESHI = "Asian or Asian British: Bangladeshi", "Asian or Asian British: Bangladeshi"
     ASIAN_CHINESE = "Asian or Asian British: Chinese", "Asian or Asian British: Chinese"
-    ASIAN_OTHER = "Asian or Asian British: Any other Asian background", "Asian or Asian British: Any other Asian background"
-    BLACK_CARIBBEAN = "Black, Black British, Caribbean or African: Caribbean", "Black, Black British, Caribbean or African: Caribbean"
-    BLACK_AFRICAN = "Black, Black British, Caribbean or African: African", "Black, Black British, Caribbean or African: African"
-    BLACK_OTHER = "Black, Black British, Caribbean or African: Any other Black, Black British or Caribbean background", "Black, Black British, Caribbean or African: Any other Black, Black British or Caribbean background"
+    ASIAN_OTHER = (
+        "Asian or Asian British: Any other Asian background",
+        "Asian or Asian British: Any other Asian background",
+    )
+    BLACK_CARIBBEAN = (
+        "Black, Black British, Caribbean or African: Caribbean",
+        "Black, Black British, Caribbean or African: Caribbean",
+    )
+    BLACK_AFRICAN = (
+        "Black, Black British, Caribbean or African: African",
+        "Black, Black British, Caribbean or African: African",
+    )
+    BLACK_OTHER = (
+        "Black, Black British, Caribbean or African: Any other Black, Black British or Caribbean background",
+        "Black, Black British, Caribbean or African: Any other Black, Black British or Caribbean background",
+    )
     OTHER_ARAB = "Other ethnic group: Arab", "Other ethnic group: Arab"
     OTHER_ANY = "Other ethnic group: Any other ethnic group", "Other ethnic group: Any other ethnic group"
     NOT_KNOWN = "No data: Undeclared or not known", "No data: Undeclared or not known"

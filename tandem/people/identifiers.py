@@ -24,7 +24,7 @@ def nhs_number_clean(raw: str) -> str:
     compact = re.sub(r"[\s-]", "", raw or "")
     if not compact:
         raise DomainError("Enter an NHS number", field="nhs_number")
-    # isdigit() alone passes other scripts' digits (such as full-width ９), which the database refuses.
+    # isdigit() alone passes other scripts' digits (such as full-width U+FF19), which the database refuses.
     if not (compact.isascii() and compact.isdigit()):
         raise DomainError("NHS number must only include numbers", field="nhs_number")
     if len(compact) != 10:
@@ -63,4 +63,4 @@ def postcode_looks_full(raw: str) -> bool:
 
 def postcode_district(postcode: str) -> str:
     """The outward code ("CH41") of a standard-form postcode."""
-    return postcode.split(" ")[0] if postcode else ""
+    return postcode.split(" ", maxsplit=1)[0] if postcode else ""

@@ -178,7 +178,9 @@ class HazardWarning(PublicIdModel):
         ordering = ["-starts_on", "-id"]
         indexes = [models.Index(fields=["review_on"], name="warning_review", condition=Q(ends_on__isnull=True))]
         constraints = [
-            models.CheckConstraint(name="warning_review_after_start", condition=Q(review_on__gte=models.F("starts_on"))),
+            models.CheckConstraint(
+                name="warning_review_after_start", condition=Q(review_on__gte=models.F("starts_on"))
+            ),
             models.CheckConstraint(
                 name="warning_ends_after_start",
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
@@ -209,6 +211,9 @@ class SearchTermVariant(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["variant", "term"], name="one_variant_per_term")]
 
+    def __str__(self) -> str:
+        return self.variant
+
 
 class PersonNameToken(models.Model):
     """A person has each word of their current, preferred and previous names as a token."""
@@ -218,3 +223,6 @@ class PersonNameToken(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["term", "person"], name="one_token_per_term")]
+
+    def __str__(self) -> str:
+        return f"{self.term_id} of {self.person_id}"

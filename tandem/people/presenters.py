@@ -1,5 +1,6 @@
 """Display shaping for the person record: banner, summary-list rows, search result rows."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,8 +56,10 @@ def details_rows(person: Person | None) -> list[dict[str, Any]]:
         return []
     gp = person.gp_practice
     return [
-        _row("Name", " ".join(p for p in [person.title, person.given_name, person.other_given_names,
-                                          person.family_name] if p)),
+        _row(
+            "Name",
+            " ".join(p for p in [person.title, person.given_name, person.other_given_names, person.family_name] if p),
+        ),
         _row("Preferred name", person.preferred_name),
         _row("Date of birth", format_date(person.date_of_birth)),
         _row("NHS number", format_nhs_number(person.nhs_number) if person.nhs_number else ""),
@@ -66,7 +69,10 @@ def details_rows(person: Person | None) -> list[dict[str, Any]]:
         _row("Address", address_line(person)),
         _row("Neighbourhood", person.neighbourhood.name if person.neighbourhood else ""),
         _row("GP practice", f"{gp.name} ({gp.ods_code})" if gp else ""),
-        _row("Preferred language", person.preferred_language + (" (needs an interpreter)" if person.interpreter_needed else "")),
+        _row(
+            "Preferred language",
+            person.preferred_language + (" (needs an interpreter)" if person.interpreter_needed else ""),
+        ),
         _row("Communication needs", person.communication_needs),
         *([_row("Date of death", format_date(person.date_of_death))] if person.date_of_death else []),
     ]
@@ -74,18 +80,28 @@ def details_rows(person: Person | None) -> list[dict[str, Any]]:
 
 def details_initial(person: Person) -> dict[str, Any]:
     return {
-        "title": person.title, "given_name": person.given_name, "other_given_names": person.other_given_names,
-        "family_name": person.family_name, "preferred_name": person.preferred_name,
-        "date_of_birth": person.date_of_birth, "nhs_number": person.nhs_number or "", "gender": person.gender,
-        "ethnicity": person.ethnicity, "date_of_death": person.date_of_death,
-        "address_line_1": person.address_line_1, "address_line_2": person.address_line_2, "town": person.town,
-        "postcode": person.postcode, "gp_practice": str(person.gp_practice_id or ""),
-        "preferred_language": person.preferred_language, "interpreter_needed": person.interpreter_needed,
+        "title": person.title,
+        "given_name": person.given_name,
+        "other_given_names": person.other_given_names,
+        "family_name": person.family_name,
+        "preferred_name": person.preferred_name,
+        "date_of_birth": person.date_of_birth,
+        "nhs_number": person.nhs_number or "",
+        "gender": person.gender,
+        "ethnicity": person.ethnicity,
+        "date_of_death": person.date_of_death,
+        "address_line_1": person.address_line_1,
+        "address_line_2": person.address_line_2,
+        "town": person.town,
+        "postcode": person.postcode,
+        "gp_practice": str(person.gp_practice_id or ""),
+        "preferred_language": person.preferred_language,
+        "interpreter_needed": person.interpreter_needed,
         "communication_needs": person.communication_needs,
     }
 
 
-def search_rows(people: list[Person], *, actor: Any) -> list[dict[str, Any]]:
+def search_rows(people: Sequence[Person], *, actor: Any) -> list[dict[str, Any]]:
     """Result rows: restricted records the actor cannot open show only that they exist."""
     openable = may_open(actor, people)
     warnings = selectors.active_warnings_by_person(people)
@@ -93,16 +109,18 @@ def search_rows(people: list[Person], *, actor: Any) -> list[dict[str, Any]]:
     rows = []
     for person in people:
         allowed = person.pk in openable
-        rows.append({
-            "name": f"{person.family_name.upper()}, {person.given_name}"
-                    + (f" ({person.preferred_name})" if person.preferred_name else ""),
-            "url": reverse("people:summary", args=[person.uuid]),
-            "date_of_birth": format_date(person.date_of_birth) or "Not known",
-            "age": person.age(today),
-            "died": bool(person.date_of_death),
-            "nhs_number": format_nhs_number(person.nhs_number) if allowed else "Restricted",
-            "address": address_line(person) if allowed else "Restricted record",
-            "restricted": not allowed,
-            "warnings": [w.get_category_display() for w in warnings.get(person.pk, [])],
-        })
+        rows.append(
+            {
+                "name": f"{person.family_name.upper()}, {person.given_name}"
+                + (f" ({person.preferred_name})" if person.preferred_name else ""),
+                "url": reverse("people:summary", args=[person.uuid]),
+                "date_of_birth": format_date(person.date_of_birth) or "Not known",
+                "age": person.age(today),
+                "died": bool(person.date_of_death),
+                "nhs_number": format_nhs_number(person.nhs_number) if allowed else "Restricted",
+                "address": address_line(person) if allowed else "Restricted record",
+                "restricted": not allowed,
+                "warnings": [w.get_category_display() for w in warnings.get(person.pk, [])],
+            }
+        )
     return rows

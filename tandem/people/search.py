@@ -2,6 +2,7 @@
 postcode, typed into one box in any combination (ADR 0006)."""
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -13,7 +14,7 @@ from tandem.access import scope
 from tandem.core.errors import DomainError
 from tandem.identity.permissions import Permission
 from tandem.people.identifiers import nhs_number_check_digit
-from tandem.people.models import Person, PersonNameToken, SearchTerm, SearchTermVariant
+from tandem.people.models import Person, PersonNameToken, SearchTerm
 from tandem.people.search_index import deletion_variants, name_words, phonetic_key
 
 _NHS = re.compile(r"\b(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})\b")
@@ -57,16 +58,17 @@ def query_parse(text: str) -> ParsedQuery:
             try:
                 parsed.date_of_birth = date(year, month, day)
             except ValueError:
-                raise DomainError(f"{m.group(0)} is not a real date: use day/month/year, like 12/03/1948", field="q") from None
+                raise DomainError(
+                    f"{m.group(0)} is not a real date: use day/month/year, like 12/03/1948", field="q"
+                ) from None
             rest = rest.replace(m.group(0), " ")
             break
     if m := _FULL_POSTCODE.search(rest):
         parsed.postcode = f"{m.group(1)} {m.group(2)}".upper()
         rest = rest.replace(m.group(0), " ")
-    elif m := _OUTWARD.search(rest):
-        if any(ch.isdigit() for ch in m.group(1)):
-            parsed.postcode_district = m.group(1).upper()
-            rest = rest.replace(m.group(0), " ")
+    elif (m := _OUTWARD.search(rest)) and any(ch.isdigit() for ch in m.group(1)):
+        parsed.postcode_district = m.group(1).upper()
+        rest = rest.replace(m.group(0), " ")
     if leftover := [t for t in rest.split() if re.search(r"\d", t)]:
         raise DomainError(
             "Search by name, date of birth (like 12/03/1948), NHS number or postcode; "
@@ -105,7 +107,7 @@ def word_match(word: str) -> WordMatch:
 
 @dataclass(frozen=True)
 class SearchResults:
-    people: list[Person]
+    people: Sequence[Person]
     total: int
     more_than: bool
     query: ParsedQuery
@@ -155,7 +157,7 @@ def people_search(*, actor: Any, text: str, limit: int = RESULT_LIMIT) -> Search
     return SearchResults(people=people, total=min(total, COUNT_LIMIT), more_than=total > COUNT_LIMIT, query=parsed)
 
 
-def may_open(actor: Any, people: list[Person]) -> set[int]:
+def may_open(actor: Any, people: Sequence[Person]) -> set[int]:
     """Of these people, the ones this actor may open without breaking the glass."""
     ids = [p.pk for p in people]
     if not ids:

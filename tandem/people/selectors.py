@@ -1,5 +1,6 @@
 """Reads of the person record that pages and APIs share. Every one starts from the access scope."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -31,11 +32,7 @@ def person_get(*, actor: Any, uuid: UUID | str, allow_merged: bool = False) -> P
     """The person with this public id, if the actor may open it (404 if unknown, restricted if not allowed)."""
     if not actor.can(Permission.PERSON_VIEW):
         raise Http404
-    person = (
-        Person.objects.select_related("gp_practice", "neighbourhood", "restriction")
-        .filter(uuid=uuid)
-        .first()
-    )
+    person = Person.objects.select_related("gp_practice", "neighbourhood", "restriction").filter(uuid=uuid).first()
     if person is None or (person.merged_into_id and not allow_merged):
         raise Http404
     if hasattr(person, "restriction") and not scope.visible(Person.objects.filter(pk=person.pk), actor).exists():
@@ -56,12 +53,10 @@ def person_by_local_id_or_nhs(*, actor: Any, value: str) -> Person | None:
 
 
 def warnings_active(*, person: Person, on: date | None = None) -> list[HazardWarning]:
-    return list(
-        HazardWarning.objects.active_on(on or clock.today()).filter(person=person).select_related("raised_by")
-    )
+    return list(HazardWarning.objects.active_on(on or clock.today()).filter(person=person).select_related("raised_by"))
 
 
-def active_warnings_by_person(people: list[Person], *, on: date | None = None) -> dict[int, list[HazardWarning]]:
+def active_warnings_by_person(people: Sequence[Person], *, on: date | None = None) -> dict[int, list[HazardWarning]]:
     """One query for the warnings of a page of people (search results)."""
     found: dict[int, list[HazardWarning]] = {}
     for warning in HazardWarning.objects.active_on(on or clock.today()).filter(person__in=[p.pk for p in people]):
@@ -71,11 +66,15 @@ def active_warnings_by_person(people: list[Person], *, on: date | None = None) -
 
 def warnings_due_for_review(*, actor: Any, today: date) -> QuerySet[HazardWarning]:
     """Active warnings whose review date has come, on records the actor may open."""
-    return scope.visible(
-        HazardWarning.objects.active_on(today).filter(review_on__lte=today, person__merged_into__isnull=True),
-        actor,
-        person_field="person",
-    ).select_related("person", "raised_by").order_by("review_on", "id")
+    return (
+        scope.visible(
+            HazardWarning.objects.active_on(today).filter(review_on__lte=today, person__merged_into__isnull=True),
+            actor,
+            person_field="person",
+        )
+        .select_related("person", "raised_by")
+        .order_by("review_on", "id")
+    )
 
 
 @dataclass(frozen=True)
@@ -90,11 +89,11 @@ class PersonSummary:
 
 def person_summary(*, person: Person, actor: Any, timeline_limit: int = 10) -> PersonSummary:
     """Everything on the summary page, in a fixed number of queries whatever the history's length."""
-    network = list(
-        NetworkMember.objects.filter(person=person, ended_on__isnull=True).select_related("linked_person")
-    )
+    network = list(NetworkMember.objects.filter(person=person, ended_on__isnull=True).select_related("linked_person"))
     consents = list(
-        ConsentToShare.objects.filter(person=person, withdrawn_on__isnull=True).select_related("organisation", "recorded_by")
+        ConsentToShare.objects.filter(person=person, withdrawn_on__isnull=True).select_related(
+            "organisation", "recorded_by"
+        )
     )
     return PersonSummary(
         person=person,
@@ -130,8 +129,9 @@ def search(*, actor: Any, text: str) -> Any:
     return people_search(actor=actor, text=text)
 
 
-def possible_duplicates(*, actor: Any, given_name: str, family_name: str, date_of_birth: date | None,
-                        nhs_number: str) -> list[Person]:
+def possible_duplicates(
+    *, actor: Any, given_name: str, family_name: str, date_of_birth: date | None, nhs_number: str
+) -> list[Person]:
     """Records that may be the same person as the one about to be created."""
     found: dict[int, Person] = {}
     if nhs_number:
@@ -149,13 +149,15 @@ def possible_duplicates(*, actor: Any, given_name: str, family_name: str, date_o
             found.setdefault(person.pk, person)
     if date_of_birth:
         # Same birthday and surname but a different first name is worth a look too.
-        for person in Person.objects.filter(date_of_birth=date_of_birth, family_name__iexact=family_name,
-                                            merged_into__isnull=True)[:10]:
+        for person in Person.objects.filter(
+            date_of_birth=date_of_birth, family_name__iexact=family_name, merged_into__isnull=True
+        )[:10]:
             found.setdefault(person.pk, person)
     return list(found.values())
 
 
 def merged_into_uuid(person: Person) -> UUID:
+    assert person.merged_into_id is not None
     return Person.objects.values_list("uuid", flat=True).get(pk=person.merged_into_id)
 
 

@@ -17,8 +17,8 @@ from tandem.people.identifiers import nhs_number_clean, postcode_clean, postcode
 from tandem.people.models import (
     ConsentToShare,
     HazardWarning,
-    NetworkMember,
     Neighbourhood,
+    NetworkMember,
     Person,
     PersonNameToken,
     PreviousName,
@@ -51,18 +51,29 @@ class PersonDetails:
 
 
 _DETAIL_FIELDS = (
-    "given_name", "family_name", "other_given_names", "preferred_name", "title", "nhs_number", "gender",
-    "ethnicity", "date_of_birth", "date_of_death", "address_line_1", "address_line_2", "town", "postcode",
-    "gp_practice_id", "preferred_language", "interpreter_needed", "communication_needs",
+    "given_name",
+    "family_name",
+    "other_given_names",
+    "preferred_name",
+    "title",
+    "nhs_number",
+    "gender",
+    "ethnicity",
+    "date_of_birth",
+    "date_of_death",
+    "address_line_1",
+    "address_line_2",
+    "town",
+    "postcode",
+    "gp_practice_id",
+    "preferred_language",
+    "interpreter_needed",
+    "communication_needs",
 )
 _NAME_FIELDS = {"given_name", "family_name", "other_given_names", "preferred_name"}
 
 
-def _clean_details(details: PersonDetails, *, person: Person | None) -> dict[str, Any]:
-    if not details.given_name.strip():
-        raise DomainError("Enter a first name", field="given_name")
-    if not details.family_name.strip():
-        raise DomainError("Enter a last name", field="family_name")
+def _check_dates(details: PersonDetails) -> None:
     today = clock.today()
     if details.date_of_birth and details.date_of_birth > today:
         raise DomainError("Date of birth must be today or in the past", field="date_of_birth")
@@ -71,6 +82,14 @@ def _clean_details(details: PersonDetails, *, person: Person | None) -> dict[str
             raise DomainError("Date of death must be today or in the past", field="date_of_death")
         if details.date_of_birth and details.date_of_death < details.date_of_birth:
             raise DomainError("Date of death must be the same as or after the date of birth", field="date_of_death")
+
+
+def _clean_details(details: PersonDetails, *, person: Person | None) -> dict[str, Any]:
+    if not details.given_name.strip():
+        raise DomainError("Enter a first name", field="given_name")
+    if not details.family_name.strip():
+        raise DomainError("Enter a last name", field="family_name")
+    _check_dates(details)
     values: dict[str, Any] = {name: getattr(details, name) for name in _DETAIL_FIELDS}
     for name, value in values.items():
         if isinstance(value, str):
@@ -112,8 +131,13 @@ def person_create(*, details: PersonDetails, actor: Any) -> Person:
     values = _clean_details(details, person=None)
     person = Person.objects.create(**values)
     person_tokens_refresh(person)
-    audit.record(actor=actor, action="people.person.created", person=person, target=person,
-                 summary=f"Created the record of {person.full_name}")
+    audit.record(
+        actor=actor,
+        action="people.person.created",
+        person=person,
+        target=person,
+        summary=f"Created the record of {person.full_name}",
+    )
     return person
 
 
@@ -129,12 +153,20 @@ def person_details_update(*, person: Person, details: PersonDetails, version: in
     }
     updated = Person.objects.filter(pk=person.pk, version=version).update(**values, version=F("version") + 1)
     if not updated:
-        raise StaleVersion("Someone else changed this record while you were editing it. Check their changes and try again.")
+        raise StaleVersion(
+            "Someone else changed this record while you were editing it. Check their changes and try again."
+        )
     person.refresh_from_db()
     if changes.keys() & _NAME_FIELDS:
         person_tokens_refresh(person)
-    audit.record(actor=actor, action="people.person.updated", person=person, target=person,
-                 summary="Changed personal details", changes=changes)
+    audit.record(
+        actor=actor,
+        action="people.person.updated",
+        person=person,
+        target=person,
+        summary="Changed personal details",
+        changes=changes,
+    )
     return person
 
 
@@ -151,33 +183,57 @@ def person_voice_update(*, person: Person, what_matters_to_me: str, strengths: s
         what_matters_to_me=what_matters_to_me.strip(), strengths=strengths.strip(), version=F("version") + 1
     )
     if not updated:
-        raise StaleVersion("Someone else changed this record while you were editing it. Check their changes and try again.")
+        raise StaleVersion(
+            "Someone else changed this record while you were editing it. Check their changes and try again."
+        )
     person.refresh_from_db()
-    audit.record(actor=actor, action="people.voice.updated", person=person, target=person,
-                 summary="Changed what matters to the person and their strengths", changes=changes)
+    audit.record(
+        actor=actor,
+        action="people.voice.updated",
+        person=person,
+        target=person,
+        summary="Changed what matters to the person and their strengths",
+        changes=changes,
+    )
     return person
 
 
 @transaction.atomic
-def previous_name_add(*, person: Person, given_name: str, family_name: str, used_until: date | None,
-                      actor: Any) -> PreviousName:
+def previous_name_add(
+    *, person: Person, given_name: str, family_name: str, used_until: date | None, actor: Any
+) -> PreviousName:
     """Keep a name the person was known by, so searches for it still find them."""
     require(policies.can_edit_person(actor, person), "You do not have permission to change this record")
     if not family_name.strip():
         raise DomainError("Enter the previous last name", field="family_name")
     if used_until and used_until > clock.today():
         raise DomainError("The date the name was used until must be in the past", field="used_until")
-    previous = PreviousName.objects.create(person=person, given_name=given_name.strip(),
-                                           family_name=family_name.strip(), used_until=used_until)
+    previous = PreviousName.objects.create(
+        person=person, given_name=given_name.strip(), family_name=family_name.strip(), used_until=used_until
+    )
     person_tokens_refresh(person)
-    audit.record(actor=actor, action="people.previous_name.added", person=person, target=previous,
-                 summary=f"Added previous name {previous}")
+    audit.record(
+        actor=actor,
+        action="people.previous_name.added",
+        person=person,
+        target=previous,
+        summary=f"Added previous name {previous}",
+    )
     return previous
 
 
 @transaction.atomic
-def network_member_add(*, person: Person, name: str, relationship: str, what_they_do: str, contact: str,
-                       is_unpaid_carer: bool, linked_person: Person | None, actor: Any) -> NetworkMember:
+def network_member_add(
+    *,
+    person: Person,
+    name: str,
+    relationship: str,
+    what_they_do: str,
+    contact: str,
+    is_unpaid_carer: bool,
+    linked_person: Person | None,
+    actor: Any,
+) -> NetworkMember:
     """Add someone from the person's informal network: who they are and what they do."""
     require(policies.can_edit_person(actor, person), "You do not have permission to change this record")
     if linked_person is not None:
@@ -189,11 +245,22 @@ def network_member_add(*, person: Person, name: str, relationship: str, what_the
     if relationship not in Relationship.values:
         raise DomainError("Select their relationship to the person", field="relationship")
     member = NetworkMember.objects.create(
-        person=person, name=name.strip(), relationship=relationship, what_they_do=what_they_do.strip(),
-        contact=contact.strip(), is_unpaid_carer=is_unpaid_carer, linked_person=linked_person, added_by=actor,
+        person=person,
+        name=name.strip(),
+        relationship=relationship,
+        what_they_do=what_they_do.strip(),
+        contact=contact.strip(),
+        is_unpaid_carer=is_unpaid_carer,
+        linked_person=linked_person,
+        added_by=actor,
     )
-    audit.record(actor=actor, action="people.network_member.added", person=person, target=member,
-                 summary=f"Added {member.name} ({member.get_relationship_display()}) to the network")
+    audit.record(
+        actor=actor,
+        action="people.network_member.added",
+        person=person,
+        target=member,
+        summary=f"Added {member.name} ({member.get_relationship_display()}) to the network",
+    )
     return member
 
 
@@ -205,14 +272,20 @@ def network_member_end(*, member: NetworkMember, actor: Any) -> NetworkMember:
         raise DomainError(f"{member.name} was already removed from the network")
     member.ended_on = clock.today()
     member.save(update_fields=["ended_on", "updated_at"])
-    audit.record(actor=actor, action="people.network_member.ended", person=member.person, target=member,
-                 summary=f"Removed {member.name} from the network")
+    audit.record(
+        actor=actor,
+        action="people.network_member.ended",
+        person=member.person,
+        target=member,
+        summary=f"Removed {member.name} from the network",
+    )
     return member
 
 
 @transaction.atomic
-def consent_record(*, person: Person, organisation: Organisation, decision: str, decided_on: date, note: str,
-                   actor: Any) -> ConsentToShare:
+def consent_record(
+    *, person: Person, organisation: Organisation, decision: str, decided_on: date, note: str, actor: Any
+) -> ConsentToShare:
     """Record the person's decision to share (or not) their record with a partner organisation."""
     require(policies.can_edit_person(actor, person), "You do not have permission to change this record")
     if decision not in ConsentDecision.values:
@@ -223,16 +296,28 @@ def consent_record(*, person: Person, organisation: Organisation, decision: str,
     ConsentToShare.objects.filter(person=person, organisation=organisation, withdrawn_on__isnull=True).update(
         withdrawn_on=decided_on
     )
-    consent = ConsentToShare.objects.create(person=person, organisation=organisation, decision=decision,
-                                            decided_on=decided_on, note=note.strip(), recorded_by=actor)
-    audit.record(actor=actor, action="people.consent.recorded", person=person, target=consent,
-                 summary=f"{consent.get_decision_display()} to share with {organisation.name}")
+    consent = ConsentToShare.objects.create(
+        person=person,
+        organisation=organisation,
+        decision=decision,
+        decided_on=decided_on,
+        note=note.strip(),
+        recorded_by=actor,
+    )
+    audit.record(
+        actor=actor,
+        action="people.consent.recorded",
+        person=person,
+        target=consent,
+        summary=f"{consent.get_decision_display()} to share with {organisation.name}",
+    )
     return consent
 
 
 @transaction.atomic
-def warning_raise(*, person: Person, category: str, description: str, starts_on: date, review_on: date,
-                  actor: Any) -> HazardWarning:
+def warning_raise(
+    *, person: Person, category: str, description: str, starts_on: date, review_on: date, actor: Any
+) -> HazardWarning:
     """Raise a hazard warning; it shows on every page of the person's record until ended."""
     require(policies.can_raise_warning(actor, person), "You do not have permission to raise warnings")
     if category not in WarningCategory.values:
@@ -243,10 +328,21 @@ def warning_raise(*, person: Person, category: str, description: str, starts_on:
         raise DomainError("The warning must start within the next year", field="starts_on")
     if review_on < starts_on:
         raise DomainError("The review date must be on or after the start date", field="review_on")
-    warning = HazardWarning.objects.create(person=person, category=category, description=description.strip(),
-                                           starts_on=starts_on, review_on=review_on, raised_by=actor)
-    audit.record(actor=actor, action="people.warning.raised", person=person, target=warning,
-                 summary=f"Raised a warning: {warning.get_category_display()}")
+    warning = HazardWarning.objects.create(
+        person=person,
+        category=category,
+        description=description.strip(),
+        starts_on=starts_on,
+        review_on=review_on,
+        raised_by=actor,
+    )
+    audit.record(
+        actor=actor,
+        action="people.warning.raised",
+        person=person,
+        target=warning,
+        summary=f"Raised a warning: {warning.get_category_display()}",
+    )
     return warning
 
 
@@ -260,8 +356,14 @@ def warning_end(*, warning: HazardWarning, reason: str, actor: Any) -> HazardWar
     warning.ended_by = actor
     warning.end_reason = reason.strip()
     warning.save(update_fields=["ends_on", "ended_by", "end_reason", "updated_at"])
-    audit.record(actor=actor, action="people.warning.ended", person=warning.person, target=warning,
-                 summary=f"Ended a warning: {warning.get_category_display()}", reason=warning.end_reason)
+    audit.record(
+        actor=actor,
+        action="people.warning.ended",
+        person=warning.person,
+        target=warning,
+        summary=f"Ended a warning: {warning.get_category_display()}",
+        reason=warning.end_reason,
+    )
     return warning
 
 
@@ -274,8 +376,14 @@ def warning_review(*, warning: HazardWarning, review_on: date, actor: Any) -> Ha
     old = warning.review_on
     warning.review_on = review_on
     warning.save(update_fields=["review_on", "updated_at"])
-    audit.record(actor=actor, action="people.warning.reviewed", person=warning.person, target=warning,
-                 summary="Reviewed a warning", changes={"review_on": [old.isoformat(), review_on.isoformat()]})
+    audit.record(
+        actor=actor,
+        action="people.warning.reviewed",
+        person=warning.person,
+        target=warning,
+        summary="Reviewed a warning",
+        changes={"review_on": [old.isoformat(), review_on.isoformat()]},
+    )
     return warning
 
 
@@ -288,11 +396,10 @@ def _repoint_everything(*, duplicate: Person, keep: Person) -> dict[str, int]:
         if model is Person or not relation.field.concrete:
             continue
         label = model._meta.label
-        if relation.one_to_one:
-            if model._default_manager.filter(**{field_name: keep}).exists():
-                # The kept record already has its own (for example a restriction): keep that one.
-                model._default_manager.filter(**{field_name: duplicate}).delete()
-                continue
+        if relation.one_to_one and model._default_manager.filter(**{field_name: keep}).exists():
+            # The kept record already has its own (for example a restriction): keep that one.
+            model._default_manager.filter(**{field_name: duplicate}).delete()
+            continue
         count = model._default_manager.filter(**{field_name: duplicate}).update(**{field_name: keep})
         if count:
             # A model can point at a person twice (a network member's person and linked person).
@@ -316,8 +423,16 @@ def person_merge(*, keep: Person, duplicate: Person, reason: str, actor: Any) ->
     PersonNameToken.objects.filter(person=duplicate).delete()
     # Anything the kept record lacks is taken from the duplicate, so nothing known is lost.
     filled = {}
-    for name in ("nhs_number", "date_of_birth", "address_line_1", "postcode", "gp_practice_id",
-                 "what_matters_to_me", "strengths", "communication_needs"):
+    for name in (
+        "nhs_number",
+        "date_of_birth",
+        "address_line_1",
+        "postcode",
+        "gp_practice_id",
+        "what_matters_to_me",
+        "strengths",
+        "communication_needs",
+    ):
         if not getattr(keep, name) and getattr(duplicate, name):
             filled[name] = getattr(duplicate, name)
     if "postcode" in filled:
@@ -333,11 +448,23 @@ def person_merge(*, keep: Person, duplicate: Person, reason: str, actor: Any) ->
     Person.objects.filter(pk=duplicate.pk).update(merged_into=keep, merged_at=clock.now(), version=F("version") + 1)
     keep.refresh_from_db()
     person_tokens_refresh(keep)
-    audit.record(actor=actor, action="people.person.merged", person=keep, target=keep, reason=reason.strip(),
-                 summary=f"Merged record {duplicate.local_id} into this one",
-                 changes={"duplicate": str(duplicate.uuid), "moved": moved, "filled": sorted(filled)})
-    audit.record(actor=actor, action="people.person.merged_away", person=duplicate, target=duplicate,
-                 reason=reason.strip(), summary=f"Merged into record {keep.local_id}")
+    audit.record(
+        actor=actor,
+        action="people.person.merged",
+        person=keep,
+        target=keep,
+        reason=reason.strip(),
+        summary=f"Merged record {duplicate.local_id} into this one",
+        changes={"duplicate": str(duplicate.uuid), "moved": moved, "filled": sorted(filled)},
+    )
+    audit.record(
+        actor=actor,
+        action="people.person.merged_away",
+        person=duplicate,
+        target=duplicate,
+        reason=reason.strip(),
+        summary=f"Merged into record {keep.local_id}",
+    )
     return keep
 
 

@@ -47,8 +47,15 @@ def person_page(page: str) -> Callable[[PersonView], Callable[..., HttpResponse]
     return decorate
 
 
-def _render_person(request: HttpRequest, template: str, person: Person, warnings: list[HazardWarning],
-                   context: dict[str, Any], status: int = 200) -> HttpResponse:
+def _render_person(
+    request: HttpRequest,
+    template: str,
+    person: Person,
+    warnings: list[HazardWarning],
+    context: dict[str, Any],
+    *,
+    status: int = 200,
+) -> HttpResponse:
     context = {"person": person, "banner": presenters.banner(person, warnings), **context}
     return render(request, template, context, status=status)
 
@@ -69,8 +76,7 @@ def search(request: HttpRequest) -> HttpResponse:
             form.add_domain_error(error.field, error.message)
         else:
             rows = presenters.search_rows(results.people, actor=request.user)
-    return render(request, "people/search.html", {"form": form, "results": results, "rows": rows},
-                  status=_status(form))
+    return render(request, "people/search.html", {"form": form, "results": results, "rows": rows}, status=_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -82,8 +88,11 @@ def create(request: HttpRequest) -> HttpResponse:
         details = form.details()
         if request.POST.get("confirmed") != "yes":
             duplicates = selectors.possible_duplicates(
-                actor=request.user, given_name=details.given_name, family_name=details.family_name,
-                date_of_birth=details.date_of_birth, nhs_number=details.nhs_number,
+                actor=request.user,
+                given_name=details.given_name,
+                family_name=details.family_name,
+                date_of_birth=details.date_of_birth,
+                nhs_number=details.nhs_number,
             )
         if not duplicates:
             try:
@@ -93,23 +102,35 @@ def create(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, f"Record created for {person.full_name}")
                 return redirect("people:summary", person.uuid)
-    return render(request, "people/create.html", {
-        "form": form, "duplicates": presenters.search_rows(duplicates, actor=request.user),
-    }, status=_status(form))
+    return render(
+        request,
+        "people/create.html",
+        {
+            "form": form,
+            "duplicates": presenters.search_rows(duplicates, actor=request.user),
+        },
+        status=_status(form),
+    )
 
 
 @person_page("the summary")
 def summary(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
     data = selectors.person_summary(person=person, actor=request.user)
-    return _render_person(request, "people/summary.html", person, warnings, {
-        "summary": data,
-        "details_rows": presenters.details_rows(person),
-        "can_edit": policies.can_edit_person(request.user, person),
-        "can_raise_warning": policies.can_raise_warning(request.user, person),
-        "can_merge": policies.can_merge_people(request.user),
-        "can_restrict": policies.can_restrict_person(request.user),
-        "can_view_access_log": policies.can_view_access_log(request.user),
-    })
+    return _render_person(
+        request,
+        "people/summary.html",
+        person,
+        warnings,
+        {
+            "summary": data,
+            "details_rows": presenters.details_rows(person),
+            "can_edit": policies.can_edit_person(request.user, person),
+            "can_raise_warning": policies.can_raise_warning(request.user, person),
+            "can_merge": policies.can_merge_people(request.user),
+            "can_restrict": policies.can_restrict_person(request.user),
+            "can_view_access_log": policies.can_view_access_log(request.user),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -129,22 +150,32 @@ def details_edit(request: HttpRequest, person: Person, warnings: list[HazardWarn
         else:
             messages.success(request, "Personal details saved")
             return redirect("people:summary", person.uuid)
-    return _render_person(request, "people/details_edit.html", person, warnings,
-                          {"form": form, "version": version}, status=_status(form))
+    return _render_person(
+        request, "people/details_edit.html", person, warnings, {"form": form, "version": version}, status=_status(form)
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @person_page("what matters and strengths")
 def voice_edit(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
     require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
-    form = forms.VoiceForm(request.POST or None, initial={
-        "what_matters_to_me": person.what_matters_to_me, "strengths": person.strengths, "version": person.version,
-    })
+    form = forms.VoiceForm(
+        request.POST or None,
+        initial={
+            "what_matters_to_me": person.what_matters_to_me,
+            "strengths": person.strengths,
+            "version": person.version,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_voice_update(person=person, actor=request.user, version=form.cleaned_data["version"],
-                                         what_matters_to_me=form.cleaned_data["what_matters_to_me"],
-                                         strengths=form.cleaned_data["strengths"])
+            services.person_voice_update(
+                person=person,
+                actor=request.user,
+                version=form.cleaned_data["version"],
+                what_matters_to_me=form.cleaned_data["what_matters_to_me"],
+                strengths=form.cleaned_data["strengths"],
+            )
         except DomainError as error:
             form.add_domain_error(error.field, error.message)
         else:
@@ -166,8 +197,9 @@ def previous_name_add(request: HttpRequest, person: Person, warnings: list[Hazar
         else:
             messages.success(request, "Previous name added")
             return redirect("people:summary", person.uuid)
-    return _render_person(request, "people/previous_name_add.html", person, warnings, {"form": form},
-                          status=_status(form))
+    return _render_person(
+        request, "people/previous_name_add.html", person, warnings, {"form": form}, status=_status(form)
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -185,9 +217,14 @@ def network_add(request: HttpRequest, person: Person, warnings: list[HazardWarni
         if not form.errors:
             try:
                 services.network_member_add(
-                    person=person, actor=request.user, name=data["name"], relationship=data["relationship"],
-                    what_they_do=data["what_they_do"], contact=data["contact"],
-                    is_unpaid_carer=data["is_unpaid_carer"], linked_person=linked,
+                    person=person,
+                    actor=request.user,
+                    name=data["name"],
+                    relationship=data["relationship"],
+                    what_they_do=data["what_they_do"],
+                    contact=data["contact"],
+                    is_unpaid_carer=data["is_unpaid_carer"],
+                    linked_person=linked,
                 )
             except DomainError as error:
                 form.add_domain_error(error.field, error.message)
@@ -219,14 +256,22 @@ def network_end(request: HttpRequest, person: Person, warnings: list[HazardWarni
 def consent_add(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
     require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
     organisations = identity_selectors.partner_organisations()
-    form = forms.ConsentForm(request.POST or None, organisations=[(o.pk, o.name) for o in organisations],
-                             initial={"decided_on": clock.today()})
+    form = forms.ConsentForm(
+        request.POST or None,
+        organisations=[(o.pk, o.name) for o in organisations],
+        initial={"decided_on": clock.today()},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.consent_record(person=person, actor=request.user, decision=data["decision"],
-                                    organisation=organisations.get(pk=int(data["organisation"])),
-                                    decided_on=data["decided_on"], note=data["note"])
+            services.consent_record(
+                person=person,
+                actor=request.user,
+                decision=data["decision"],
+                organisation=organisations.get(pk=int(data["organisation"])),
+                decided_on=data["decided_on"],
+                note=data["note"],
+            )
         except DomainError as error:
             form.add_domain_error(error.field, error.message)
         else:
@@ -240,10 +285,15 @@ def consent_add(request: HttpRequest, person: Person, warnings: list[HazardWarni
 def warning_raise(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
     require(policies.can_raise_warning(request.user, person), "You do not have permission to raise warnings")
     today = clock.today()
-    form = forms.WarningForm(request.POST or None, initial={"starts_on": today,
-                                                            "review_on": today.replace(year=today.year + 1)
-                                                            if not (today.month == 2 and today.day == 29)
-                                                            else today.replace(year=today.year + 1, day=28)})
+    form = forms.WarningForm(
+        request.POST or None,
+        initial={
+            "starts_on": today,
+            "review_on": today.replace(year=today.year + 1)
+            if not (today.month == 2 and today.day == 29)
+            else today.replace(year=today.year + 1, day=28),
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.warning_raise(person=person, actor=request.user, **form.cleaned_data)
@@ -252,13 +302,14 @@ def warning_raise(request: HttpRequest, person: Person, warnings: list[HazardWar
         else:
             messages.success(request, "Warning raised: it now shows on every page of this record")
             return redirect("people:summary", person.uuid)
-    return _render_person(request, "people/warning_raise.html", person, warnings, {"form": form},
-                          status=_status(form))
+    return _render_person(request, "people/warning_raise.html", person, warnings, {"form": form}, status=_status(form))
 
 
 @require_http_methods(["GET", "POST"])
 @person_page("end a warning")
-def warning_end(request: HttpRequest, person: Person, warnings: list[HazardWarning], warning_uuid: UUID) -> HttpResponse:
+def warning_end(
+    request: HttpRequest, person: Person, warnings: list[HazardWarning], warning_uuid: UUID
+) -> HttpResponse:
     warning = selectors.warning_of(person=person, uuid=warning_uuid)
     if warning is None:
         return render(request, "errors/404.html", status=404)
@@ -272,14 +323,16 @@ def warning_end(request: HttpRequest, person: Person, warnings: list[HazardWarni
         else:
             messages.success(request, "Warning ended")
             return redirect("people:summary", person.uuid)
-    return _render_person(request, "people/warning_end.html", person, warnings, {"form": form, "warning": warning},
-                          status=_status(form))
+    return _render_person(
+        request, "people/warning_end.html", person, warnings, {"form": form, "warning": warning}, status=_status(form)
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @person_page("review a warning")
-def warning_review(request: HttpRequest, person: Person, warnings: list[HazardWarning],
-                   warning_uuid: UUID) -> HttpResponse:
+def warning_review(
+    request: HttpRequest, person: Person, warnings: list[HazardWarning], warning_uuid: UUID
+) -> HttpResponse:
     warning = selectors.warning_of(person=person, uuid=warning_uuid)
     if warning is None:
         return render(request, "errors/404.html", status=404)
@@ -293,8 +346,14 @@ def warning_review(request: HttpRequest, person: Person, warnings: list[HazardWa
         else:
             messages.success(request, "Warning reviewed")
             return redirect("people:warnings_due")
-    return _render_person(request, "people/warning_review.html", person, warnings,
-                          {"form": form, "warning": warning}, status=_status(form))
+    return _render_person(
+        request,
+        "people/warning_review.html",
+        person,
+        warnings,
+        {"form": form, "warning": warning},
+        status=_status(form),
+    )
 
 
 @require_http_methods(["GET"])
@@ -308,16 +367,18 @@ def warnings_due(request: HttpRequest) -> HttpResponse:
 def history(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
     require(policies.can_view_history(request.user), "You do not have permission to see the change history")
     page = Paginator(selectors.changes_for_person(person=person), 50).get_page(request.GET.get("page"))
-    return _render_person(request, "people/history.html", person, warnings,
-                          {"page": page, "pagination": pagination(page, request)})
+    return _render_person(
+        request, "people/history.html", person, warnings, {"page": page, "pagination": pagination(page, request)}
+    )
 
 
 @person_page("the access log")
 def access_log(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
     require(policies.can_view_access_log(request.user), "Only managers can see who has looked at a record")
     page = Paginator(selectors.access_log_for_person(person=person), 50).get_page(request.GET.get("page"))
-    return _render_person(request, "people/access_log.html", person, warnings,
-                          {"page": page, "pagination": pagination(page, request)})
+    return _render_person(
+        request, "people/access_log.html", person, warnings, {"page": page, "pagination": pagination(page, request)}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -336,18 +397,28 @@ def merge(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -
             duplicate = None
     if duplicate is not None and reason_form.is_bound and reason_form.is_valid():
         try:
-            services.person_merge(keep=person, duplicate=duplicate, reason=reason_form.cleaned_data["reason"],
-                                  actor=request.user)
+            services.person_merge(
+                keep=person, duplicate=duplicate, reason=reason_form.cleaned_data["reason"], actor=request.user
+            )
         except DomainError as error:
             reason_form.add_domain_error(None, error.message)
         else:
             messages.success(request, f"Record {duplicate.local_id} merged into this record")
             return redirect("people:summary", person.uuid)
-    return _render_person(request, "people/merge.html", person, warnings, {
-        "find": find, "reason_form": reason_form, "duplicate": duplicate,
-        "duplicate_rows": presenters.details_rows(duplicate) if duplicate else [],
-        "keep_rows": presenters.details_rows(person),
-    }, status=400 if find.errors or reason_form.errors else 200)
+    return _render_person(
+        request,
+        "people/merge.html",
+        person,
+        warnings,
+        {
+            "find": find,
+            "reason_form": reason_form,
+            "duplicate": duplicate,
+            "duplicate_rows": presenters.details_rows(duplicate) if duplicate else [],
+            "keep_rows": presenters.details_rows(person),
+        },
+        status=400 if find.errors or reason_form.errors else 200,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -356,8 +427,9 @@ def restrict(request: HttpRequest, person: Person, warnings: list[HazardWarning]
     require(policies.can_restrict_person(request.user), "You do not have permission to restrict records")
     teams = list(identity_selectors.teams_all())
     current = list(person.restriction.teams.values_list("id", flat=True)) if hasattr(person, "restriction") else []
-    form = forms.RestrictForm(request.POST or None, teams=[(t.pk, t.name) for t in teams],
-                              initial={"teams": [str(t) for t in current]})
+    form = forms.RestrictForm(
+        request.POST or None, teams=[(t.pk, t.name) for t in teams], initial={"teams": [str(t) for t in current]}
+    )
     if request.method == "POST" and request.POST.get("action") == "lift":
         try:
             access_services.record_unrestrict(person=person, actor=request.user, reason="Restriction lifted")
@@ -369,15 +441,22 @@ def restrict(request: HttpRequest, person: Person, warnings: list[HazardWarning]
     if request.method == "POST" and form.is_valid():
         chosen = [t for t in teams if str(t.pk) in form.cleaned_data["teams"]]
         try:
-            access_services.record_restrict(person=person, teams=chosen, reason=form.cleaned_data["reason"],
-                                            actor=request.user)
+            access_services.record_restrict(
+                person=person, teams=chosen, reason=form.cleaned_data["reason"], actor=request.user
+            )
         except DomainError as error:
             form.add_domain_error(error.field, error.message)
         else:
             messages.success(request, "The record is now restricted")
             return redirect("people:summary", person.uuid)
-    return _render_person(request, "people/restrict.html", person, warnings,
-                          {"form": form, "is_restricted": bool(current)}, status=_status(form))
+    return _render_person(
+        request,
+        "people/restrict.html",
+        person,
+        warnings,
+        {"form": form, "is_restricted": bool(current)},
+        status=_status(form),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -400,5 +479,9 @@ def break_glass(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
             form.add_domain_error(error.field, error.message)
         else:
             return redirect(target or reverse("people:summary", args=[person.uuid]))
-    return render(request, "people/break_glass.html", {"form": form, "person_uuid": person.uuid, "next": target},
-                  status=400 if form.errors else 403)
+    return render(
+        request,
+        "people/break_glass.html",
+        {"form": form, "person_uuid": person.uuid, "next": target},
+        status=400 if form.errors else 403,
+    )

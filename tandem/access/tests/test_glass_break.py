@@ -54,9 +54,10 @@ def test_it_writes_one_audit_event_with_the_reason(outsider, restricted_person):
 
 
 def test_a_reason_of_exactly_ten_characters_is_enough(outsider, restricted_person):
-    grant = glass_break(person=restricted_person, reason="  Discharge  ", actor=outsider)
+    grant = glass_break(person=restricted_person, reason="  Discharged  ", actor=outsider)
 
-    assert grant.reason == "Discharge"[:9] + "e" if False else grant.reason == "Discharge"
+    assert grant.reason == "Discharged"
+    assert BreakGlass.objects.count() == 1
 
 
 @pytest.mark.parametrize("reason", ["", "          ", "Discharge", "  need it  "])

@@ -1,6 +1,6 @@
 """The one scoping rule (ADR 0003): which person records a member of staff may open."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.apps import apps
@@ -60,20 +60,20 @@ def test_someone_outside_the_named_teams_does_not_see_the_restricted_record(outs
 
 def test_a_former_member_of_the_named_team_does_not_see_it(user_factory, team, restricted_person):
     leaver = user_factory(username="leaver")
-    membership_add(leaver, team, ended_on=datetime(2024, 1, 31, tzinfo=UTC).date())
+    membership_add(leaver, team, ended_on=date(2024, 1, 31))
 
     assert visible_ids(leaver) == set()
 
 
-def test_visible_narrows_rows_about_a_person_by_their_person_field(practitioner, outsider, restricted_person,
-                                                                  person):
+def test_visible_narrows_rows_about_a_person_by_their_person_field(practitioner, outsider, restricted_person, person):
     tokens = apps.get_model("people", "PersonNameToken").objects.all()
 
     seen = visible(tokens, outsider, person_field="person").values_list("person_id", flat=True)
 
     assert set(seen) == {person.pk}
     assert set(visible(tokens, practitioner, person_field="person").values_list("person_id", flat=True)) == {
-        person.pk, restricted_person.pk
+        person.pk,
+        restricted_person.pk,
     }
 
 

@@ -15,8 +15,9 @@ from tandem.people.services import consent_record
 
 @pytest.fixture
 def trust(db):
-    return OrganisationFactory(name="Wirral Community Health and Care NHS Foundation Trust",
-                               kind=OrganisationKind.NHS_TRUST)
+    return OrganisationFactory(
+        name="Wirral Community Health and Care NHS Foundation Trust", kind=OrganisationKind.NHS_TRUST
+    )
 
 
 @pytest.fixture
@@ -28,8 +29,14 @@ pytestmark = pytest.mark.usefixtures("_march_2024")
 
 
 def test_it_records_the_decision(practitioner, person, trust):
-    consent_record(person=person, organisation=trust, decision=ConsentDecision.GIVEN, decided_on=date(2024, 3, 5),
-                   note=" Happy for the district nurses to see it ", actor=practitioner)
+    consent_record(
+        person=person,
+        organisation=trust,
+        decision=ConsentDecision.GIVEN,
+        decided_on=date(2024, 3, 5),
+        note=" Happy for the district nurses to see it ",
+        actor=practitioner,
+    )
 
     consent = ConsentToShare.objects.get()
     assert consent.person == person
@@ -42,8 +49,14 @@ def test_it_records_the_decision(practitioner, person, trust):
 
 
 def test_it_writes_one_audit_event(practitioner, person, trust):
-    consent_record(person=person, organisation=trust, decision=ConsentDecision.REFUSED, decided_on=date(2024, 3, 1),
-                   note="", actor=practitioner)
+    consent_record(
+        person=person,
+        organisation=trust,
+        decision=ConsentDecision.REFUSED,
+        decided_on=date(2024, 3, 1),
+        note="",
+        actor=practitioner,
+    )
 
     event = AuditEvent.objects.get()
     assert event.action == "people.consent.recorded"
@@ -52,44 +65,89 @@ def test_it_writes_one_audit_event(practitioner, person, trust):
 
 
 def test_a_new_decision_replaces_the_last_one_for_the_same_organisation(practitioner, person, trust, organisation):
-    first = consent_record(person=person, organisation=trust, decision=ConsentDecision.GIVEN,
-                           decided_on=date(2024, 1, 10), note="", actor=practitioner)
-    other = consent_record(person=person, organisation=organisation, decision=ConsentDecision.GIVEN,
-                           decided_on=date(2024, 1, 10), note="", actor=practitioner)
+    first = consent_record(
+        person=person,
+        organisation=trust,
+        decision=ConsentDecision.GIVEN,
+        decided_on=date(2024, 1, 10),
+        note="",
+        actor=practitioner,
+    )
+    other = consent_record(
+        person=person,
+        organisation=organisation,
+        decision=ConsentDecision.GIVEN,
+        decided_on=date(2024, 1, 10),
+        note="",
+        actor=practitioner,
+    )
 
-    second = consent_record(person=person, organisation=trust, decision=ConsentDecision.REFUSED,
-                            decided_on=date(2024, 3, 1), note="", actor=practitioner)
+    second = consent_record(
+        person=person,
+        organisation=trust,
+        decision=ConsentDecision.REFUSED,
+        decided_on=date(2024, 3, 1),
+        note="",
+        actor=practitioner,
+    )
 
     assert ConsentToShare.objects.get(pk=first.pk).withdrawn_on == date(2024, 3, 1)
     assert ConsentToShare.objects.get(pk=second.pk).withdrawn_on is None
     assert ConsentToShare.objects.get(pk=other.pk).withdrawn_on is None
 
 
-@pytest.mark.parametrize(
-    ("decision", "decided_on", "message", "field"),
-    [
-        ("maybe", date(2024, 3, 5), "Select whether the person gave consent", "decision"),
-        (ConsentDecision.GIVEN, date(2024, 3, 6), "The date of the decision must be today or in the past",
-         "decided_on"),
-    ],
-)
-def test_it_refuses_a_decision_that_is_wrong(practitioner, person, trust, decision, decided_on, message, field):
+def test_it_refuses_a_decision_that_is_neither_given_nor_refused(practitioner, person, trust):
     with pytest.raises(DomainError) as refused:
-        consent_record(person=person, organisation=trust, decision=decision, decided_on=decided_on, note="",
-                       actor=practitioner)
+        consent_record(
+            person=person,
+            organisation=trust,
+            decision="maybe",
+            decided_on=date(2024, 3, 5),
+            note="",
+            actor=practitioner,
+        )
 
-    assert (refused.value.message, refused.value.field) == (message, field)
+    assert (refused.value.message, refused.value.field) == ("Select whether the person gave consent", "decision")
+    assert ConsentToShare.objects.count() == 0
+    assert AuditEvent.objects.count() == 0
+
+
+def test_it_refuses_a_decision_dated_in_the_future(practitioner, person, trust):
+    with pytest.raises(DomainError) as refused:
+        consent_record(
+            person=person,
+            organisation=trust,
+            decision=ConsentDecision.GIVEN,
+            decided_on=date(2024, 3, 6),
+            note="",
+            actor=practitioner,
+        )
+
+    assert refused.value.message == "The date of the decision must be today or in the past"
+    assert refused.value.field == "decided_on"
     assert ConsentToShare.objects.count() == 0
     assert AuditEvent.objects.count() == 0
 
 
 def test_a_refused_decision_leaves_the_last_one_in_force(practitioner, person, trust):
-    first = consent_record(person=person, organisation=trust, decision=ConsentDecision.GIVEN,
-                           decided_on=date(2024, 1, 10), note="", actor=practitioner)
+    first = consent_record(
+        person=person,
+        organisation=trust,
+        decision=ConsentDecision.GIVEN,
+        decided_on=date(2024, 1, 10),
+        note="",
+        actor=practitioner,
+    )
 
     with pytest.raises(DomainError):
-        consent_record(person=person, organisation=trust, decision=ConsentDecision.REFUSED,
-                       decided_on=date(2024, 4, 1), note="", actor=practitioner)
+        consent_record(
+            person=person,
+            organisation=trust,
+            decision=ConsentDecision.REFUSED,
+            decided_on=date(2024, 4, 1),
+            note="",
+            actor=practitioner,
+        )
 
     assert ConsentToShare.objects.get(pk=first.pk).withdrawn_on is None
     assert AuditEvent.objects.count() == 1
@@ -97,8 +155,14 @@ def test_a_refused_decision_leaves_the_last_one_in_force(practitioner, person, t
 
 def test_a_system_administrator_may_not_record_consent(admin_user, person, trust):
     with pytest.raises(NotPermitted) as refused:
-        consent_record(person=person, organisation=trust, decision=ConsentDecision.GIVEN,
-                       decided_on=date(2024, 3, 5), note="", actor=admin_user)
+        consent_record(
+            person=person,
+            organisation=trust,
+            decision=ConsentDecision.GIVEN,
+            decided_on=date(2024, 3, 5),
+            note="",
+            actor=admin_user,
+        )
 
     assert refused.value.message == "You do not have permission to change this record"
     assert ConsentToShare.objects.count() == 0

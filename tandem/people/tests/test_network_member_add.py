@@ -12,8 +12,12 @@ from tandem.people.tests.factories import PersonFactory
 
 def add(person, actor, **overrides):
     arguments = {
-        "name": "Grace Okafor", "relationship": Relationship.CHILD, "what_they_do": "Does the weekly shop",
-        "contact": "07700 900123", "is_unpaid_carer": True, "linked_person": None,
+        "name": "Grace Okafor",
+        "relationship": Relationship.CHILD,
+        "what_they_do": "Does the weekly shop",
+        "contact": "07700 900123",
+        "is_unpaid_carer": True,
+        "linked_person": None,
     } | overrides
     return network_member_add(person=person, actor=actor, **arguments)
 

@@ -13,8 +13,9 @@ from tandem.people.services import network_member_end
 
 @pytest.fixture
 def member(person, practitioner):
-    return NetworkMember.objects.create(person=person, name="Dave Price", relationship=Relationship.NEIGHBOUR,
-                                        added_by=practitioner)
+    return NetworkMember.objects.create(
+        person=person, name="Dave Price", relationship=Relationship.NEIGHBOUR, added_by=practitioner
+    )
 
 
 def test_it_ends_the_membership_today(practitioner, member, set_clock):

@@ -8,9 +8,7 @@ from tandem.people.identifiers import nhs_number_check_digit, nhs_number_clean, 
 CHECK_DIGIT_MESSAGE = "NHS number is not valid: check each digit (the last digit does not match the others)"
 
 
-@pytest.mark.parametrize(
-    "number", ["9434765919", "9000000033", "9449307946", "6541003238", "4010232137", "9876543210"]
-)
+@pytest.mark.parametrize("number", ["9434765919", "9000000033", "9449307946", "6541003238", "4010232137", "9876543210"])
 def test_it_accepts_each_valid_test_number(number):
     assert nhs_number_clean(number) == number
     assert nhs_number_is_valid(number) is True

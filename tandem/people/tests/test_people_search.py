@@ -17,8 +17,13 @@ def names(results):
 
 @pytest.fixture
 def margaret(db):
-    return PersonFactory(given_name="Margaret", family_name="Okafor", date_of_birth=date(1948, 3, 12),
-                         nhs_number="9434765919", postcode="CH41 1AA")
+    return PersonFactory(
+        given_name="Margaret",
+        family_name="Okafor",
+        date_of_birth=date(1948, 3, 12),
+        nhs_number="9434765919",
+        postcode="CH41 1AA",
+    )
 
 
 @pytest.mark.parametrize(
@@ -138,10 +143,8 @@ def test_an_outward_code_finds_everyone_in_that_district_only(practitioner, marg
 
 
 def test_it_combines_name_date_of_birth_and_postcode(practitioner, margaret):
-    PersonFactory(given_name="Margaret", family_name="Okafor", date_of_birth=date(1948, 3, 12),
-                  postcode="CH42 1AA")
-    PersonFactory(given_name="Margaret", family_name="Okafor", date_of_birth=date(1960, 1, 1),
-                  postcode="CH41 1AA")
+    PersonFactory(given_name="Margaret", family_name="Okafor", date_of_birth=date(1948, 3, 12), postcode="CH42 1AA")
+    PersonFactory(given_name="Margaret", family_name="Okafor", date_of_birth=date(1960, 1, 1), postcode="CH41 1AA")
 
     results = people_search(actor=practitioner, text="Okafor 12/03/1948 CH41 1AA")
 

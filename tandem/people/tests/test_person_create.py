@@ -17,8 +17,13 @@ NOON_5_MARCH_2024 = datetime(2024, 3, 5, 12, 0, tzinfo=UTC)
 
 def test_a_practitioner_creates_a_person_with_cleaned_identifiers(practitioner):
     details = PersonDetailsFactory(
-        given_name=" Margaret ", family_name="Okafor ", nhs_number="943 476 5919", postcode="ch41 1aa",
-        gender=Gender.FEMALE, ethnicity=Ethnicity.BLACK_AFRICAN, address_line_1="1 Market Street",
+        given_name=" Margaret ",
+        family_name="Okafor ",
+        nhs_number="943 476 5919",
+        postcode="ch41 1aa",
+        gender=Gender.FEMALE,
+        ethnicity=Ethnicity.BLACK_AFRICAN,
+        address_line_1="1 Market Street",
     )
 
     person = person_create(details=details, actor=practitioner)
@@ -99,10 +104,16 @@ def test_a_date_of_birth_of_today_is_accepted(practitioner, set_clock):
         ({"family_name": ""}, "Enter a last name", "family_name"),
         ({"date_of_birth": date(2024, 3, 6)}, "Date of birth must be today or in the past", "date_of_birth"),
         ({"date_of_death": date(2024, 3, 6)}, "Date of death must be today or in the past", "date_of_death"),
-        ({"date_of_death": date(1948, 3, 11)}, "Date of death must be the same as or after the date of birth",
-         "date_of_death"),
-        ({"nhs_number": "943 476 5918"},
-         "NHS number is not valid: check each digit (the last digit does not match the others)", "nhs_number"),
+        (
+            {"date_of_death": date(1948, 3, 11)},
+            "Date of death must be the same as or after the date of birth",
+            "date_of_death",
+        ),
+        (
+            {"nhs_number": "943 476 5918"},
+            "NHS number is not valid: check each digit (the last digit does not match the others)",
+            "nhs_number",
+        ),
         ({"nhs_number": "94347659"}, "NHS number must be 10 digits", "nhs_number"),
         ({"postcode": "CH41"}, "Enter a full UK postcode, like CH41 1AA", "postcode"),
         ({"gender": "F"}, "Select a gender", "gender"),

@@ -44,23 +44,24 @@ def test_the_neighbourhood_follows_a_new_postcode(practitioner, person):
     NeighbourhoodFactory(name="Birkenhead", postcode_districts="CH41")
     wallasey = NeighbourhoodFactory(name="Wallasey", postcode_districts="CH44 CH45")
 
-    person_details_update(person=person, details=details_of(person, postcode="CH45 0JA"), version=1,
-                          actor=practitioner)
+    person_details_update(person=person, details=details_of(person, postcode="CH45 0JA"), version=1, actor=practitioner)
 
     assert Person.objects.get(pk=person.pk).neighbourhood == wallasey
 
 
 def test_a_new_name_is_found_by_search_and_the_old_one_is_not(practitioner, person):
-    person_details_update(person=person, details=details_of(person, family_name="Whitfield"), version=1,
-                          actor=practitioner)
+    person_details_update(
+        person=person, details=details_of(person, family_name="Whitfield"), version=1, actor=practitioner
+    )
 
     assert [p.pk for p in people_search(actor=practitioner, text="Margaret Whitfield").people] == [person.pk]
     assert people_search(actor=practitioner, text="Okafor").people == []
 
 
 def test_keeping_the_same_nhs_number_is_not_a_clash(practitioner, person):
-    person_details_update(person=person, details=details_of(person, nhs_number="943 476 5919"), version=1,
-                          actor=practitioner)
+    person_details_update(
+        person=person, details=details_of(person, nhs_number="943 476 5919"), version=1, actor=practitioner
+    )
 
     assert Person.objects.get(pk=person.pk).nhs_number == "9434765919"
 
@@ -70,8 +71,9 @@ def test_it_refuses_when_someone_else_saved_first_and_changes_nothing(practition
     before = row(person)
 
     with pytest.raises(StaleVersion) as refused:
-        person_details_update(person=person, details=details_of(person, family_name="Whitfield"), version=1,
-                              actor=practitioner)
+        person_details_update(
+            person=person, details=details_of(person, family_name="Whitfield"), version=1, actor=practitioner
+        )
 
     assert refused.value.message == STALE_MESSAGE
     assert row(person) == before
@@ -84,8 +86,9 @@ def test_it_refuses_another_persons_nhs_number(practitioner, person):
     before = row(person)
 
     with pytest.raises(DomainError) as refused:
-        person_details_update(person=person, details=details_of(person, nhs_number="9000000033"), version=1,
-                              actor=practitioner)
+        person_details_update(
+            person=person, details=details_of(person, nhs_number="9000000033"), version=1, actor=practitioner
+        )
 
     assert refused.value.message == (
         "Another person already has this NHS number: search for them before creating a record"
@@ -99,8 +102,7 @@ def test_it_refuses_an_empty_first_name(practitioner, person):
     before = row(person)
 
     with pytest.raises(DomainError) as refused:
-        person_details_update(person=person, details=details_of(person, given_name=" "), version=1,
-                              actor=practitioner)
+        person_details_update(person=person, details=details_of(person, given_name=" "), version=1, actor=practitioner)
 
     assert (refused.value.message, refused.value.field) == ("Enter a first name", "given_name")
     assert row(person) == before
@@ -111,8 +113,9 @@ def test_a_system_administrator_may_not_change_a_person(admin_user, person):
     before = row(person)
 
     with pytest.raises(NotPermitted) as refused:
-        person_details_update(person=person, details=details_of(person, family_name="Whitfield"), version=1,
-                              actor=admin_user)
+        person_details_update(
+            person=person, details=details_of(person, family_name="Whitfield"), version=1, actor=admin_user
+        )
 
     assert refused.value.message == "You do not have permission to change this record"
     assert row(person) == before
@@ -127,8 +130,12 @@ def test_a_merged_record_cannot_be_changed(practitioner, manager, person):
     events = AuditEvent.objects.count()
 
     with pytest.raises(NotPermitted):
-        person_details_update(person=duplicate, details=details_of(duplicate, town="Hoylake"),
-                              version=duplicate.version, actor=practitioner)
+        person_details_update(
+            person=duplicate,
+            details=details_of(duplicate, town="Hoylake"),
+            version=duplicate.version,
+            actor=practitioner,
+        )
 
     assert row(duplicate) == before
     assert AuditEvent.objects.count() == events

@@ -39,8 +39,7 @@ def keep(person):
 
 @pytest.fixture
 def duplicate(db):
-    return PersonFactory(given_name="Maggie", family_name="Okafor", nhs_number=None, date_of_birth=None,
-                         postcode="")
+    return PersonFactory(given_name="Maggie", family_name="Okafor", nhs_number=None, date_of_birth=None, postcode="")
 
 
 def snapshot(*people):
@@ -86,14 +85,26 @@ def test_it_writes_two_audit_events_one_for_each_record(manager, keep, duplicate
 
 def test_it_moves_the_network_warnings_consents_and_previous_names(manager, practitioner, keep, duplicate):
     trust = OrganisationFactory(name="Wirral Community Health", kind=OrganisationKind.NHS_TRUST)
-    carer = NetworkMember.objects.create(person=duplicate, name="Grace Okafor", relationship=Relationship.CHILD,
-                                         added_by=practitioner)
+    carer = NetworkMember.objects.create(
+        person=duplicate, name="Grace Okafor", relationship=Relationship.CHILD, added_by=practitioner
+    )
     neighbour = PersonFactory(given_name="Dave", family_name="Price")
-    appears_in = NetworkMember.objects.create(person=neighbour, name="Maggie Okafor", linked_person=duplicate,
-                                              relationship=Relationship.NEIGHBOUR, added_by=practitioner)
+    appears_in = NetworkMember.objects.create(
+        person=neighbour,
+        name="Maggie Okafor",
+        linked_person=duplicate,
+        relationship=Relationship.NEIGHBOUR,
+        added_by=practitioner,
+    )
     warning = HazardWarningFactory(person=duplicate)
-    consent = consent_record(person=duplicate, organisation=trust, decision=ConsentDecision.GIVEN,
-                             decided_on=date(2024, 1, 10), note="", actor=practitioner)
+    consent = consent_record(
+        person=duplicate,
+        organisation=trust,
+        decision=ConsentDecision.GIVEN,
+        decided_on=date(2024, 1, 10),
+        note="",
+        actor=practitioner,
+    )
     previous = PreviousNameFactory(person=duplicate, given_name="Margaret", family_name="Whitfield")
 
     person_merge(keep=keep, duplicate=duplicate, reason=REASON, actor=manager)
@@ -137,12 +148,25 @@ def test_the_kept_records_own_restriction_wins(manager, team, other_team, keep, 
 
 def test_it_fills_what_the_kept_record_lacks_and_keeps_what_it_has(manager):
     birkenhead = NeighbourhoodFactory(name="Birkenhead", postcode_districts="CH41 CH42")
-    keep = PersonFactory(given_name="Margaret", family_name="Okafor", nhs_number=None, date_of_birth=None,
-                         what_matters_to_me="My garden", strengths="")
-    duplicate = PersonFactory(given_name="Margaret", family_name="Okafor", nhs_number="9000000033",
-                              date_of_birth=date(1948, 3, 12), address_line_1="1 Market Street", postcode="CH41 1AA",
-                              neighbourhood=birkenhead, what_matters_to_me="Church on Sunday",
-                              strengths="Knows everyone in the street")
+    keep = PersonFactory(
+        given_name="Margaret",
+        family_name="Okafor",
+        nhs_number=None,
+        date_of_birth=None,
+        what_matters_to_me="My garden",
+        strengths="",
+    )
+    duplicate = PersonFactory(
+        given_name="Margaret",
+        family_name="Okafor",
+        nhs_number="9000000033",
+        date_of_birth=date(1948, 3, 12),
+        address_line_1="1 Market Street",
+        postcode="CH41 1AA",
+        neighbourhood=birkenhead,
+        what_matters_to_me="Church on Sunday",
+        strengths="Knows everyone in the street",
+    )
 
     person_merge(keep=keep, duplicate=duplicate, reason=REASON, actor=manager)
 
@@ -156,7 +180,12 @@ def test_it_fills_what_the_kept_record_lacks_and_keeps_what_it_has(manager):
     assert Person.objects.get(pk=duplicate.pk).nhs_number is None
     merged = AuditEvent.objects.get(action="people.person.merged")
     assert merged.changes["filled"] == [
-        "address_line_1", "date_of_birth", "neighbourhood", "nhs_number", "postcode", "strengths"
+        "address_line_1",
+        "date_of_birth",
+        "neighbourhood",
+        "nhs_number",
+        "postcode",
+        "strengths",
     ]
 
 

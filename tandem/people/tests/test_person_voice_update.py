@@ -13,8 +13,13 @@ def row(person):
 
 
 def test_it_records_the_persons_own_words(practitioner, person):
-    person_voice_update(person=person, what_matters_to_me=" Seeing my grandchildren on Sundays ",
-                        strengths="Cooks for her neighbour", version=1, actor=practitioner)
+    person_voice_update(
+        person=person,
+        what_matters_to_me=" Seeing my grandchildren on Sundays ",
+        strengths="Cooks for her neighbour",
+        version=1,
+        actor=practitioner,
+    )
 
     saved = Person.objects.get(pk=person.pk)
     assert saved.what_matters_to_me == "Seeing my grandchildren on Sundays"
@@ -26,8 +31,13 @@ def test_it_writes_one_audit_event_with_what_changed(practitioner, person):
     Person.objects.filter(pk=person.pk).update(strengths="Cooks for her neighbour")
     person.refresh_from_db()
 
-    person_voice_update(person=person, what_matters_to_me="Seeing my grandchildren",
-                        strengths="Cooks for her neighbour", version=1, actor=practitioner)
+    person_voice_update(
+        person=person,
+        what_matters_to_me="Seeing my grandchildren",
+        strengths="Cooks for her neighbour",
+        version=1,
+        actor=practitioner,
+    )
 
     event = AuditEvent.objects.get()
     assert event.action == "people.voice.updated"
@@ -41,8 +51,7 @@ def test_it_refuses_when_someone_else_saved_first(practitioner, person):
     before = row(person)
 
     with pytest.raises(StaleVersion) as refused:
-        person_voice_update(person=person, what_matters_to_me="Gardening", strengths="", version=2,
-                            actor=practitioner)
+        person_voice_update(person=person, what_matters_to_me="Gardening", strengths="", version=2, actor=practitioner)
 
     assert refused.value.message == (
         "Someone else changed this record while you were editing it. Check their changes and try again."
@@ -55,8 +64,7 @@ def test_a_system_administrator_may_not_record_it(admin_user, person):
     before = row(person)
 
     with pytest.raises(NotPermitted) as refused:
-        person_voice_update(person=person, what_matters_to_me="Gardening", strengths="", version=1,
-                            actor=admin_user)
+        person_voice_update(person=person, what_matters_to_me="Gardening", strengths="", version=1, actor=admin_user)
 
     assert refused.value.message == "You do not have permission to change this record"
     assert row(person) == before

@@ -12,8 +12,13 @@ from tandem.people.services import previous_name_add
 
 
 def test_it_keeps_the_previous_name(practitioner, person):
-    previous = previous_name_add(person=person, given_name=" Margaret ", family_name=" Whitfield ",
-                                 used_until=date(1970, 6, 1), actor=practitioner)
+    previous = previous_name_add(
+        person=person,
+        given_name=" Margaret ",
+        family_name=" Whitfield ",
+        used_until=date(1970, 6, 1),
+        actor=practitioner,
+    )
 
     saved = PreviousName.objects.get()
     assert saved.pk == previous.pk
@@ -29,8 +34,9 @@ def test_search_finds_the_person_by_the_previous_name(practitioner, person):
 
 
 def test_it_writes_one_audit_event(practitioner, person):
-    previous = previous_name_add(person=person, given_name="Margaret", family_name="Whitfield", used_until=None,
-                                 actor=practitioner)
+    previous = previous_name_add(
+        person=person, given_name="Margaret", family_name="Whitfield", used_until=None, actor=practitioner
+    )
 
     event = AuditEvent.objects.get()
     assert event.action == "people.previous_name.added"
@@ -42,8 +48,7 @@ def test_it_writes_one_audit_event(practitioner, person):
 
 def test_it_refuses_a_previous_name_without_a_last_name(practitioner, person):
     with pytest.raises(DomainError) as refused:
-        previous_name_add(person=person, given_name="Margaret", family_name="  ", used_until=None,
-                          actor=practitioner)
+        previous_name_add(person=person, given_name="Margaret", family_name="  ", used_until=None, actor=practitioner)
 
     assert (refused.value.message, refused.value.field) == ("Enter the previous last name", "family_name")
     assert PreviousName.objects.count() == 0
@@ -54,8 +59,9 @@ def test_it_refuses_a_used_until_date_in_the_future(practitioner, person, set_cl
     set_clock(datetime(2024, 3, 5, 12, 0, tzinfo=UTC))
 
     with pytest.raises(DomainError) as refused:
-        previous_name_add(person=person, given_name="", family_name="Whitfield", used_until=date(2024, 3, 6),
-                          actor=practitioner)
+        previous_name_add(
+            person=person, given_name="", family_name="Whitfield", used_until=date(2024, 3, 6), actor=practitioner
+        )
 
     assert refused.value.message == "The date the name was used until must be in the past"
     assert refused.value.field == "used_until"

@@ -80,7 +80,9 @@ def test_name_words_alone_are_just_words():
     assert query_parse("  Okafor   margaret ") == ParsedQuery(words=["okafor", "margaret"])
 
 
-@pytest.mark.parametrize(("typed", "leftover"), [("Okafor 12", "12"), ("Okafor 12/3/48", "12/3/48"), ("123 Okafor 45", "123 45")])
+@pytest.mark.parametrize(
+    ("typed", "leftover"), [("Okafor 12", "12"), ("Okafor 12/3/48", "12/3/48"), ("123 Okafor 45", "123 45")]
+)
 def test_it_refuses_digits_it_cannot_understand(typed, leftover):
     with pytest.raises(DomainError) as refused:
         query_parse(typed)

@@ -7,8 +7,8 @@ import pytest
 from tandem.audit.models import AuditEvent
 from tandem.core.errors import DomainError, NotPermitted
 from tandem.people.models import HazardWarning
-from tandem.people.tests.factories import HazardWarningFactory
 from tandem.people.services import warning_end
+from tandem.people.tests.factories import HazardWarningFactory
 
 
 @pytest.fixture(autouse=True)
@@ -18,8 +18,9 @@ def _march_2024(set_clock):
 
 @pytest.fixture
 def warning(person, practitioner):
-    return HazardWarningFactory(person=person, raised_by=practitioner, starts_on=date(2024, 1, 2),
-                                review_on=date(2024, 4, 2))
+    return HazardWarningFactory(
+        person=person, raised_by=practitioner, starts_on=date(2024, 1, 2), review_on=date(2024, 4, 2)
+    )
 
 
 def row(warning):

@@ -18,8 +18,10 @@ def _march_2024(set_clock):
 
 def raise_warning(person, actor, **overrides):
     arguments = {
-        "category": WarningCategory.ANIMALS, "description": " Two large dogs: ask for them to be shut away ",
-        "starts_on": date(2024, 3, 5), "review_on": date(2024, 6, 5),
+        "category": WarningCategory.ANIMALS,
+        "description": " Two large dogs: ask for them to be shut away ",
+        "starts_on": date(2024, 3, 5),
+        "review_on": date(2024, 6, 5),
     } | overrides
     return warning_raise(person=person, actor=actor, **arguments)
 
@@ -58,8 +60,11 @@ def test_a_warning_may_start_a_year_ahead_and_be_reviewed_the_same_day(practitio
     [
         ({"category": "dogs"}, "Select the kind of hazard", "category"),
         ({"description": "   "}, "Describe the hazard and what staff should do", "description"),
-        ({"starts_on": date(2025, 3, 6), "review_on": date(2025, 4, 1)}, "The warning must start within the next year",
-         "starts_on"),
+        (
+            {"starts_on": date(2025, 3, 6), "review_on": date(2025, 4, 1)},
+            "The warning must start within the next year",
+            "starts_on",
+        ),
         ({"review_on": date(2024, 3, 4)}, "The review date must be on or after the start date", "review_on"),
     ],
 )

@@ -18,8 +18,9 @@ def _march_2024(set_clock):
 
 @pytest.fixture
 def warning(person, practitioner):
-    return HazardWarningFactory(person=person, raised_by=practitioner, starts_on=date(2024, 1, 2),
-                                review_on=date(2024, 3, 1))
+    return HazardWarningFactory(
+        person=person, raised_by=practitioner, starts_on=date(2024, 1, 2), review_on=date(2024, 3, 1)
+    )
 
 
 def row(warning):

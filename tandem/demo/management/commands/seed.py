@@ -1,0 +1,62 @@
+"""`tandem seed --size small|medium|large`: fill the database with a synthetic borough."""
+
+import random
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from tandem.core.errors import DomainError
+from tandem.demo.borough import DEFAULT_SEED, SIZES, borough_seed
+from tandem.demo.search_tokens import tokens_check
+from tandem.people.models import Person
+
+
+class Command(BaseCommand):
+    help = "Create a deterministic synthetic borough (synthetic people only) with staff and demo logins."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--size", choices=list(SIZES), default="small",
+                            help="small ≈ 5,000 people (the demo), medium ≈ 320,000, large ≈ 1,000,000")
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed: same seed, same borough")
+        parser.add_argument("--reset", action="store_true", help="empty the person tables first")
+        parser.add_argument("--people", type=int, default=None, help="override the number of people (for tests)")
+        parser.add_argument("--check", type=int, default=0, metavar="N",
+                            help="afterwards, check the search tokens of N random people against the app's own")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if Person._meta.db_table not in connection.introspection.table_names():
+            self.stdout.write("The database has no tables yet: running migrate first.")
+            call_command("migrate", interactive=False, verbosity=0)
+        try:
+            report = borough_seed(size=options["size"], seed=options["seed"], reset=options["reset"],
+                                  people=options["people"], log=self.stdout.write)
+        except DomainError as error:
+            raise CommandError(error.message) from error
+        counts = report.counts
+        self.stdout.write(self.style.SUCCESS(
+            f"Seeded the {report.size} borough (seed {report.seed}) on {connection.vendor} in {report.seconds:.1f} s"
+        ))
+        self.stdout.write(
+            f"  {counts['people']:,} people, {counts['tokens']:,} search tokens, {counts['terms']:,} terms, "
+            f"{counts['network']:,} network members, {counts['previous_names']:,} previous names, "
+            f"{counts['warnings']:,} warnings, {counts['staff']:,} staff"
+        )
+        self.stdout.write("  " + ", ".join(f"{name} {secs:.1f} s" for name, secs in report.phases.items()))
+        self.stdout.write("\nDemo logins (password for all: " + self.style.WARNING(report.password) + ")")
+        width = max(len(d.username) for d in report.demo_logins)
+        for login in report.demo_logins:
+            self.stdout.write(f"  {login.username:<{width}}  {login.role:<22} {login.team}")
+        self.stdout.write(
+            f"\nRestricted record: {report.restricted_person} (also staff, username {report.staff_member}); "
+            f"only the {report.restricted_team} may open it, so `practitioner` must break the glass."
+        )
+        if options["check"]:
+            ids = list(Person.objects.values_list("pk", flat=True))
+            sample = random.Random(report.seed).sample(ids, min(options["check"], len(ids)))
+            problems = tokens_check(sample)
+            if problems:
+                raise CommandError("Search tokens differ from the app's:\n" + "\n".join(problems[:20]))
+            self.stdout.write(self.style.SUCCESS(f"Search tokens of {len(sample)} people match person_tokens_refresh"))
