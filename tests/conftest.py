@@ -33,7 +33,6 @@ from tandem.people.models import HazardWarning, NetworkMember, Person
 from tandem.people.search_index import person_tokens_refresh
 
 PASSWORD = "a-long-test-password-4821"
-ROLES = ("anonymous", *Role.values)
 
 
 @pytest.fixture(autouse=True)
@@ -67,6 +66,30 @@ def warning_make(*, person: Person, raised_by: User, category: str = WarningCate
 def network_member_make(*, person: Person, added_by: User, name: str = "John Smith") -> NetworkMember:
     return NetworkMember.objects.create(person=person, name=name, relationship=Relationship.SPOUSE_OR_PARTNER,
                                         what_they_do="Shopping and meals", added_by=added_by)
+
+
+@pytest.fixture
+def password() -> str:
+    """Every member of staff's password."""
+    return PASSWORD
+
+
+@pytest.fixture(name="person_make")
+def _person_make(db: None) -> Callable[..., Person]:
+    """`person_make(given_name=..., family_name=..., ...)`: another person, in the search index."""
+    return person_make
+
+
+@pytest.fixture(name="warning_make")
+def _warning_make(db: None) -> Callable[..., HazardWarning]:
+    """`warning_make(person=..., raised_by=...)`: an active hazard warning, reviewed in 90 days."""
+    return warning_make
+
+
+@pytest.fixture(name="network_member_make")
+def _network_member_make(db: None) -> Callable[..., NetworkMember]:
+    """`network_member_make(person=..., added_by=...)`: someone in the person's network."""
+    return network_member_make
 
 
 @pytest.fixture

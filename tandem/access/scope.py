@@ -17,7 +17,8 @@ from tandem.identity.permissions import Permission
 def _team_ids(actor: Any) -> list[int]:
     cached: list[int] | None = getattr(actor, "_tandem_team_ids", None)
     if cached is None:
-        cached = list(actor.memberships.filter(ended_on__isnull=True).values_list("team_id", flat=True))
+        current = Q(ended_on__isnull=True) | Q(ended_on__gt=clock.today())
+        cached = list(actor.memberships.filter(current).values_list("team_id", flat=True))
         actor._tandem_team_ids = cached
     return cached
 

@@ -18,6 +18,8 @@ from tandem.identity.permissions import Permission
 def glass_break(*, person: Any, reason: str, actor: Any) -> BreakGlass:
     """Open a restricted record outside its teams, for a stated reason that managers will see."""
     require(actor.can(Permission.PERSON_VIEW), "You do not have permission to view person records")
+    if not RecordRestriction.objects.filter(person=person).exists():
+        raise DomainError("This record is not restricted, so there is no need to break the glass")
     reason = reason.strip()
     if len(reason) < 10:
         raise DomainError("Give the reason you need to open this record (at least 10 characters)", field="reason")
@@ -46,6 +48,8 @@ def break_glass_review(*, grant: BreakGlass, actor: Any) -> BreakGlass:
     require(actor.can(Permission.BREAK_GLASS_REVIEW), "You do not have permission to review break-glass access")
     if grant.reviewed_at is not None:
         raise DomainError("This access has already been reviewed")
+    if grant.user_id == actor.pk:
+        raise DomainError("Another manager must review your own break-glass access")
     grant.reviewed_by = actor
     grant.reviewed_at = clock.now()
     grant.save(update_fields=["reviewed_by", "reviewed_at"])

@@ -35,7 +35,9 @@ def environment(**options: Any) -> Environment:
         ]
     )
     options.setdefault("extensions", ["jinja2.ext.do"])
-    env = Environment(autoescape=True, **options)
+    # Django's backend passes autoescape in options; always on, whatever the settings say.
+    options["autoescape"] = True
+    env = Environment(**options)
     env.globals.update(
         {
             "static": static,

@@ -48,6 +48,8 @@ from tandem.people.models import (
 SIZES = {"small": 5_000, "medium": 320_000, "large": 1_000_000}
 DEFAULT_SEED = 2026
 SEEDED_ACTION = "demo.borough.seeded"
+# Bump when the generator changes what it makes, so saved benchmark boroughs are rebuilt.
+GENERATOR_VERSION = 1
 CHUNK_PEOPLE = 50_000
 
 _LOADED = (SearchTerm, SearchTermVariant, Person, PreviousName, NetworkMember, HazardWarning, PersonNameToken)
@@ -162,7 +164,7 @@ def borough_seed(*, size: str, seed: int = DEFAULT_SEED, reset: bool = False, pe
             actor=None,
             action=SEEDED_ACTION,
             summary=f"Seeded the synthetic borough ({size}, seed {seed}): {counts['people']:,} people",
-            changes={"size": size, "seed": seed, **counts},
+            changes={"size": size, "seed": seed, "generator": GENERATOR_VERSION, **counts},
         )
         mark = time.perf_counter()
     phases["commit"] = time.perf_counter() - mark

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 
+from tandem.access import scope
 from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.core.errors import DomainError, StaleVersion, require
@@ -151,7 +152,7 @@ def person_details_update(*, person: Person, details: PersonDetails, version: in
         for name in values
         if name != "neighbourhood" and getattr(person, name) != values[name]
     }
-    updated = Person.objects.filter(pk=person.pk, version=version).update(**values, version=F("version") + 1)
+    updated = Person.objects.filter(pk=person.pk, version=version).update(**values, version=F("version") + 1, updated_at=clock.now())
     if not updated:
         raise StaleVersion(
             "Someone else changed this record while you were editing it. Check their changes and try again."
@@ -180,7 +181,7 @@ def person_voice_update(*, person: Person, what_matters_to_me: str, strengths: s
     if person.strengths != strengths.strip():
         changes["strengths"] = [person.strengths, strengths.strip()]
     updated = Person.objects.filter(pk=person.pk, version=version).update(
-        what_matters_to_me=what_matters_to_me.strip(), strengths=strengths.strip(), version=F("version") + 1
+        what_matters_to_me=what_matters_to_me.strip(), strengths=strengths.strip(), version=F("version") + 1, updated_at=clock.now()
     )
     if not updated:
         raise StaleVersion(
@@ -207,7 +208,7 @@ def previous_name_add(
     if not family_name.strip():
         raise DomainError("Enter the previous last name", field="family_name")
     if used_until and used_until > clock.today():
-        raise DomainError("The date the name was used until must be in the past", field="used_until")
+        raise DomainError("The date the name was used until must be today or in the past", field="used_until")
     previous = PreviousName.objects.create(
         person=person, given_name=given_name.strip(), family_name=family_name.strip(), used_until=used_until
     )
@@ -413,6 +414,8 @@ def person_merge(*, keep: Person, duplicate: Person, reason: str, actor: Any) ->
     require(policies.can_merge_people(actor), "You do not have permission to merge records")
     if keep.pk == duplicate.pk:
         raise DomainError("Choose two different records to merge")
+    both = scope.visible(Person.objects.filter(pk__in=[keep.pk, duplicate.pk]), actor)
+    require(both.count() == 2, "You can only merge records you are allowed to open")
     if keep.merged_into_id or duplicate.merged_into_id:
         raise DomainError("One of these records has already been merged into another")
     if not reason.strip():
@@ -442,10 +445,12 @@ def person_merge(*, keep: Person, duplicate: Person, reason: str, actor: Any) ->
     if filled.get("nhs_number"):
         Person.objects.filter(pk=duplicate.pk).update(nhs_number=None)
     if filled:
-        Person.objects.filter(pk=keep.pk).update(**filled, version=F("version") + 1)
+        Person.objects.filter(pk=keep.pk).update(**filled, version=F("version") + 1, updated_at=clock.now())
     if duplicate.full_name.lower() != keep.full_name.lower():
         PreviousName.objects.create(person=keep, given_name=duplicate.given_name, family_name=duplicate.family_name)
-    Person.objects.filter(pk=duplicate.pk).update(merged_into=keep, merged_at=clock.now(), version=F("version") + 1)
+    Person.objects.filter(pk=duplicate.pk).update(merged_into=keep, merged_at=clock.now(), version=F("version") + 1, updated_at=clock.now())
+    # A network link from the kept record to the duplicate now points at itself: drop the link.
+    NetworkMember.objects.filter(person=keep, linked_person=keep).update(linked_person=None)
     keep.refresh_from_db()
     person_tokens_refresh(keep)
     audit.record(

@@ -72,3 +72,15 @@ def test_staff_without_the_review_permission_may_not_review(request, grant, who)
     assert refused.value.message == "You do not have permission to review break-glass access"
     assert row(grant) == before
     assert AuditEvent.objects.count() == events
+
+
+def test_a_manager_may_not_review_their_own_break_glass(user_factory, restricted_person):
+    own = user_factory(username="self.reviewer", role=Role.TEAM_MANAGER)
+    grant = glass_break(person=restricted_person, reason="Covering the duty desk today", actor=own)
+    before = row(grant)
+
+    with pytest.raises(DomainError) as refused:
+        break_glass_review(grant=grant, actor=own)
+
+    assert refused.value.message == "Another manager must review your own break-glass access"
+    assert row(grant) == before

@@ -82,3 +82,14 @@ def test_a_role_without_permission_to_view_people_may_not_break_the_glass(admin_
     assert refused.value.message == "You do not have permission to view person records"
     assert BreakGlass.objects.count() == 0
     assert AuditEvent.objects.count() == events
+
+
+def test_it_refuses_to_break_the_glass_on_a_record_that_is_not_restricted(outsider, person):
+    events_before = AuditEvent.objects.count()
+
+    with pytest.raises(DomainError) as refused:
+        glass_break(person=person, reason="Hospital discharge planning today", actor=outsider)
+
+    assert refused.value.message == "This record is not restricted, so there is no need to break the glass"
+    assert BreakGlass.objects.count() == 0
+    assert AuditEvent.objects.count() == events_before

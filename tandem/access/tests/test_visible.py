@@ -65,6 +65,14 @@ def test_a_former_member_of_the_named_team_does_not_see_it(user_factory, team, r
     assert visible_ids(leaver) == set()
 
 
+def test_a_member_whose_leaving_date_is_still_to_come_sees_it(user_factory, team, restricted_person, set_clock):
+    set_clock(datetime(2024, 1, 15, 9, 0, tzinfo=UTC))
+    leaving = user_factory(username="leaving")
+    membership_add(leaving, team, ended_on=date(2024, 1, 31))
+
+    assert visible_ids(leaving) == {restricted_person.pk}
+
+
 def test_visible_narrows_rows_about_a_person_by_their_person_field(practitioner, outsider, restricted_person, person):
     tokens = apps.get_model("people", "PersonNameToken").objects.all()
 

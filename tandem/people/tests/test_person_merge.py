@@ -135,9 +135,22 @@ def test_it_moves_break_glass_grants_and_the_restriction(manager, outsider, team
     assert list(restriction.teams.all()) == [team]
 
 
+def test_it_refuses_to_merge_a_record_the_manager_may_not_open(manager, other_team, keep, duplicate):
+    record_restrict(person=duplicate, teams=[other_team], reason="Works in Wallasey", actor=manager)
+    events_before = AuditEvent.objects.count()
+
+    with pytest.raises(NotPermitted) as refused:
+        person_merge(keep=keep, duplicate=duplicate, reason=REASON, actor=manager)
+
+    assert refused.value.message == "You can only merge records you are allowed to open"
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into_id is None
+    assert AuditEvent.objects.count() == events_before
+
+
 def test_the_kept_records_own_restriction_wins(manager, team, other_team, keep, duplicate):
     record_restrict(person=keep, teams=[team], reason="Works in the locality team", actor=manager)
-    record_restrict(person=duplicate, teams=[other_team], reason="Works in Wallasey", actor=manager)
+    record_restrict(person=duplicate, teams=[other_team, team], reason="Works in Wallasey", actor=manager)
 
     person_merge(keep=keep, duplicate=duplicate, reason=REASON, actor=manager)
 

@@ -63,7 +63,7 @@ def test_it_refuses_a_used_until_date_in_the_future(practitioner, person, set_cl
             person=person, given_name="", family_name="Whitfield", used_until=date(2024, 3, 6), actor=practitioner
         )
 
-    assert refused.value.message == "The date the name was used until must be in the past"
+    assert refused.value.message == "The date the name was used until must be today or in the past"
     assert refused.value.field == "used_until"
     assert PreviousName.objects.count() == 0
     assert AuditEvent.objects.count() == 0

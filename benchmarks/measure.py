@@ -1,0 +1,86 @@
+"""One measurement against the database DATABASE_URL names, run in its own process by benchmarks.run.
+
+Prints one JSON object as its last line of output; progress goes to standard error.
+
+    python -m benchmarks.measure marker
+    python -m benchmarks.measure search --seed 2026 --passes 2
+    python -m benchmarks.measure summary --requests 60
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+from typing import Any
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+django.setup()
+
+from tandem.audit.models import AuditEvent  # noqa: E402 - Django must be set up first
+from tandem.core.errors import DomainError  # noqa: E402
+from tandem.demo.borough import SEEDED_ACTION  # noqa: E402
+from tandem.identity.models import User  # noqa: E402
+from tandem.people.models import Person  # noqa: E402
+from tandem.people.search import people_search  # noqa: E402
+
+
+def marker() -> dict[str, Any]:
+    """What the last seed run wrote in its audit event, and whether the people are still all there."""
+    event = AuditEvent.objects.filter(action=SEEDED_ACTION).order_by("-id").first()
+    if event is None:
+        return {}
+    return {**event.changes, "people_now": Person.objects.count()}
+
+
+def search(*, seed: int, passes: int) -> dict[str, Any]:
+    from benchmarks.queries import query_set_build
+
+    actor = User.objects.get(username="practitioner")
+    queries = query_set_build(seed=seed)
+    print(f"{len(queries)} queries; warming up", file=sys.stderr)
+    errors: list[str] = []
+
+    def run_once(text: str) -> tuple[float, int]:
+        start = time.perf_counter()
+        try:
+            results = people_search(actor=actor, text=text)
+            found = len(results.people)
+        except DomainError as error:
+            errors.append(f"{text}: {error.message}")
+            found = -1
+        return (time.perf_counter() - start) * 1000, found
+
+    for query in queries:
+        run_once(query.text)
+    errors.clear()
+    samples: list[dict[str, Any]] = []
+    for _ in range(passes):
+        for query in queries:
+            ms, found = run_once(query.text)
+            samples.append({"kind": query.kind, "text": query.text, "ms": ms, "found": found})
+    return {"samples": samples, "errors": errors}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("what", choices=("marker", "search", "summary"))
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--passes", type=int, default=2)
+    parser.add_argument("--requests", type=int, default=60)
+    args = parser.parse_args()
+    if args.what == "marker":
+        result = marker()
+    elif args.what == "search":
+        result = search(seed=args.seed, passes=args.passes)
+    else:
+        from benchmarks.summary_page import summary_measure
+
+        result = summary_measure(requests=args.requests)
+    print(json.dumps(result, default=str))
+
+
+if __name__ == "__main__":
+    main()

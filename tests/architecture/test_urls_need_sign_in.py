@@ -1,0 +1,82 @@
+"""Every page needs sign-in unless it is on the public allow-list: checked by asking, and by reading."""
+
+import random
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import URLPattern, URLResolver, converters, get_resolver, reverse
+
+# Pages anyone may see without signing in. Adding a name here is a security decision: say why.
+PUBLIC_URLS = {
+    "identity:sign_in",  # the way in
+    "identity:accessibility",  # the accessibility statement must be reachable by everyone
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    callback: Any
+    converters: dict[str, Any]
+
+
+def _walk(patterns: list[Any], namespace: str = "", inherited: dict[str, Any] | None = None) -> Iterator[Route]:
+    for entry in patterns:
+        found = {**(inherited or {}), **getattr(entry.pattern, "converters", {})}
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _walk(entry.url_patterns, inner, found)
+        elif isinstance(entry, URLPattern):
+            assert entry.name, f"every URL needs a name so it can be checked: {entry.pattern}"
+            yield Route(name=f"{namespace}{entry.name}", callback=entry.callback, converters=found)
+
+
+ROUTES = list(_walk(get_resolver().url_patterns))
+
+
+def _filled(route: Route) -> str:
+    """The route's URL with every argument filled with a value nobody has."""
+    values: dict[str, Any] = {}
+    for name, converter in route.converters.items():
+        if isinstance(converter, converters.UUIDConverter):
+            values[name] = uuid.uuid4()
+        elif isinstance(converter, converters.IntConverter):
+            values[name] = random.randint(10_000, 99_999)  # noqa: S311 - not for security
+        else:
+            values[name] = "anything"
+    return reverse(route.name, kwargs=values)
+
+
+def test_the_walk_finds_every_app():
+    assert {route.name.split(":")[0] for route in ROUTES} == {"identity", "people", "access"}
+
+
+def test_the_allow_list_names_only_pages_that_exist():
+    assert PUBLIC_URLS <= {route.name for route in ROUTES}
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda route: route.name)
+def test_a_view_opts_out_of_sign_in_only_when_it_is_public(route):
+    opted_out = getattr(route.callback, "login_required", True) is False
+
+    assert opted_out == (route.name in PUBLIC_URLS)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("route", ROUTES, ids=lambda route: route.name)
+def test_a_stranger_is_sent_to_sign_in(route, method):
+    path = _filled(route)
+
+    response = getattr(Client(), method)(path)
+
+    if route.name in PUBLIC_URLS:
+        assert response.status_code in {200, 400, 405}
+    else:
+        assert response.status_code == 302
+        assert response["Location"] == f"{reverse(settings.LOGIN_URL)}?next={path}"
