@@ -152,7 +152,9 @@ def person_details_update(*, person: Person, details: PersonDetails, version: in
         for name in values
         if name != "neighbourhood" and getattr(person, name) != values[name]
     }
-    updated = Person.objects.filter(pk=person.pk, version=version).update(**values, version=F("version") + 1, updated_at=clock.now())
+    updated = Person.objects.filter(pk=person.pk, version=version).update(
+        **values, version=F("version") + 1, updated_at=clock.now()
+    )
     if not updated:
         raise StaleVersion(
             "Someone else changed this record while you were editing it. Check their changes and try again."
@@ -181,7 +183,10 @@ def person_voice_update(*, person: Person, what_matters_to_me: str, strengths: s
     if person.strengths != strengths.strip():
         changes["strengths"] = [person.strengths, strengths.strip()]
     updated = Person.objects.filter(pk=person.pk, version=version).update(
-        what_matters_to_me=what_matters_to_me.strip(), strengths=strengths.strip(), version=F("version") + 1, updated_at=clock.now()
+        what_matters_to_me=what_matters_to_me.strip(),
+        strengths=strengths.strip(),
+        version=F("version") + 1,
+        updated_at=clock.now(),
     )
     if not updated:
         raise StaleVersion(
@@ -448,7 +453,9 @@ def person_merge(*, keep: Person, duplicate: Person, reason: str, actor: Any) ->
         Person.objects.filter(pk=keep.pk).update(**filled, version=F("version") + 1, updated_at=clock.now())
     if duplicate.full_name.lower() != keep.full_name.lower():
         PreviousName.objects.create(person=keep, given_name=duplicate.given_name, family_name=duplicate.family_name)
-    Person.objects.filter(pk=duplicate.pk).update(merged_into=keep, merged_at=clock.now(), version=F("version") + 1, updated_at=clock.now())
+    Person.objects.filter(pk=duplicate.pk).update(
+        merged_into=keep, merged_at=clock.now(), version=F("version") + 1, updated_at=clock.now()
+    )
     # A network link from the kept record to the duplicate now points at itself: drop the link.
     NetworkMember.objects.filter(person=keep, linked_person=keep).update(linked_person=None)
     keep.refresh_from_db()
