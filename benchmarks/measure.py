@@ -15,6 +15,7 @@ import time
 from typing import Any
 
 import django
+from django.db import connection
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 django.setup()
@@ -35,9 +36,12 @@ def marker() -> dict[str, Any]:
     return {**event.changes, "people_now": Person.objects.count()}
 
 
-def search(*, seed: int, passes: int) -> dict[str, Any]:
+def search(*, seed: int, passes: int, jit_off: bool) -> dict[str, Any]:
     from benchmarks.queries import query_set_build
 
+    if jit_off and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET jit = off")
     actor = User.objects.get(username="practitioner")
     queries = query_set_build(seed=seed)
     print(f"{len(queries)} queries; warming up", file=sys.stderr)
@@ -70,11 +74,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--requests", type=int, default=60)
+    parser.add_argument("--jit-off", action="store_true", help="PostgreSQL: turn off JIT compilation first")
     args = parser.parse_args()
     if args.what == "marker":
         result = marker()
     elif args.what == "search":
-        result = search(seed=args.seed, passes=args.passes)
+        result = search(seed=args.seed, passes=args.passes, jit_off=args.jit_off)
     else:
         from benchmarks.summary_page import summary_measure
 

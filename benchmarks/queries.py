@@ -57,7 +57,7 @@ def _nhs_spaced(number: str) -> str:
 
 
 def query_set_build(*, seed: int, per_kind: int = 44) -> list[Query]:
-    """At least 5 × per_kind queries: typos, common names, date of birth with part of a name, NHS number, postcode."""
+    """At least 5 * per_kind queries: typos, common names, date of birth with part of a name, NHS number, postcode."""
     rng = random.Random(seed)
     queries: list[Query] = []
     for person in _sample_people(rng, per_kind):

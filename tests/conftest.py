@@ -18,13 +18,18 @@ People:
 """
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from html import unescape
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+from django.db.models import Max
 from django.test import Client
 
 from tandem.access.services import record_restrict
+from tandem.audit.models import AuditEvent
 from tandem.core import clock
 from tandem.identity.models import Membership, Organisation, OrganisationKind, Team, TeamKind, User
 from tandem.identity.permissions import Role
@@ -36,14 +41,27 @@ PASSWORD = "a-long-test-password-4821"
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings: Any) -> None:
+def fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def staff_make(*, username: str, role: str, organisation: Organisation, teams: Iterable[Team] = (),
-               first_name: str = "", last_name: str = "") -> User:
-    user = User.objects.create_user(username=username, password=PASSWORD, role=role, organisation=organisation,
-                                    first_name=first_name, last_name=last_name)
+def staff_make(
+    *,
+    username: str,
+    role: str,
+    organisation: Organisation,
+    teams: Iterable[Team] = (),
+    first_name: str = "",
+    last_name: str = "",
+) -> User:
+    user = User.objects.create_user(
+        username=username,
+        password=PASSWORD,
+        role=role,
+        organisation=organisation,
+        first_name=first_name,
+        last_name=last_name,
+    )
     for member_of in teams:
         Membership.objects.create(user=user, team=member_of)
     return user
@@ -56,16 +74,32 @@ def person_make(**fields: Any) -> Person:
     return person
 
 
-def warning_make(*, person: Person, raised_by: User, category: str = WarningCategory.ANIMALS,
-                 description: str = "Two large dogs: ask for them to be shut away before visiting") -> HazardWarning:
+def warning_make(
+    *,
+    person: Person,
+    raised_by: User,
+    category: str = WarningCategory.ANIMALS,
+    description: str = "Two large dogs: ask for them to be shut away before visiting",
+) -> HazardWarning:
     today = clock.today()
-    return HazardWarning.objects.create(person=person, category=category, description=description,
-                                        raised_by=raised_by, starts_on=today, review_on=today + timedelta(days=90))
+    return HazardWarning.objects.create(
+        person=person,
+        category=category,
+        description=description,
+        raised_by=raised_by,
+        starts_on=today,
+        review_on=today + timedelta(days=90),
+    )
 
 
 def network_member_make(*, person: Person, added_by: User, name: str = "John Smith") -> NetworkMember:
-    return NetworkMember.objects.create(person=person, name=name, relationship=Relationship.SPOUSE_OR_PARTNER,
-                                        what_they_do="Shopping and meals", added_by=added_by)
+    return NetworkMember.objects.create(
+        person=person,
+        name=name,
+        relationship=Relationship.SPOUSE_OR_PARTNER,
+        what_they_do="Shopping and meals",
+        added_by=added_by,
+    )
 
 
 @pytest.fixture
@@ -74,20 +108,26 @@ def password() -> str:
     return PASSWORD
 
 
+@pytest.fixture(name="staff_make")
+def staff_make_fixture(db: None) -> Callable[..., User]:
+    """`staff_make(username=..., role=..., organisation=..., teams=[...])`: another member of staff."""
+    return staff_make
+
+
 @pytest.fixture(name="person_make")
-def _person_make(db: None) -> Callable[..., Person]:
+def person_make_fixture(db: None) -> Callable[..., Person]:
     """`person_make(given_name=..., family_name=..., ...)`: another person, in the search index."""
     return person_make
 
 
 @pytest.fixture(name="warning_make")
-def _warning_make(db: None) -> Callable[..., HazardWarning]:
+def warning_make_fixture(db: None) -> Callable[..., HazardWarning]:
     """`warning_make(person=..., raised_by=...)`: an active hazard warning, reviewed in 90 days."""
     return warning_make
 
 
 @pytest.fixture(name="network_member_make")
-def _network_member_make(db: None) -> Callable[..., NetworkMember]:
+def network_member_make_fixture(db: None) -> Callable[..., NetworkMember]:
     """`network_member_make(person=..., added_by=...)`: someone in the person's network."""
     return network_member_make
 
@@ -115,32 +155,61 @@ def other_team(organisation: Organisation) -> Team:
 
 @pytest.fixture
 def practitioner(organisation: Organisation, team: Team) -> User:
-    return staff_make(username="practitioner", role=Role.PRACTITIONER, organisation=organisation, teams=[team],
-                      first_name="Priya", last_name="Shah")
+    return staff_make(
+        username="practitioner",
+        role=Role.PRACTITIONER,
+        organisation=organisation,
+        teams=[team],
+        first_name="Priya",
+        last_name="Shah",
+    )
 
 
 @pytest.fixture
 def manager(organisation: Organisation, team: Team) -> User:
-    return staff_make(username="manager", role=Role.TEAM_MANAGER, organisation=organisation, teams=[team],
-                      first_name="Martin", last_name="Hughes")
+    return staff_make(
+        username="manager",
+        role=Role.TEAM_MANAGER,
+        organisation=organisation,
+        teams=[team],
+        first_name="Martin",
+        last_name="Hughes",
+    )
 
 
 @pytest.fixture
 def business_support(organisation: Organisation, team: Team) -> User:
-    return staff_make(username="support", role=Role.BUSINESS_SUPPORT, organisation=organisation, teams=[team],
-                      first_name="Bea", last_name="Walsh")
+    return staff_make(
+        username="support",
+        role=Role.BUSINESS_SUPPORT,
+        organisation=organisation,
+        teams=[team],
+        first_name="Bea",
+        last_name="Walsh",
+    )
 
 
 @pytest.fixture
 def administrator(organisation: Organisation) -> User:
-    return staff_make(username="administrator", role=Role.SYSTEM_ADMINISTRATOR, organisation=organisation,
-                      first_name="Ade", last_name="Adams")
+    return staff_make(
+        username="administrator",
+        role=Role.SYSTEM_ADMINISTRATOR,
+        organisation=organisation,
+        first_name="Ade",
+        last_name="Adams",
+    )
 
 
 @pytest.fixture
 def outsider(organisation: Organisation, other_team: Team) -> User:
-    return staff_make(username="outsider", role=Role.PRACTITIONER, organisation=organisation, teams=[other_team],
-                      first_name="Olu", last_name="Bakare")
+    return staff_make(
+        username="outsider",
+        role=Role.PRACTITIONER,
+        organisation=organisation,
+        teams=[other_team],
+        first_name="Olu",
+        last_name="Bakare",
+    )
 
 
 @pytest.fixture
@@ -171,9 +240,15 @@ def client_for(staff: dict[str, User | None]) -> Callable[[str], Client]:
 
 @pytest.fixture
 def person(db: None) -> Person:
-    return person_make(given_name="Mary", family_name="Smith", date_of_birth=date(1948, 3, 12),
-                       nhs_number="9434765919", address_line_1="12 Grange Road", town="Birkenhead",
-                       postcode="CH41 2AB")
+    return person_make(
+        given_name="Mary",
+        family_name="Smith",
+        date_of_birth=date(1948, 3, 12),
+        nhs_number="9434765919",
+        address_line_1="12 Grange Road",
+        town="Birkenhead",
+        postcode="CH41 2AB",
+    )
 
 
 @pytest.fixture
@@ -188,7 +263,127 @@ def network_member(person: Person, practitioner: User) -> NetworkMember:
 
 @pytest.fixture
 def restricted_person(team: Team, manager: User) -> Person:
-    restricted = person_make(given_name="Rowan", family_name="Trelawney", date_of_birth=date(1971, 9, 2),
-                             nhs_number="9449307946")
+    restricted = person_make(
+        given_name="Rowan", family_name="Trelawney", date_of_birth=date(1971, 9, 2), nhs_number="9449307946"
+    )
     record_restrict(person=restricted, teams=[team], reason="Works in the locality team", actor=manager)
     return restricted
+
+
+@dataclass
+class Page:
+    """What a person sees on a page: its title, what the form holds and the error messages."""
+
+    title: str = ""
+    values: dict[str, Any] = field(default_factory=dict)
+    error_summary: list[str] = field(default_factory=list)
+    field_errors: list[str] = field(default_factory=list)
+    text: str = ""
+
+
+class _PageReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._capture: list[str] | None = None
+        self._into: str = ""
+        self._textarea: str = ""
+        self._select: str = ""
+        self._depth: dict[str, int] = {}
+        self._in_summary_list = False
+        self._text: list[str] = []
+
+    def _set(self, name: str, value: str, *, many: bool = False) -> None:
+        if many:
+            self.page.values.setdefault(name, []).append(value)
+        else:
+            self.page.values[name] = value
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        classes = a.get("class", "").split()
+        if tag == "title" and not self.page.title:
+            self._capture, self._into = [], "title"
+        elif tag == "input" and a.get("name") and a.get("name") != "csrfmiddlewaretoken":
+            kind = a.get("type", "text")
+            if kind in {"radio", "checkbox"}:
+                if "checked" in a:
+                    self._set(a["name"], a.get("value", "on"), many=kind == "checkbox")
+            else:
+                self._set(a["name"], a.get("value", ""))
+        elif tag == "textarea":
+            self._textarea, self._capture, self._into = a.get("name", ""), [], "textarea"
+        elif tag == "select":
+            self._select = a.get("name", "")
+            self.page.values.setdefault(self._select, "")
+        elif tag == "option" and self._select and "selected" in a:
+            self.page.values[self._select] = a.get("value", "")
+        elif tag == "ul" and "govuk-error-summary__list" in classes:
+            self._in_summary_list = True
+        elif tag == "li" and self._in_summary_list:
+            self._capture, self._into = [], "summary"
+        elif tag == "p" and "govuk-error-message" in classes:
+            self._capture, self._into = [], "field_error"
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._capture is None:
+            if tag == "ul":
+                self._in_summary_list = False
+            elif tag == "select":
+                self._select = ""
+            return
+        text = "".join(self._capture)
+        if tag == "title" and self._into == "title":
+            self.page.title = " ".join(text.split())
+        elif tag == "textarea" and self._into == "textarea":
+            self._set(self._textarea, text.removeprefix("\n"))
+        elif tag == "li" and self._into == "summary":
+            self.page.error_summary.append(" ".join(text.split()))
+        elif tag == "p" and self._into == "field_error":
+            self.page.field_errors.append(" ".join(text.split()).removeprefix("Error: "))
+        else:
+            return
+        self._capture = None
+
+    def handle_data(self, data: str) -> None:
+        if self._capture is not None:
+            self._capture.append(data)
+        self._text.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self.page.text = " ".join(unescape(" ".join(self._text)).split())
+
+
+def page_read(response: Any) -> Page:
+    reader = _PageReader()
+    reader.feed(response.content.decode())
+    reader.close()
+    return reader.page
+
+
+@pytest.fixture(name="read")
+def read_fixture() -> Callable[[Any], Page]:
+    """`read(response)`: the page's title, form values (by field name), error summary and field errors."""
+    return page_read
+
+
+class AuditWatch:
+    """`audit.mark()` before the request, `audit.actions()` after: the audit events it wrote."""
+
+    def __init__(self) -> None:
+        self.mark()
+
+    def mark(self) -> None:
+        self.last = AuditEvent.objects.aggregate(last=Max("id"))["last"] or 0
+
+    def events(self) -> list[AuditEvent]:
+        return list(AuditEvent.objects.filter(id__gt=self.last).order_by("id"))
+
+    def actions(self) -> list[str]:
+        return [event.action for event in self.events()]
+
+
+@pytest.fixture
+def audit(db: None) -> AuditWatch:
+    return AuditWatch()

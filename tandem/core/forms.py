@@ -42,6 +42,10 @@ class GovDateField(forms.MultiValueField):
         parts = [str(v or "").strip() for v in (value or ["", "", ""])]
         if not any(parts):
             if self.required:
+                # A message the form gives (error_messages={"required": ...}) wins over the made-up one.
+                given = str(self.error_messages["required"])
+                if given != str(forms.Field.default_error_messages["required"]):
+                    raise ValidationError(given)
                 raise ValidationError(
                     f"Enter {label.lower()}" if not label.startswith("Date") else f"Enter the {label.lower()}"
                 )

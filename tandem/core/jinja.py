@@ -36,8 +36,8 @@ def environment(**options: Any) -> Environment:
     )
     options.setdefault("extensions", ["jinja2.ext.do"])
     # Django's backend passes autoescape in options; always on, whatever the settings say.
-    options["autoescape"] = True
-    env = Environment(**options)
+    options.pop("autoescape", None)
+    env = Environment(autoescape=True, **options)
     env.globals.update(
         {
             "static": static,

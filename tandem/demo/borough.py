@@ -18,16 +18,15 @@ from tandem.core.errors import DomainError
 from tandem.demo.bulk import TableWriter, analyse, next_id, sequences_reset, tables_empty
 from tandem.demo.geography import NEIGHBOURHOODS, geography_build
 from tandem.demo.names import name_pools_build
-from tandem.demo.population import (
+from tandem.demo.population import REFERENCE_DAY, BoroughGenerator
+from tandem.demo.rows import (
     NETWORK_COLUMNS,
     PERSON_COLUMNS,
     PREVIOUS_NAME_COLUMNS,
-    REFERENCE_DAY,
     TERM_COLUMNS,
     TOKEN_COLUMNS,
     VARIANT_COLUMNS,
     WARNING_COLUMNS,
-    BoroughGenerator,
 )
 from tandem.demo.search_tokens import TermIndex
 from tandem.demo.staff import DEMO_PASSWORD, DemoLogin, Staffing, staffing_build
@@ -36,8 +35,8 @@ from tandem.identity.permissions import Role
 from tandem.people.models import (
     GPPractice,
     HazardWarning,
-    NetworkMember,
     Neighbourhood,
+    NetworkMember,
     Person,
     PersonNameToken,
     PreviousName,
@@ -81,7 +80,9 @@ def _writers() -> dict[str, TableWriter]:
     }
 
 
-def _restrict_a_staff_member(seed: int, staffing: Staffing, first_person_id: int, last_person_id: int) -> tuple[str, str]:
+def _restrict_a_staff_member(
+    seed: int, staffing: Staffing, first_person_id: int, last_person_id: int
+) -> tuple[str, str]:
     """Make one adult a member of staff too, and restrict their record to the safeguarding unit.
 
     This is the record a practitioner outside that team can find in search but opens only by
@@ -101,9 +102,16 @@ def _restrict_a_staff_member(seed: int, staffing: Staffing, first_person_id: int
     username = f"{person.given_name}.{person.family_name}.{person.pk}".lower().replace("'", "").replace(" ", "")
     user, _ = User.objects.get_or_create(
         username=username,
-        defaults={"first_name": person.given_name, "last_name": person.family_name, "password": staffing.password_hash,
-                  "profession": Profession.CARE_NAVIGATOR, "role": Role.PRACTITIONER, "job_title": "Care Navigator",
-                  "organisation_id": team.organisation_id, "email": f"{username}@example.org"},
+        defaults={
+            "first_name": person.given_name,
+            "last_name": person.family_name,
+            "password": staffing.password_hash,
+            "profession": Profession.CARE_NAVIGATOR,
+            "role": Role.PRACTITIONER,
+            "job_title": "Care Navigator",
+            "organisation_id": team.organisation_id,
+            "email": f"{username}@example.org",
+        },
     )
     Membership.objects.get_or_create(user=user, team=team)
     restriction = RecordRestriction.objects.create(
@@ -115,8 +123,14 @@ def _restrict_a_staff_member(seed: int, staffing: Staffing, first_person_id: int
     return person.full_name, username
 
 
-def borough_seed(*, size: str, seed: int = DEFAULT_SEED, reset: bool = False, people: int | None = None,
-                 log: Callable[[str], None] = lambda _: None) -> SeedReport:
+def borough_seed(
+    *,
+    size: str,
+    seed: int = DEFAULT_SEED,
+    reset: bool = False,
+    people: int | None = None,
+    log: Callable[[str], None] = lambda _: None,
+) -> SeedReport:
     """Create the synthetic borough in one transaction; refuses to add a second borough on top of one."""
     if size not in SIZES:
         raise DomainError(f"Size must be one of {', '.join(SIZES)}")
@@ -138,11 +152,22 @@ def borough_seed(*, size: str, seed: int = DEFAULT_SEED, reset: bool = False, pe
         staffing = staffing_build(seed, pools, list(NEIGHBOURHOODS), scale=3 if size == "large" else 1)
         phases["reference data"] = time.perf_counter() - started
         now = clock.now()
-        first_ids = {"person": next_id(Person), "previous": next_id(PreviousName), "network": next_id(NetworkMember),
-                     "warning": next_id(HazardWarning), "token": next_id(PersonNameToken)}
-        generator = BoroughGenerator(seed=seed, pools=pools, geography=geography,
-                                     staff_ids=staffing.practitioner_ids, first_ids=first_ids, now=now,
-                                     terms=TermIndex.from_database())
+        first_ids = {
+            "person": next_id(Person),
+            "previous": next_id(PreviousName),
+            "network": next_id(NetworkMember),
+            "warning": next_id(HazardWarning),
+            "token": next_id(PersonNameToken),
+        }
+        generator = BoroughGenerator(
+            seed=seed,
+            pools=pools,
+            geography=geography,
+            staff_ids=staffing.practitioner_ids,
+            first_ids=first_ids,
+            now=now,
+            terms=TermIndex.from_database(),
+        )
         writers = _writers()
         generate_seconds = 0.0
         mark = time.perf_counter()
@@ -156,8 +181,9 @@ def borough_seed(*, size: str, seed: int = DEFAULT_SEED, reset: bool = False, pe
         phases["generate"] = generate_seconds
         phases["write"] = time.perf_counter() - started - phases["reference data"] - generate_seconds
         sequences_reset(_LOADED)
-        restricted, staff_member = _restrict_a_staff_member(seed, staffing, first_ids["person"],
-                                                            generator.ids["person"] - 1)
+        restricted, staff_member = _restrict_a_staff_member(
+            seed, staffing, first_ids["person"], generator.ids["person"] - 1
+        )
         counts = {name: w.rows_written for name, w in writers.items()}
         counts["staff"] = User.objects.count()
         audit.record(
@@ -172,7 +198,14 @@ def borough_seed(*, size: str, seed: int = DEFAULT_SEED, reset: bool = False, pe
     analyse([*_LOADED, RecordRestriction, User, Membership])
     phases["analyse"] = time.perf_counter() - mark
     return SeedReport(
-        size=size, seed=seed, seconds=time.perf_counter() - started, counts=counts,
-        demo_logins=staffing.demo_logins, password=DEMO_PASSWORD, restricted_person=restricted,
-        restricted_team=staffing.safeguarding_team.name, staff_member=staff_member, phases=phases,
+        size=size,
+        seed=seed,
+        seconds=time.perf_counter() - started,
+        counts=counts,
+        demo_logins=staffing.demo_logins,
+        password=DEMO_PASSWORD,
+        restricted_person=restricted,
+        restricted_team=staffing.safeguarding_team.name,
+        staff_member=staff_member,
+        phases=phases,
     )

@@ -4,33 +4,53 @@ Proportions are rounded from the 2021 Census for Wirral (ethnicity, language) an
 adult social care records typically hold (warnings, carers); they aim at plausible, not exact.
 """
 
-from tandem.people.codes import Ethnicity as E
-from tandem.people.codes import Relationship as R
+from tandem.people.codes import Ethnicity as Eth
+from tandem.people.codes import Relationship as Rel
 from tandem.people.codes import WarningCategory as W
 
 # Wirral is about 95% White, and most of that White British; records also hold "not known".
 ETHNICITY_WEIGHTS: tuple[tuple[str, float], ...] = (
-    (E.WHITE_BRITISH, 91.6), (E.WHITE_IRISH, 0.7), (E.WHITE_GYPSY_TRAVELLER, 0.05), (E.WHITE_ROMA, 0.02),
-    (E.WHITE_OTHER, 1.8), (E.MIXED_WHITE_BLACK_CARIBBEAN, 0.35), (E.MIXED_WHITE_BLACK_AFRICAN, 0.2),
-    (E.MIXED_WHITE_ASIAN, 0.4), (E.MIXED_OTHER, 0.35), (E.ASIAN_INDIAN, 0.45), (E.ASIAN_PAKISTANI, 0.1),
-    (E.ASIAN_BANGLADESHI, 0.2), (E.ASIAN_CHINESE, 0.45), (E.ASIAN_OTHER, 0.4), (E.BLACK_CARIBBEAN, 0.1),
-    (E.BLACK_AFRICAN, 0.3), (E.BLACK_OTHER, 0.08), (E.OTHER_ARAB, 0.2), (E.OTHER_ANY, 0.3), (E.NOT_KNOWN, 1.5),
-    (E.REFUSED, 0.1),
+    (Eth.WHITE_BRITISH, 91.6),
+    (Eth.WHITE_IRISH, 0.7),
+    (Eth.WHITE_GYPSY_TRAVELLER, 0.05),
+    (Eth.WHITE_ROMA, 0.02),
+    (Eth.WHITE_OTHER, 1.8),
+    (Eth.MIXED_WHITE_BLACK_CARIBBEAN, 0.35),
+    (Eth.MIXED_WHITE_BLACK_AFRICAN, 0.2),
+    (Eth.MIXED_WHITE_ASIAN, 0.4),
+    (Eth.MIXED_OTHER, 0.35),
+    (Eth.ASIAN_INDIAN, 0.45),
+    (Eth.ASIAN_PAKISTANI, 0.1),
+    (Eth.ASIAN_BANGLADESHI, 0.2),
+    (Eth.ASIAN_CHINESE, 0.45),
+    (Eth.ASIAN_OTHER, 0.4),
+    (Eth.BLACK_CARIBBEAN, 0.1),
+    (Eth.BLACK_AFRICAN, 0.3),
+    (Eth.BLACK_OTHER, 0.08),
+    (Eth.OTHER_ARAB, 0.2),
+    (Eth.OTHER_ANY, 0.3),
+    (Eth.NOT_KNOWN, 1.5),
+    (Eth.REFUSED, 0.1),
 )
 
 # Main languages other than English, and the share of that group who would want an interpreter.
 LANGUAGES: dict[str, tuple[tuple[str, ...], float]] = {
-    E.WHITE_OTHER: (("Polish", "Romanian", "Lithuanian", "Portuguese"), 0.45),
-    E.WHITE_ROMA: (("Romanian", "Slovak"), 0.5),
-    E.ASIAN_BANGLADESHI: (("Bengali", "Sylheti"), 0.4),
-    E.ASIAN_CHINESE: (("Cantonese", "Mandarin"), 0.45),
-    E.ASIAN_PAKISTANI: (("Urdu", "Punjabi"), 0.3),
-    E.OTHER_ARAB: (("Arabic",), 0.5),
-    E.BLACK_AFRICAN: (("Somali", "Tigrinya", "French"), 0.2),
+    Eth.WHITE_OTHER: (("Polish", "Romanian", "Lithuanian", "Portuguese"), 0.45),
+    Eth.WHITE_ROMA: (("Romanian", "Slovak"), 0.5),
+    Eth.ASIAN_BANGLADESHI: (("Bengali", "Sylheti"), 0.4),
+    Eth.ASIAN_CHINESE: (("Cantonese", "Mandarin"), 0.45),
+    Eth.ASIAN_PAKISTANI: (("Urdu", "Punjabi"), 0.3),
+    Eth.OTHER_ARAB: (("Arabic",), 0.5),
+    Eth.BLACK_AFRICAN: (("Somali", "Tigrinya", "French"), 0.2),
 }
 
 WARNING_WEIGHTS: tuple[tuple[str, float], ...] = (
-    (W.VIOLENCE, 30), (W.ANIMALS, 20), (W.ENVIRONMENT, 20), (W.INFECTION, 8), (W.LONE_WORKING, 15), (W.OTHER, 7),
+    (W.VIOLENCE, 30),
+    (W.ANIMALS, 20),
+    (W.ENVIRONMENT, 20),
+    (W.INFECTION, 8),
+    (W.LONE_WORKING, 15),
+    (W.OTHER, 7),
 )
 WARNING_TEXTS: dict[str, tuple[str, ...]] = {
     W.VIOLENCE: (
@@ -84,10 +104,10 @@ CARER_TASKS: tuple[str, ...] = (
     "Provides emotional support and prompts with medication; lives with them.",
 )
 OTHER_NETWORK: tuple[tuple[str, str, str], ...] = (
-    (R.NEIGHBOUR, "", "Pops in most days and has a spare key."),
-    (R.FRIEND, "", "Phones every evening; they go to church together on Sundays."),
-    (R.COMMUNITY_GROUP, "Tuesday Lunch Club", "Collects them for lunch on Tuesdays; transport provided."),
-    (R.COMMUNITY_GROUP, "Age Well befriending service", "A volunteer visits for an hour each week."),
-    (R.COMMUNITY_GROUP, "Carers' Centre", "Support group and advice line for the family."),
-    (R.OTHER_FAMILY, "", "Niece who lives nearby; helps with forms and letters."),
+    (Rel.NEIGHBOUR, "", "Pops in most days and has a spare key."),
+    (Rel.FRIEND, "", "Phones every evening; they go to church together on Sundays."),
+    (Rel.COMMUNITY_GROUP, "Tuesday Lunch Club", "Collects them for lunch on Tuesdays; transport provided."),
+    (Rel.COMMUNITY_GROUP, "Age Well befriending service", "A volunteer visits for an hour each week."),
+    (Rel.COMMUNITY_GROUP, "Carers' Centre", "Support group and advice line for the family."),
+    (Rel.OTHER_FAMILY, "", "Niece who lives nearby; helps with forms and letters."),
 )

@@ -51,8 +51,14 @@ _DISTRICT_PLACES: dict[str, tuple[str, tuple[str, ...]]] = {
     "CH65": ("Ellesmere Port", ("Hooton", "Eastham")),
 }
 
-_PRACTICE_PATTERNS = ("{locality} Medical Centre", "{street} Surgery", "{locality} Health Centre",
-                      "{locality} Family Practice", "The {surname} Practice", "{locality} Village Surgery")
+_PRACTICE_PATTERNS = (
+    "{locality} Medical Centre",
+    "{street} Surgery",
+    "{locality} Health Centre",
+    "{locality} Family Practice",
+    "The {surname} Practice",
+    "{locality} Village Surgery",
+)
 
 
 @dataclass(frozen=True)
@@ -134,8 +140,7 @@ def geography_build(seed: int, pools: NamePools, *, practices_per_neighbourhood:
         town, localities = _DISTRICT_PLACES[district]
         for code in codes:
             streets.append(
-                Street(code, district, rng.choice(pools.street_names), town, rng.choice(localities),
-                       hoods[district].pk)
+                Street(code, district, rng.choice(pools.street_names), town, rng.choice(localities), hoods[district].pk)
             )
     practices: dict[int, tuple[list[int], list[float]]] = {}
     names: dict[int, str] = {}

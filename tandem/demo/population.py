@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from tandem.demo import catalogue
-from tandem.demo.bulk import Row, uuid_from
+from tandem.demo.bulk import uuid_from
 from tandem.demo.geography import Geography, Street
 from tandem.demo.names import NICKNAMES, NamePools
+from tandem.demo.rows import Chunk
 from tandem.demo.search_tokens import TermIndex, seeded_person_words
 from tandem.people.codes import Gender
 from tandem.people.codes import Relationship as Rel
@@ -23,42 +24,28 @@ from tandem.people.identifiers import nhs_number_check_digit
 # Ages and dates are fixed to this day, not today, so a reseed next month gives the same people.
 REFERENCE_DAY = date(2026, 11, 1)
 
-PERSON_COLUMNS = (
-    "id", "uuid", "created_at", "updated_at", "nhs_number", "title", "given_name", "other_given_names",
-    "family_name", "preferred_name", "date_of_birth", "date_of_death", "gender", "ethnicity", "address_line_1",
-    "address_line_2", "town", "postcode", "neighbourhood_id", "gp_practice_id", "preferred_language",
-    "interpreter_needed", "version",
-)
-PREVIOUS_NAME_COLUMNS = ("id", "created_at", "updated_at", "person_id", "given_name", "family_name", "used_until")
-NETWORK_COLUMNS = (
-    "id", "uuid", "created_at", "updated_at", "person_id", "name", "relationship", "what_they_do", "contact",
-    "is_unpaid_carer", "linked_person_id", "added_by_id", "ended_on",
-)
-WARNING_COLUMNS = (
-    "id", "uuid", "created_at", "updated_at", "person_id", "category", "description", "raised_by_id", "starts_on",
-    "review_on", "ends_on", "ended_by_id", "end_reason",
-)
-TOKEN_COLUMNS = ("id", "person_id", "term_id")
-TERM_COLUMNS = ("id", "term", "phonetic")
-VARIANT_COLUMNS = ("id", "variant", "term_id")
 
 # Household types and how common they are: an English borough, tilted to the older households
 # an adult social care record knows best. Mean size comes out near the national 2.4.
-_HOUSEHOLDS = (("older_single", 19), ("single", 15), ("older_couple", 14), ("couple", 16), ("family", 20),
-               ("lone_parent", 9), ("multigen", 5), ("sharers", 7))
-_OLDER_BANDS = ((65, 69, 28.0), (70, 74, 27.0), (75, 79, 20.0), (80, 84, 13.0), (85, 89, 8.0), (90, 94, 3.5),
-                (95, 103, 0.5))
-
-
-@dataclass
-class Chunk:
-    people: list[Row] = field(default_factory=list)
-    previous_names: list[Row] = field(default_factory=list)
-    network: list[Row] = field(default_factory=list)
-    warnings: list[Row] = field(default_factory=list)
-    tokens: list[Row] = field(default_factory=list)
-    terms: list[Row] = field(default_factory=list)
-    variants: list[Row] = field(default_factory=list)
+_HOUSEHOLDS = (
+    ("older_single", 19),
+    ("single", 15),
+    ("older_couple", 14),
+    ("couple", 16),
+    ("family", 20),
+    ("lone_parent", 9),
+    ("multigen", 5),
+    ("sharers", 7),
+)
+_OLDER_BANDS = (
+    (65, 69, 28.0),
+    (70, 74, 27.0),
+    (75, 79, 20.0),
+    (80, 84, 13.0),
+    (85, 89, 8.0),
+    (90, 94, 3.5),
+    (95, 103, 0.5),
+)
 
 
 @dataclass
@@ -85,8 +72,17 @@ class _Member:
 class BoroughGenerator:
     """Makes households until the borough has the people asked for, yielding rows in chunks."""
 
-    def __init__(self, *, seed: int, pools: NamePools, geography: Geography, staff_ids: list[int],
-                 first_ids: dict[str, int], now: datetime, terms: TermIndex) -> None:
+    def __init__(
+        self,
+        *,
+        seed: int,
+        pools: NamePools,
+        geography: Geography,
+        staff_ids: list[int],
+        first_ids: dict[str, int],
+        now: datetime,
+        terms: TermIndex,
+    ) -> None:
         self.rng = random.Random(seed)
         self.nhs_rng = random.Random(seed * 31 + 17)
         self.uuid_rng = random.Random(seed * 131 + 71)
@@ -139,8 +135,9 @@ class BoroughGenerator:
     def _member(self, *, female: bool, age: int, family: str) -> _Member:
         rng = self.rng
         pool = self.pools.given_female if female else self.pools.given_male
-        m = _Member(self._next("person"), pool.draw(rng), family, Gender.FEMALE if female else Gender.MALE,
-                    self._dob(age))
+        m = _Member(
+            self._next("person"), pool.draw(rng), family, Gender.FEMALE if female else Gender.MALE, self._dob(age)
+        )
         roll = rng.random()
         if roll < 0.55:
             m.other = pool.draw(rng)
@@ -171,8 +168,9 @@ class BoroughGenerator:
         second_age = max(60 if older else 18, age + rng.randint(-6, 6))
         same_sex = rng.random() < 0.02
         a = self._member(female=same_sex and rng.random() < 0.5, age=first_age, family=self.pools.surnames.draw(rng))
-        b = self._member(female=not (same_sex and a.gender == Gender.MALE), age=second_age,
-                         family=self.pools.surnames.draw(rng))
+        b = self._member(
+            female=not (same_sex and a.gender == Gender.MALE), age=second_age, family=self.pools.surnames.draw(rng)
+        )
         if a.gender == Gender.MALE and b.gender == Gender.FEMALE:
             roll = rng.random()
             if roll < (0.95 if older else 0.7):
@@ -229,11 +227,20 @@ class BoroughGenerator:
             if rng.random() < 0.75:
                 carers.append((parent, child, Rel.CHILD))
         else:
-            members = [self._member(female=rng.random() < 0.5, age=rng.randint(18, 40),
-                                    family=self.pools.surnames.draw(rng)) for _ in range(rng.choice((2, 2, 3)))]
+            members = [
+                self._member(female=rng.random() < 0.5, age=rng.randint(18, 40), family=self.pools.surnames.draw(rng))
+                for _ in range(rng.choice((2, 2, 3)))
+            ]
         self._emit_household(members, rng.choice(self.geo.streets))
         for cared, carer, relationship in carers:
-            self._network(cared.id, carer.full_name, relationship, rng.choice(catalogue.CARER_TASKS), True, carer.id)
+            self._network(
+                cared.id,
+                carer.full_name,
+                relationship=relationship,
+                what=rng.choice(catalogue.CARER_TASKS),
+                carer=True,
+                linked=carer.id,
+            )
         self._outside_network(members)
         self.carer_pool.extend((m.id, m.full_name) for m in members if 35 <= m.age < 65)
 
@@ -246,12 +253,20 @@ class BoroughGenerator:
         person = older[0]
         if self.carer_pool and rng.random() < 0.22:
             carer_id, carer_name = rng.choice(self.carer_pool)
-            relationship = Rel.CHILD if rng.random() < 0.7 else rng.choice((Rel.OTHER_FAMILY, Rel.FRIEND))
-            self._network(person.id, carer_name, relationship, rng.choice(catalogue.CARER_TASKS), True, carer_id)
+            relationship: str = Rel.CHILD if rng.random() < 0.7 else rng.choice((Rel.OTHER_FAMILY, Rel.FRIEND))
+            self._network(
+                person.id,
+                carer_name,
+                relationship=relationship,
+                what=rng.choice(catalogue.CARER_TASKS),
+                carer=True,
+                linked=carer_id,
+            )
         if rng.random() < 0.15:
-            relationship, group, what = rng.choice(catalogue.OTHER_NETWORK)
+            other: tuple[str, str, str] = rng.choice(catalogue.OTHER_NETWORK)
+            relationship, group, what = other
             name = group or f"{self.pools.given_female.draw(rng)} {self.pools.surnames.draw(rng)}"
-            self._network(person.id, name, relationship, what, False, None)
+            self._network(person.id, name, relationship=relationship, what=what, carer=False, linked=None)
 
     def _emit_household(self, members: list[_Member], street: Street) -> None:
         rng = self.rng
@@ -267,10 +282,29 @@ class BoroughGenerator:
         practice_ids, practice_sizes = self.geo.practices[street.neighbourhood_id]
         practice = rng.choices(practice_ids, weights=practice_sizes)[0]
         for m in members:
-            self._emit_person(m, street, house, line_2, ethnicity, language, interpreter_share, practice)
+            self._emit_person(
+                m,
+                street,
+                house=house,
+                line_2=line_2,
+                ethnicity=ethnicity,
+                language=language,
+                interpreter_share=interpreter_share,
+                practice=practice,
+            )
 
-    def _emit_person(self, m: _Member, street: Street, house: str, line_2: str, ethnicity: str, language: str,
-                     interpreter_share: float, practice: int) -> None:
+    def _emit_person(
+        self,
+        m: _Member,
+        street: Street,
+        *,
+        house: str,
+        line_2: str,
+        ethnicity: str,
+        language: str,
+        interpreter_share: float,
+        practice: int,
+    ) -> None:
         rng = self.rng
         age = m.age
         gender = m.gender
@@ -287,11 +321,33 @@ class BoroughGenerator:
             died = max(m.dob, REFERENCE_DAY - timedelta(days=rng.randint(1, 3 * 365)))
         nhs = self._nhs_number() if rng.random() < 0.97 else None
         interpreter = language != "English" and age >= 18 and rng.random() < interpreter_share
-        self.chunk.people.append((
-            m.id, uuid_from(self.uuid_rng.getrandbits(128)), self.now, self.now, nhs, m.title, m.given, m.other,
-            m.family, m.preferred, m.dob, died, gender, ethnicity, house, line_2, street.town, street.postcode,
-            street.neighbourhood_id, practice if rng.random() < 0.985 else None, language, interpreter, 1,
-        ))
+        self.chunk.people.append(
+            (
+                m.id,
+                uuid_from(self.uuid_rng.getrandbits(128)),
+                self.now,
+                self.now,
+                nhs,
+                m.title,
+                m.given,
+                m.other,
+                m.family,
+                m.preferred,
+                m.dob,
+                died,
+                gender,
+                ethnicity,
+                house,
+                line_2,
+                street.town,
+                street.postcode,
+                street.neighbourhood_id,
+                practice if rng.random() < 0.985 else None,
+                language,
+                interpreter,
+                1,
+            )
+        )
         for given, family, until in m.previous:
             self.chunk.previous_names.append((self._next("previous"), self.now, self.now, m.id, given, family, until))
         words = seeded_person_words([m.given, m.other, m.family, m.preferred], [(g, f) for g, f, _ in m.previous])
@@ -313,13 +369,27 @@ class BoroughGenerator:
                 self.nhs_seen.add(number)
                 return number
 
-    def _network(self, person_id: int, name: str, relationship: str, what: str, carer: bool,
-                 linked: int | None) -> None:
+    def _network(
+        self, person_id: int, name: str, *, relationship: str, what: str, carer: bool, linked: int | None
+    ) -> None:
         contact = f"07700 900{self.rng.randrange(1000):03d}"  # Ofcom's range reserved for drama
-        self.chunk.network.append((
-            self._next("network"), uuid_from(self.uuid_rng.getrandbits(128)), self.now, self.now, person_id, name,
-            relationship, what, contact, carer, linked, self.rng.choice(self.staff_ids), None,
-        ))
+        self.chunk.network.append(
+            (
+                self._next("network"),
+                uuid_from(self.uuid_rng.getrandbits(128)),
+                self.now,
+                self.now,
+                person_id,
+                name,
+                relationship,
+                what,
+                contact,
+                carer,
+                linked,
+                self.rng.choice(self.staff_ids),
+                None,
+            )
+        )
 
     def _warning(self, person_id: int) -> None:
         rng = self.rng
@@ -334,8 +404,20 @@ class BoroughGenerator:
             review_on = min(review_on, ends_on)
             ended_by = rng.choice(self.staff_ids)
             reason = rng.choice(catalogue.WARNING_END_REASONS[category])
-        self.chunk.warnings.append((
-            self._next("warning"), uuid_from(self.uuid_rng.getrandbits(128)), self.now, self.now, person_id, category,
-            rng.choice(catalogue.WARNING_TEXTS[category]), rng.choice(self.staff_ids), starts_on, review_on, ends_on,
-            ended_by, reason,
-        ))
+        self.chunk.warnings.append(
+            (
+                self._next("warning"),
+                uuid_from(self.uuid_rng.getrandbits(128)),
+                self.now,
+                self.now,
+                person_id,
+                category,
+                rng.choice(catalogue.WARNING_TEXTS[category]),
+                rng.choice(self.staff_ids),
+                starts_on,
+                review_on,
+                ends_on,
+                ended_by,
+                reason,
+            )
+        )

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 
 from tandem.demo.names import NamePools
-from tandem.identity.models import Membership, Organisation, OrganisationKind, Profession, RegistrationBody, Team
+from tandem.identity.models import Membership, Organisation, OrganisationKind, Profession, RegistrationBody, Team, User
 from tandem.identity.models import TeamKind as Kind
-from tandem.identity.models import User
 from tandem.identity.permissions import Role
 
 DEMO_PASSWORD = "tandem-demo-2026"  # noqa: S105 - the published password of the synthetic demo accounts
@@ -33,18 +32,33 @@ P = Profession
 # Who works in each kind of team, by profession and weight, and how many (before scaling).
 _TEAM_MIX: dict[str, tuple[int, tuple[tuple[str, int], ...]]] = {
     Kind.FRONT_DOOR: (14, ((P.CARE_NAVIGATOR, 5), (P.SOCIAL_WORKER, 3), (P.OCCUPATIONAL_THERAPIST, 2))),
-    Kind.LOCALITY: (16, ((P.SOCIAL_WORKER, 8), (P.OCCUPATIONAL_THERAPIST, 4), (P.NURSE, 3),
-                         (P.COMMUNITY_CARE_WORKER, 3), (P.CARE_NAVIGATOR, 2))),
+    Kind.LOCALITY: (
+        16,
+        (
+            (P.SOCIAL_WORKER, 8),
+            (P.OCCUPATIONAL_THERAPIST, 4),
+            (P.NURSE, 3),
+            (P.COMMUNITY_CARE_WORKER, 3),
+            (P.CARE_NAVIGATOR, 2),
+        ),
+    ),
     Kind.MENTAL_HEALTH: (12, ((P.SOCIAL_WORKER, 5), (P.NURSE, 4), (P.OCCUPATIONAL_THERAPIST, 1))),
     Kind.LEARNING_DISABILITY: (10, ((P.SOCIAL_WORKER, 5), (P.NURSE, 2), (P.COMMUNITY_CARE_WORKER, 3))),
     Kind.SAFEGUARDING: (8, ((P.SOCIAL_WORKER, 1),)),
-    Kind.HOSPITAL_DISCHARGE: (12, ((P.NURSE, 4), (P.SOCIAL_WORKER, 3), (P.OCCUPATIONAL_THERAPIST, 2),
-                                   (P.HEALTH_PRACTITIONER, 1))),
+    Kind.HOSPITAL_DISCHARGE: (
+        12,
+        ((P.NURSE, 4), (P.SOCIAL_WORKER, 3), (P.OCCUPATIONAL_THERAPIST, 2), (P.HEALTH_PRACTITIONER, 1)),
+    ),
 }
-_JOB_TITLES = {
-    P.SOCIAL_WORKER: "Social Worker", P.OCCUPATIONAL_THERAPIST: "Occupational Therapist", P.NURSE: "Community Nurse",
-    P.CARE_NAVIGATOR: "Care Navigator", P.COMMUNITY_CARE_WORKER: "Community Care Worker",
-    P.MANAGER: "Team Manager", P.ADMINISTRATOR: "Business Support Officer", P.HEALTH_PRACTITIONER: "Physiotherapist",
+_JOB_TITLES: dict[str, str] = {
+    P.SOCIAL_WORKER: "Social Worker",
+    P.OCCUPATIONAL_THERAPIST: "Occupational Therapist",
+    P.NURSE: "Community Nurse",
+    P.CARE_NAVIGATOR: "Care Navigator",
+    P.COMMUNITY_CARE_WORKER: "Community Care Worker",
+    P.MANAGER: "Team Manager",
+    P.ADMINISTRATOR: "Business Support Officer",
+    P.HEALTH_PRACTITIONER: "Physiotherapist",
     P.PRINCIPAL_SOCIAL_WORKER: "Principal Social Worker",
 }
 
@@ -95,8 +109,17 @@ class _Roster:
         self.users: dict[str, User] = {}
         self.memberships: list[tuple[str, Team]] = []
 
-    def add(self, *, profession: str, role: str, team: Team | None, username: str = "",
-            first_name: str = "", last_name: str = "", job_title: str = "") -> str:
+    def add(
+        self,
+        *,
+        profession: str,
+        role: str,
+        team: Team | None,
+        username: str = "",
+        first_name: str = "",
+        last_name: str = "",
+        job_title: str = "",
+    ) -> str:
         female = self.rng.random() < 0.7  # the care workforce is mostly women
         first = first_name or (self.pools.given_female if female else self.pools.given_male).draw(self.rng)
         last = last_name or self.pools.surnames.draw(self.rng)
@@ -108,9 +131,16 @@ class _Roster:
                 username = f"{base}{n}"
         body, number = _registration(self.rng, profession)
         self.users[username] = User(
-            username=username, first_name=first, last_name=last, email=f"{username}@example.org",
-            password=self.password_hash, profession=profession, role=role, registration_body=body,
-            registration_number=number, job_title=job_title or _JOB_TITLES.get(profession, ""),
+            username=username,
+            first_name=first,
+            last_name=last,
+            email=f"{username}@example.org",
+            password=self.password_hash,
+            profession=profession,
+            role=role,
+            registration_body=body,
+            registration_number=number,
+            job_title=job_title or _JOB_TITLES.get(profession, ""),
             organisation_id=team.organisation_id if team else None,
         )
         if team is not None:
@@ -128,19 +158,21 @@ class _Roster:
 
 
 def _teams_ensure(neighbourhoods: list[str]) -> dict[str, Team]:
-    orgs = {}
+    orgs: dict[str, Organisation] = {}
     for name, kind, ods in _ORGANISATIONS:
         orgs[name], _ = Organisation.objects.update_or_create(name=name, defaults={"kind": kind, "ods_code": ods})
-    wanted = [("Front Door", Kind.FRONT_DOOR, COUNCIL, ""),
-              *((f"{hood} Locality Team", Kind.LOCALITY, COMMUNITY_TRUST, hood) for hood in neighbourhoods),
-              ("Mental Health Team", Kind.MENTAL_HEALTH, MENTAL_HEALTH_TRUST, ""),
-              ("Learning Disability Team", Kind.LEARNING_DISABILITY, COUNCIL, ""),
-              ("Safeguarding Adults Unit", Kind.SAFEGUARDING, COUNCIL, ""),
-              ("Hospital Discharge Team", Kind.HOSPITAL_DISCHARGE, COMMUNITY_TRUST, "")]
-    teams = {}
-    for name, kind, org, hood in wanted:
+    wanted = [
+        ("Front Door", Kind.FRONT_DOOR, COUNCIL, ""),
+        *((f"{hood} Locality Team", Kind.LOCALITY, COMMUNITY_TRUST, hood) for hood in neighbourhoods),
+        ("Mental Health Team", Kind.MENTAL_HEALTH, MENTAL_HEALTH_TRUST, ""),
+        ("Learning Disability Team", Kind.LEARNING_DISABILITY, COUNCIL, ""),
+        ("Safeguarding Adults Unit", Kind.SAFEGUARDING, COUNCIL, ""),
+        ("Hospital Discharge Team", Kind.HOSPITAL_DISCHARGE, COMMUNITY_TRUST, ""),
+    ]
+    teams: dict[str, Team] = {}
+    for name, team_kind, org, hood in wanted:
         teams[name], _ = Team.objects.update_or_create(
-            name=name, defaults={"kind": kind, "organisation": orgs[org], "neighbourhood": hood}
+            name=name, defaults={"kind": team_kind, "organisation": orgs[org], "neighbourhood": hood}
         )
     return teams
 
@@ -154,17 +186,41 @@ def staffing_build(seed: int, pools: NamePools, neighbourhoods: list[str], *, sc
     roster = _Roster(rng, pools, password_hash)
     home = teams[f"{neighbourhoods[0]} Locality Team"]
     demo = [
-        DemoLogin(roster.add(username="practitioner", profession=P.SOCIAL_WORKER, role=Role.PRACTITIONER,
-                             team=home), Role.PRACTITIONER.label, home.name),
-        DemoLogin(roster.add(username="manager", profession=P.MANAGER, role=Role.TEAM_MANAGER, team=home),
-                  Role.TEAM_MANAGER.label, home.name),
-        DemoLogin(roster.add(username="admin", profession=P.ADMINISTRATOR, role=Role.SYSTEM_ADMINISTRATOR,
-                             team=None, job_title="Systems Administrator"), Role.SYSTEM_ADMINISTRATOR.label, "none"),
-        DemoLogin(roster.add(username="support", profession=P.ADMINISTRATOR, role=Role.BUSINESS_SUPPORT,
-                             team=teams["Front Door"]), Role.BUSINESS_SUPPORT.label, "Front Door"),
-        DemoLogin(roster.add(username="nurse", profession=P.NURSE, role=Role.PRACTITIONER,
-                             team=teams["Hospital Discharge Team"]), Role.PRACTITIONER.label,
-                  "Hospital Discharge Team"),
+        DemoLogin(
+            roster.add(username="practitioner", profession=P.SOCIAL_WORKER, role=Role.PRACTITIONER, team=home),
+            Role.PRACTITIONER.label,
+            home.name,
+        ),
+        DemoLogin(
+            roster.add(username="manager", profession=P.MANAGER, role=Role.TEAM_MANAGER, team=home),
+            Role.TEAM_MANAGER.label,
+            home.name,
+        ),
+        DemoLogin(
+            roster.add(
+                username="admin",
+                profession=P.ADMINISTRATOR,
+                role=Role.SYSTEM_ADMINISTRATOR,
+                team=None,
+                job_title="Systems Administrator",
+            ),
+            Role.SYSTEM_ADMINISTRATOR.label,
+            "none",
+        ),
+        DemoLogin(
+            roster.add(
+                username="support", profession=P.ADMINISTRATOR, role=Role.BUSINESS_SUPPORT, team=teams["Front Door"]
+            ),
+            Role.BUSINESS_SUPPORT.label,
+            "Front Door",
+        ),
+        DemoLogin(
+            roster.add(
+                username="nurse", profession=P.NURSE, role=Role.PRACTITIONER, team=teams["Hospital Discharge Team"]
+            ),
+            Role.PRACTITIONER.label,
+            "Hospital Discharge Team",
+        ),
     ]
     practitioners: list[str] = ["practitioner", "nurse"]
     safeguarding_manager = ""

@@ -56,9 +56,11 @@ def _model_imports(tree: ast.AST) -> list[str]:
 
 def _manager_uses(tree: ast.AST) -> list[str]:
     return sorted(
-        (f"line {node.lineno}: .{node.attr}"
-         for node in _runtime_nodes(tree)
-         if isinstance(node, ast.Attribute) and node.attr in MANAGER_ATTRIBUTES),
+        (
+            f"line {node.lineno}: .{node.attr}"
+            for node in _runtime_nodes(tree)
+            if isinstance(node, ast.Attribute) and node.attr in MANAGER_ATTRIBUTES
+        ),
         key=lambda problem: int(problem.split(":")[0].removeprefix("line ")),
     )
 
@@ -83,7 +85,10 @@ def _feature_imports(tree: ast.AST) -> list[str]:
 
 def test_every_app_with_pages_is_checked():
     assert [_name(path) for path in VIEW_MODULES] == [
-        "tandem/access/views.py", "tandem/core/views.py", "tandem/identity/views.py", "tandem/people/views.py",
+        "tandem/access/views.py",
+        "tandem/core/views.py",
+        "tandem/identity/views.py",
+        "tandem/people/views.py",
     ]
 
 
@@ -109,16 +114,16 @@ def test_the_checks_catch_a_view_that_queries_directly():
         "    return Person.objects.get(pk=pk)\n"
     )
 
-    assert _model_imports(tree) == ["line 1: from tandem.people.models import Person",
-                                    "line 2: from tandem.people import models"]
+    assert _model_imports(tree) == [
+        "line 1: from tandem.people.models import Person",
+        "line 2: from tandem.people import models",
+    ]
     assert _manager_uses(tree) == ["line 4: .objects"]
 
 
 def test_the_checks_allow_model_imports_for_the_type_checker_alone():
     tree = ast.parse(
-        "from typing import TYPE_CHECKING\n"
-        "if TYPE_CHECKING:\n"
-        "    from tandem.people.models import Person\n"
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from tandem.people.models import Person\n"
     )
 
     assert _model_imports(tree) == []
@@ -135,9 +140,13 @@ def test_a_platform_module_never_imports_a_feature_app(path):
 
 
 def test_the_platform_check_catches_a_feature_import():
-    tree = ast.parse("from tandem.people.selectors import person_get\nimport tandem.demo.names\nfrom tandem import people\n")
+    tree = ast.parse(
+        "from tandem.people.selectors import person_get\nimport tandem.demo.names\nfrom tandem import people\n"
+    )
 
     assert _feature_imports(tree) == [
-        "line 1: tandem.people.selectors", "line 1: tandem.people.selectors.person_get", "line 2: tandem.demo.names",
+        "line 1: tandem.people.selectors",
+        "line 1: tandem.people.selectors.person_get",
+        "line 2: tandem.demo.names",
         "line 3: tandem.people",
     ]

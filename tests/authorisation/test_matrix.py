@@ -10,6 +10,9 @@ Outcomes:
   "saved:<url name>"        302 to that page after the write the form asks for
 """
 
+# pytest hands a test its fixtures as positional arguments, however many it needs.
+# ruff: noqa: PLR0917
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -37,18 +40,21 @@ A, P, M, B, S = "anonymous", Role.PRACTITIONER, Role.TEAM_MANAGER, Role.BUSINESS
 ROLES = [A, *Role.values]
 
 
-def row(anonymous: Any, practitioner: Any, team_manager: Any, business_support: Any,
-        system_administrator: Any) -> dict[str, Any]:
+def row(
+    anonymous: Any, practitioner: Any, team_manager: Any, business_support: Any, system_administrator: Any
+) -> dict[str, Any]:
     return {A: anonymous, P: practitioner, M: team_manager, B: business_support, S: system_administrator}
 
 
 # System administrators run the system, not people's records: person pages answer 404 to them
 # (they cannot see that the record exists). The search and warnings lists answer 200 but empty.
 GET = {
-    "identity:sign_in": row(200, "moved:people:search", "moved:people:search", "moved:people:search",
-                            "moved:people:search"),
-    "identity:verify": row("sign_in", "moved:people:search", "moved:people:search", "moved:people:search",
-                           "moved:people:search"),
+    "identity:sign_in": row(
+        200, "moved:people:search", "moved:people:search", "moved:people:search", "moved:people:search"
+    ),
+    "identity:verify": row(
+        "sign_in", "moved:people:search", "moved:people:search", "moved:people:search", "moved:people:search"
+    ),
     "identity:sign_out": row("sign_in", 405, 405, 405, 405),
     "identity:account": row("sign_in", 200, 200, 200, 200),
     "identity:second_factor_setup": row("sign_in", 200, 200, 200, 200),
@@ -77,12 +83,23 @@ GET = {
 }
 
 POST = {
-    "identity:sign_in": row("saved:people:search", "moved:people:search", "moved:people:search",
-                            "moved:people:search", "moved:people:search"),
-    "identity:verify": row("sign_in", "moved:people:search", "moved:people:search", "moved:people:search",
-                           "moved:people:search"),
-    "identity:sign_out": row("sign_in", "saved:identity:sign_in", "saved:identity:sign_in",
-                             "saved:identity:sign_in", "saved:identity:sign_in"),
+    "identity:sign_in": row(
+        "saved:people:search",
+        "moved:people:search",
+        "moved:people:search",
+        "moved:people:search",
+        "moved:people:search",
+    ),
+    "identity:verify": row(
+        "sign_in", "moved:people:search", "moved:people:search", "moved:people:search", "moved:people:search"
+    ),
+    "identity:sign_out": row(
+        "sign_in",
+        "saved:identity:sign_in",
+        "saved:identity:sign_in",
+        "saved:identity:sign_in",
+        "saved:identity:sign_in",
+    ),
     # Read-only pages that do not restrict the method: they render, and write nothing.
     "identity:account": row("sign_in", 200, 200, 200, 200),
     # The code is wrong, so the form answers 400 (setting up a device writes only django-otp's table).
@@ -94,8 +111,9 @@ POST = {
     "people:summary": row("sign_in", 200, 200, 200, 404),
     "people:details_edit": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404),
     "people:voice_edit": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404),
-    "people:previous_name_add": row("sign_in", "saved:people:summary", "saved:people:summary",
-                                    "saved:people:summary", 404),
+    "people:previous_name_add": row(
+        "sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404
+    ),
     "people:network_add": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404),
     "people:network_end": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404),
     "people:consent_add": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404),
@@ -141,8 +159,12 @@ class World:
     password: str
 
     def url(self, name: str) -> str:
-        values = {"person_uuid": self.person.uuid, "member_uuid": self.network_member.uuid,
-                  "warning_uuid": self.warning.uuid, "grant_id": self.grant.pk}
+        values = {
+            "person_uuid": self.person.uuid,
+            "member_uuid": self.network_member.uuid,
+            "warning_uuid": self.warning.uuid,
+            "grant_id": self.grant.pk,
+        }
         return reverse(name, kwargs={argument: values[argument] for argument in URLS[name]})
 
     def form(self, name: str) -> dict[str, Any]:
@@ -153,23 +175,45 @@ class World:
             "identity:sign_in": {"username": "practitioner", "password": self.password},
             "identity:verify": {"token": "123456"},
             "identity:second_factor_setup": {"token": "000000"},
-            "people:create": {"given_name": "Zebedee", "family_name": "Quartermaine", "gender": Gender.UNKNOWN,
-                              "ethnicity": Ethnicity.NOT_KNOWN},
-            "people:details_edit": {"given_name": "Mary", "family_name": "Smyth", "gender": Gender.FEMALE,
-                                    "ethnicity": Ethnicity.NOT_KNOWN, "version": "1"},
+            "people:create": {
+                "given_name": "Zebedee",
+                "family_name": "Quartermaine",
+                "gender": Gender.UNKNOWN,
+                "ethnicity": Ethnicity.NOT_KNOWN,
+            },
+            "people:details_edit": {
+                "given_name": "Mary",
+                "family_name": "Smyth",
+                "gender": Gender.FEMALE,
+                "ethnicity": Ethnicity.NOT_KNOWN,
+                "version": "1",
+            },
             "people:voice_edit": {"what_matters_to_me": "My garden", "strengths": "", "version": "1"},
             "people:previous_name_add": {"family_name": "Jones"},
             "people:network_add": {"name": "Hoylake lunch club", "relationship": Relationship.COMMUNITY_GROUP},
-            "people:consent_add": {"organisation": str(self.partner_id), "decision": ConsentDecision.GIVEN,
-                                   "decided_on-day": today.day, "decided_on-month": today.month,
-                                   "decided_on-year": today.year},
-            "people:warning_raise": {"category": WarningCategory.VIOLENCE, "description": "Shouts at visitors",
-                                     "starts_on-day": today.day, "starts_on-month": today.month,
-                                     "starts_on-year": today.year, "review_on-day": later.day,
-                                     "review_on-month": later.month, "review_on-year": later.year},
+            "people:consent_add": {
+                "organisation": str(self.partner_id),
+                "decision": ConsentDecision.GIVEN,
+                "decided_on-day": today.day,
+                "decided_on-month": today.month,
+                "decided_on-year": today.year,
+            },
+            "people:warning_raise": {
+                "category": WarningCategory.VIOLENCE,
+                "description": "Shouts at visitors",
+                "starts_on-day": today.day,
+                "starts_on-month": today.month,
+                "starts_on-year": today.year,
+                "review_on-day": later.day,
+                "review_on-month": later.month,
+                "review_on-year": later.year,
+            },
             "people:warning_end": {"reason": "The dogs have been rehomed"},
-            "people:warning_review": {"review_on-day": later.day, "review_on-month": later.month,
-                                      "review_on-year": later.year},
+            "people:warning_review": {
+                "review_on-day": later.day,
+                "review_on-month": later.month,
+                "review_on-year": later.year,
+            },
             "people:merge": {"duplicate": self.duplicate.local_id, "reason": "Same date of birth and address"},
             "people:restrict": {"teams": [str(self.team_id)], "reason": "A member of staff"},
             "people:break_glass": {"reason": "Hospital discharge planning today"},
@@ -177,21 +221,48 @@ class World:
 
 
 @pytest.fixture
-def world(staff, person, warning, network_member, restricted_person, outsider, team, partner, person_make,
-          password) -> World:
+def world(
+    staff,
+    person,
+    warning,
+    network_member,
+    restricted_person,
+    other_team,
+    team,
+    partner,
+    person_make,
+    staff_make,
+    password,
+) -> World:
     duplicate = person_make(given_name="Mary", family_name="Smith", date_of_birth=person.date_of_birth)
-    grant = glass_break(person=restricted_person, reason="Hospital discharge planning today", actor=outsider)
-    return World(person=person, warning=warning, network_member=network_member, duplicate=duplicate, grant=grant,
-                 team_id=team.pk, partner_id=partner.pk, password=password)
+    visitor = staff_make(
+        username="visitor", role=Role.PRACTITIONER, organisation=other_team.organisation, teams=[other_team]
+    )
+    grant = glass_break(person=restricted_person, reason="Hospital discharge planning today", actor=visitor)
+    return World(
+        person=person,
+        warning=warning,
+        network_member=network_member,
+        duplicate=duplicate,
+        grant=grant,
+        team_id=team.pk,
+        partner_id=partner.pk,
+        password=password,
+    )
 
 
 def snapshot() -> dict[str, Any]:
     """Row counts of every Tandem table, and the rows a refused write would touch."""
     tandem_apps = {"identity", "audit", "access", "people"}
-    counts = {model._meta.label: model._default_manager.count()
-              for model in apps.get_models() if model._meta.app_label in tandem_apps}
-    rows = {model._meta.label: list(model._default_manager.order_by("pk").values())
-            for model in (Person, HazardWarning, NetworkMember, RecordRestriction, BreakGlass, User)}
+    counts = {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.app_label in tandem_apps
+    }
+    rows = {
+        model._meta.label: list(model._default_manager.order_by("pk").values())
+        for model in (Person, HazardWarning, NetworkMember, RecordRestriction, BreakGlass, User)
+    }
     return {"counts": counts, "rows": rows}
 
 
@@ -208,8 +279,11 @@ def check(response: Any, outcome: Any, path: str) -> None:
 
 
 def cells(table: dict[str, dict[str, Any]]) -> list[Any]:
-    return [pytest.param(name, role, outcome, id=f"{name}-{role}")
-            for name, outcomes in table.items() for role, outcome in outcomes.items()]
+    return [
+        pytest.param(name, role, outcome, id=f"{name}-{role}")
+        for name, outcomes in table.items()
+        for role, outcome in outcomes.items()
+    ]
 
 
 def test_the_get_table_has_a_row_for_every_url_and_a_cell_for_every_role():
@@ -254,13 +328,27 @@ POSTABLE_PERSON_URLS = [name for name in PERSON_URLS if str(POST[name][P]).start
 @pytest.fixture
 def restricted_world(world: World, restricted_person: Person, practitioner: User) -> World:
     """The same world, but every person URL names the restricted record (its warning and network member too)."""
-    warning = HazardWarning.objects.create(person=restricted_person, category=WarningCategory.OTHER,
-                                           description="Lone working", raised_by=practitioner,
-                                           starts_on=clock.today(), review_on=clock.today() + timedelta(days=30))
-    member = NetworkMember.objects.create(person=restricted_person, name="Sam Trelawney",
-                                          relationship=Relationship.SIBLING, added_by=practitioner)
-    return World(person=restricted_person, warning=warning, network_member=member, duplicate=world.duplicate,
-                 grant=world.grant, team_id=world.team_id, partner_id=world.partner_id, password=world.password)
+    warning = HazardWarning.objects.create(
+        person=restricted_person,
+        category=WarningCategory.OTHER,
+        description="Lone working",
+        raised_by=practitioner,
+        starts_on=clock.today(),
+        review_on=clock.today() + timedelta(days=30),
+    )
+    member = NetworkMember.objects.create(
+        person=restricted_person, name="Sam Trelawney", relationship=Relationship.SIBLING, added_by=practitioner
+    )
+    return World(
+        person=restricted_person,
+        warning=warning,
+        network_member=member,
+        duplicate=world.duplicate,
+        grant=world.grant,
+        team_id=world.team_id,
+        partner_id=world.partner_id,
+        password=world.password,
+    )
 
 
 def _to_break_glass(response: Any, person: Person, path: str) -> None:
@@ -341,8 +429,9 @@ def test_a_system_administrator_cannot_break_the_glass(restricted_person: Person
     client.force_login(administrator)
     before = snapshot()
 
-    response = client.post(reverse("people:break_glass", args=[restricted_person.uuid]),
-                           {"reason": "Hospital discharge planning today"})
+    response = client.post(
+        reverse("people:break_glass", args=[restricted_person.uuid]), {"reason": "Hospital discharge planning today"}
+    )
 
     assert response.status_code == 404
     assert snapshot() == before

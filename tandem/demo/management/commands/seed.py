@@ -18,27 +18,44 @@ class Command(BaseCommand):
     help = "Create a deterministic synthetic borough (synthetic people only) with staff and demo logins."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--size", choices=list(SIZES), default="small",
-                            help="small ≈ 5,000 people (the demo), medium ≈ 320,000, large ≈ 1,000,000")
+        parser.add_argument(
+            "--size",
+            choices=list(SIZES),
+            default="small",
+            help="small ≈ 5,000 people (the demo), medium ≈ 320,000, large ≈ 1,000,000",
+        )
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed: same seed, same borough")
         parser.add_argument("--reset", action="store_true", help="empty the person tables first")
         parser.add_argument("--people", type=int, default=None, help="override the number of people (for tests)")
-        parser.add_argument("--check", type=int, default=0, metavar="N",
-                            help="afterwards, check the search tokens of N random people against the app's own")
+        parser.add_argument(
+            "--check",
+            type=int,
+            default=0,
+            metavar="N",
+            help="afterwards, check the search tokens of N random people against the app's own",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if Person._meta.db_table not in connection.introspection.table_names():
             self.stdout.write("The database has no tables yet: running migrate first.")
             call_command("migrate", interactive=False, verbosity=0)
         try:
-            report = borough_seed(size=options["size"], seed=options["seed"], reset=options["reset"],
-                                  people=options["people"], log=self.stdout.write)
+            report = borough_seed(
+                size=options["size"],
+                seed=options["seed"],
+                reset=options["reset"],
+                people=options["people"],
+                log=self.stdout.write,
+            )
         except DomainError as error:
             raise CommandError(error.message) from error
         counts = report.counts
-        self.stdout.write(self.style.SUCCESS(
-            f"Seeded the {report.size} borough (seed {report.seed}) on {connection.vendor} in {report.seconds:.1f} s"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Seeded the {report.size} borough (seed {report.seed}) on {connection.vendor} "
+                f"in {report.seconds:.1f} s"
+            )
+        )
         self.stdout.write(
             f"  {counts['people']:,} people, {counts['tokens']:,} search tokens, {counts['terms']:,} terms, "
             f"{counts['network']:,} network members, {counts['previous_names']:,} previous names, "

@@ -1,0 +1,209 @@
+"""Tandem's benchmarks: prepare the seeded databases, measure, print a table, write results.json.
+
+    python -m benchmarks.run                    # PostgreSQL large + SQLite medium + seeding time
+    python -m benchmarks.run --quick            # small boroughs: a smoke run in about a minute
+    python -m benchmarks.run --skip-seed-timing
+
+Each measurement runs in its own process with DATABASE_URL set, because Django binds one
+default database per process. Seeded databases are reused when the last seed run's audit event
+names the same size, seed and generator version and every person is still there.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results.json"
+PG_SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+SEED = 2026
+GENERATOR_VERSION = 1  # keep in step with tandem.demo.borough.GENERATOR_VERSION
+
+
+@dataclass(frozen=True)
+class Profile:
+    pg_database: str
+    pg_size: str
+    sqlite_file: str
+    sqlite_size: str
+    seed_timing_database: str
+    seed_timing_size: str
+    search_passes: int
+    summary_requests: int
+
+
+FULL = Profile("tandem_bench", "large", "var/bench-medium.sqlite3", "medium", "tandem_bench_medium", "medium", 2, 60)
+QUICK = Profile("tandem_bench_quick", "small", "var/bench-quick.sqlite3", "small", "tandem_bench_small", "small", 1, 20)
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _pg_url(database: str) -> str:
+    return f"{PG_SERVER}/{database}"
+
+
+def pg_database_ensure(name: str, *, fresh: bool = False) -> None:
+    """Create the benchmark's own database (dropping it first when fresh); never touches any other."""
+    with psycopg.connect(_pg_url("postgres"), autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and fresh:
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            exists = None
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def _manage(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    # --skip-checks: a benchmark measures the database work, not the project's template settings.
+    command = [sys.executable, "manage.py", *args, "--skip-checks"]
+    return subprocess.run(
+        command, cwd=ROOT, env={**os.environ, "DATABASE_URL": url}, check=True, capture_output=True, text=True
+    )
+
+
+def _measure(url: str, *args: str) -> Any:
+    command = [sys.executable, "-m", "benchmarks.measure", *args]
+    done = subprocess.run(
+        command, cwd=ROOT, env={**os.environ, "DATABASE_URL": url}, check=True, stdout=subprocess.PIPE, text=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def borough_ready(url: str, size: str) -> None:
+    """Migrate, then seed unless the database already holds this borough."""
+    _manage(url, "migrate", "--verbosity", "0")
+    marker = _measure(url, "marker")
+    if (
+        marker.get("size") == size
+        and marker.get("seed") == SEED
+        and marker.get("generator") == GENERATOR_VERSION
+        and marker.get("people") == marker.get("people_now")
+    ):
+        _log(f"  reusing the {size} borough already in {url}")
+        return
+    _log(f"  seeding the {size} borough into {url} (this can take minutes)")
+    _manage(url, "seed", "--size", size, "--seed", str(SEED), "--reset")
+
+
+def percentile(values: list[float], p: int) -> float:
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
+
+
+def _metric(value: float | None, unit: str, target: float | None, database: str, size: str) -> dict[str, Any]:
+    return {
+        "value": None if value is None else round(value, 2),
+        "unit": unit,
+        "target": target,
+        "database": database,
+        "size": size,
+    }
+
+
+def search_metrics(
+    url: str, database: str, size: str, passes: int, *, suffix: str = "", jit_off: bool = False
+) -> dict[str, dict[str, Any]]:
+    args = ["search", "--seed", str(SEED), "--passes", str(passes)] + (["--jit-off"] if jit_off else [])
+    found = _measure(url, *args)
+    times = [s["ms"] for s in found["samples"]]
+    if found["errors"]:
+        _log(f"  {len(found['errors'])} queries were refused, e.g. {found['errors'][0]}")
+    kinds = sorted({s["kind"] for s in found["samples"]})
+    for kind in kinds:
+        part = [s["ms"] for s in found["samples"] if s["kind"] == kind]
+        _log(f"    {kind:<32} p50 {percentile(part, 50):8.1f} ms   p95 {percentile(part, 95):8.1f} ms")
+    name = f"person_search_{database}_{size}{suffix}"
+    return {
+        f"{name}_p50": _metric(percentile(times, 50), "ms", None, database, size),
+        f"{name}_p95": _metric(percentile(times, 95), "ms", 50, database, size),
+        f"{name}_queries": _metric(len(times), "queries", None, database, size),
+    }
+
+
+def summary_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
+    found = _measure(url, "summary", "--requests", str(requests))
+    out: dict[str, dict[str, Any]] = {}
+    for events in ("10", "1000"):
+        entry = found.get(events)
+        if entry is None:
+            _log(f"  summary page not measured: {found.get('missing', 'no result')}")
+        out[f"summary_page_p95_{events}_events"] = _metric(
+            percentile(entry["times_ms"], 95) if entry else None, "ms", 30, "postgresql", size
+        )
+        out[f"summary_page_queries_{events}_events"] = _metric(
+            entry["queries"] if entry else None, "queries", None, "postgresql", size
+        )
+    return out
+
+
+def seed_timing_metric(database: str, size: str) -> dict[str, dict[str, Any]]:
+    pg_database_ensure(database, fresh=True)
+    url = _pg_url(database)
+    _manage(url, "migrate", "--verbosity", "0")
+    start = time.perf_counter()
+    _manage(url, "seed", "--size", size, "--seed", str(SEED))
+    seconds = time.perf_counter() - start
+    return {
+        f"seed_{size}_postgresql_seconds": _metric(seconds, "s", 180 if size == "medium" else None, "postgresql", size)
+    }
+
+
+def table_print(results: dict[str, dict[str, Any]]) -> None:
+    print(f"\n{'metric':<50} {'value':>10} {'unit':<8} {'target':>7}  database   size")
+    for name, m in results.items():
+        value = "missing" if m["value"] is None else f"{m['value']:,.1f}"
+        target = "" if m["target"] is None else str(m["target"])
+        flag = " MISSED" if m["target"] is not None and m["value"] is not None and m["value"] > m["target"] else ""
+        print(f"{name:<50} {value:>10} {m['unit']:<8} {target:>7}  {m['database']:<10} {m['size']}{flag}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small boroughs everywhere, fewer repetitions")
+    parser.add_argument("--skip-seed-timing", action="store_true", help="do not time a fresh medium seed")
+    args = parser.parse_args()
+    profile = QUICK if args.quick else FULL
+    results: dict[str, dict[str, Any]] = {}
+
+    _log(f"PostgreSQL: {profile.pg_database} ({profile.pg_size})")
+    pg_database_ensure(profile.pg_database)
+    pg = _pg_url(profile.pg_database)
+    borough_ready(pg, profile.pg_size)
+    _log("  person search")
+    results.update(search_metrics(pg, "postgresql", profile.pg_size, profile.search_passes))
+    _log("  person search with JIT off (the setting we recommend for this workload)")
+    results.update(
+        search_metrics(pg, "postgresql", profile.pg_size, profile.search_passes, suffix="_jit_off", jit_off=True)
+    )
+    _log("  person summary page")
+    results.update(summary_metrics(pg, profile.pg_size, profile.summary_requests))
+
+    _log(f"SQLite: {profile.sqlite_file} ({profile.sqlite_size})")
+    sqlite = f"sqlite:///{ROOT / profile.sqlite_file}"
+    borough_ready(sqlite, profile.sqlite_size)
+    _log("  person search")
+    results.update(search_metrics(sqlite, "sqlite", profile.sqlite_size, profile.search_passes))
+
+    if not args.skip_seed_timing:
+        _log(f"Seeding time: {profile.seed_timing_size} borough into {profile.seed_timing_database}")
+        results.update(seed_timing_metric(profile.seed_timing_database, profile.seed_timing_size))
+
+    table_print(results)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nWrote {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""Signing in: the username and password, the lock-out after five wrong passwords, and signing out."""
+
+from django.contrib.auth import SESSION_KEY
+from django.urls import reverse
+
+SIGN_IN = reverse("identity:sign_in")
+WRONG = "The username or password is not right"
+
+
+def test_it_shows_the_form(client, read):
+    response = client.get(SIGN_IN)
+
+    page = read(response)
+    assert response.status_code == 200
+    assert page.title == "Sign in – Tandem"
+    assert page.values == {"next": "/people/", "username": "", "password": ""}
+
+
+def test_a_wrong_password_is_a_problem_and_keeps_the_username_only(client, practitioner, read, audit):
+    response = client.post(SIGN_IN, {"username": "practitioner", "password": "not-the-password"})
+
+    page = read(response)
+    assert response.status_code == 400
+    assert page.title == "Error: Sign in – Tandem"
+    assert "There is a problem" in page.text
+    assert page.error_summary == [WRONG]
+    assert page.field_errors == [WRONG]
+    assert page.values["username"] == "practitioner"
+    assert page.values["password"] == ""
+    assert "not-the-password" not in response.content.decode()
+    assert SESSION_KEY not in client.session
+    assert audit.actions() == []
+
+
+def test_missing_details_are_a_problem(client, read):
+    response = client.post(SIGN_IN, {"username": "", "password": ""})
+
+    page = read(response)
+    assert response.status_code == 400
+    assert page.error_summary == ["Enter your username", "Enter your password"]
+
+
+def test_the_right_password_signs_in_with_one_audit_event(client, practitioner, password, audit):
+    response = client.post(SIGN_IN, {"username": "practitioner", "password": password})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/people/"
+    assert client.session[SESSION_KEY] == str(practitioner.pk)
+    [event] = audit.events()
+    assert (event.action, event.actor) == ("identity.user.signed_in", practitioner)
+
+
+def test_it_goes_on_to_the_page_asked_for(client, practitioner, password):
+    response = client.post(SIGN_IN, {"username": "practitioner", "password": password, "next": "/people/new/"})
+
+    assert response["Location"] == "/people/new/"
+
+
+def test_it_never_goes_on_to_another_site(client, practitioner, password):
+    response = client.post(SIGN_IN, {"username": "practitioner", "password": password, "next": "https://evil.example/"})
+
+    assert response["Location"] == "/people/"
+
+
+def test_five_wrong_passwords_lock_the_username(client, practitioner, password, read):
+    answers = [
+        client.post(SIGN_IN, {"username": "practitioner", "password": f"wrong-{n}"}).status_code for n in range(5)
+    ]
+
+    locked = client.post(SIGN_IN, {"username": "practitioner", "password": password})
+
+    assert answers == [400, 400, 400, 400, 429]
+    assert locked.status_code == 429
+    assert read(locked).title == "Your account is locked – Tandem"
+    assert SESSION_KEY not in client.session
+
+
+def test_the_lock_is_for_that_username_only(client, practitioner, manager, password):
+    for n in range(5):
+        client.post(SIGN_IN, {"username": "practitioner", "password": f"wrong-{n}"})
+
+    response = client.post(SIGN_IN, {"username": "manager", "password": password})
+
+    assert response.status_code == 302
+    assert client.session[SESSION_KEY] == str(manager.pk)
+
+
+def test_signing_out_by_post_ends_the_session_with_one_audit_event(client, practitioner, audit):
+    client.force_login(practitioner)
+
+    response = client.post(reverse("identity:sign_out"))
+    after = client.get(reverse("people:search"))
+
+    assert response.status_code == 302
+    assert response["Location"] == SIGN_IN
+    assert SESSION_KEY not in client.session
+    assert after.status_code == 302
+    [event] = audit.events()
+    assert (event.action, event.actor) == ("identity.user.signed_out", practitioner)
+
+
+def test_signing_out_by_get_is_refused(client, practitioner, audit):
+    client.force_login(practitioner)
+
+    response = client.get(reverse("identity:sign_out"))
+
+    assert response.status_code == 405
+    assert client.session[SESSION_KEY] == str(practitioner.pk)
+    assert audit.actions() == []

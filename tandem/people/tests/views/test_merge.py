@@ -1,0 +1,85 @@
+"""Merging a duplicate record into the one kept: find it, compare them, give a reason."""
+
+# pytest hands a test its fixtures as positional arguments, however many it needs.
+# ruff: noqa: PLR0917
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from tandem.people.models import Person
+
+
+@pytest.fixture
+def url(person):
+    return reverse("people:merge", args=[person.uuid])
+
+
+@pytest.fixture
+def duplicate(person_make):
+    return person_make(given_name="Mary", family_name="Smyth", date_of_birth=date(1948, 3, 12))
+
+
+def test_it_asks_for_the_duplicate(client, manager, url, read):
+    client.force_login(manager)
+
+    response = client.get(url)
+
+    page = read(response)
+    assert response.status_code == 200
+    assert page.title == "Merge a duplicate record – Tandem"
+    assert page.values == {"duplicate": ""}
+
+
+def test_an_unknown_record_is_a_problem_and_keeps_what_was_typed(client, manager, url, read):
+    client.force_login(manager)
+
+    response = client.get(url, {"duplicate": "99999999"})
+
+    page = read(response)
+    assert response.status_code == 400
+    assert page.title == "Error: Merge a duplicate record – Tandem"
+    assert "There is a problem" in page.text
+    assert page.error_summary == ["No record you can open has that local person ID or NHS number"]
+    assert page.field_errors == ["No record you can open has that local person ID or NHS number"]
+    assert page.values == {"duplicate": "99999999"}
+
+
+def test_finding_the_duplicate_shows_both_records(client, manager, url, duplicate, read):
+    client.force_login(manager)
+
+    response = client.get(url, {"duplicate": duplicate.local_id})
+
+    page = read(response)
+    assert response.status_code == 200
+    assert "Keep this record" in page.text
+    assert "Merge and close this record Name Mary Smyth" in page.text
+    assert page.values == {"duplicate": duplicate.local_id, "reason": ""}
+
+
+def test_no_reason_is_a_problem_and_merges_nothing(client, manager, url, duplicate, read, audit):
+    client.force_login(manager)
+
+    response = client.post(url, {"duplicate": duplicate.local_id, "reason": ""})
+
+    page = read(response)
+    assert response.status_code == 400
+    assert page.error_summary == ["Give a reason"]
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into is None
+    assert audit.actions() == []
+
+
+def test_a_reason_merges_the_records_and_writes_both_audit_events(client, manager, person, url, duplicate, audit):
+    client.force_login(manager)
+
+    response = client.post(url, {"duplicate": duplicate.local_id, "reason": "Same date of birth and address"})
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("people:summary", args=[person.uuid])
+    assert Person.objects.get(pk=duplicate.pk).merged_into == person
+    assert [(event.action, event.person_uuid) for event in audit.events()] == [
+        ("people.person.merged", person.uuid),
+        ("people.person.merged_away", duplicate.uuid),
+    ]

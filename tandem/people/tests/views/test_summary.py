@@ -1,0 +1,60 @@
+"""The summary page: the record at a glance, in a fixed number of queries however long the history."""
+
+# pytest hands a test its fixtures as positional arguments, however many it needs.
+# ruff: noqa: PLR0917
+
+import pytest
+from django.urls import reverse
+
+from tandem.audit import services as audit_services
+
+# Session and user (2); the person, with GP, neighbourhood and restriction (1); the view appended
+# to the audit chain (savepoint, head, insert, update, release: 5); warnings, network, consents,
+# previous names and the timeline (5); the session saved (savepoint, update, release: 3).
+SUMMARY_QUERIES = 16
+
+
+def test_it_shows_the_person_their_warning_and_network(client, practitioner, person, warning, network_member, read):
+    client.force_login(practitioner)
+
+    response = client.get(reverse("people:summary", args=[person.uuid]))
+
+    page = read(response)
+    assert response.status_code == 200
+    assert page.title == "Mary Smith – Tandem"
+    assert "1 active hazard warning Animals: Two large dogs: ask for them to be shut away before visiting" in page.text
+    assert "John Smith Spouse or partner Shopping and meals" in page.text
+    assert "943 476 5919" in page.text
+
+
+def test_opening_it_is_logged(client, practitioner, person, audit):
+    client.force_login(practitioner)
+
+    client.get(reverse("people:summary", args=[person.uuid]))
+
+    [event] = audit.events()
+    assert (event.action, event.actor, event.person_uuid, event.summary) == (
+        "people.person.viewed",
+        practitioner,
+        person.uuid,
+        "Viewed the summary",
+    )
+
+
+@pytest.mark.parametrize("events", [10, 100])
+def test_the_query_count_does_not_grow_with_the_history(
+    events, client, practitioner, person, warning_make, network_member_make, django_assert_num_queries
+):
+    for n in range(events):
+        warning_make(person=person, raised_by=practitioner, description=f"Warning {n}")
+        network_member_make(person=person, added_by=practitioner, name=f"Neighbour {n}")
+        audit_services.record(
+            actor=practitioner, action="people.person.updated", person=person, target=person, summary=f"Change {n}"
+        )
+    client.force_login(practitioner)
+
+    with django_assert_num_queries(SUMMARY_QUERIES):
+        response = client.get(reverse("people:summary", args=[person.uuid]))
+
+    assert response.status_code == 200
+    assert response.content.decode().count("Neighbour ") == events * 2

@@ -1,0 +1,58 @@
+"""Ending a hazard warning that no longer applies."""
+
+# pytest hands a test its fixtures as positional arguments, however many it needs.
+# ruff: noqa: PLR0917
+
+import pytest
+from django.urls import reverse
+
+from tandem.core import clock
+
+
+@pytest.fixture
+def url(person, warning):
+    return reverse("people:warning_end", args=[person.uuid, warning.uuid])
+
+
+def test_it_shows_the_warning_and_asks_why(client, practitioner, url, read):
+    client.force_login(practitioner)
+
+    response = client.get(url)
+
+    page = read(response)
+    assert response.status_code == 200
+    assert page.title == "End the animals warning – Tandem"
+    assert page.values == {"reason": ""}
+
+
+def test_no_reason_is_a_problem(client, practitioner, warning, url, read, audit):
+    client.force_login(practitioner)
+
+    response = client.post(url, {"reason": ""})
+
+    page = read(response)
+    assert response.status_code == 400
+    assert "There is a problem" in page.text
+    assert page.error_summary == ["Say why the warning no longer applies"]
+    assert page.field_errors == ["Say why the warning no longer applies"]
+    warning.refresh_from_db()
+    assert warning.ends_on is None
+    assert audit.actions() == []
+
+
+def test_a_reason_ends_the_warning_and_writes_one_audit_event(client, practitioner, person, warning, url, read, audit):
+    client.force_login(practitioner)
+
+    response = client.post(url, {"reason": "The dogs have been rehomed"})
+    actions = audit.actions()
+    summary = read(client.get(response["Location"]))
+
+    assert response.status_code == 302
+    warning.refresh_from_db()
+    assert (warning.ends_on, warning.ended_by, warning.end_reason) == (
+        clock.today(),
+        practitioner,
+        "The dogs have been rehomed",
+    )
+    assert actions == ["people.warning.ended"]
+    assert "active hazard warning" not in summary.text

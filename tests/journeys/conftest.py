@@ -1,0 +1,69 @@
+"""Headless Debian Chromium for the journeys: one browser for the session, a fresh context per test.
+
+Never downloads a browser: it drives /usr/bin/chromium. Playwright's sync API runs an event loop
+in the test thread, so Django's async-safety check must be told the ORM calls here are fine.
+"""
+
+import os
+from collections.abc import Callable, Iterator
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tandem.identity.models import User
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def new_context(browser: Browser, live_server, transactional_db) -> Iterator[Callable[..., BrowserContext]]:
+    """`new_context(user)`: a browser already signed in as that member of staff (`None`: signed out)."""
+    opened: list[BrowserContext] = []
+
+    def make(user: User | None = None) -> BrowserContext:
+        context = browser.new_context(base_url=live_server.url)
+        context.set_default_timeout(5_000)
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            context.add_cookies(
+                [
+                    {
+                        "name": settings.SESSION_COOKIE_NAME,
+                        "url": live_server.url,
+                        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    }
+                ]
+            )
+        opened.append(context)
+        return context
+
+    yield make
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context: Callable[..., BrowserContext]) -> Page:
+    """A page in a signed-out browser."""
+    return new_context().new_page()
