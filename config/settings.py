@@ -123,7 +123,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "identity:sign_in"
-LOGIN_REDIRECT_URL = "people:search"
 LOGOUT_REDIRECT_URL = "identity:sign_in"
 
 # Lock-out: five failed sign-ins for one username lock it for 30 minutes (ADR 0005).
@@ -157,6 +156,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# WhiteNoise serves from the finders in development and warns when the collected folder is missing.
+STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "frontend" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -9,6 +9,7 @@ from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -17,13 +18,26 @@ from tandem.core.errors import DomainError
 from tandem.identity import selectors, services
 from tandem.identity.forms import CodeForm, SignInForm
 from tandem.identity.middleware import SECOND_FACTOR_PENDING
+from tandem.identity.permissions import Permission
 
 
-def _next_url(request: HttpRequest) -> str:
+def _home_for(user: Any) -> str:
+    """Practitioners start at person search; staff who do not work with records, at their account."""
+    if user.is_authenticated and user.can(Permission.PERSON_VIEW):
+        return reverse("people:search")
+    return reverse("identity:account")
+
+
+def _asked_for(request: HttpRequest) -> str:
+    """The page the user was on their way to, if it is one of ours."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
-    return "/people/"
+    return ""
+
+
+def _next_url(request: HttpRequest, user: Any = None) -> str:
+    return _asked_for(request) or _home_for(user or request.user)
 
 
 @login_not_required
@@ -41,10 +55,13 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             services.signed_in_record(actor=user)
             if services.has_second_factor(actor=user):
                 request.session[SECOND_FACTOR_PENDING] = True
-                return redirect(f"/verify/?next={_next_url(request)}")
-            return redirect(_next_url(request))
+                return redirect(f"{reverse('identity:verify')}?next={_next_url(request, user)}")
+            return redirect(_next_url(request, user))
     return render(
-        request, "identity/sign_in.html", {"form": form, "next": _next_url(request)}, status=400 if form.errors else 200
+        request,
+        "identity/sign_in.html",
+        {"form": form, "next": _asked_for(request)},
+        status=400 if form.errors else 200,
     )
 
 
@@ -63,7 +80,7 @@ def verify(request: HttpRequest) -> HttpResponse:
             del request.session[SECOND_FACTOR_PENDING]
             return redirect(_next_url(request))
     return render(
-        request, "identity/verify.html", {"form": form, "next": _next_url(request)}, status=400 if form.errors else 200
+        request, "identity/verify.html", {"form": form, "next": _asked_for(request)}, status=400 if form.errors else 200
     )
 
 
@@ -75,6 +92,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     return redirect("identity:sign_in")
 
 
+@require_http_methods(["GET"])
 def account(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -115,6 +133,7 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
 
 
 @login_not_required
+@require_http_methods(["GET"])
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "identity/accessibility.html")
 

@@ -5,6 +5,10 @@ from typing import Any
 from tandem.identity.permissions import Permission
 
 
+def can_view_people(actor: Any) -> bool:
+    return bool(actor.can(Permission.PERSON_VIEW))
+
+
 def can_create_person(actor: Any) -> bool:
     return bool(actor.can(Permission.PERSON_CREATE))
 

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from tandem.access import scope
+from tandem.access.models import RecordRestriction
 from tandem.audit.models import AuditEvent
 from tandem.core import clock, registry
 from tandem.core.errors import DomainError
@@ -154,6 +155,13 @@ def possible_duplicates(
         )[:10]:
             found.setdefault(person.pk, person)
     return list(found.values())
+
+
+def restricted_to_team_ids(*, person: Person) -> list[int]:
+    """The teams named on a restricted record (empty when it is not restricted)."""
+    return list(
+        RecordRestriction.objects.filter(person=person, teams__isnull=False).values_list("teams__id", flat=True)
+    )
 
 
 def merged_into_uuid(person: Person) -> UUID:

@@ -42,10 +42,12 @@ def person_page(page: str) -> Callable[[PersonView], Callable[..., HttpResponse]
             if person.merged_into_id:
                 messages.info(request, "That record was merged into this one.")
                 return redirect("people:summary", selectors.merged_into_uuid(person))
-            if request.method == "GET":
-                services.person_view_record(person=person, actor=request.user, page=page)
             warnings = selectors.warnings_active(person=person)
-            return view(request, person, warnings, *args, **kwargs)
+            response = view(request, person, warnings, *args, **kwargs)
+            # A view is logged once the page was actually shown (not refused, not a redirect).
+            if request.method == "GET" and response.status_code == 200:
+                services.person_view_record(person=person, actor=request.user, page=page)
+            return response
 
         return wrapper
 
@@ -71,6 +73,7 @@ def _status(form: Any) -> int:
 
 @require_http_methods(["GET"])
 def search(request: HttpRequest) -> HttpResponse:
+    require(policies.can_view_people(request.user), "Your role does not work with people's records")
     form = forms.SearchForm(request.GET if "q" in request.GET else None)
     results = None
     rows: list[dict[str, Any]] = []
@@ -118,6 +121,7 @@ def create(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET"])
 @person_page("the summary")
 def summary(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
     data = selectors.person_summary(person=person, actor=request.user)
@@ -363,11 +367,13 @@ def warning_review(
 
 @require_http_methods(["GET"])
 def warnings_due(request: HttpRequest) -> HttpResponse:
+    require(policies.can_view_people(request.user), "Your role does not work with people's records")
     due = selectors.warnings_due_for_review(actor=request.user, today=clock.today())
     page = Paginator(due, 50).get_page(request.GET.get("page"))
     return render(request, "people/warnings_due.html", {"page": page, "pagination": pagination(page, request)})
 
 
+@require_http_methods(["GET"])
 @person_page("the change history")
 def history(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
     require(policies.can_view_history(request.user), "You do not have permission to see the change history")
@@ -377,6 +383,7 @@ def history(request: HttpRequest, person: Person, warnings: list[HazardWarning])
     )
 
 
+@require_http_methods(["GET"])
 @person_page("the access log")
 def access_log(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
     require(policies.can_view_access_log(request.user), "Only managers can see who has looked at a record")
@@ -431,7 +438,7 @@ def merge(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -
 def restrict(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
     require(policies.can_restrict_person(request.user), "You do not have permission to restrict records")
     teams = list(identity_selectors.teams_all())
-    current = list(person.restriction.teams.values_list("id", flat=True)) if hasattr(person, "restriction") else []
+    current = selectors.restricted_to_team_ids(person=person)
     form = forms.RestrictForm(
         request.POST or None, teams=[(t.pk, t.name) for t in teams], initial={"teams": [str(t) for t in current]}
     )

@@ -5,7 +5,6 @@ A URL with a GET page that is missing from PAGES fails, so a new page is checked
 """
 
 # pytest hands a test its fixtures as positional arguments, however many it needs.
-# ruff: noqa: PLR0917
 
 import uuid
 from collections.abc import Callable

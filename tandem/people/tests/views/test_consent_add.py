@@ -1,7 +1,6 @@
 """Recording a person's decision to share their record with a partner organisation."""
 
 # pytest hands a test its fixtures as positional arguments, however many it needs.
-# ruff: noqa: PLR0917
 
 import pytest
 from django.urls import reverse

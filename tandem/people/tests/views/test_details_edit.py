@@ -1,7 +1,6 @@
 """Changing who a person is or where they live, saved with compare-and-swap on the record's version."""
 
 # pytest hands a test its fixtures as positional arguments, however many it needs.
-# ruff: noqa: PLR0917
 
 from datetime import date
 

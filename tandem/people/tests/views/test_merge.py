@@ -1,7 +1,6 @@
 """Merging a duplicate record into the one kept: find it, compare them, give a reason."""
 
 # pytest hands a test its fixtures as positional arguments, however many it needs.
-# ruff: noqa: PLR0917
 
 from datetime import date
 

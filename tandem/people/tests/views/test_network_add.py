@@ -1,7 +1,6 @@
 """Adding someone from the person's informal network."""
 
 # pytest hands a test its fixtures as positional arguments, however many it needs.
-# ruff: noqa: PLR0917
 
 import pytest
 from django.urls import reverse

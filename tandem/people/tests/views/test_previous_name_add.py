@@ -1,7 +1,6 @@
 """Keeping a name the person was known by, so searches for it still find them."""
 
 # pytest hands a test its fixtures as positional arguments, however many it needs.
-# ruff: noqa: PLR0917
 
 import pytest
 from django.urls import reverse

@@ -1,7 +1,6 @@
 """Restricting a record to named teams, and lifting the restriction."""
 
 # pytest hands a test its fixtures as positional arguments, however many it needs.
-# ruff: noqa: PLR0917
 
 import pytest
 from django.urls import reverse

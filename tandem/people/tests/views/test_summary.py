@@ -1,7 +1,6 @@
 """The summary page: the record at a glance, in a fixed number of queries however long the history."""
 
 # pytest hands a test its fixtures as positional arguments, however many it needs.
-# ruff: noqa: PLR0917
 
 import pytest
 from django.urls import reverse

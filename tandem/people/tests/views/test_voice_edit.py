@@ -1,7 +1,6 @@
 """What matters to the person and their strengths, in their own words."""
 
 # pytest hands a test its fixtures as positional arguments, however many it needs.
-# ruff: noqa: PLR0917
 
 import pytest
 from django.urls import reverse

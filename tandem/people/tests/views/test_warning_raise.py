@@ -1,7 +1,6 @@
 """Raising a hazard warning: it shows on every page of the record until it is ended."""
 
 # pytest hands a test its fixtures as positional arguments, however many it needs.
-# ruff: noqa: PLR0917
 
 from datetime import timedelta
 

@@ -1,7 +1,6 @@
 """Reviewing a hazard warning: it still applies, and is next reviewed on a later date."""
 
 # pytest hands a test its fixtures as positional arguments, however many it needs.
-# ruff: noqa: PLR0917
 
 from datetime import timedelta
 
