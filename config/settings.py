@@ -97,6 +97,8 @@ TEMPLATES = [
     },
 ]
 
+# The demo's SQLite file and other local state live in var/, made on first use.
+(BASE_DIR / "var").mkdir(exist_ok=True)
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'var' / 'tandem.sqlite3'}",
