@@ -20,6 +20,7 @@ from tandem.demo.search_tokens import TermIndex, seeded_person_words
 from tandem.people.codes import Gender
 from tandem.people.codes import Relationship as Rel
 from tandem.people.identifiers import nhs_number_check_digit
+from tandem.people.search_index import sort_key
 
 # Ages and dates are fixed to this day, not today, so a reseed next month gives the same people.
 REFERENCE_DAY = date(2026, 11, 1)
@@ -351,8 +352,9 @@ class BoroughGenerator:
         for given, family, until in m.previous:
             self.chunk.previous_names.append((self._next("previous"), self.now, self.now, m.id, given, family, until))
         words = seeded_person_words([m.given, m.other, m.family, m.preferred], [(g, f) for g, f, _ in m.previous])
+        key = sort_key(m.given, m.family)
         for term_id in self.terms.term_ids(words):
-            self.chunk.tokens.append((self._next("token"), m.id, term_id))
+            self.chunk.tokens.append((self._next("token"), m.id, term_id, key))
         if died is None and rng.random() < (0.024 if age >= 18 else 0.004):
             self._warning(m.id)
         self.people_made += 1

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from tandem.demo.bulk import Row
 from tandem.people.models import Person, PersonNameToken, SearchTerm, SearchTermVariant
-from tandem.people.search_index import deletion_variants, name_words, person_words, phonetic_key
+from tandem.people.search_index import deletion_variants, name_words, person_words, phonetic_key, sort_key
 
 
 @lru_cache(maxsize=100_000)
@@ -84,6 +84,9 @@ def tokens_check(person_ids: Iterable[int]) -> list[str]:
         )
         if expected != stored:
             problems.append(f"person {person.pk}: expected {sorted(expected)}, stored {sorted(stored)}")
+        keys = set(PersonNameToken.objects.filter(person=person).values_list("sort_key", flat=True))
+        if keys != {sort_key(person.given_name, person.family_name)}:
+            problems.append(f"person {person.pk}: sort keys {sorted(keys)} do not follow the name")
         for term in SearchTerm.objects.filter(term__in=expected).prefetch_related("variants"):
             if term.phonetic != phonetic_key(term.term):
                 problems.append(f"term {term.term}: phonetic {term.phonetic!r} should be {phonetic_key(term.term)!r}")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Value, When
+from django.db.models import Exists, OuterRef
 from rapidfuzz.distance import OSA
 
 from tandem.access import scope
@@ -24,7 +24,12 @@ _FULL_POSTCODE = re.compile(r"\b([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)\s*([0-9][A-Za-z
 _OUTWARD = re.compile(r"\b([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)\b")
 
 RESULT_LIMIT = 25
-COUNT_LIMIT = 1000
+# Counts stop here ("more than 100 people match"): past it the search needs narrowing anyway.
+COUNT_LIMIT = 100
+# An NHS number, date of birth or postcode leaves at most a few hundred people to compare.
+FEW_LIMIT = 500
+# A near-spelling search follows at most this many spellings of its rarest word.
+MAX_DRIVER_TERMS = 40
 
 
 @dataclass
@@ -89,19 +94,26 @@ class WordMatch:
         return self.exact | self.close
 
 
+def _close_to(word: str, term: str) -> bool:
+    return OSA.distance(word, term) <= (1 if len(word) <= 4 else 2)
+
+
 def word_match(word: str) -> WordMatch:
-    """The term ids a query word stands for: the word itself, then near spellings and sound-alikes."""
+    """The term ids a query word stands for: the word itself, then near spellings and sound-alikes.
+
+    A word that is not a name anyone has is also taken as the start of one ("Smi"), so a
+    partly typed name still finds people.
+    """
     exact = set(SearchTerm.objects.filter(term=word).values_list("id", flat=True))
-    if len(word) <= 2:
-        close = set(SearchTerm.objects.filter(term__startswith=word).values_list("id", flat=True)[:200])
-        return WordMatch(frozenset(exact), frozenset(close - exact))
-    candidates = dict(
-        SearchTerm.objects.filter(variants__variant__in=deletion_variants(word)).values_list("id", "term")
-    )
-    close = {tid for tid, term in candidates.items() if OSA.distance(word, term) <= (1 if len(word) <= 4 else 2)}
-    close.update(SearchTerm.objects.filter(phonetic=phonetic_key(word)).values_list("id", flat=True)[:200])
-    if len(word) >= 3:
-        close.update(SearchTerm.objects.filter(term__startswith=word).values_list("id", flat=True)[:200])
+    close: set[int] = set()
+    if len(word) > 2:
+        candidates = SearchTerm.objects.filter(variants__variant__in=deletion_variants(word)).values_list("id", "term")
+        close.update(tid for tid, term in candidates if _close_to(word, term))
+        close.update(SearchTerm.objects.filter(phonetic=phonetic_key(word)).values_list("id", flat=True)[:50])
+    if not exact:
+        close.update(
+            SearchTerm.objects.filter(term__startswith=word).order_by("term").values_list("id", flat=True)[:50]
+        )
     return WordMatch(frozenset(exact), frozenset(close - exact))
 
 
@@ -113,12 +125,8 @@ class SearchResults:
     query: ParsedQuery
 
 
-def _has_token(term_ids: frozenset[int]) -> Exists:
-    return Exists(PersonNameToken.objects.filter(person=OuterRef("pk"), term_id__in=term_ids))
-
-
 def people_search(*, actor: Any, text: str, limit: int = RESULT_LIMIT) -> SearchResults:
-    """People matching every part of the query, best name matches first.
+    """People matching every part of the query: exact spellings first, then near ones, by name.
 
     Restricted records are found too (so a worker can break the glass), but the page shows only
     that they exist; opening them goes through the access rule.
@@ -126,9 +134,24 @@ def people_search(*, actor: Any, text: str, limit: int = RESULT_LIMIT) -> Search
     parsed = query_parse(text)
     if parsed.is_empty:
         raise DomainError("Enter a name, date of birth, NHS number or postcode", field="q")
-    qs: QuerySet[Person] = Person.objects.filter(merged_into__isnull=True)
     if not actor.can(Permission.PERSON_VIEW):
         return SearchResults([], 0, False, parsed)
+    if parsed.nhs_number or parsed.date_of_birth or parsed.postcode:
+        ranked_ids, total = _search_few(parsed)
+    elif parsed.words:
+        ranked_ids, total = _search_by_name(parsed)
+    else:
+        ranked_ids, total = _search_district(parsed)
+    shown = ranked_ids[:limit]
+    found = Person.objects.filter(pk__in=shown, merged_into__isnull=True).select_related("restriction").in_bulk()
+    people = [found[pk] for pk in shown if pk in found]
+    return SearchResults(people=people, total=min(total, COUNT_LIMIT), more_than=total > COUNT_LIMIT, query=parsed)
+
+
+def _search_few(parsed: ParsedQuery) -> tuple[list[int], int]:
+    """An NHS number, date of birth or postcode narrows the borough to a handful of people, so
+    every name word is compared with each of their names directly: the most forgiving match."""
+    qs = Person.objects.filter(merged_into__isnull=True)
     if parsed.nhs_number:
         qs = qs.filter(nhs_number=parsed.nhs_number)
     if parsed.date_of_birth:
@@ -137,26 +160,86 @@ def people_search(*, actor: Any, text: str, limit: int = RESULT_LIMIT) -> Search
         qs = qs.filter(postcode=parsed.postcode)
     elif parsed.postcode_district:
         qs = qs.filter(postcode__startswith=f"{parsed.postcode_district} ")
-    score: Any = Value(0, output_field=IntegerField())
+    candidates = dict(qs.order_by("family_name", "given_name", "id").values_list("id", "family_name")[:FEW_LIMIT])
+    if not parsed.words:
+        return list(candidates), len(candidates)
+    names: dict[int, list[tuple[str, str]]] = {}
+    for person_id, term, phonetic in PersonNameToken.objects.filter(person_id__in=list(candidates)).values_list(
+        "person_id", "term__term", "term__phonetic"
+    ):
+        names.setdefault(person_id, []).append((term, phonetic))
+    scored: list[tuple[int, int]] = []
+    for person_id in candidates:
+        score = _name_score(parsed.words, names.get(person_id, []))
+        if score is not None:
+            scored.append((-score, person_id))
+    order = {pk: i for i, pk in enumerate(candidates)}
+    scored.sort(key=lambda item: (item[0], order[item[1]]))
+    return [pk for _, pk in scored], len(scored)
+
+
+def _name_score(words: list[str], terms: list[tuple[str, str]]) -> int | None:
+    """2 for each word spelt exactly, 1 for a near one; None if any word matches none of the names."""
+    score = 0
+    for word in words:
+        phonetic = phonetic_key(word)
+        if any(term == word for term, _ in terms):
+            score += 2
+        elif any(term.startswith(word) or _close_to(word, term) or key == phonetic for term, key in terms):
+            score += 1
+        else:
+            return None
+    return score
+
+
+def _search_district(parsed: ParsedQuery) -> tuple[list[int], int]:
+    qs = Person.objects.filter(merged_into__isnull=True, postcode__startswith=f"{parsed.postcode_district} ")
+    ids = list(qs.order_by("family_name", "given_name", "id").values_list("id", flat=True)[: COUNT_LIMIT + 1])
+    return ids, len(ids)
+
+
+def _walk(driver: int, others: list[frozenset[int]], district: str | None, exclude: set[int]) -> list[tuple[str, int]]:
+    """People who have the driver term and a term of every other word, in name order.
+
+    The (term, sort key, person) index hands the driver term's people over already sorted, so
+    the database stops after enough matches instead of sorting everyone called Smith.
+    """
+    qs = PersonNameToken.objects.filter(term_id=driver)
+    for term_ids in others:
+        qs = qs.filter(Exists(PersonNameToken.objects.filter(person_id=OuterRef("person_id"), term_id__in=term_ids)))
+    if district:
+        qs = qs.filter(Exists(Person.objects.filter(pk=OuterRef("person_id"), postcode__startswith=f"{district} ")))
+    if exclude:
+        qs = qs.exclude(person_id__in=exclude)
+    rows = qs.order_by("sort_key", "person_id").values_list("sort_key", "person_id")[: COUNT_LIMIT + 1]
+    return list(rows)
+
+
+def _search_by_name(parsed: ParsedQuery) -> tuple[list[int], int]:
+    """Exact spellings first (all words as typed), then near spellings, each in name order."""
     matches = [word_match(w) for w in parsed.words]
-    for match in matches:
-        if not match.all:
-            return SearchResults([], 0, False, parsed)
-    # Drive the query from the rarest word's tokens; the others only have to be present.
-    for match in sorted(matches, key=lambda m: len(m.all)):
-        qs = qs.filter(_has_token(match.all))
-        exact_bonus = Case(When(_has_token(match.exact), then=Value(2)), default=Value(0), output_field=IntegerField())
-        score = score + (exact_bonus if match.exact else Value(0, output_field=IntegerField()))
-    # Without order_by() the count keeps Person's default ordering, and the database then walks
-    # every person in name order to find the first thousand matches (seconds on a large borough).
-    total = qs.order_by()[: COUNT_LIMIT + 1].count()
-    ranked = (
-        qs.annotate(match_score=score)
-        .select_related("restriction")
-        .order_by("-match_score", "family_name", "given_name", "id")[:limit]
-    )
-    people = list(ranked)
-    return SearchResults(people=people, total=min(total, COUNT_LIMIT), more_than=total > COUNT_LIMIT, query=parsed)
+    if any(not m.all for m in matches):
+        return [], 0
+    district = parsed.postcode_district
+    exact: list[int] = []
+    if all(m.exact for m in matches):
+        # Each exact set holds one term; drive from any of them, the others must be present too.
+        driver, *others = [m.exact for m in matches]
+        exact = [pk for _, pk in _walk(next(iter(driver)), others, district, set())]
+    if len(exact) >= RESULT_LIMIT:
+        return exact, len(exact)
+    # Near spellings: drive from the word with the fewest candidate terms, one ordered walk per
+    # term, and merge the walks by name.
+    by_size = sorted(range(len(matches)), key=lambda i: len(matches[i].all))
+    driver_match = matches[by_size[0]]
+    others = [matches[i].all for i in by_size[1:]]
+    near: dict[int, str] = {}
+    seen = set(exact)
+    for term_id in sorted(driver_match.all)[:MAX_DRIVER_TERMS]:
+        for sort_key, pk in _walk(term_id, others, district, seen):
+            near.setdefault(pk, sort_key)
+    ranked_near = sorted(near, key=lambda pk: (near[pk], pk))
+    return exact + ranked_near, len(exact) + len(near)
 
 
 def may_open(actor: Any, people: Sequence[Person]) -> set[int]:

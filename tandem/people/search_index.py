@@ -73,8 +73,16 @@ def person_words(person: Person) -> list[str]:
     return name_words(*names)
 
 
+def sort_key(given_name: str, family_name: str) -> str:
+    """How search orders people: family name, then given name, as plain lower-case letters."""
+    return f"{' '.join(name_words(family_name))} {' '.join(name_words(given_name))}".strip()[:120]
+
+
 def person_tokens_refresh(person: Person) -> None:
     """Rebuild the person's search tokens after any change to their names."""
     term_ids = terms_ensure(person_words(person))
+    key = sort_key(person.given_name, person.family_name)
     PersonNameToken.objects.filter(person=person).delete()
-    PersonNameToken.objects.bulk_create([PersonNameToken(person=person, term_id=t) for t in term_ids.values()])
+    PersonNameToken.objects.bulk_create(
+        [PersonNameToken(person=person, term_id=t, sort_key=key) for t in term_ids.values()]
+    )

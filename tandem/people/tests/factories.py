@@ -88,7 +88,7 @@ class HazardWarningFactory(factory.django.DjangoModelFactory):
     review_on = factory.LazyAttribute(lambda w: w.starts_on + timedelta(days=90))
 
 
-class PersonDetailsFactory(factory.Factory):
+class PersonDetailsFactory(factory.base.Factory):
     """What a practitioner types to create a person (the services' `PersonDetails`)."""
 
     class Meta:
