@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "tandem.identity.middleware.SecondFactorRequiredMiddleware",
+    "tandem.identity.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -142,7 +143,8 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Idle time-out: the session ends after this many seconds without a request.
 SESSION_COOKIE_AGE = int(os.environ.get("TANDEM_IDLE_TIMEOUT_SECONDS", str(30 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
+# IdleTimeoutMiddleware saves the session (so slides its expiry) at most once a minute.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
