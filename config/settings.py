@@ -108,7 +108,7 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Short OLTP queries: JIT compilation costs more than it saves (seen as 1 s of a 1.3 s search).
-    DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
+    DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off", "server_side_binding": True}
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",

@@ -54,7 +54,7 @@ def person_by_local_id_or_nhs(*, actor: Any, value: str) -> Person | None:
 
 
 def warnings_active(*, person: Person, on: date | None = None) -> list[HazardWarning]:
-    return list(HazardWarning.objects.active_on(on or clock.today()).filter(person=person).select_related("raised_by"))
+    return list(HazardWarning.objects.active_on(on or clock.today()).filter(person=person))
 
 
 def active_warnings_by_person(people: Sequence[Person], *, on: date | None = None) -> dict[int, list[HazardWarning]]:
@@ -88,13 +88,30 @@ class PersonSummary:
     timeline: list[registry.TimelineEntry]
 
 
+_NETWORK_SHOWN = (
+    "uuid",
+    "name",
+    "relationship",
+    "what_they_do",
+    "contact",
+    "is_unpaid_carer",
+    "ended_on",
+    "linked_person__uuid",
+)
+
+
 def person_summary(*, person: Person, actor: Any, timeline_limit: int = 10) -> PersonSummary:
     """Everything on the summary page, in a fixed number of queries whatever the history's length."""
-    network = list(NetworkMember.objects.filter(person=person, ended_on__isnull=True).select_related("linked_person"))
+    # Only what the page shows: wide rows cost more to turn into objects than to fetch.
+    network = list(
+        NetworkMember.objects.filter(person=person, ended_on__isnull=True)
+        .select_related("linked_person")
+        .only(*_NETWORK_SHOWN)
+    )
     consents = list(
-        ConsentToShare.objects.filter(person=person, withdrawn_on__isnull=True).select_related(
-            "organisation", "recorded_by"
-        )
+        ConsentToShare.objects.filter(person=person, withdrawn_on__isnull=True)
+        .select_related("organisation")
+        .only("decision", "decided_on", "organisation__name")
     )
     return PersonSummary(
         person=person,
