@@ -1,8 +1,9 @@
 """The append-only audit log (ADR 0002).
 
 Every view and change of a person's record is one AuditEvent. Rows are only ever inserted:
-there is no update or delete path in the code, the model refuses both, and each row carries
-the hash of the row before it, so `tandem audit_verify` finds any edit made behind our back.
+there is no update or delete path in the code and the model refuses both. Shortly after it is
+written each row is sealed into a hash chain (its place in the chain, the hash of the row before
+it and its own hash), so `tandem audit_verify` finds any edit made behind our back.
 """
 
 from typing import Any
@@ -30,8 +31,10 @@ class AuditEvent(models.Model):
     reason = models.TextField(blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=300, blank=True)
-    previous_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    # Empty until sealed (services.chain_seal); then never changed again.
+    chain_position = models.BigIntegerField(null=True, blank=True, unique=True)
+    previous_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["-id"]
@@ -54,11 +57,12 @@ class AuditEvent(models.Model):
 
 
 class AuditChainHead(models.Model):
-    """One row holding the newest hash; locking it serialises appends to the chain."""
+    """One row holding the end of the chain; locking it serialises sealing."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     last_hash = models.CharField(max_length=64)
     last_event_id = models.BigIntegerField(default=0)
+    last_position = models.BigIntegerField(default=0)
 
     def __str__(self) -> str:
-        return f"Audit chain head at event {self.last_event_id}"
+        return f"Audit chain head at position {self.last_position} (event {self.last_event_id})"

@@ -27,6 +27,7 @@ def _json_safe(value: Any) -> Any:
 def event_hash(
     *,
     previous_hash: str,
+    event_id: int,
     at: datetime,
     actor_id: int | None,
     actor_name: str,
@@ -43,6 +44,7 @@ def event_hash(
     payload = json.dumps(
         [
             previous_hash,
+            event_id,
             at.isoformat(timespec="microseconds"),
             actor_id,
             actor_name,
@@ -62,6 +64,46 @@ def event_hash(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+# The fields a hash covers, read back from the database exactly as verification reads them.
+HASHED_FIELDS = (
+    "id",
+    "at",
+    "actor_id",
+    "actor_name",
+    "action",
+    "person_uuid",
+    "target_type",
+    "target_id",
+    "summary",
+    "changes",
+    "reason",
+    "ip_address",
+)
+
+
+def row_hash(row: dict[str, Any], *, previous_hash: str) -> str:
+    return event_hash(
+        previous_hash=previous_hash,
+        event_id=row["id"],
+        at=row["at"],
+        actor_id=row["actor_id"],
+        actor_name=row["actor_name"],
+        action=row["action"],
+        person_uuid=str(row["person_uuid"]) if row["person_uuid"] else None,
+        target_type=row["target_type"],
+        target_id=row["target_id"],
+        summary=row["summary"],
+        changes=row["changes"],
+        reason=row["reason"],
+        ip_address=row["ip_address"],
+    )
+
+
+# Sealing runs after every SEAL_EVERY-th event commits, from `tandem audit_seal` and the
+# scheduled task, and before verification; so at most a few dozen recent events wait unsealed.
+SEAL_EVERY = 50
+
+
 def record(
     *,
     actor: Any,
@@ -72,50 +114,58 @@ def record(
     changes: dict[str, Any] | None = None,
     reason: str = "",
 ) -> AuditEvent:
-    """Append one event to the tamper-evident log; call it inside the service's transaction."""
-    with transaction.atomic():
-        head, _ = AuditChainHead.objects.select_for_update().get_or_create(id=1, defaults={"last_hash": GENESIS_HASH})
-        origin = current_origin()
-        at = clock.now()
-        actor_id = actor.pk if actor is not None else None
-        actor_name = (actor.get_full_name() or actor.username) if actor is not None else "System"
-        person_uuid = str(person.uuid) if person is not None else None
-        target_type = target._meta.label_lower if target is not None else ""
-        target_id = str(target.pk) if target is not None else ""
-        safe_changes = _json_safe(changes or {})
-        # Hash what is stored: the column holds 300 characters, and a longer summary hashed in
-        # full would never verify.
-        summary = summary[:300]
-        ip_address = origin.ip_address if origin else None
-        digest = event_hash(
-            previous_hash=head.last_hash,
-            at=at,
-            actor_id=actor_id,
-            actor_name=actor_name,
-            action=action,
-            person_uuid=person_uuid,
-            target_type=target_type,
-            target_id=target_id,
-            summary=summary,
-            changes=safe_changes,
-            reason=reason,
-            ip_address=ip_address,
-        )
-        event = AuditEvent.objects.create(
-            at=at,
-            actor_id=actor_id,
-            actor_name=actor_name,
-            action=action,
-            person_uuid=person_uuid,
-            target_type=target_type,
-            target_id=target_id,
-            summary=summary,
-            changes=safe_changes,
-            reason=reason,
-            ip_address=ip_address,
-            user_agent=origin.user_agent if origin else "",
-            previous_hash=head.last_hash,
-            hash=digest,
-        )
-        AuditChainHead.objects.filter(id=1).update(last_hash=digest, last_event_id=event.id)
+    """Append one event to the log, inside the calling service's transaction (ADR 0002).
+
+    Writing takes no lock: the hash chain is built afterwards by chain_seal, in the order events
+    are sealed, so page views never queue behind one another.
+    """
+    origin = current_origin()
+    event = AuditEvent.objects.create(
+        at=clock.now(),
+        actor_id=actor.pk if actor is not None else None,
+        actor_name=((actor.get_full_name() or actor.username) if actor is not None else "System")[:200],
+        action=action,
+        person_uuid=str(person.uuid) if person is not None else None,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        # The column holds 300 characters; what is hashed later is what is stored.
+        summary=summary[:300],
+        changes=_json_safe(changes or {}),
+        reason=reason,
+        ip_address=origin.ip_address if origin else None,
+        user_agent=origin.user_agent if origin else "",
+    )
+    if event.id % SEAL_EVERY == 0:
+        transaction.on_commit(chain_seal)
     return event
+
+
+def chain_seal(*, batch_size: int = 1000) -> int:
+    """Seal every committed, unsealed event into the hash chain, oldest first; return how many.
+
+    The chain head is locked while sealing, so two sealers never fork the chain. An event whose
+    transaction commits late is simply sealed in a later batch: its place in the chain is the
+    order of sealing, not its id.
+    """
+    sealed = 0
+    while True:
+        with transaction.atomic():
+            head, _ = AuditChainHead.objects.select_for_update().get_or_create(
+                id=1, defaults={"last_hash": GENESIS_HASH}
+            )
+            rows = list(AuditEvent.objects.filter(hash__isnull=True).order_by("id").values(*HASHED_FIELDS)[:batch_size])
+            if not rows:
+                return sealed
+            previous, position = head.last_hash, head.last_position
+            for row in rows:
+                position += 1
+                digest = row_hash(row, previous_hash=previous)
+                # The only write to an existing event: filling its empty seal, once.
+                AuditEvent.objects.filter(pk=row["id"], hash__isnull=True).update(
+                    chain_position=position, previous_hash=previous, hash=digest
+                )
+                previous = digest
+            AuditChainHead.objects.filter(id=1).update(
+                last_hash=previous, last_event_id=rows[-1]["id"], last_position=position
+            )
+            sealed += len(rows)

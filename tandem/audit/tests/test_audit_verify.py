@@ -6,12 +6,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tandem.audit.models import AuditEvent
-from tandem.audit.services import record
+from tandem.audit.services import chain_seal, record
 
 
 @pytest.fixture
 def events(practitioner, person):
-    return [record(actor=practitioner, action="people.person.viewed", person=person) for _ in range(3)]
+    made = [record(actor=practitioner, action="people.person.viewed", person=person) for _ in range(3)]
+    chain_seal()
+    return made
 
 
 def test_it_reports_an_intact_log_with_the_count(events):

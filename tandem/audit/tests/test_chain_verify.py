@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tandem.audit.models import AuditEvent
-from tandem.audit.services import record
+from tandem.audit.services import chain_seal, record
 from tandem.audit.verification import ChainReport, chain_verify
 
 
@@ -24,6 +24,7 @@ def events(practitioner, person, set_clock):
                 changes={"page": minute, "name": "Zoë"},
             )
         )
+    chain_seal()
     return made
 
 
@@ -98,3 +99,21 @@ def test_it_finds_every_row_deleted(events):
 
     assert report == ChainReport(checked=0, broken_at=events[4].pk, problem="rows at the end of the log were removed")
     assert report.intact is False
+
+
+def test_it_seals_waiting_events_before_it_checks(practitioner, events):
+    record(actor=practitioner, action="people.person.viewed")
+
+    report = chain_verify()
+
+    assert report == ChainReport(checked=6, broken_at=None, problem="")
+    assert not AuditEvent.objects.filter(hash__isnull=True).exists()
+
+
+def test_it_finds_a_seal_wiped_to_be_sealed_again(events):
+    AuditEvent.objects.filter(pk=events[1].pk).update(hash=None, previous_hash="", chain_position=None)
+
+    report = chain_verify()
+
+    assert report.intact is False
+    assert report.broken_at == events[2].pk

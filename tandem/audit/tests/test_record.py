@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 from tandem.audit.context import Origin, _origin
 from tandem.audit.models import AuditChainHead, AuditEvent
-from tandem.audit.services import GENESIS_HASH, event_hash, record
+from tandem.audit.services import GENESIS_HASH, SEAL_EVERY, chain_seal, event_hash, record
 from tandem.audit.verification import chain_verify
 
 AT = datetime(2024, 3, 5, 9, 15, 30, 123456, tzinfo=UTC)
@@ -68,21 +68,59 @@ def test_it_records_where_the_request_came_from(practitioner):
     assert chain_verify().intact is True
 
 
-def test_the_first_event_follows_the_genesis_hash(practitioner):
+def test_an_event_is_written_unsealed_and_takes_no_lock(practitioner):
     event = record(actor=practitioner, action="identity.signed_in")
 
-    assert event.previous_hash == GENESIS_HASH
+    saved = AuditEvent.objects.get(pk=event.pk)
+    assert (saved.hash, saved.previous_hash, saved.chain_position) == (None, "", None)
+    assert AuditChainHead.objects.count() == 0
 
 
-def test_each_event_carries_the_hash_of_the_one_before(practitioner, person):
-    first = record(actor=practitioner, action="people.person.viewed", person=person)
-    second = record(actor=practitioner, action="people.person.viewed", person=person)
-    third = record(actor=None, action="system.nightly")
+def test_sealing_chains_the_first_event_to_the_genesis_hash(practitioner):
+    event = record(actor=practitioner, action="identity.signed_in")
 
-    assert [e.previous_hash for e in AuditEvent.objects.order_by("id")] == [GENESIS_HASH, first.hash, second.hash]
+    assert chain_seal() == 1
+
+    event.refresh_from_db()
+    assert (event.previous_hash, event.chain_position) == (GENESIS_HASH, 1)
+
+
+def test_each_sealed_event_carries_the_hash_of_the_one_before(practitioner, person):
+    record(actor=practitioner, action="people.person.viewed", person=person)
+    record(actor=practitioner, action="people.person.viewed", person=person)
+    record(actor=None, action="system.nightly")
+
+    chain_seal()
+
+    first, second, third = AuditEvent.objects.order_by("id")
+    assert [e.previous_hash for e in (first, second, third)] == [GENESIS_HASH, first.hash, second.hash]
+    assert [e.chain_position for e in (first, second, third)] == [1, 2, 3]
     assert len({first.hash, second.hash, third.hash}) == 3
     head = AuditChainHead.objects.get()
-    assert (head.last_hash, head.last_event_id) == (third.hash, third.pk)
+    assert (head.last_hash, head.last_event_id, head.last_position) == (third.hash, third.pk, 3)
+
+
+def test_sealing_again_seals_only_what_is_new(practitioner):
+    record(actor=practitioner, action="identity.signed_in")
+    chain_seal()
+    first = AuditEvent.objects.get()
+    later = record(actor=practitioner, action="identity.signed_out")
+
+    assert chain_seal() == 1
+
+    later.refresh_from_db()
+    assert (later.previous_hash, later.chain_position) == (first.hash, 2)
+    assert chain_seal() == 0
+
+
+def test_every_fiftieth_event_seals_the_chain_once_its_transaction_commits(
+    practitioner, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(SEAL_EVERY):
+            record(actor=practitioner, action="people.person.viewed")
+
+    assert AuditEvent.objects.filter(hash__isnull=True).count() == 0
 
 
 def test_the_hash_is_over_the_previous_hash_and_every_field(practitioner, person, set_clock):
@@ -97,8 +135,12 @@ def test_the_hash_is_over_the_previous_hash_and_every_field(practitioner, person
         reason="Visit",
     )
 
+    chain_seal()
+
+    event.refresh_from_db()
     assert event.hash == event_hash(
         previous_hash=GENESIS_HASH,
+        event_id=event.pk,
         at=AT,
         actor_id=practitioner.pk,
         actor_name="Priya Shah",
