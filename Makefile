@@ -40,8 +40,7 @@ demo: install
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py seed --size small --reset
 	@echo "Tandem is running on http://localhost:8000 (stop it with Ctrl+C)"
-	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --bind [::1]:8000 --workers 2 --access-logfile - 2>/dev/null \
-		|| $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
 
 lint: install
 	$(BIN)/ruff check .

@@ -78,10 +78,15 @@ def warnings_due_for_review(*, actor: Any, today: date) -> QuerySet[HazardWarnin
     )
 
 
+# The summary shows the first few people in the network (carers first); the network page shows all.
+NETWORK_ON_SUMMARY = 10
+
+
 @dataclass(frozen=True)
 class PersonSummary:
     person: Person
     network: list[NetworkMember]
+    more_network: bool
     consents: list[ConsentToShare]
     previous_names: list[Any]
     open_work: list[registry.OpenWorkItem]
@@ -100,14 +105,20 @@ _NETWORK_SHOWN = (
 )
 
 
+def network_of(*, person: Person, current: bool = True) -> QuerySet[NetworkMember]:
+    """The person's network, carers first then by name: current members, or those who have left."""
+    return (
+        NetworkMember.objects.filter(person=person, ended_on__isnull=current)
+        .select_related("linked_person")
+        .only(*_NETWORK_SHOWN)
+        .order_by("-is_unpaid_carer", "name", "id")
+    )
+
+
 def person_summary(*, person: Person, actor: Any, timeline_limit: int = 10) -> PersonSummary:
     """Everything on the summary page, in a fixed number of queries whatever the history's length."""
     # Only what the page shows: wide rows cost more to turn into objects than to fetch.
-    network = list(
-        NetworkMember.objects.filter(person=person, ended_on__isnull=True)
-        .select_related("linked_person")
-        .only(*_NETWORK_SHOWN)
-    )
+    network = list(network_of(person=person)[: NETWORK_ON_SUMMARY + 1])
     consents = list(
         ConsentToShare.objects.filter(person=person, withdrawn_on__isnull=True)
         .select_related("organisation")
@@ -115,7 +126,8 @@ def person_summary(*, person: Person, actor: Any, timeline_limit: int = 10) -> P
     )
     return PersonSummary(
         person=person,
-        network=network,
+        network=network[:NETWORK_ON_SUMMARY],
+        more_network=len(network) > NETWORK_ON_SUMMARY,
         consents=consents,
         previous_names=list(person.previous_names.all()),
         open_work=registry.open_work_for(person, actor),

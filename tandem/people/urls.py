@@ -11,6 +11,7 @@ urlpatterns = [
     path("<uuid:person_uuid>/details/", views.details_edit, name="details_edit"),
     path("<uuid:person_uuid>/what-matters/", views.voice_edit, name="voice_edit"),
     path("<uuid:person_uuid>/previous-names/new/", views.previous_name_add, name="previous_name_add"),
+    path("<uuid:person_uuid>/network/", views.network, name="network"),
     path("<uuid:person_uuid>/network/new/", views.network_add, name="network_add"),
     path("<uuid:person_uuid>/network/<uuid:member_uuid>/remove/", views.network_end, name="network_end"),
     path("<uuid:person_uuid>/consent/new/", views.consent_add, name="consent_add"),

@@ -211,6 +211,22 @@ def previous_name_add(request: HttpRequest, person: Person, warnings: list[Hazar
     )
 
 
+@require_http_methods(["GET"])
+@person_page("the network")
+def network(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+    return _render_person(
+        request,
+        "people/network.html",
+        person,
+        warnings,
+        {
+            "current": list(selectors.network_of(person=person)),
+            "former": list(selectors.network_of(person=person, current=False)),
+            "can_edit": policies.can_edit_person(request.user, person),
+        },
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @person_page("add to the network")
 def network_add(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:

@@ -65,6 +65,7 @@ GET = {
     "people:details_edit": row("sign_in", 200, 200, 200, 404),
     "people:voice_edit": row("sign_in", 200, 200, 200, 404),
     "people:previous_name_add": row("sign_in", 200, 200, 200, 404),
+    "people:network": row("sign_in", 200, 200, 200, 404),
     "people:network_add": row("sign_in", 200, 200, 200, 404),
     "people:network_end": row("sign_in", 200, 200, 200, 404),
     "people:consent_add": row("sign_in", 200, 200, 200, 404),
@@ -113,6 +114,7 @@ POST = {
     "people:previous_name_add": row(
         "sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404
     ),
+    "people:network": row("sign_in", 405, 405, 405, 405),
     "people:network_add": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404),
     "people:network_end": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404),
     "people:consent_add": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404),

@@ -141,6 +141,7 @@ PAGES = [
     Visit("people:voice_edit", P, person_path("what-matters/"), stale_then_submit, "errors"),
     Visit("people:previous_name_add", P, person_path("previous-names/new/")),
     Visit("people:previous_name_add", P, person_path("previous-names/new/"), submit("Add previous name"), "errors"),
+    Visit("people:network", P, person_path("network/")),
     Visit("people:network_add", P, person_path("network/new/")),
     Visit("people:network_add", P, person_path("network/new/"), submit("Add to network"), "errors"),
     Visit("people:network_end", P, lambda w: f"/people/{w.person.uuid}/network/{w.network_member.uuid}/remove/"),
