@@ -136,8 +136,15 @@ def record(
         user_agent=origin.user_agent if origin else "",
     )
     if event.id % SEAL_EVERY == 0:
-        transaction.on_commit(chain_seal)
+        transaction.on_commit(_seal_soon)
     return event
+
+
+def _seal_soon() -> None:
+    """Hand sealing to a worker (in-process when tasks run eagerly, as in the demo and tests)."""
+    from tandem.audit.tasks import chain_seal_task  # the task module imports this one
+
+    chain_seal_task.delay()
 
 
 def chain_seal(*, batch_size: int = 1000) -> int:
@@ -157,14 +164,14 @@ def chain_seal(*, batch_size: int = 1000) -> int:
             if not rows:
                 return sealed
             previous, position = head.last_hash, head.last_position
+            seals = []
             for row in rows:
                 position += 1
                 digest = row_hash(row, previous_hash=previous)
-                # The only write to an existing event: filling its empty seal, once.
-                AuditEvent.objects.filter(pk=row["id"], hash__isnull=True).update(
-                    chain_position=position, previous_hash=previous, hash=digest
-                )
+                seals.append(AuditEvent(pk=row["id"], chain_position=position, previous_hash=previous, hash=digest))
                 previous = digest
+            # The only write to existing events: filling their empty seals, once, under the head's lock.
+            AuditEvent.objects.bulk_update(seals, ["chain_position", "previous_hash", "hash"], batch_size=500)
             AuditChainHead.objects.filter(id=1).update(
                 last_hash=previous, last_event_id=rows[-1]["id"], last_position=position
             )

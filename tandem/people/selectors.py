@@ -147,8 +147,10 @@ def access_log_for_person(*, person: Person) -> QuerySet[AuditEvent]:
 
 def timeline_from_audit(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
     """The person app's own contribution to the timeline: recent changes to the record."""
-    events = changes_for_person(person=person).only("at", "summary", "actor_name", "action")[:limit]
-    return [registry.TimelineEntry(at=e.at, title=e.summary or e.action, detail="", by=e.actor_name) for e in events]
+    events = changes_for_person(person=person).values_list("at", "summary", "action", "actor_name")[:limit]
+    return [
+        registry.TimelineEntry(at=at, title=summary or action, detail="", by=by) for at, summary, action, by in events
+    ]
 
 
 def gp_practice_choices() -> list[tuple[int, str]]:
