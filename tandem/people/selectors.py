@@ -88,7 +88,7 @@ class PersonSummary:
     network: list[NetworkMember]
     more_network: bool
     consents: list[ConsentToShare]
-    previous_names: list[Any]
+    previous_names: list[tuple[str, date | None]]
     open_work: list[registry.OpenWorkItem]
     timeline: list[registry.TimelineEntry]
 
@@ -129,7 +129,12 @@ def person_summary(*, person: Person, actor: Any, timeline_limit: int = 10) -> P
         network=network[:NETWORK_ON_SUMMARY],
         more_network=len(network) > NETWORK_ON_SUMMARY,
         consents=consents,
-        previous_names=list(person.previous_names.all()),
+        previous_names=[
+            (f"{given} {family}".strip(), until)
+            for given, family, until in person.previous_names.order_by("id").values_list(
+                "given_name", "family_name", "used_until"
+            )
+        ],
         open_work=registry.open_work_for(person, actor),
         timeline=registry.timeline_for(person, actor, limit=timeline_limit),
     )

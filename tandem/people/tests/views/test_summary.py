@@ -23,7 +23,7 @@ def test_it_shows_the_person_their_warning_and_network(client, practitioner, per
     assert response.status_code == 200
     assert page.title == "Mary Smith – Tandem"
     assert "1 active hazard warning Animals: Two large dogs: ask for them to be shut away before visiting" in page.text
-    assert "John Smith Spouse or partner Shopping and meals" in page.text
+    assert "John Smith , spouse or partner Shopping and meals" in page.text
     assert "943 476 5919" in page.text
 
 
@@ -58,6 +58,6 @@ def test_the_query_count_does_not_grow_with_the_history(
 
     assert response.status_code == 200
     # The summary shows the first ten in the network and links to the rest.
-    assert response.content.decode().count("Neighbour ") == 10 * 2
-    link = f'href="{reverse("people:network", args=[person.uuid])}"'
-    assert (link in response.content.decode()) is (events > 10)
+    assert response.content.decode().count("Neighbour ") == 10
+    page = response.content.decode()
+    assert ("See everyone in Mary" in page) is (events > 10)
