@@ -16,7 +16,7 @@ from tandem.demo.bulk import uuid_from
 from tandem.demo.geography import Geography, Street
 from tandem.demo.names import NICKNAMES, NamePools
 from tandem.demo.rows import Chunk
-from tandem.demo.search_tokens import TermIndex, seeded_person_words
+from tandem.demo.search_tokens import TermIndex, seeded_word_kinds
 from tandem.people.codes import Gender
 from tandem.people.codes import Relationship as Rel
 from tandem.people.identifiers import nhs_number_check_digit
@@ -351,10 +351,11 @@ class BoroughGenerator:
         )
         for given, family, until in m.previous:
             self.chunk.previous_names.append((self._next("previous"), self.now, self.now, m.id, given, family, until))
-        words = seeded_person_words([m.given, m.other, m.family, m.preferred], [(g, f) for g, f, _ in m.previous])
+        kinds = seeded_word_kinds([m.given, m.other, m.family, m.preferred], [(g, f) for g, f, _ in m.previous])
         key = sort_key(m.given, m.family)
-        for term_id in self.terms.term_ids(words):
-            self.chunk.tokens.append((self._next("token"), m.id, term_id, key))
+        term_ids = self.terms.term_ids([word for word, _ in kinds])
+        for term_id, (_, previous) in zip(term_ids, kinds, strict=True):
+            self.chunk.tokens.append((self._next("token"), m.id, term_id, previous, key))
         if died is None and rng.random() < (0.024 if age >= 18 else 0.004):
             self._warning(m.id)
         self.people_made += 1

@@ -60,7 +60,7 @@ WARNING_COLUMNS = (
     "ended_by_id",
     "end_reason",
 )
-TOKEN_COLUMNS = ("id", "person_id", "term_id", "sort_key")
+TOKEN_COLUMNS = ("id", "person_id", "term_id", "is_previous", "sort_key")
 TERM_COLUMNS = ("id", "term", "phonetic")
 VARIANT_COLUMNS = ("id", "variant", "term_id")
 

@@ -10,7 +10,14 @@ from functools import lru_cache
 
 from tandem.demo.bulk import Row
 from tandem.people.models import Person, PersonNameToken, SearchTerm, SearchTermVariant
-from tandem.people.search_index import deletion_variants, name_words, person_words, phonetic_key, sort_key
+from tandem.people.search_index import (
+    deletion_variants,
+    name_words,
+    person_word_kinds,
+    person_words,
+    phonetic_key,
+    sort_key,
+)
 
 
 @lru_cache(maxsize=100_000)
@@ -18,17 +25,20 @@ def _words(name: str) -> tuple[str, ...]:
     return tuple(name_words(name))
 
 
-def seeded_person_words(names: Sequence[str], previous: Iterable[tuple[str, str]]) -> list[str]:
-    """What `person_words` gives: name_words over the names, then each previous "given family"."""
+def seeded_word_kinds(names: Sequence[str], previous: Iterable[tuple[str, str]]) -> list[tuple[str, bool]]:
+    """What `person_word_kinds` gives: each word once, and whether only a previous name has it."""
     # name_words de-duplicates across all its arguments, so concatenating per-name results and
     # de-duplicating once gives the same list; the per-name results can then be cached.
-    words: list[str] = []
+    now: list[str] = []
     for name in names:
         if name:
-            words.extend(_words(name))
+            now.extend(_words(name))
+    now = list(dict.fromkeys(now))
+    seen = set(now)
+    before: list[str] = []
     for given, family in previous:
-        words.extend(_words(f"{given} {family}"))
-    return list(dict.fromkeys(words))
+        before.extend(w for w in _words(f"{given} {family}") if w not in seen)
+    return [(w, False) for w in now] + [(w, True) for w in dict.fromkeys(before)]
 
 
 class TermIndex:
@@ -84,6 +94,9 @@ def tokens_check(person_ids: Iterable[int]) -> list[str]:
         )
         if expected != stored:
             problems.append(f"person {person.pk}: expected {sorted(expected)}, stored {sorted(stored)}")
+        flags = dict(PersonNameToken.objects.filter(person=person).values_list("term__term", "is_previous"))
+        if flags != dict(person_word_kinds(person)):
+            problems.append(f"person {person.pk}: which words come from previous names differs")
         keys = set(PersonNameToken.objects.filter(person=person).values_list("sort_key", flat=True))
         if keys != {sort_key(person.given_name, person.family_name)}:
             problems.append(f"person {person.pk}: sort keys {sorted(keys)} do not follow the name")

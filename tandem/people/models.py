@@ -220,12 +220,14 @@ class PersonNameToken(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     term = models.ForeignKey(SearchTerm, on_delete=models.PROTECT, related_name="+")
+    # Only in a previous name: such matches rank after people who have the name now.
+    is_previous = models.BooleanField(default=False)
     # "family given", normalised: search reads a term's people already in name order (ADR 0006).
     sort_key = models.CharField(max_length=120)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["term", "person"], name="one_token_per_term")]
-        indexes = [models.Index(fields=["term", "sort_key", "person"], name="token_term_in_name_order")]
+        indexes = [models.Index(fields=["term", "is_previous", "sort_key", "person"], name="token_term_in_name_order")]
 
     def __str__(self) -> str:
         return f"{self.term_id} of {self.person_id}"

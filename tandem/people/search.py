@@ -198,11 +198,14 @@ def _search_district(parsed: ParsedQuery) -> tuple[list[int], int]:
     return ids, len(ids)
 
 
-def _walk(driver: int, others: list[frozenset[int]], district: str | None, exclude: set[int]) -> list[tuple[str, int]]:
-    """People who have the driver term and a term of every other word, in name order.
+def _walk(
+    driver: int, others: list[frozenset[int]], district: str | None, exclude: set[int]
+) -> list[tuple[bool, str, int]]:
+    """People who have the driver term and a term of every other word: those who have it in
+    their name now first, then those who had it in a previous name, each in name order.
 
-    The (term, sort key, person) index hands the driver term's people over already sorted, so
-    the database stops after enough matches instead of sorting everyone called Smith.
+    The (term, is previous, sort key, person) index hands the driver term's people over already
+    sorted, so the database stops after enough matches instead of sorting everyone called Smith.
     """
     qs = PersonNameToken.objects.filter(term_id=driver)
     for term_ids in others:
@@ -211,8 +214,8 @@ def _walk(driver: int, others: list[frozenset[int]], district: str | None, exclu
         qs = qs.filter(Exists(Person.objects.filter(pk=OuterRef("person_id"), postcode__startswith=f"{district} ")))
     if exclude:
         qs = qs.exclude(person_id__in=exclude)
-    rows = qs.order_by("sort_key", "person_id").values_list("sort_key", "person_id")[: COUNT_LIMIT + 1]
-    return list(rows)
+    rows = qs.order_by("is_previous", "sort_key", "person_id").values_list("is_previous", "sort_key", "person_id")
+    return list(rows[: COUNT_LIMIT + 1])
 
 
 def _search_by_name(parsed: ParsedQuery) -> tuple[list[int], int]:
@@ -225,7 +228,7 @@ def _search_by_name(parsed: ParsedQuery) -> tuple[list[int], int]:
     if all(m.exact for m in matches):
         # Each exact set holds one term; drive from any of them, the others must be present too.
         driver, *others = [m.exact for m in matches]
-        exact = [pk for _, pk in _walk(next(iter(driver)), others, district, set())]
+        exact = [pk for _, _, pk in _walk(next(iter(driver)), others, district, set())]
     if len(exact) >= RESULT_LIMIT:
         return exact, len(exact)
     # Near spellings: drive from the word with the fewest candidate terms, one ordered walk per
@@ -233,11 +236,11 @@ def _search_by_name(parsed: ParsedQuery) -> tuple[list[int], int]:
     by_size = sorted(range(len(matches)), key=lambda i: len(matches[i].all))
     driver_match = matches[by_size[0]]
     others = [matches[i].all for i in by_size[1:]]
-    near: dict[int, str] = {}
+    near: dict[int, tuple[bool, str]] = {}
     seen = set(exact)
     for term_id in sorted(driver_match.all)[:MAX_DRIVER_TERMS]:
-        for sort_key, pk in _walk(term_id, others, district, seen):
-            near.setdefault(pk, sort_key)
+        for is_previous, sort_key, pk in _walk(term_id, others, district, seen):
+            near[pk] = min(near.get(pk, (True, "\uffff")), (is_previous, sort_key))
     ranked_near = sorted(near, key=lambda pk: (near[pk], pk))
     return exact + ranked_near, len(exact) + len(near)
 

@@ -67,10 +67,22 @@ def terms_ensure(words: Iterable[str]) -> dict[str, int]:
     return known
 
 
+def word_kinds(current: list[str], previous: list[str]) -> list[tuple[str, bool]]:
+    """Each word once, with whether it is found only in a previous name."""
+    now = name_words(*current)
+    seen = set(now)
+    return [(w, False) for w in now] + [(w, True) for w in name_words(*previous) if w not in seen]
+
+
+def person_word_kinds(person: Person) -> list[tuple[str, bool]]:
+    return word_kinds(
+        [person.given_name, person.other_given_names, person.family_name, person.preferred_name],
+        [f"{p.given_name} {p.family_name}" for p in person.previous_names.all()],
+    )
+
+
 def person_words(person: Person) -> list[str]:
-    names = [person.given_name, person.other_given_names, person.family_name, person.preferred_name]
-    names.extend(f"{p.given_name} {p.family_name}" for p in person.previous_names.all())
-    return name_words(*names)
+    return [word for word, _ in person_word_kinds(person)]
 
 
 def sort_key(given_name: str, family_name: str) -> str:
@@ -80,9 +92,13 @@ def sort_key(given_name: str, family_name: str) -> str:
 
 def person_tokens_refresh(person: Person) -> None:
     """Rebuild the person's search tokens after any change to their names."""
-    term_ids = terms_ensure(person_words(person))
+    kinds = person_word_kinds(person)
+    term_ids = terms_ensure(word for word, _ in kinds)
     key = sort_key(person.given_name, person.family_name)
     PersonNameToken.objects.filter(person=person).delete()
     PersonNameToken.objects.bulk_create(
-        [PersonNameToken(person=person, term_id=t, sort_key=key) for t in term_ids.values()]
+        [
+            PersonNameToken(person=person, term_id=term_ids[word], is_previous=previous, sort_key=key)
+            for word, previous in kinds
+        ]
     )

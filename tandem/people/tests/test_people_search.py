@@ -243,3 +243,23 @@ def test_it_returns_at_most_the_limit_but_counts_them_all(practitioner):
     assert names(results) == ["Ann Quinlan", "Bea Quinlan"]
     assert results.total == 4
     assert results.more_than is False
+
+
+def test_people_with_the_name_now_come_before_those_who_had_it_before(practitioner):
+    adams = PersonFactory(given_name="Sarah", family_name="Adams")
+    PreviousNameFactory(person=adams, given_name="Sarah", family_name="Whitfield")
+    PersonFactory(given_name="Tom", family_name="Whitfield")
+
+    results = people_search(actor=practitioner, text="Whitfield")
+
+    assert names(results) == ["Tom Whitfield", "Sarah Adams"]
+
+
+def test_a_misspelt_name_also_ranks_current_names_first(practitioner):
+    adams = PersonFactory(given_name="Sarah", family_name="Adams")
+    PreviousNameFactory(person=adams, given_name="Sarah", family_name="Whitfield")
+    PersonFactory(given_name="Tom", family_name="Whitfield")
+
+    results = people_search(actor=practitioner, text="Whitfeild")
+
+    assert names(results) == ["Tom Whitfield", "Sarah Adams"]
