@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from tandem.access import services as access_services
 from tandem.core import clock
-from tandem.core.errors import DomainError, StaleVersion, require
+from tandem.core.errors import DomainError, require
 from tandem.core.presenters import pagination
 from tandem.identity import selectors as identity_selectors
 from tandem.people import forms, policies, presenters, selectors, services
@@ -69,6 +69,22 @@ def _render_person(
 
 def _status(form: Any) -> int:
     return 400 if form.is_bound and form.errors else 200
+
+
+def _submit(
+    request: HttpRequest, form: Any, action: Callable[[], object], *, done: str, then: str
+) -> HttpResponse | None:
+    """For a valid POST, run the service: a refusal goes back into the form (nothing typed is
+    lost); success says so and redirects. Returns None when the form should be shown again."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        action()
+    except DomainError as error:
+        form.add_domain_error(error.field, error.message)
+        return None
+    messages.success(request, done)
+    return redirect(then)
 
 
 @require_http_methods(["GET"])
@@ -149,16 +165,18 @@ def details_edit(request: HttpRequest, person: Person, warnings: list[HazardWarn
     initial = presenters.details_initial(person)
     form = forms.PersonDetailsForm(request.POST or None, initial=initial, gp_practices=selectors.gp_practice_choices())
     version = int(request.POST.get("version") or person.version)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.person_details_update(person=person, details=form.details(), version=version, actor=request.user)
-        except StaleVersion as error:
-            form.add_domain_error(None, error.message)
-        except DomainError as error:
-            form.add_domain_error(error.field, error.message)
-        else:
-            messages.success(request, "Personal details saved")
-            return redirect("people:summary", person.uuid)
+    saved = _submit(
+        request,
+        form,
+        # A stale version is a DomainError with no field: it shows at the top of the form.
+        lambda: services.person_details_update(
+            person=person, details=form.details(), version=version, actor=request.user
+        ),
+        done="Personal details saved",
+        then=reverse("people:summary", args=[person.uuid]),
+    )
+    if saved:
+        return saved
     return _render_person(
         request, "people/details_edit.html", person, warnings, {"form": form, "version": version}, status=_status(form)
     )
@@ -176,20 +194,21 @@ def voice_edit(request: HttpRequest, person: Person, warnings: list[HazardWarnin
             "version": person.version,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.person_voice_update(
-                person=person,
-                actor=request.user,
-                version=form.cleaned_data["version"],
-                what_matters_to_me=form.cleaned_data["what_matters_to_me"],
-                strengths=form.cleaned_data["strengths"],
-            )
-        except DomainError as error:
-            form.add_domain_error(error.field, error.message)
-        else:
-            messages.success(request, "What matters and strengths saved")
-            return redirect("people:summary", person.uuid)
+    saved = _submit(
+        request,
+        form,
+        lambda: services.person_voice_update(
+            person=person,
+            actor=request.user,
+            version=form.cleaned_data["version"],
+            what_matters_to_me=form.cleaned_data["what_matters_to_me"],
+            strengths=form.cleaned_data["strengths"],
+        ),
+        done="What matters and strengths saved",
+        then=reverse("people:summary", args=[person.uuid]),
+    )
+    if saved:
+        return saved
     return _render_person(request, "people/voice_edit.html", person, warnings, {"form": form}, status=_status(form))
 
 
@@ -198,14 +217,15 @@ def voice_edit(request: HttpRequest, person: Person, warnings: list[HazardWarnin
 def previous_name_add(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
     require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
     form = forms.PreviousNameForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.previous_name_add(person=person, actor=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_domain_error(error.field, error.message)
-        else:
-            messages.success(request, "Previous name added")
-            return redirect("people:summary", person.uuid)
+    saved = _submit(
+        request,
+        form,
+        lambda: services.previous_name_add(person=person, actor=request.user, **form.cleaned_data),
+        done="Previous name added",
+        then=reverse("people:summary", args=[person.uuid]),
+    )
+    if saved:
+        return saved
     return _render_person(
         request, "people/previous_name_add.html", person, warnings, {"form": form}, status=_status(form)
     )
@@ -319,14 +339,15 @@ def warning_raise(request: HttpRequest, person: Person, warnings: list[HazardWar
             else today.replace(year=today.year + 1, day=28),
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.warning_raise(person=person, actor=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_domain_error(error.field, error.message)
-        else:
-            messages.success(request, "Warning raised: it now shows on every page of this record")
-            return redirect("people:summary", person.uuid)
+    saved = _submit(
+        request,
+        form,
+        lambda: services.warning_raise(person=person, actor=request.user, **form.cleaned_data),
+        done="Warning raised: it now shows on every page of this record",
+        then=reverse("people:summary", args=[person.uuid]),
+    )
+    if saved:
+        return saved
     return _render_person(request, "people/warning_raise.html", person, warnings, {"form": form}, status=_status(form))
 
 
@@ -340,14 +361,15 @@ def warning_end(
         return render(request, "errors/404.html", status=404)
     require(policies.can_end_warning(request.user, warning), "This warning cannot be ended")
     form = forms.WarningEndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.warning_end(warning=warning, actor=request.user, reason=form.cleaned_data["reason"])
-        except DomainError as error:
-            form.add_domain_error(error.field, error.message)
-        else:
-            messages.success(request, "Warning ended")
-            return redirect("people:summary", person.uuid)
+    saved = _submit(
+        request,
+        form,
+        lambda: services.warning_end(warning=warning, actor=request.user, reason=form.cleaned_data["reason"]),
+        done="Warning ended",
+        then=reverse("people:summary", args=[person.uuid]),
+    )
+    if saved:
+        return saved
     return _render_person(
         request, "people/warning_end.html", person, warnings, {"form": form, "warning": warning}, status=_status(form)
     )
@@ -363,14 +385,15 @@ def warning_review(
         return render(request, "errors/404.html", status=404)
     require(policies.can_end_warning(request.user, warning), "This warning cannot be reviewed")
     form = forms.WarningReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.warning_review(warning=warning, actor=request.user, review_on=form.cleaned_data["review_on"])
-        except DomainError as error:
-            form.add_domain_error(error.field, error.message)
-        else:
-            messages.success(request, "Warning reviewed")
-            return redirect("people:warnings_due")
+    saved = _submit(
+        request,
+        form,
+        lambda: services.warning_review(warning=warning, actor=request.user, review_on=form.cleaned_data["review_on"]),
+        done="Warning reviewed",
+        then=reverse("people:warnings_due"),
+    )
+    if saved:
+        return saved
     return _render_person(
         request,
         "people/warning_review.html",
