@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "tandem.audit",
     "tandem.access",
     "tandem.people",
+    "tandem.directory",
     "tandem.demo",
 ]
 

@@ -1,0 +1,43 @@
+"""`tandem directory import FILE` and `tandem directory export FILE`: Open Referral UK JSON files."""
+
+import json
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from tandem.directory.selectors import dataset_export
+from tandem.directory.services import DatasetInvalid, dataset_import
+
+
+class Command(BaseCommand):
+    help = "Import or export the community services directory as Open Referral UK (HSDS-UK 3.0) JSON."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True)
+        importing = actions.add_parser("import", help="Import a service, a list of services or a list page.")
+        importing.add_argument("file", type=Path)
+        exporting = actions.add_parser("export", help="Write every service as one ORUK list page.")
+        exporting.add_argument("file", type=Path)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["file"]
+        if options["action"] == "export":
+            dataset = dataset_export()
+            path.write_text(json.dumps(dataset, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            self.stdout.write(f"Exported {dataset['total_items']} services to {path}.")
+            return
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as error:
+            raise CommandError(f"Cannot read {path}: {error.strerror}") from error
+        except json.JSONDecodeError as error:
+            raise CommandError(f"{path} is not JSON: {error}") from error
+        try:
+            report = dataset_import(data=data, actor=None)
+        except DatasetInvalid as error:
+            for problem in error.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(error.message) from error
+        self.stdout.write(str(report))
