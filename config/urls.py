@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("tandem.identity.urls")),
     path("people/", include("tandem.people.urls")),
     path("access/", include("tandem.access.urls")),
+    path("oruk/", include("tandem.directory.urls")),
 ]
 
 handler400 = "tandem.core.views.bad_request"

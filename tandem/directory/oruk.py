@@ -28,6 +28,7 @@ from tandem.directory.models import (
     ServiceArea,
     ServiceAtLocation,
     ServiceStatus,
+    Taxonomy,
     TaxonomyTerm,
 )
 
@@ -641,8 +642,15 @@ def _service_at_location_to_json(link: ServiceAtLocation) -> dict[str, Any]:
     }
 
 
-def service_to_json(service: Service) -> dict[str, Any]:
-    """The fully nested ORUK service (`GET /services/{id}`); prefetch with `services_for_export`."""
+def taxonomy_to_json(taxonomy: Taxonomy) -> dict[str, Any]:
+    # id, name and description are required by the profile, so they are sent even when blank.
+    return {"id": str(taxonomy.id), "name": taxonomy.name, "description": taxonomy.description} | _compact(
+        {"uri": taxonomy.uri, "version": taxonomy.version}
+    )
+
+
+def service_summary_to_json(service: Service) -> dict[str, Any]:
+    """A service's one-to-one properties and its organisation: one item of `GET /services`."""
     fields = _compact(
         {
             "id": str(service.id),
@@ -662,6 +670,13 @@ def service_to_json(service: Service) -> dict[str, Any]:
             "last_modified": _iso(service.last_modified),
         }
     )
+    if service.organization is not None:
+        fields["organization"] = organization_to_json(service.organization)
+    return fields
+
+
+def service_to_json(service: Service) -> dict[str, Any]:
+    """The fully nested ORUK service (`GET /services/{id}`); prefetch with `services_for_export`."""
     nested: dict[str, Any] = {
         "schedules": [_schedule_to_json(s) for s in service.schedules.all()],
         "service_areas": [_service_area_to_json(a) for a in service.service_areas.all()],
@@ -679,6 +694,8 @@ def service_to_json(service: Service) -> dict[str, Any]:
             for attribute in service.attributes.all()
         ],
     }
-    if service.organization is not None:
-        nested["organization"] = organization_to_json(service.organization)
-    return fields | nested
+    summary = service_summary_to_json(service)
+    organization = summary.pop("organization", None)
+    if organization is not None:
+        nested["organization"] = organization
+    return summary | nested

@@ -15,6 +15,15 @@ from django.urls import URLPattern, URLResolver, converters, get_resolver, rever
 PUBLIC_URLS = {
     "identity:sign_in",  # the way in
     "identity:accessibility",  # the accessibility statement must be reachable by everyone
+    # The Open Referral UK directory API: the standard requires it open with no key, and the
+    # directory holds services, never people.
+    "directory:oruk_root",
+    "directory:oruk_services",
+    "directory:oruk_service",
+    "directory:oruk_taxonomies",
+    "directory:oruk_taxonomy",
+    "directory:oruk_taxonomy_terms",
+    "directory:oruk_taxonomy_term",
 }
 
 
@@ -53,7 +62,7 @@ def _filled(route: Route) -> str:
 
 
 def test_the_walk_finds_every_app():
-    assert {route.name.split(":")[0] for route in ROUTES} == {"identity", "people", "access"}
+    assert {route.name.split(":")[0] for route in ROUTES} == {"identity", "people", "access", "directory"}
 
 
 def test_the_allow_list_names_only_pages_that_exist():
@@ -76,7 +85,8 @@ def test_a_stranger_is_sent_to_sign_in(route, method):
     response = getattr(Client(), method)(path)
 
     if route.name in PUBLIC_URLS:
-        assert response.status_code in {200, 400, 405}
+        # 404: the filled-in id names nothing (the API answers that in JSON, not with sign-in).
+        assert response.status_code in {200, 400, 404, 405}
     else:
         assert response.status_code == 302
         assert response["Location"] == f"{reverse(settings.LOGIN_URL)}?next={path}"

@@ -12,6 +12,7 @@ Outcomes:
 
 # pytest hands a test its fixtures as positional arguments, however many it needs.
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -80,6 +81,15 @@ GET = {
     "people:break_glass": row("sign_in", "moved:people:summary", "moved:people:summary", "moved:people:summary", 404),
     "access:break_glass_list": row("sign_in", 403, 200, 403, 403),
     "access:break_glass_review": row("sign_in", 405, 405, 405, 405),
+    # The ORUK directory API is public by the standard: the same answer for everyone, signed in
+    # or not. The world has no directory entries, so an id names nothing (404).
+    "directory:oruk_root": row(200, 200, 200, 200, 200),
+    "directory:oruk_services": row(200, 200, 200, 200, 200),
+    "directory:oruk_service": row(404, 404, 404, 404, 404),
+    "directory:oruk_taxonomies": row(200, 200, 200, 200, 200),
+    "directory:oruk_taxonomy": row(404, 404, 404, 404, 404),
+    "directory:oruk_taxonomy_terms": row(200, 200, 200, 200, 200),
+    "directory:oruk_taxonomy_term": row(404, 404, 404, 404, 404),
 }
 
 POST = {
@@ -129,6 +139,14 @@ POST = {
     "access:break_glass_list": row("sign_in", 405, 405, 405, 405),
     # Only reviewers can find a grant at all, so for everyone else it does not exist.
     "access:break_glass_review": row("sign_in", 404, "saved:access:break_glass_list", 404, 404),
+    # The ORUK API is read-only.
+    "directory:oruk_root": row(405, 405, 405, 405, 405),
+    "directory:oruk_services": row(405, 405, 405, 405, 405),
+    "directory:oruk_service": row(405, 405, 405, 405, 405),
+    "directory:oruk_taxonomies": row(405, 405, 405, 405, 405),
+    "directory:oruk_taxonomy": row(405, 405, 405, 405, 405),
+    "directory:oruk_taxonomy_terms": row(405, 405, 405, 405, 405),
+    "directory:oruk_taxonomy_term": row(405, 405, 405, 405, 405),
 }
 
 
@@ -165,6 +183,10 @@ class World:
             "member_uuid": self.network_member.uuid,
             "warning_uuid": self.warning.uuid,
             "grant_id": self.grant.pk,
+            # Directory ids nobody has: the world holds no directory entries.
+            "service_id": uuid.uuid4(),
+            "taxonomy_id": uuid.uuid4(),
+            "taxonomy_term_id": uuid.uuid4(),
         }
         return reverse(name, kwargs={argument: values[argument] for argument in URLS[name]})
 
