@@ -51,6 +51,15 @@ def oruk_root(request: HttpRequest) -> HttpResponse:
     return _json({"version": VERSION, "profile": PROFILE_URL, "openapi_url": OPENAPI_URL})
 
 
+def _paged(request: HttpRequest, rows: Any, to_json: Callable[[Any], dict[str, Any]]) -> HttpResponse:
+    """One ORUK list page of `rows`, or a 400 naming the bad paging parameter."""
+    query = forms.PageQuery(request.GET)
+    if not query.is_valid():
+        return _bad(query)
+    page, per_page = query.cleaned_data["page"], query.cleaned_data["per_page"]
+    return _json(selectors.page_of(rows, page=page, per_page=per_page, to_json=to_json))
+
+
 @login_not_required
 @any_origin
 @require_GET
@@ -81,16 +90,7 @@ def oruk_service(request: HttpRequest, service_id: str) -> HttpResponse:
 @any_origin
 @require_GET
 def oruk_taxonomies(request: HttpRequest) -> HttpResponse:
-    query = forms.PageQuery(request.GET)
-    if not query.is_valid():
-        return _bad(query)
-    data = selectors.page_of(
-        selectors.taxonomies_all(),
-        page=query.cleaned_data["page"],
-        per_page=query.cleaned_data["per_page"],
-        to_json=oruk.taxonomy_to_json,
-    )
-    return _json(data)
+    return _paged(request, selectors.taxonomies_all(), oruk.taxonomy_to_json)
 
 
 @login_not_required
@@ -107,16 +107,7 @@ def oruk_taxonomy(request: HttpRequest, taxonomy_id: str) -> HttpResponse:
 @any_origin
 @require_GET
 def oruk_taxonomy_terms(request: HttpRequest) -> HttpResponse:
-    query = forms.PageQuery(request.GET)
-    if not query.is_valid():
-        return _bad(query)
-    data = selectors.page_of(
-        selectors.taxonomy_terms_all(),
-        page=query.cleaned_data["page"],
-        per_page=query.cleaned_data["per_page"],
-        to_json=oruk.taxonomy_term_to_json,
-    )
-    return _json(data)
+    return _paged(request, selectors.taxonomy_terms_all(), oruk.taxonomy_term_to_json)
 
 
 @login_not_required
