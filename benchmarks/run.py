@@ -160,6 +160,34 @@ def seed_timing_metric(database: str, size: str) -> dict[str, dict[str, Any]]:
     }
 
 
+DIRECTORY_DATABASE = "tandem_bench_directory"
+DIRECTORY_SERVICES = 5_000
+
+
+def directory_metrics(passes: int) -> dict[str, dict[str, Any]]:
+    """Directory search over 5,000 synthetic services in a fresh PostgreSQL database of its own."""
+    pg_database_ensure(DIRECTORY_DATABASE, fresh=True)
+    url = _pg_url(DIRECTORY_DATABASE)
+    _manage(url, "migrate", "--verbosity", "0")
+    command = [sys.executable, "-m", "benchmarks.directory_search", "--services", str(DIRECTORY_SERVICES)]
+    command += ["--passes", str(passes), "--seed", str(SEED)]
+    done = subprocess.run(
+        command, cwd=ROOT, env={**os.environ, "DATABASE_URL": url}, check=True, stdout=subprocess.PIPE, text=True
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    times = [sample["ms"] for sample in found["samples"]]
+    size = f"{found['services']} services"
+    _log(
+        f"    {len(times)} searches: p50 {percentile(times, 50):.1f} ms, p95 {percentile(times, 95):.1f} ms"
+        f" (load average {found['load_average']:.1f} on {os.cpu_count()} cores)"
+    )
+    return {
+        "directory_search_p50": _metric(percentile(times, 50), "ms", None, "postgresql", size),
+        "directory_search_p95": _metric(percentile(times, 95), "ms", 20, "postgresql", size),
+        "directory_search_queries": _metric(len(times), "queries", None, "postgresql", size),
+    }
+
+
 def table_print(results: dict[str, dict[str, Any]]) -> None:
     print(f"\n{'metric':<50} {'value':>10} {'unit':<8} {'target':>7}  database   size")
     for name, m in results.items():
@@ -173,9 +201,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small boroughs everywhere, fewer repetitions")
     parser.add_argument("--skip-seed-timing", action="store_true", help="do not time a fresh medium seed")
+    parser.add_argument(
+        "--only", choices=["directory"], help="run only this benchmark, updating its metrics in results.json"
+    )
     args = parser.parse_args()
     profile = QUICK if args.quick else FULL
     results: dict[str, dict[str, Any]] = {}
+
+    if args.only == "directory":
+        _log(f"Directory search: {DIRECTORY_SERVICES} services in {DIRECTORY_DATABASE}")
+        results = directory_metrics(2 if args.quick else 5)
+        table_print(results)
+        kept = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+        RESULTS.write_text(json.dumps(kept | results, indent=2) + "\n", encoding="utf-8")
+        print(f"\nUpdated {RESULTS.relative_to(ROOT)}")
+        return
 
     _log(f"PostgreSQL: {profile.pg_database} ({profile.pg_size})")
     pg_database_ensure(profile.pg_database)
@@ -189,6 +229,8 @@ def main() -> None:
     )
     _log("  person summary page")
     results.update(summary_metrics(pg, profile.pg_size, profile.summary_requests))
+    _log(f"Directory search: {DIRECTORY_SERVICES} services in {DIRECTORY_DATABASE}")
+    results.update(directory_metrics(2 if args.quick else 5))
 
     _log(f"SQLite: {profile.sqlite_file} ({profile.sqlite_size})")
     sqlite = f"sqlite:///{ROOT / profile.sqlite_file}"

@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "tandem.access",
     "tandem.people",
     "tandem.directory",
+    "tandem.front_door",
+    "tandem.safeguarding",
+    "tandem.assessments",
     "tandem.demo",
 ]
 
@@ -183,7 +186,49 @@ WHITENOISE_AUTOREFRESH = DEBUG
 TANDEM_SERVICE_NAME = os.environ.get("TANDEM_SERVICE_NAME", "Tandem")
 TANDEM_ORGANISATION_NAME = os.environ.get("TANDEM_ORGANISATION_NAME", "Wirral demonstration borough")
 # Break-glass access to a restricted record lasts this long before it must be asked for again.
+# Email: the console in the demo (messages are printed where the server runs); set
+# TANDEM_MAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the TANDEM_SMTP_* values
+# for a real mail server.
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get("TANDEM_MAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+        "OPTIONS": (
+            {
+                "host": os.environ.get("TANDEM_SMTP_HOST", "localhost"),
+                "port": int(os.environ.get("TANDEM_SMTP_PORT", "587")),
+                "username": os.environ.get("TANDEM_SMTP_USER", ""),
+                "password": os.environ.get("TANDEM_SMTP_PASSWORD", ""),
+                "use_tls": _env_bool("TANDEM_SMTP_TLS", True),
+            }
+            if os.environ.get("TANDEM_MAIL_BACKEND", "").endswith("smtp.EmailBackend")
+            else {}
+        ),
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("TANDEM_FROM_EMAIL", "Tandem <no-reply@tandem.example>")
+
 TANDEM_BREAK_GLASS_HOURS = int(os.environ.get("TANDEM_BREAK_GLASS_HOURS", "8"))
+# The local target for completing a needs assessment, in days from the request; shown, never a gate.
+TANDEM_ASSESSMENT_TARGET_DAYS = int(os.environ.get("TANDEM_ASSESSMENT_TARGET_DAYS", "28"))
+# A directory entry not checked for this many days (or never checked) is listed as stale.
+TANDEM_DIRECTORY_STALE_AFTER_DAYS = int(os.environ.get("TANDEM_DIRECTORY_STALE_AFTER_DAYS", "365"))
+
+# The public "ask for help" form: the council's phone number shown on its pages, who to ask about
+# personal data, and how many requests one client address may send in an hour.
+TANDEM_PUBLIC_PHONE = os.environ.get("TANDEM_PUBLIC_PHONE", "0151 496 0123")
+TANDEM_DATA_PROTECTION_CONTACT = os.environ.get("TANDEM_DATA_PROTECTION_CONTACT", "dataprotection@example.org")
+TANDEM_ASK_FOR_HELP_PER_HOUR = int(os.environ.get("TANDEM_ASK_FOR_HELP_PER_HOUR", "10"))
+# django-ratelimit counts in the default cache: in memory for one process, but several web workers
+# must share one (TANDEM_CACHE_URL=redis://...) or each counts alone. If the cache fails, let the
+# request through: a person asking for care matters more than a missed count.
+if os.environ.get("TANDEM_CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["TANDEM_CACHE_URL"],
+        }
+    }
+RATELIMIT_FAIL_OPEN = True
 
 CELERY_BROKER_URL = os.environ.get("TANDEM_BROKER_URL", "redis://127.0.0.1:6379/0")
 CELERY_TASK_ALWAYS_EAGER = _env_bool("TANDEM_TASKS_EAGER", True)

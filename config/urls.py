@@ -6,7 +6,8 @@ urlpatterns = [
     path("", include("tandem.identity.urls")),
     path("people/", include("tandem.people.urls")),
     path("access/", include("tandem.access.urls")),
-    path("oruk/", include("tandem.directory.urls")),
+    path("", include("tandem.directory.urls")),
+    path("", include("tandem.front_door.urls")),
 ]
 
 handler400 = "tandem.core.views.bad_request"

@@ -222,6 +222,8 @@ def staffing_build(seed: int, pools: NamePools, neighbourhoods: list[str], *, sc
             "Hospital Discharge Team",
         ),
     ]
+    # The demo practitioner and manager also work at the front door, to show its queue and figures.
+    roster.memberships += [("practitioner", teams["Front Door"]), ("manager", teams["Front Door"])]
     practitioners: list[str] = ["practitioner", "nurse"]
     safeguarding_manager = ""
     for team in teams.values():

@@ -1,10 +1,23 @@
-"""Query parameters of the public ORUK API; a bad one is named in the 400 answer."""
+"""Query parameters of the public ORUK API (a bad one is named in the 400 answer), and the staff
+curation forms."""
 
-from typing import Any
+import re
+import uuid
+from datetime import time
+from typing import Any, cast
 
 from django import forms
+from django.http import QueryDict
 
+from tandem.core.forms import TandemForm
+from tandem.directory import selectors, services
+from tandem.directory.categories import CATEGORIES
+from tandem.directory.models import Service, ServiceStatus
+from tandem.directory.search import DAY_CODES
+from tandem.directory.search import ServiceQuery as SearchQuery
 from tandem.directory.selectors import PER_PAGE_DEFAULT, PER_PAGE_MAX
+
+PUBLIC_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class PageQuery(forms.Form):
@@ -27,7 +40,30 @@ class PageQuery(forms.Form):
         return f"{name}: {' '.join(str(error) for error in errors)}"
 
 
-class ServiceQuery(PageQuery):
+_DAY_NAMES = {name.lower(): code for code, name in zip(DAY_CODES, PUBLIC_DAY_NAMES, strict=True)}
+
+
+class ScheduleQuery(forms.Form):
+    """ORUK's `day` (MO…SU, or the day's name), `start_time` and `end_time` (HH:MM) filters."""
+
+    day = forms.CharField(required=False, max_length=9)
+    start_time = forms.TimeField(required=False, input_formats=["%H:%M", "%H:%M:%S"])
+    end_time = forms.TimeField(required=False, input_formats=["%H:%M", "%H:%M:%S"])
+
+    def clean_day(self) -> str:
+        day: str = self.cleaned_data["day"].strip()
+        if not day:
+            return ""
+        code = day.upper() if day.upper() in DAY_CODES else _DAY_NAMES.get(day.lower())
+        if code is None:
+            raise forms.ValidationError("Enter a day of the week, like MO or Monday.")
+        return code
+
+    def schedule_filters(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] or None for name in ("day", "start_time", "end_time")}
+
+
+class ServiceQuery(ScheduleQuery, PageQuery):
     search = forms.CharField(required=False, max_length=200)
     taxonomy_term_id = forms.UUIDField(required=False)
     taxonomy_id = forms.UUIDField(required=False)
@@ -48,7 +84,613 @@ class ServiceQuery(PageQuery):
         """The cleaned filters, as `selectors.services_matching` takes them."""
         data = self.cleaned_data
         names = ("search", "taxonomy_term_id", "taxonomy_id", "organization_id", "minimum_age", "maximum_age")
-        return {name: data[name] for name in names} | {
-            "modified_after": data["modified_after"],
-            "full": data["full_service"],
+        extra = {"modified_after": data["modified_after"], "full": data["full_service"]}
+        return {name: data[name] for name in names} | extra | self.schedule_filters()
+
+
+# --- Staff curation: the list's filters, the add-or-change form, and the status form ---------------
+
+_CATEGORY_CHOICES = [(category.code, category.name) for category in CATEGORIES]
+_COST_CHOICES = [("free", "No, it is free"), ("charge", "Yes"), ("unknown", "Not known")]
+_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm)?$")
+MAX_ROWS = 30
+
+
+class CurationQuery(TandemForm):
+    """Search, filters and sort of the staff list; every one is optional."""
+
+    q = forms.CharField(label="Name or organisation", required=False, max_length=200)
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Any status"), *ServiceStatus.choices],
+        error_messages={"invalid_choice": "Select a status from the list"},
+    )
+    category = forms.ChoiceField(
+        label="Category",
+        required=False,
+        choices=[("", "Any category"), *_CATEGORY_CHOICES],
+        error_messages={"invalid_choice": "Select a category from the list"},
+    )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=list(selectors.CURATION_SORTS.items()),
+        error_messages={"invalid_choice": "Select a sort order from the list"},
+    )
+
+    def filters(self) -> dict[str, str]:
+        """The filters for `selectors.services_for_curation`; a bad one is dropped (and shown as an error)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {name: data.get(name) or "" for name in ("q", "status", "category")} | {
+            "sort": data.get("sort") or "name"
         }
+
+    def is_filtered(self) -> bool:
+        filters = self.filters()
+        return any(filters[name] for name in ("q", "status", "category"))
+
+
+def time_parse(text: str) -> time | None:
+    """A time of day as people type it: 9, 9am, 9.30, 09:30, 2:30pm, 14:00, midday, midnight."""
+    value = "".join(text.lower().split()).replace(".", ":")
+    if value in {"midday", "noon", "12noon"}:
+        return time(12)
+    if value == "midnight":
+        return time(0)
+    match = _TIME.match(value)
+    if match is None:
+        return None
+    hour, minute, half = int(match[1]), int(match[2] or 0), match[3]
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+class ServiceForm(TandemForm):
+    """The service's own fields, in the order the page shows them (the error summary follows it)."""
+
+    organisation = forms.ChoiceField(
+        label="Organisation",
+        required=False,
+        choices=[],
+        error_messages={"invalid_choice": "Select an organisation from the list"},
+    )
+    new_organisation_name = forms.CharField(
+        label="Name of the organisation",
+        required=False,
+        max_length=255,
+        error_messages={"max_length": "The organisation's name must be 255 characters or fewer"},
+    )
+    new_organisation_description = forms.CharField(
+        label="What the organisation does", required=False, widget=forms.Textarea
+    )
+    name = forms.CharField(
+        label="Name of the service",
+        max_length=255,
+        error_messages={
+            "required": "Enter the name of the service",
+            "max_length": "The name must be 255 characters or fewer",
+        },
+    )
+    description = forms.CharField(
+        label="What the service offers",
+        widget=forms.Textarea,
+        help_text="Say what happens, where and for whom, in the words people would search with",
+        error_messages={"required": "Describe what the service offers"},
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        choices=ServiceStatus.choices,
+        initial=ServiceStatus.ACTIVE,
+        error_messages={"required": "Select the service's status", "invalid_choice": "Select the service's status"},
+    )
+    email = forms.EmailField(
+        label="Email address (optional)",
+        required=False,
+        max_length=254,
+        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
+    )
+    phone = forms.CharField(
+        label="Telephone (optional)", required=False, max_length=50, help_text="For example, 0151 496 0000"
+    )
+    url = forms.URLField(
+        label="Website (optional)",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        error_messages={"invalid": "Enter a web address in the correct format, like https://www.example.org"},
+    )
+    cost = forms.ChoiceField(
+        label="Does it cost anything?",
+        choices=_COST_CHOICES,
+        error_messages={
+            "required": "Select whether the service costs anything",
+            "invalid_choice": "Select whether the service costs anything",
+        },
+    )
+    cost_description = forms.CharField(
+        label="If there is a charge, what it costs",
+        required=False,
+        widget=forms.Textarea,
+        help_text="For example, £3 for a two-course lunch",
+    )
+    minimum_age = forms.IntegerField(
+        label="Minimum age (optional)",
+        required=False,
+        min_value=0,
+        max_value=services.AGE_LIMIT,
+        error_messages={
+            "invalid": "The minimum age must be a whole number, like 60",
+            "min_value": f"The minimum age must be between 0 and {services.AGE_LIMIT}",
+            "max_value": f"The minimum age must be between 0 and {services.AGE_LIMIT}",
+        },
+    )
+    maximum_age = forms.IntegerField(
+        label="Maximum age (optional)",
+        required=False,
+        min_value=0,
+        max_value=services.AGE_LIMIT,
+        error_messages={
+            "invalid": "The maximum age must be a whole number, like 25",
+            "min_value": f"The maximum age must be between 0 and {services.AGE_LIMIT}",
+            "max_value": f"The maximum age must be between 0 and {services.AGE_LIMIT}",
+        },
+    )
+    eligibility = forms.CharField(
+        label="Who can use it (optional)",
+        required=False,
+        widget=forms.Textarea,
+        help_text="For example, unpaid carers of someone living in Wirral, or people with memory problems",
+    )
+    categories = forms.MultipleChoiceField(
+        label="Categories",
+        choices=_CATEGORY_CHOICES,
+        help_text="Select every category people might look under",
+        error_messages={
+            "required": "Select at least one category",
+            "invalid_choice": "Select categories from the list",
+        },
+    )
+
+    def __init__(self, *args: Any, organisations: list[tuple[uuid.UUID, str]], adding: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["organisation"]).choices = [
+            ("", "Select an organisation"),
+            *((str(key), name) for key, name in organisations),
+        ]
+        if not adding:
+            # An entry's status changes on its own page, which asks for confirmation.
+            del self.fields["status"]
+
+    def clean_phone(self) -> str:
+        phone: str = self.cleaned_data["phone"]
+        if phone and not services.phone_is_valid(phone):
+            raise forms.ValidationError("Enter a telephone number, like 0151 496 0000 or +44 151 496 0000")
+        return " ".join(phone.split())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # One or the other: an organisation from the list, or a new one (its name and what it does).
+        chosen, named = data.get("organisation"), data.get("new_organisation_name")
+        described = data.get("new_organisation_description")
+        if chosen and (named or described):
+            self.add_error(
+                "new_organisation_name",
+                "Either select an organisation from the list or add a new one, not both",
+            )
+        elif (
+            not chosen
+            and not named
+            and "new_organisation_name" not in self.errors
+            and "organisation" not in self.errors
+        ):
+            if described:
+                self.add_error("new_organisation_name", "Enter the name of the new organisation")
+            else:
+                self.add_error("organisation", "Select the organisation that runs the service, or add a new one")
+        elif named and not described:
+            self.add_error("new_organisation_description", "Describe what the new organisation does")
+        if data.get("cost") == "charge" and not data.get("cost_description"):
+            self.add_error("cost_description", "Describe what it costs, like £3 for lunch")
+        minimum, maximum = data.get("minimum_age"), data.get("maximum_age")
+        if minimum is not None and maximum is not None and maximum < minimum:
+            self.add_error("maximum_age", "The maximum age must be the same as or more than the minimum age")
+        return data
+
+
+class LocationForm(TandemForm):
+    """One place the service runs; a row left empty (or ticked to remove) is not saved."""
+
+    location_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    name = forms.CharField(
+        label="Name of the place (optional)",
+        required=False,
+        max_length=255,
+        help_text="For example, Hoylake Community Centre",
+    )
+    address_1 = forms.CharField(label="Building and street", required=False, max_length=255)
+    city = forms.CharField(label="Town or city", required=False, max_length=255)
+    state_province = forms.CharField(label="County", required=False, max_length=255)
+    postal_code = forms.CharField(label="Postcode", required=False, max_length=20)
+    remove = forms.BooleanField(label="Remove this location", required=False)
+
+    _TYPED = ("name", "address_1", "city", "state_province", "postal_code")
+
+    def __init__(self, data: QueryDict | None = None, *, number: int, initial: dict[str, Any] | None = None) -> None:
+        super().__init__(data, prefix=f"locations-{number - 1}", initial=initial)
+        self.number = number
+        for name in self._TYPED:
+            self.fields[name].error_messages["max_length"] = f"Location {number}: this must be 255 characters or fewer"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("remove") or not any(data.get(name) for name in self._TYPED):
+            return data
+        for name, message in (
+            ("address_1", "enter the building and street"),
+            ("city", "enter the town or city"),
+            ("state_province", "enter the county"),
+            ("postal_code", "enter the postcode"),
+        ):
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, f"Location {self.number}: {message}")
+        if data.get("postal_code") and services.postcode_normal(data["postal_code"]) is None:
+            self.add_error("postal_code", f"Location {self.number}: enter a real postcode, like CH41 1AA")
+        return data
+
+    def details(self) -> services.PlaceDetails | None:
+        """What the row says, or None when it is empty or to be removed."""
+        data = self.cleaned_data
+        if data.get("remove") or not any(data.get(name) for name in self._TYPED):
+            return None
+        return services.PlaceDetails(
+            location_id=data["location_id"],
+            name=data["name"],
+            address_1=data["address_1"],
+            city=data["city"],
+            state_province=data["state_province"],
+            postal_code=services.postcode_normal(data["postal_code"]) or data["postal_code"],
+        )
+
+
+class OpeningTimeForm(TandemForm):
+    """One weekly opening: a day and the times it opens and closes; an empty row is not saved."""
+
+    day = forms.ChoiceField(label="Day", required=False, choices=[("", "Select a day"), *selectors.WEEKDAYS])
+    opens_at = forms.CharField(label="Opens", required=False, max_length=20)
+    closes_at = forms.CharField(label="Closes", required=False, max_length=20)
+
+    def __init__(self, data: QueryDict | None = None, *, number: int, initial: dict[str, Any] | None = None) -> None:
+        super().__init__(data, prefix=f"opening_times-{number - 1}", initial=initial)
+        self.number = number
+        self.fields["day"].error_messages["invalid_choice"] = f"Opening time {number}: pick a day from the list"
+        for name in ("opens_at", "closes_at"):
+            self.fields[name].error_messages["max_length"] = f"Opening time {number}: enter a time, like 10am"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not any(data.get(name) for name in ("day", "opens_at", "closes_at")) and not self.errors:
+            return data
+        row = f"Opening time {self.number}"
+        if not data.get("day") and "day" not in self.errors:
+            self.add_error("day", f"{row}: select the day")
+        times: dict[str, time | None] = {}
+        for name, when, example in (("opens_at", "opens", "10am"), ("closes_at", "closes", "4pm")):
+            text = data.get(name) or ""
+            times[name] = time_parse(text) if text else None
+            if name in self.errors:
+                continue
+            if not text:
+                self.add_error(name, f"{row}: enter when it {when}, like {example}")
+            elif times[name] is None:
+                self.add_error(name, f"{row}: enter the time it {when} as a time of day, like {example} or 14:30")
+        opens, closes = times["opens_at"], times["closes_at"]
+        if opens is not None and closes is not None and closes <= opens:
+            self.add_error("closes_at", f"{row}: it must close later than it opens")
+        data["times"] = (opens, closes)
+        return data
+
+    def details(self) -> tuple[str, time, time] | None:
+        data = self.cleaned_data
+        opens, closes = data.get("times", (None, None))
+        if not data.get("day") or opens is None or closes is None:
+            return None
+        return data["day"], opens, closes
+
+
+def _row_count(data: QueryDict, prefix: str) -> int:
+    numbers = [int(match[1]) for key in data if (match := re.match(rf"^{prefix}-(\d+)-", key))]
+    return min(max(numbers, default=-1) + 1, MAX_ROWS)
+
+
+def _raw(form: forms.Form) -> dict[str, Any]:
+    """What was typed into a bound form, field by field, without checking it."""
+    return {name: form[name].data for name in form.fields}
+
+
+def service_initial(service: Service) -> dict[str, Any]:
+    """The add-or-change form's own fields, filled from an entry."""
+    description, eligibility = selectors.description_split(service.description)
+    cost, cost_description = selectors.cost_of(service)
+    phone = selectors.phone_main(service)
+    return {
+        "organisation": str(service.organization_id or ""),
+        "name": service.name,
+        "description": description,
+        "email": service.email,
+        "phone": phone.number if phone else "",
+        "url": service.url,
+        "cost": cost,
+        "cost_description": cost_description,
+        "minimum_age": service.minimum_age,
+        "maximum_age": service.maximum_age,
+        "eligibility": eligibility,
+        "categories": selectors.category_codes_of(service),
+    }
+
+
+class ServiceEditor:
+    """The add-or-change page as one form: the service's fields, its locations and its opening times.
+
+    "Add another location" and "Add another opening time" post the page back with one more empty
+    row; everything typed so far comes back as it was, and nothing is checked or saved until the
+    page is submitted with its main button.
+    """
+
+    def __init__(
+        self,
+        data: QueryDict | None,
+        *,
+        organisations: list[tuple[uuid.UUID, str]],
+        service: Service | None = None,
+    ) -> None:
+        self.adding = service is None
+        self.adding_row = data.get("add", "") if data is not None else ""
+        if data is None:
+            self.main = ServiceForm(
+                initial=service_initial(service) if service else None, organisations=organisations, adding=self.adding
+            )
+            place_rows: list[dict[str, Any]] = []
+            time_rows: list[dict[str, Any]] = []
+            if service is not None:
+                place_rows = [
+                    {
+                        "location_id": location.id,
+                        "name": location.name,
+                        "address_1": location.address_1,
+                        "city": location.city,
+                        "state_province": location.state_province,
+                        "postal_code": location.postal_code,
+                    }
+                    for location in selectors.addressed_locations(service)
+                ]
+                time_rows = [
+                    {"day": day, "opens_at": selectors.time_text(opens), "closes_at": selectors.time_text(closes)}
+                    for day, opens, closes in selectors.weekly_times(service)
+                ]
+            self.locations = self._rows(LocationForm, [*place_rows, {}])
+            self.opening_times = self._rows(OpeningTimeForm, [*time_rows, {}])
+            return
+        main = ServiceForm(data, organisations=organisations, adding=self.adding)
+        locations = [LocationForm(data, number=n + 1) for n in range(_row_count(data, "locations"))]
+        times = [OpeningTimeForm(data, number=n + 1) for n in range(_row_count(data, "opening_times"))]
+        if not self.adding_row:
+            self.main, self.locations, self.opening_times = main, locations, times
+            return
+        # Shown again unchecked: the typed values become the initial values of unbound forms.
+        self.main = ServiceForm(initial=_raw(main), organisations=organisations, adding=self.adding)
+        extra_place: list[dict[str, Any]] = [{}] if self.adding_row == "location" and len(locations) < MAX_ROWS else []
+        extra_time: list[dict[str, Any]] = [{}] if self.adding_row == "opening_time" and len(times) < MAX_ROWS else []
+        self.locations = self._rows(LocationForm, [*(_raw(form) for form in locations), *extra_place])
+        self.opening_times = self._rows(OpeningTimeForm, [*(_raw(form) for form in times), *extra_time])
+
+    @staticmethod
+    def _rows[F: LocationForm | OpeningTimeForm](kind: type[F], initials: list[dict[str, Any]]) -> list[F]:
+        return [kind(initial=initial, number=n + 1) for n, initial in enumerate(initials)]
+
+    @property
+    def submitted(self) -> bool:
+        """True when the page was sent with its main button (not to add a row)."""
+        return self.main.is_bound
+
+    def is_valid(self) -> bool:
+        checks = [
+            self.main.is_valid(),
+            *(f.is_valid() for f in self.locations),
+            *(f.is_valid() for f in self.opening_times),
+        ]
+        return all(checks)
+
+    @property
+    def has_errors(self) -> bool:
+        return self.submitted and not self.is_valid()
+
+    def status(self) -> str:
+        return str(self.main.cleaned_data.get("status") or "")
+
+    def details(self) -> services.ServiceDetails:
+        data = self.main.cleaned_data
+        places = [(form, form.details()) for form in self.locations]
+        self._location_forms = [form for form, place in places if place is not None]
+        times = [(form, form.details()) for form in self.opening_times]
+        self._time_forms = [form for form, opening in times if opening is not None]
+        existing = bool(data["organisation"])
+        return services.ServiceDetails(
+            organization_id=uuid.UUID(data["organisation"]) if existing else None,
+            new_organization_name="" if existing else data["new_organisation_name"],
+            new_organization_description="" if existing else data["new_organisation_description"],
+            name=data["name"],
+            description=data["description"],
+            email=data["email"],
+            phone=data["phone"],
+            url=data["url"],
+            places=tuple(place for _, place in places if place is not None),
+            opening_times=tuple(opening for _, opening in times if opening is not None),
+            cost=data["cost"],
+            cost_description=data["cost_description"] if data["cost"] == "charge" else "",
+            minimum_age=data["minimum_age"],
+            maximum_age=data["maximum_age"],
+            eligibility=data["eligibility"],
+            categories=tuple(data["categories"]),
+        )
+
+    def add_domain_error(self, field: str | None, message: str) -> None:
+        """Put a service's refusal beside the box it is about (a row's refusal on that row)."""
+        match = re.match(r"^(locations|opening_times)-(\d+)-(\w+)$", field or "")
+        if match is None:
+            self.main.add_domain_error(field, message)
+            return
+        forms_of_kind = getattr(self, "_location_forms" if match[1] == "locations" else "_time_forms", [])
+        index = int(match[2])
+        if index >= len(forms_of_kind):
+            self.main.add_domain_error(None, message)
+            return
+        row = forms_of_kind[index]
+        label = "Location" if match[1] == "locations" else "Opening time"
+        row.add_domain_error(match[3], f"{label} {row.number}: {message[0].lower()}{message[1:]}")
+
+    def error_summary(self) -> list[dict[str, str]]:
+        """The error summary's items in the order the page shows the boxes."""
+        if not self.submitted:
+            return []
+        items = [{"text": str(error), "href": "#main-content"} for error in self.main.non_field_errors()]
+        rows = [*self.locations, *self.opening_times]
+        for name in self.main.fields:
+            field = self.main[name]
+            if field.errors:
+                # A radio or checkbox group's first box carries the group's id, so the link lands on it.
+                items.append({"text": str(field.errors[0]), "href": f"#{field.auto_id}"})
+            if name == "url":
+                for row in rows:
+                    items += [
+                        {"text": str(row[n].errors[0]), "href": f"#{row[n].auto_id}"}
+                        for n in row.fields
+                        if row[n].errors
+                    ]
+        return items
+
+
+class StatusForm(TandemForm):
+    status = forms.ChoiceField(
+        label="Status",
+        choices=ServiceStatus.choices,
+        error_messages={
+            "required": "Select the service's new status",
+            "invalid_choice": "Select a status from the list",
+        },
+    )
+
+
+# --- Public directory search (search.py): anyone, no sign-in ------------------------------------------
+
+PUBLIC_DISTANCES = (("", "Any distance"), ("1", "Within 1 mile"), ("3", "Within 3 miles"), ("5", "Within 5 miles"))
+PUBLIC_DAYS = tuple(f"{name}s" for name in PUBLIC_DAY_NAMES)
+
+
+class DirectorySearchForm(TandemForm):
+    """The public search: what, which category, near where, and when; everything optional."""
+
+    keywords = forms.CharField(
+        required=False,
+        max_length=100,
+        label="What are you looking for?",
+        help_text="For example, lunch club, carers or dementia café",
+        error_messages={"max_length": "What you are looking for must be 100 characters or fewer"},
+    )
+    category = forms.ChoiceField(
+        required=False,
+        label="Category",
+        choices=[("", "All categories"), *((c.code, c.name) for c in CATEGORIES)],
+        error_messages={"invalid_choice": "Select a category from the list"},
+    )
+    postcode = forms.CharField(
+        required=False,
+        max_length=10,
+        label="Postcode",
+        help_text="To see the nearest first, for example CH41 1AA or CH41",
+        error_messages={"max_length": "Enter a postcode, like CH41 1AA"},
+    )
+    within = forms.ChoiceField(
+        required=False,
+        label="Distance",
+        choices=PUBLIC_DISTANCES,
+        error_messages={"invalid_choice": "Select a distance from the list"},
+    )
+    when = forms.ChoiceField(
+        required=False,
+        label="When",
+        choices=[("", "Any time"), ("now", "Open now"), *((str(day), name) for day, name in enumerate(PUBLIC_DAYS))],
+        error_messages={"invalid_choice": "Select when from the list"},
+    )
+    page = forms.IntegerField(required=False, min_value=1)
+
+    def clean_page(self) -> int:
+        page: int | None = self.cleaned_data["page"]
+        return page or 1
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("within") and not (cleaned.get("postcode") or "").strip():
+            self.add_error("postcode", "Enter a postcode to search within a distance of it")
+        return cleaned
+
+    def is_search(self) -> bool:
+        """Whether anything was asked: an empty form shows the page without results."""
+        return self.is_bound and any(self.data.get(name) for name in ("keywords", "category", "postcode", "when"))
+
+    def query(self) -> SearchQuery:
+        """The cleaned form as a `search.ServiceQuery`."""
+        data = self.cleaned_data
+        when = data["when"]
+        return SearchQuery(
+            keywords=data["keywords"].strip(),
+            category=data["category"],
+            postcode=data["postcode"].strip(),
+            within_miles=float(data["within"]) if data["within"] else None,
+            open_now=when == "now",
+            day=int(when) if when.isdigit() else None,
+        )
+
+
+# --- The ORUK API's service_at_locations, minimal and ndjson (search.py) ------------------------------
+
+
+class ListFormat(forms.Form):
+    """`format=ndjson` streams every result, one JSON object a line, without pages; `minimal=true`
+    (services only) gives just each id and last_modified. Both are defined by the ORUK OpenAPI."""
+
+    format = forms.ChoiceField(required=False, choices=[("", ""), ("json", "json"), ("ndjson", "ndjson")])
+    minimal = forms.BooleanField(required=False)
+
+    def problem(self) -> str:
+        name, errors = next(iter(self.errors.items()))
+        return f"{name}: {' '.join(str(error) for error in errors)}"
+
+
+class ServiceAtLocationQuery(ScheduleQuery, PageQuery):
+    search = forms.CharField(required=False, max_length=200)
+    taxonomy_term_id = forms.UUIDField(required=False)
+    taxonomy_id = forms.UUIDField(required=False)
+    minimum_age = forms.FloatField(min_value=0, required=False)
+    maximum_age = forms.FloatField(min_value=0, required=False)
+    postcode = forms.CharField(required=False, max_length=10)
+    # Metres from the postcode's centroid; ORUK types it as a string.
+    proximity = forms.FloatField(required=False, min_value=1, max_value=1_000_000)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("proximity") is not None and not (cleaned.get("postcode") or "").strip():
+            self.add_error("proximity", "Give a postcode to measure the proximity from.")
+        return cleaned
+
+    def filters(self) -> dict[str, Any]:
+        """The cleaned filters, as `selectors.service_at_locations_matching` takes them (less the place)."""
+        data = self.cleaned_data
+        names = ("search", "taxonomy_term_id", "taxonomy_id", "minimum_age", "maximum_age", "proximity")
+        return {name: data[name] for name in names} | self.schedule_filters()

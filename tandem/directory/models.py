@@ -106,9 +106,15 @@ class Location(models.Model):
     state_province = models.CharField(max_length=255, blank=True)
     postal_code = models.CharField(max_length=20, blank=True)
     country = models.CharField(max_length=2, blank=True)
+    # Ours, not ORUK: the place on the British National Grid (metres), from the coordinates or else
+    # the postcode's centroid, so distance is plain arithmetic on both databases. Set by
+    # `postcodes.locations_place`, which the search index refresh calls.
+    easting = models.IntegerField(null=True, blank=True)
+    northing = models.IntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
+        indexes = [models.Index(fields=["easting", "northing"], name="directory_location_grid")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(location_type__in=LocationType.values), name="directory_location_type_valid"
@@ -280,3 +286,64 @@ class Attribute(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service}: {self.taxonomy_term}"
+
+
+class PostcodeCentroid(models.Model):
+    """Where a postcode is: its centroid on the British National Grid and in WGS84 (ours, not ORUK)."""
+
+    postcode = models.CharField(max_length=8, primary_key=True)  # normalised: "CH41 1AA"
+    easting = models.IntegerField()
+    northing = models.IntegerField()
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+
+    def __str__(self) -> str:
+        return self.postcode
+
+
+class ServiceTerm(models.Model):
+    """One stemmed word of a service's searchable text, at one of its places.
+
+    Maintained by `search_index.service_terms_refresh`. A row carries what ranking needs (the
+    weight of the best field the word is in, the service's name, and the place's grid reference),
+    so a keyword search reads one index and joins nothing. A service at several places has a set
+    of rows for each (`place` numbers them); one with none has a set without a grid reference.
+    `active` copies the service's status, so public search skips the rest without a join.
+    """
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="search_terms")
+    term = models.CharField(max_length=40)
+    weight = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=255)
+    place = models.PositiveSmallIntegerField(default=0)
+    easting = models.IntegerField(null=True, blank=True)
+    northing = models.IntegerField(null=True, blank=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["term", "service", "place"], name="directory_service_term_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.weight})"
+
+
+class SearchWord(models.Model):
+    """The search vocabulary: every stem the directory holds and how many services use it.
+
+    Misspelt keywords are corrected against it; `initial` and `length` narrow the candidates to a
+    few hundred before edit distances are computed.
+    """
+
+    term = models.CharField(max_length=40, unique=True)
+    word = models.CharField(max_length=60)  # as people write it, for "Showing results for …"
+    initial = models.CharField(max_length=1)
+    length = models.PositiveSmallIntegerField()
+    services = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["initial", "length"], name="directory_search_word_shape")]
+
+    def __str__(self) -> str:
+        return self.term

@@ -699,3 +699,39 @@ def service_to_json(service: Service) -> dict[str, Any]:
     if organization is not None:
         nested["organization"] = organization
     return summary | nested
+
+
+# --- service_at_locations and minimal services (the rest of the ORUK read API) ---------------------
+
+
+def service_at_location_summary_to_json(link: ServiceAtLocation) -> dict[str, Any]:
+    """One item of `GET /service_at_locations`: the link, its location's and service's one-to-one
+    properties (compiled/service_at_location_list.json)."""
+    location = location_to_json(link.location)
+    location.pop("addresses")
+    return {
+        "id": str(link.id),
+        "service_id": str(link.service_id),
+        "location_id": str(link.location_id),
+        "location": location,
+        "service": service_summary_to_json(link.service),
+    }
+
+
+def service_at_location_to_json(link: ServiceAtLocation) -> dict[str, Any]:
+    """`GET /service_at_locations/{id}`: the location with its address, and the fully nested service
+    less its own service_at_locations (compiled/service_at_location.json)."""
+    service = service_to_json(link.service)
+    service.pop("service_at_locations")
+    return {
+        "id": str(link.id),
+        "service_id": str(link.service_id),
+        "location_id": str(link.location_id),
+        "location": location_to_json(link.location),
+        "service": service,
+    }
+
+
+def service_minimal_to_json(service: Service) -> dict[str, Any]:
+    """`minimal=true`: the id and when the service last changed, so a reader knows what to fetch."""
+    return {"id": str(service.id), "last_modified": _iso(service.last_modified)}

@@ -4,16 +4,21 @@ import checks against."""
 import math
 import uuid
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Exists, Model, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, Model, OuterRef, Prefetch, Q, QuerySet
 
+from tandem.directory.categories import BY_CODE, CATEGORIES
 from tandem.directory.models import (
     Attribute,
     Contact,
     CostOption,
+    Location,
+    Organization,
+    Phone,
     Schedule,
+    ScheduleFrequency,
     Service,
     ServiceArea,
     ServiceAtLocation,
@@ -21,6 +26,8 @@ from tandem.directory.models import (
     TaxonomyTerm,
 )
 from tandem.directory.oruk import service_to_json
+from tandem.directory.postcodes import Place
+from tandem.directory.search import grid_distance_squared, schedules_matching
 
 PER_PAGE_DEFAULT = 50
 PER_PAGE_MAX = 100
@@ -86,11 +93,15 @@ def services_matching(
     maximum_age: float | None = None,
     modified_after: datetime | None = None,
     full: bool = False,
+    day: str | None = None,
+    start_time: time | None = None,
+    end_time: time | None = None,
 ) -> QuerySet[Service]:
     """Services for `GET /services`, by name then id so pages never overlap.
 
     An age matches a service whose range includes it (a missing bound is open), so asking for both
-    ages finds services that cover everyone from one to the other.
+    ages finds services that cover everyone from one to the other. `day`, `start_time` and
+    `end_time` match services with one schedule that meets them all (`search.schedules_matching`).
     """
     services = services_for_export() if full else Service.objects.select_related("organization")
     if search:
@@ -114,6 +125,9 @@ def services_matching(
             )
     if modified_after is not None:
         services = services.filter(last_modified__gte=modified_after)
+    if day or start_time is not None or end_time is not None:
+        when = schedules_matching(day=day, start_time=start_time, end_time=end_time)
+        services = services.filter(Exists(Schedule.objects.filter(when, service=OuterRef("pk"))))
     return services.order_by("name", "id")
 
 
@@ -156,3 +170,255 @@ def ids_existing(*, model: type[Model], ids: Iterable[uuid.UUID]) -> set[uuid.UU
 def owners_of(*, model: type[Model], ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
     """For rows a service owns (contacts, schedules, …): which service each existing id belongs to."""
     return dict(model._default_manager.filter(pk__in=set(ids)).values_list("pk", "service_id"))
+
+
+# --- Staff curation: the list, the stale list, and the parts of an entry the curation form manages ---
+
+WEEKDAYS: tuple[tuple[str, str], ...] = (
+    ("MO", "Monday"),
+    ("TU", "Tuesday"),
+    ("WE", "Wednesday"),
+    ("TH", "Thursday"),
+    ("FR", "Friday"),
+    ("SA", "Saturday"),
+    ("SU", "Sunday"),
+)
+_DAY_ORDER = {code: index for index, (code, _) in enumerate(WEEKDAYS)}
+# The ORUK UK service has no eligibility text of its own, so Tandem keeps who may use a service at
+# the end of its description, under this heading, where people searching and API clients read it.
+ELIGIBILITY_HEADING = "Who can use it:"
+_ELIGIBILITY_SEPARATOR = f"\n\n{ELIGIBILITY_HEADING} "
+CURATION_SORTS: dict[str, str] = {
+    "name": "Name, A to Z",
+    "checked": "Last checked, longest ago first",
+    "recent": "Last checked, most recent first",
+}
+_NEVER_CHECKED_FIRST = F("last_checked_on").asc(nulls_first=True)
+
+
+def services_for_curation(
+    *, text: str = "", status: str = "", category: str = "", sort: str = "name"
+) -> QuerySet[Service]:
+    """Services as staff manage them: every word must be in the name or the organisation's name."""
+    services = Service.objects.select_related("organization", "checked_by")
+    for word in text.split():
+        services = services.filter(Q(name__icontains=word) | Q(organization__name__icontains=word))
+    if status:
+        services = services.filter(status=status)
+    if category in BY_CODE:
+        services = services.filter(
+            Exists(Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term_id=BY_CODE[category].term_id))
+        )
+    if sort == "checked":
+        return services.order_by(_NEVER_CHECKED_FIRST, "name", "id")
+    if sort == "recent":
+        return services.order_by(F("last_checked_on").desc(nulls_last=True), "name", "id")
+    return services.order_by("name", "id")
+
+
+def stale_before(*, today: date, after_days: int) -> date:
+    """Entries last checked before this day are stale."""
+    return today - timedelta(days=after_days)
+
+
+def services_stale(*, today: date, after_days: int) -> QuerySet[Service]:
+    """Entries not checked in `after_days` days, or never: never-checked first, then the longest ago.
+
+    Defunct services are left out: a service that has closed for good needs no checking.
+    """
+    cutoff = stale_before(today=today, after_days=after_days)
+    return (
+        Service.objects.select_related("organization", "checked_by")
+        .exclude(status="defunct")
+        .filter(Q(last_checked_on__isnull=True) | Q(last_checked_on__lt=cutoff))
+        .order_by(_NEVER_CHECKED_FIRST, "name", "id")
+    )
+
+
+def service_for_curation(*, service_id: uuid.UUID) -> Service | None:
+    """One service with everything it nests (and who last checked it), or None."""
+    return services_for_export().select_related("checked_by").filter(pk=service_id).first()
+
+
+def organizations_for_choice() -> list[tuple[uuid.UUID, str]]:
+    return list(Organization.objects.order_by("name", "id").values_list("id", "name"))
+
+
+def organization_find(*, organization_id: uuid.UUID) -> Organization | None:
+    return Organization.objects.filter(pk=organization_id).first()
+
+
+def organization_named(*, name: str) -> Organization | None:
+    """An organisation already in the directory under this name, whatever its capitals."""
+    return Organization.objects.filter(name__iexact=name.strip()).order_by("id").first()
+
+
+def location_shared_count(*, location_id: uuid.UUID, service_id: uuid.UUID) -> int:
+    """How many other services are offered at this location."""
+    return ServiceAtLocation.objects.filter(location_id=location_id).exclude(service_id=service_id).count()
+
+
+def description_split(text: str) -> tuple[str, str]:
+    """A stored description as (what the service offers, who can use it)."""
+    main, found, eligibility = text.rpartition(_ELIGIBILITY_SEPARATOR)
+    return (main, eligibility) if found else (text, "")
+
+
+def description_join(description: str, eligibility: str) -> str:
+    return f"{description}{_ELIGIBILITY_SEPARATOR}{eligibility}" if eligibility else description
+
+
+def is_weekly(schedule: Schedule) -> bool:
+    """A schedule the curation form manages: every week, on one day, from one time to another."""
+    return (
+        schedule.freq == ScheduleFrequency.WEEKLY
+        and schedule.interval in (None, 1)
+        and schedule.byday in _DAY_ORDER
+        and schedule.opens_at is not None
+        and schedule.closes_at is not None
+        and schedule.service_at_location_id is None
+        and not (schedule.valid_from or schedule.valid_to or schedule.dtstart or schedule.bymonthday)
+    )
+
+
+def weekly_times(service: Service) -> list[tuple[str, time, time]]:
+    """The service's weekly opening times as (day code, opens, closes), Monday first."""
+    times = []
+    for schedule in service.schedules.all():
+        if is_weekly(schedule) and schedule.opens_at is not None and schedule.closes_at is not None:
+            times.append((schedule.byday, schedule.opens_at, schedule.closes_at))
+    return weekly_times_sorted(times)
+
+
+def weekly_times_sorted(times: Iterable[tuple[str, time, time]]) -> list[tuple[str, time, time]]:
+    return sorted(times, key=lambda t: (_DAY_ORDER.get(t[0], 7), t[1], t[2]))
+
+
+def other_schedules(service: Service) -> list[Schedule]:
+    """Schedules the curation form leaves alone (monthly, dated, or at one location), from imports."""
+    return [s for s in service.schedules.all() if not is_weekly(s)]
+
+
+def addressed_locations(service: Service) -> list[Location]:
+    """The places with an address where the service is offered: the ones the curation form manages."""
+    locations = [link.location for link in service.service_at_locations.all() if link.location.address_id]
+    return sorted(locations, key=lambda location: (location.name, location.address_1, str(location.id)))
+
+
+def unaddressed_locations(service: Service) -> list[Location]:
+    return [link.location for link in service.service_at_locations.all() if not link.location.address_id]
+
+
+def phone_main(service: Service) -> Phone | None:
+    """The number the curation form shows: the first phone of the first contact."""
+    phones = [phone for contact in service.contacts.all() for phone in contact.phones.all()]
+    phones.sort(key=lambda phone: (phone.contact.name, str(phone.contact_id), phone.number, str(phone.id)))
+    return phones[0] if phones else None
+
+
+def cost_of(service: Service) -> tuple[str, str]:
+    """("free" | "charge" | "unknown", what it costs) from the fees and cost options."""
+    options = list(service.cost_options.all())
+    if service.fees.strip().lower() == "free" or (options and all(o.amount == 0 for o in options)):
+        return "free", ""
+    if service.fees.strip():
+        return "charge", service.fees.strip()
+    described = [o.amount_description or o.option or (f"£{o.amount:.2f}" if o.amount else "") for o in options]
+    described = [text for text in described if text]
+    if described:
+        return "charge", "; ".join(described)
+    return "unknown", ""
+
+
+def category_codes_of(service: Service) -> list[str]:
+    """The Tandem categories the service is in, in the order categories.CATEGORIES lists them."""
+    term_ids = {attribute.taxonomy_term_id for attribute in service.attributes.all()}
+    return [category.code for category in CATEGORIES if category.term_id in term_ids]
+
+
+def other_terms_of(service: Service) -> list[TaxonomyTerm]:
+    """Terms from other taxonomies (an imported dataset's own), which curation keeps as they are."""
+    tandem = {category.term_id for category in CATEGORIES}
+    return [a.taxonomy_term for a in service.attributes.all() if a.taxonomy_term_id not in tandem]
+
+
+def time_text(value: time) -> str:
+    """A time as GOV.UK writes it: 9am, 2:30pm, midday, midnight."""
+    if value.minute == 0 and value.hour in (0, 12):
+        return "midnight" if value.hour == 0 else "midday"
+    hour = value.hour % 12 or 12
+    minutes = f":{value.minute:02d}" if value.minute else ""
+    return f"{hour}{minutes}{'am' if value.hour < 12 else 'pm'}"
+
+
+def weekly_time_text(day: str, opens: time, closes: time) -> str:
+    """The time a weekly schedule runs, like "Mondays, 10am to 2pm"."""
+    return f"{dict(WEEKDAYS).get(day, day)}s, {time_text(opens)} to {time_text(closes)}"
+
+
+# --- The ORUK API's service_at_locations (search.py builds the schedule and distance filters) -------
+
+
+def service_at_locations_matching(
+    *,
+    search: str = "",
+    taxonomy_term_id: uuid.UUID | None = None,
+    taxonomy_id: uuid.UUID | None = None,
+    minimum_age: float | None = None,
+    maximum_age: float | None = None,
+    day: str | None = None,
+    start_time: time | None = None,
+    end_time: time | None = None,
+    place: Place | None = None,
+    proximity: float | None = None,
+) -> QuerySet[ServiceAtLocation]:
+    """Service-at-locations for `GET /service_at_locations`, with the service filters of `/services`.
+
+    With a place, the nearest come first and `proximity` (metres) leaves out the rest; a location we
+    cannot place has no distance, comes last, and is left out when a proximity is given. A schedule
+    filter is met by a schedule of the service that is for every location or for this one.
+    """
+    services = services_matching(
+        search=search,
+        taxonomy_term_id=taxonomy_term_id,
+        taxonomy_id=taxonomy_id,
+        minimum_age=minimum_age,
+        maximum_age=maximum_age,
+    )
+    links = ServiceAtLocation.objects.filter(service__in=services.values("pk")).select_related(
+        "service__organization", "location"
+    )
+    if day or start_time is not None or end_time is not None:
+        when = schedules_matching(day=day, start_time=start_time, end_time=end_time)
+        here = Q(service_at_location__isnull=True) | Q(service_at_location=OuterRef("pk"))
+        links = links.filter(Exists(Schedule.objects.filter(when, here, service=OuterRef("service_id"))))
+    if place is None:
+        return links.order_by("service__name", "location__name", "id")
+    if proximity is not None:
+        links = links.filter(
+            location__easting__range=(place.easting - proximity, place.easting + proximity),
+            location__northing__range=(place.northing - proximity, place.northing + proximity),
+        )
+    links = links.annotate(distance_squared=grid_distance_squared(place, prefix="location__"))
+    if proximity is not None:
+        links = links.filter(distance_squared__lte=proximity * proximity)
+    return links.order_by(F("distance_squared").asc(nulls_last=True), "service__name", "id")
+
+
+def service_at_location_find(*, service_at_location_id: str) -> ServiceAtLocation | None:
+    """One service-at-location with its location and its fully nested service, or None."""
+    key = _uuid(service_at_location_id)
+    if key is None:
+        return None
+    nested = services_for_export()
+    return (
+        ServiceAtLocation.objects.select_related("location")
+        .prefetch_related(Prefetch("service", queryset=nested))
+        .filter(pk=key)
+        .first()
+    )
+
+
+def services_modified(**filters: Any) -> QuerySet[Service]:
+    """The matching services' ids and last changes only, for `minimal=true`."""
+    return services_matching(**filters | {"full": False}).select_related(None).only("id", "last_modified")

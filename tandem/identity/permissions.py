@@ -28,6 +28,13 @@ class Permission(StrEnum):
     ACCESS_LOG_VIEW = "access_log.view"
     BREAK_GLASS_REVIEW = "break_glass.review"
     STAFF_VIEW = "staff.view"
+    DIRECTORY_CURATE = "directory.curate"
+    CONTACT_RECORD = "contact.record"
+    CONTACT_ALLOCATE = "contact.allocate"
+    FRONT_DOOR_FIGURES = "front_door.figures"
+    CONCERN_RAISE = "safeguarding.concern.raise"
+    ASSESSMENT_RECORD = "assessment.record"
+    ASSESSMENT_AUTHORISE = "assessment.authorise"
 
 
 _PRACTITIONER = {
@@ -37,6 +44,10 @@ _PRACTITIONER = {
     Permission.WARNING_RAISE,
     Permission.WARNING_END,
     Permission.HISTORY_VIEW,
+    Permission.DIRECTORY_CURATE,
+    Permission.CONTACT_RECORD,
+    Permission.CONCERN_RAISE,
+    Permission.ASSESSMENT_RECORD,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -49,10 +60,21 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.ACCESS_LOG_VIEW,
             Permission.BREAK_GLASS_REVIEW,
             Permission.STAFF_VIEW,
+            Permission.CONTACT_ALLOCATE,
+            Permission.FRONT_DOOR_FIGURES,
+            Permission.ASSESSMENT_AUTHORISE,
         }
     ),
     Role.BUSINESS_SUPPORT: frozenset(
-        {Permission.PERSON_VIEW, Permission.PERSON_CREATE, Permission.PERSON_EDIT, Permission.STAFF_VIEW}
+        {
+            Permission.PERSON_VIEW,
+            Permission.PERSON_CREATE,
+            Permission.PERSON_EDIT,
+            Permission.STAFF_VIEW,
+            Permission.DIRECTORY_CURATE,
+            Permission.CONTACT_RECORD,
+            Permission.CONCERN_RAISE,
+        }
     ),
     # Administrators run the system and its staff accounts; they do not work with people's records.
     Role.SYSTEM_ADMINISTRATOR: frozenset({Permission.STAFF_VIEW}),

@@ -113,6 +113,7 @@ def search_rows(people: Sequence[Person], *, actor: Any) -> list[dict[str, Any]]
             {
                 "name": f"{person.family_name.upper()}, {person.given_name}"
                 + (f" ({person.preferred_name})" if person.preferred_name else ""),
+                "uuid": str(person.uuid),
                 "url": reverse("people:summary", args=[person.uuid]),
                 "date_of_birth": format_date(person.date_of_birth) or "Not known",
                 "age": person.age(today),

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from tandem.access import scope
@@ -152,7 +152,9 @@ def access_log_for_person(*, person: Person) -> QuerySet[AuditEvent]:
 
 def timeline_from_audit(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
     """The person app's own contribution to the timeline: recent changes to the record."""
-    events = changes_for_person(person=person).values_list("at", "summary", "action", "actor_name")[:limit]
+    # Other apps put their own work on the timeline (with links); this shows the record's own changes.
+    own = changes_for_person(person=person).filter(Q(action__startswith="people.") | Q(action__startswith="access."))
+    events = own.values_list("at", "summary", "action", "actor_name")[:limit]
     return [
         registry.TimelineEntry(at=at, title=summary or action, detail="", by=by) for at, summary, action, by in events
     ]

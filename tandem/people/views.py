@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from tandem.access import services as access_services
 from tandem.core import clock
 from tandem.core.errors import DomainError, require
+from tandem.core.pages import form_status, submit
 from tandem.core.presenters import pagination
 from tandem.identity import selectors as identity_selectors
 from tandem.people import forms, policies, presenters, selectors, services
@@ -67,26 +68,6 @@ def _render_person(
     return render(request, template, context, status=status)
 
 
-def _status(form: Any) -> int:
-    return 400 if form.is_bound and form.errors else 200
-
-
-def _submit(
-    request: HttpRequest, form: Any, action: Callable[[], object], *, done: str, then: str
-) -> HttpResponse | None:
-    """For a valid POST, run the service: a refusal goes back into the form (nothing typed is
-    lost); success says so and redirects. Returns None when the form should be shown again."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        action()
-    except DomainError as error:
-        form.add_domain_error(error.field, error.message)
-        return None
-    messages.success(request, done)
-    return redirect(then)
-
-
 @require_http_methods(["GET"])
 def search(request: HttpRequest) -> HttpResponse:
     require(policies.can_view_people(request.user), "Your role does not work with people's records")
@@ -100,7 +81,9 @@ def search(request: HttpRequest) -> HttpResponse:
             form.add_domain_error(error.field, error.message)
         else:
             rows = presenters.search_rows(results.people, actor=request.user)
-    return render(request, "people/search.html", {"form": form, "results": results, "rows": rows}, status=_status(form))
+    return render(
+        request, "people/search.html", {"form": form, "results": results, "rows": rows}, status=form_status(form)
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -125,6 +108,12 @@ def create(request: HttpRequest) -> HttpResponse:
                 form.add_domain_error(error.field, error.message)
             else:
                 messages.success(request, f"Record created for {person.full_name}")
+                # Another page can send someone here to create a record and come back with it
+                # (recording a contact, say): `next` names that page, and gets `person=<uuid>`.
+                then = request.GET.get("next", "")
+                if then and url_has_allowed_host_and_scheme(then, allowed_hosts=None) and then.startswith("/"):
+                    joiner = "&" if "?" in then else "?"
+                    return redirect(f"{then}{joiner}person={person.uuid}")
                 return redirect("people:summary", person.uuid)
     return render(
         request,
@@ -133,7 +122,7 @@ def create(request: HttpRequest) -> HttpResponse:
             "form": form,
             "duplicates": presenters.search_rows(duplicates, actor=request.user),
         },
-        status=_status(form),
+        status=form_status(form),
     )
 
 
@@ -165,7 +154,7 @@ def details_edit(request: HttpRequest, person: Person, warnings: list[HazardWarn
     initial = presenters.details_initial(person)
     form = forms.PersonDetailsForm(request.POST or None, initial=initial, gp_practices=selectors.gp_practice_choices())
     version = int(request.POST.get("version") or person.version)
-    saved = _submit(
+    saved = submit(
         request,
         form,
         # A stale version is a DomainError with no field: it shows at the top of the form.
@@ -178,7 +167,12 @@ def details_edit(request: HttpRequest, person: Person, warnings: list[HazardWarn
     if saved:
         return saved
     return _render_person(
-        request, "people/details_edit.html", person, warnings, {"form": form, "version": version}, status=_status(form)
+        request,
+        "people/details_edit.html",
+        person,
+        warnings,
+        {"form": form, "version": version},
+        status=form_status(form),
     )
 
 
@@ -194,7 +188,7 @@ def voice_edit(request: HttpRequest, person: Person, warnings: list[HazardWarnin
             "version": person.version,
         },
     )
-    saved = _submit(
+    saved = submit(
         request,
         form,
         lambda: services.person_voice_update(
@@ -209,7 +203,7 @@ def voice_edit(request: HttpRequest, person: Person, warnings: list[HazardWarnin
     )
     if saved:
         return saved
-    return _render_person(request, "people/voice_edit.html", person, warnings, {"form": form}, status=_status(form))
+    return _render_person(request, "people/voice_edit.html", person, warnings, {"form": form}, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -217,7 +211,7 @@ def voice_edit(request: HttpRequest, person: Person, warnings: list[HazardWarnin
 def previous_name_add(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
     require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
     form = forms.PreviousNameForm(request.POST or None)
-    saved = _submit(
+    saved = submit(
         request,
         form,
         lambda: services.previous_name_add(person=person, actor=request.user, **form.cleaned_data),
@@ -227,7 +221,7 @@ def previous_name_add(request: HttpRequest, person: Person, warnings: list[Hazar
     if saved:
         return saved
     return _render_person(
-        request, "people/previous_name_add.html", person, warnings, {"form": form}, status=_status(form)
+        request, "people/previous_name_add.html", person, warnings, {"form": form}, status=form_status(form)
     )
 
 
@@ -276,7 +270,9 @@ def network_add(request: HttpRequest, person: Person, warnings: list[HazardWarni
             else:
                 messages.success(request, "Added to the network")
                 return redirect("people:summary", person.uuid)
-    return _render_person(request, "people/network_add.html", person, warnings, {"form": form}, status=_status(form))
+    return _render_person(
+        request, "people/network_add.html", person, warnings, {"form": form}, status=form_status(form)
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -322,7 +318,9 @@ def consent_add(request: HttpRequest, person: Person, warnings: list[HazardWarni
         else:
             messages.success(request, "Consent decision recorded")
             return redirect("people:summary", person.uuid)
-    return _render_person(request, "people/consent_add.html", person, warnings, {"form": form}, status=_status(form))
+    return _render_person(
+        request, "people/consent_add.html", person, warnings, {"form": form}, status=form_status(form)
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -339,7 +337,7 @@ def warning_raise(request: HttpRequest, person: Person, warnings: list[HazardWar
             else today.replace(year=today.year + 1, day=28),
         },
     )
-    saved = _submit(
+    saved = submit(
         request,
         form,
         lambda: services.warning_raise(person=person, actor=request.user, **form.cleaned_data),
@@ -348,7 +346,9 @@ def warning_raise(request: HttpRequest, person: Person, warnings: list[HazardWar
     )
     if saved:
         return saved
-    return _render_person(request, "people/warning_raise.html", person, warnings, {"form": form}, status=_status(form))
+    return _render_person(
+        request, "people/warning_raise.html", person, warnings, {"form": form}, status=form_status(form)
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -361,7 +361,7 @@ def warning_end(
         return render(request, "errors/404.html", status=404)
     require(policies.can_end_warning(request.user, warning), "This warning cannot be ended")
     form = forms.WarningEndForm(request.POST or None)
-    saved = _submit(
+    saved = submit(
         request,
         form,
         lambda: services.warning_end(warning=warning, actor=request.user, reason=form.cleaned_data["reason"]),
@@ -371,7 +371,12 @@ def warning_end(
     if saved:
         return saved
     return _render_person(
-        request, "people/warning_end.html", person, warnings, {"form": form, "warning": warning}, status=_status(form)
+        request,
+        "people/warning_end.html",
+        person,
+        warnings,
+        {"form": form, "warning": warning},
+        status=form_status(form),
     )
 
 
@@ -385,7 +390,7 @@ def warning_review(
         return render(request, "errors/404.html", status=404)
     require(policies.can_end_warning(request.user, warning), "This warning cannot be reviewed")
     form = forms.WarningReviewForm(request.POST or None)
-    saved = _submit(
+    saved = submit(
         request,
         form,
         lambda: services.warning_review(warning=warning, actor=request.user, review_on=form.cleaned_data["review_on"]),
@@ -400,7 +405,7 @@ def warning_review(
         person,
         warnings,
         {"form": form, "warning": warning},
-        status=_status(form),
+        status=form_status(form),
     )
 
 
@@ -506,7 +511,7 @@ def restrict(request: HttpRequest, person: Person, warnings: list[HazardWarning]
         person,
         warnings,
         {"form": form, "is_restricted": bool(current)},
-        status=_status(form),
+        status=form_status(form),
     )
 
 

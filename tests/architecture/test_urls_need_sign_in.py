@@ -5,11 +5,12 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 from django.test import Client
-from django.urls import URLPattern, URLResolver, converters, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, converters, get_resolver, resolve, reverse
 
 # Pages anyone may see without signing in. Adding a name here is a security decision: say why.
 PUBLIC_URLS = {
@@ -24,6 +25,31 @@ PUBLIC_URLS = {
     "directory:oruk_taxonomy",
     "directory:oruk_taxonomy_terms",
     "directory:oruk_taxonomy_term",
+    "directory:oruk_service_at_locations",
+    "directory:oruk_service_at_location",
+    # The public directory search, a service's page and the printable list: people find help
+    # without an account, and the pages show services, never people.
+    "directory:public_search",
+    "directory:public_print",
+    "directory:public_service",
+    # The public "ask for help" journey (self-referral and self-assessment): the Care Act lets
+    # anyone ask for an assessment, and people who need care have no staff account. It writes
+    # only a new contact for staff to read; it shows nothing back but what this session typed
+    # and the reference it was given. Rate-limited, with a honeypot (docs/contexts/front_door.md).
+    "front_door:ask_start",
+    "front_door:ask_who",
+    "front_door:ask_helper",
+    "front_door:ask_about",
+    "front_door:ask_matters",
+    "front_door:ask_hard",
+    "front_door:ask_help",
+    "front_door:ask_money",
+    "front_door:ask_self_assessment",
+    "front_door:ask_contact",
+    "front_door:ask_check",
+    "front_door:ask_done",
+    # Its privacy notice, which every page of the journey links to.
+    "front_door:ask_privacy",
 }
 
 
@@ -62,7 +88,7 @@ def _filled(route: Route) -> str:
 
 
 def test_the_walk_finds_every_app():
-    assert {route.name.split(":")[0] for route in ROUTES} == {"identity", "people", "access", "directory"}
+    assert {route.name.split(":")[0] for route in ROUTES} == {"identity", "people", "access", "directory", "front_door"}
 
 
 def test_the_allow_list_names_only_pages_that_exist():
@@ -86,7 +112,10 @@ def test_a_stranger_is_sent_to_sign_in(route, method):
 
     if route.name in PUBLIC_URLS:
         # 404: the filled-in id names nothing (the API answers that in JSON, not with sign-in).
-        assert response.status_code in {200, 400, 404, 405}
+        # 302: a public journey sends a stranger to another of its public pages, never to sign in.
+        assert response.status_code in {200, 302, 400, 404, 405}
+        if response.status_code == 302:
+            assert resolve(urlsplit(response["Location"]).path).view_name in PUBLIC_URLS
     else:
         assert response.status_code == 302
         assert response["Location"] == f"{reverse(settings.LOGIN_URL)}?next={path}"

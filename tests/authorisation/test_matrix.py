@@ -14,7 +14,7 @@ Outcomes:
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,7 +29,12 @@ from tandem.access.models import BreakGlass, RecordRestriction
 from tandem.access.services import glass_break
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
-from tandem.identity.models import User
+from tandem.directory.models import Service, ServiceStatus
+from tandem.directory.tests.curation_data import curated_service_make
+from tandem.front_door import services as front_door_services
+from tandem.front_door.codes import ContactRoute, ContactSource
+from tandem.front_door.models import Contact
+from tandem.identity.models import Membership, Team, TeamKind, User
 from tandem.identity.permissions import Role
 from tandem.people.codes import ConsentDecision, Ethnicity, Gender, Relationship, WarningCategory
 from tandem.people.models import HazardWarning, NetworkMember, Person
@@ -90,6 +95,58 @@ GET = {
     "directory:oruk_taxonomy": row(404, 404, 404, 404, 404),
     "directory:oruk_taxonomy_terms": row(200, 200, 200, 200, 200),
     "directory:oruk_taxonomy_term": row(404, 404, 404, 404, 404),
+    "directory:oruk_service_at_locations": row(200, 200, 200, 200, 200),
+    "directory:oruk_service_at_location": row(404, 404, 404, 404, 404),
+    # The public directory search is open to everyone, like the API; with nothing asked, the
+    # printable list goes back to the search form, and the filled-in service id names nothing.
+    "directory:public_search": row(200, 200, 200, 200, 200),
+    "directory:public_print": row(
+        "moved:directory:public_search",
+        "moved:directory:public_search",
+        "moved:directory:public_search",
+        "moved:directory:public_search",
+        "moved:directory:public_search",
+    ),
+    "directory:public_service": row(404, 404, 404, 404, 404),
+    # Staff curation of the directory: everyone who signposts people; not system administrators.
+    "directory:manage": row("sign_in", 200, 200, 200, 403),
+    "directory:manage_stale": row("sign_in", 200, 200, 200, 403),
+    "directory:manage_service_add": row("sign_in", 200, 200, 200, 403),
+    "directory:manage_service": row("sign_in", 200, 200, 200, 403),
+    "directory:manage_service_edit": row("sign_in", 200, 200, 200, 403),
+    "directory:manage_service_check": row("sign_in", 405, 405, 405, 405),
+    "directory:manage_service_status": row("sign_in", 200, 200, 200, 403),
+    # The front door: staff who record contacts (not system administrators, who never see people).
+    "front_door:queue": row("sign_in", 200, 200, 200, 403),
+    "front_door:contact_new": row("sign_in", 200, 200, 200, 403),
+    "front_door:contact": row("sign_in", 200, 200, 200, 403),
+    # The world's contact is already about a person: back to the contact.
+    "front_door:contact_link_person": row(
+        "sign_in", "moved:front_door:contact", "moved:front_door:contact", "moved:front_door:contact", 403
+    ),
+    "front_door:conversation_add": row("sign_in", 200, 200, 200, 403),
+    "front_door:outcome_add": row("sign_in", 200, 200, 200, 403),
+    "front_door:signpost": row("sign_in", 200, 200, 200, 403),
+    "front_door:signposting_remove": row("sign_in", 405, 405, 405, 405),
+    "front_door:services_list": row("sign_in", 200, 200, 200, 403),
+    "front_door:follow_up_add": row("sign_in", 200, 200, 200, 403),
+    "front_door:follow_up_done": row("sign_in", 200, 200, 200, 403),
+    "front_door:allocate": row("sign_in", 200, 200, 200, 403),
+    "front_door:close": row("sign_in", 200, 200, 200, 403),
+    # Front-door figures, and the contacts behind each: team managers only.
+    "front_door:figures": row("sign_in", 403, 200, 403, 403),
+    "front_door:figures_contacts": row("sign_in", 403, 200, 403, 403),
+    # The public "ask for help" journey: no sign-in, the same for everyone. A fresh session has
+    # no answers, so a later question sends the visitor to the first one, and the confirmation
+    # (nothing sent yet) back to the start page.
+    "front_door:ask_start": row(200, 200, 200, 200, 200),
+    "front_door:ask_who": row(200, 200, 200, 200, 200),
+    **{
+        f"front_door:ask_{name}": row(*["moved:front_door:ask_who"] * 5)
+        for name in ("helper", "about", "matters", "hard", "help", "money", "self_assessment", "contact", "check")
+    },
+    "front_door:ask_done": row(*["moved:front_door:ask_start"] * 5),
+    "front_door:ask_privacy": row(200, 200, 200, 200, 200),
 }
 
 POST = {
@@ -147,6 +204,95 @@ POST = {
     "directory:oruk_taxonomy": row(405, 405, 405, 405, 405),
     "directory:oruk_taxonomy_terms": row(405, 405, 405, 405, 405),
     "directory:oruk_taxonomy_term": row(405, 405, 405, 405, 405),
+    "directory:oruk_service_at_locations": row(405, 405, 405, 405, 405),
+    "directory:oruk_service_at_location": row(405, 405, 405, 405, 405),
+    "directory:public_search": row(405, 405, 405, 405, 405),
+    "directory:public_print": row(405, 405, 405, 405, 405),
+    "directory:public_service": row(405, 405, 405, 405, 405),
+    "directory:manage": row("sign_in", 405, 405, 405, 405),
+    "directory:manage_stale": row("sign_in", 405, 405, 405, 405),
+    "directory:manage_service_add": row(
+        "sign_in",
+        "saved:directory:manage_service",
+        "saved:directory:manage_service",
+        "saved:directory:manage_service",
+        403,
+    ),
+    "directory:manage_service": row("sign_in", 405, 405, 405, 405),
+    "directory:manage_service_edit": row(
+        "sign_in",
+        "saved:directory:manage_service",
+        "saved:directory:manage_service",
+        "saved:directory:manage_service",
+        403,
+    ),
+    "directory:manage_service_check": row(
+        "sign_in",
+        "saved:directory:manage_service",
+        "saved:directory:manage_service",
+        "saved:directory:manage_service",
+        403,
+    ),
+    # The form confirms the change (confirm=yes), so it saves straight away.
+    "directory:manage_service_status": row(
+        "sign_in",
+        "saved:directory:manage_service",
+        "saved:directory:manage_service",
+        "saved:directory:manage_service",
+        403,
+    ),
+    "front_door:queue": row("sign_in", 405, 405, 405, 405),
+    # The person is chosen first (?person=...): a bare POST has nothing to record.
+    "front_door:contact_new": row("sign_in", 405, 405, 405, 403),
+    "front_door:contact": row("sign_in", 405, 405, 405, 405),
+    "front_door:contact_link_person": row(
+        "sign_in", "moved:front_door:contact", "moved:front_door:contact", "moved:front_door:contact", 403
+    ),
+    "front_door:conversation_add": row(
+        "sign_in", "saved:front_door:contact", "saved:front_door:contact", "saved:front_door:contact", 403
+    ),
+    "front_door:outcome_add": row(
+        "sign_in", "saved:front_door:contact", "saved:front_door:contact", "saved:front_door:contact", 403
+    ),
+    "front_door:signpost": row(
+        "sign_in", "saved:front_door:signpost", "saved:front_door:signpost", "saved:front_door:signpost", 403
+    ),
+    "front_door:signposting_remove": row(
+        "sign_in", "saved:front_door:signpost", "saved:front_door:signpost", "saved:front_door:signpost", 403
+    ),
+    "front_door:services_list": row(
+        "sign_in",
+        "saved:front_door:services_list",
+        "saved:front_door:services_list",
+        "saved:front_door:services_list",
+        403,
+    ),
+    "front_door:follow_up_add": row(
+        "sign_in", "saved:front_door:contact", "saved:front_door:contact", "saved:front_door:contact", 403
+    ),
+    "front_door:follow_up_done": row(
+        "sign_in", "saved:front_door:contact", "saved:front_door:contact", "saved:front_door:contact", 403
+    ),
+    # Managers allocate to anyone in the team; others may only take a contact themselves, so
+    # business support naming the practitioner is refused by the form.
+    "front_door:allocate": row("sign_in", "saved:front_door:contact", "saved:front_door:contact", 400, 403),
+    # The contact has no outcome yet, so it cannot be closed: the form says why.
+    "front_door:close": row("sign_in", 400, 400, 400, 403),
+    # The figures are read-only.
+    "front_door:figures": row("sign_in", 405, 405, 405, 405),
+    "front_door:figures_contacts": row("sign_in", 405, 405, 405, 405),
+    # The public journey, posted with an empty body: the first question answers 400 (nothing
+    # chosen); a later question, and sending, go back to the first question (no earlier answers);
+    # nothing is ever written to the database before sending. Start, confirmation and privacy
+    # notice are read-only.
+    "front_door:ask_start": row(405, 405, 405, 405, 405),
+    "front_door:ask_who": row(400, 400, 400, 400, 400),
+    **{
+        f"front_door:ask_{name}": row(*["moved:front_door:ask_who"] * 5)
+        for name in ("helper", "about", "matters", "hard", "help", "money", "self_assessment", "contact", "check")
+    },
+    "front_door:ask_done": row(405, 405, 405, 405, 405),
+    "front_door:ask_privacy": row(405, 405, 405, 405, 405),
 }
 
 
@@ -176,6 +322,8 @@ class World:
     team_id: int
     partner_id: int
     password: str
+    # Ids and form values other apps' rows need: {"contact_uuid": ..., ...}.
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def url(self, name: str) -> str:
         values = {
@@ -187,6 +335,8 @@ class World:
             "service_id": uuid.uuid4(),
             "taxonomy_id": uuid.uuid4(),
             "taxonomy_term_id": uuid.uuid4(),
+            "service_at_location_id": uuid.uuid4(),
+            **self.extra,
         }
         return reverse(name, kwargs={argument: values[argument] for argument in URLS[name]})
 
@@ -240,7 +390,35 @@ class World:
             "people:merge": {"duplicate": self.duplicate.local_id, "reason": "Same date of birth and address"},
             "people:restrict": {"teams": [str(self.team_id)], "reason": "A member of staff"},
             "people:break_glass": {"reason": "Hospital discharge planning today"},
+            "front_door:conversation_add": {"conversation_type": "1", "what_matters": "Seeing my grandchildren"},
+            "front_door:outcome_add": {"kinds": ["advice"], "version": "1"},
+            "front_door:signpost": {"services": [self.extra.get("befriending_id", "")]},
+            "front_door:services_list": {"email": "ann@example.com"},
+            "front_door:follow_up_add": {
+                "due_on-day": later.day,
+                "due_on-month": later.month,
+                "due_on-year": later.year,
+            },
+            "front_door:follow_up_done": {"what_happened": "Alarm fitted; she feels safer"},
+            "front_door:allocate": {"worker": self.extra.get("practitioner_uuid", "")},
+            "front_door:close": {"version": "1"},
+            **self._directory_forms(),
         }.get(name, {})
+
+    def _directory_forms(self) -> dict[str, dict[str, Any]]:
+        """Curation forms the pages accept: a new service, a changed one, a status confirmed."""
+        service = {
+            "organisation": self.extra.get("directory_organization_id", ""),
+            "name": "Friday Lunch Club",
+            "description": "A hot lunch on Fridays",
+            "cost": "free",
+            "categories": ["lunch-clubs"],
+        }
+        return {
+            "directory:manage_service_add": service | {"status": "active"},
+            "directory:manage_service_edit": service,
+            "directory:manage_service_status": {"status": "defunct", "confirm": "yes"},
+        }
 
 
 @pytest.fixture
@@ -262,6 +440,8 @@ def world(
         username="visitor", role=Role.PRACTITIONER, organisation=other_team.organisation, teams=[other_team]
     )
     grant = glass_break(person=restricted_person, reason="Hospital discharge planning today", actor=visitor)
+    extra = _front_door_world(person, staff)
+    extra |= _directory_world(staff)
     return World(
         person=person,
         warning=warning,
@@ -271,12 +451,52 @@ def world(
         team_id=team.pk,
         partner_id=partner.pk,
         password=password,
+        extra=extra,
     )
+
+
+def _directory_world(staff: dict[str, User | None]) -> dict[str, Any]:
+    """A directory entry staff curate, added through the curation service."""
+    service = curated_service_make(staff[P])
+    return {"service_uuid": service.id, "directory_organization_id": str(service.organization_id)}
+
+
+def _front_door_world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
+    """A contact about the person, with a service on its list and a call planned."""
+    practitioner = staff[P]
+    assert practitioner is not None
+    front_door = Team.objects.create(
+        name="Wirral front door", kind=TeamKind.FRONT_DOOR, organisation=practitioner.organisation
+    )
+    for user in staff.values():
+        if user is not None:
+            Membership.objects.create(user=user, team=front_door)
+    contact = front_door_services.contact_record(
+        details=front_door_services.ContactDetails(
+            source=ContactSource.SELF, route=ContactRoute.PHONE, reason="Struggling with the stairs"
+        ),
+        person=person,
+        actor=practitioner,
+    )
+    lunch_club = Service.objects.create(name="Hoylake lunch club", status=ServiceStatus.ACTIVE)
+    befriending = Service.objects.create(name="Wirral befriending", status=ServiceStatus.ACTIVE)
+    [signposting] = front_door_services.signposting_add(contact=contact, services=[lunch_club], actor=practitioner)
+    follow_up = front_door_services.follow_up_add(
+        contact=contact, due_on=clock.today(), note="", assigned_to=None, actor=practitioner
+    )
+    Contact.objects.filter(pk=contact.pk).update(version=1)
+    return {
+        "contact_uuid": contact.uuid,
+        "signposting_uuid": signposting.uuid,
+        "follow_up_uuid": follow_up.uuid,
+        "befriending_id": str(befriending.id),
+        "practitioner_uuid": str(practitioner.uuid),
+    }
 
 
 def snapshot() -> dict[str, Any]:
     """Row counts of every Tandem table, and the rows a refused write would touch."""
-    tandem_apps = {"identity", "audit", "access", "people"}
+    tandem_apps = {"identity", "audit", "access", "people", "directory", "front_door", "safeguarding"}
     counts = {
         model._meta.label: model._default_manager.count()
         for model in apps.get_models()
@@ -371,6 +591,7 @@ def restricted_world(world: World, restricted_person: Person, practitioner: User
         team_id=world.team_id,
         partner_id=world.partner_id,
         password=world.password,
+        extra=world.extra,
     )
 
 

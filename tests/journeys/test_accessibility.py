@@ -9,17 +9,26 @@ A URL with a GET page that is missing from PAGES fails, so a new page is checked
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import time, timedelta
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from tandem.access.services import glass_break
 from tandem.core import clock
+from tandem.directory.models import Service, ServiceStatus
+from tandem.directory.search_index import service_terms_refresh
+from tandem.directory.tests.curation_data import curated_service_make
+from tandem.directory.tests.search_world import WALLASEY, centroids_make, service_make
+from tandem.front_door import services as front_door_services
+from tandem.front_door.tests.public_answers import answers as ask_answers
+from tandem.front_door.tests.public_answers import browser_session
+from tandem.identity.models import Membership, Team, TeamKind, User
 from tandem.identity.permissions import Role
 from tandem.people.codes import ConsentDecision
 from tandem.people.models import ConsentToShare, HazardWarning, PreviousName
@@ -29,7 +38,12 @@ pytestmark = pytest.mark.browser
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE = Axe()
 # URLs with no page of their own: they only take a POST and redirect.
-POST_ONLY = {"identity:sign_out", "access:break_glass_review"}
+POST_ONLY = {
+    "identity:sign_out",
+    "access:break_glass_review",
+    "directory:manage_service_check",
+    "front_door:signposting_remove",
+}
 # The Open Referral UK API answers JSON, not pages: axe checks HTML pages only, so these are
 # left out here and their shapes are tested in tandem/directory/tests/test_oruk_api.py.
 JSON_API = {
@@ -40,6 +54,8 @@ JSON_API = {
     "directory:oruk_taxonomy",
     "directory:oruk_taxonomy_terms",
     "directory:oruk_taxonomy_term",
+    "directory:oruk_service_at_locations",
+    "directory:oruk_service_at_location",
 }
 
 
@@ -116,6 +132,233 @@ def person_path(name: str) -> Callable[[Any], str]:
 
 
 P, M, OUTSIDER = Role.PRACTITIONER, Role.TEAM_MANAGER, "outsider"
+
+
+def contact_path(name: str = "", key: str = "contact") -> Callable[[Any], str]:
+    return lambda world: f"/front-door/contacts/{world.front[key]}/{name}"
+
+
+FRONT_DOOR_PAGES = [
+    Visit("front_door:queue", P, lambda w: "/front-door/"),
+    Visit("front_door:contact_new", P, lambda w: "/front-door/contacts/new/"),
+    Visit("front_door:contact_new", P, lambda w: "/front-door/contacts/new/?q=Mary+Smith", variant="results"),
+    Visit("front_door:contact_new", P, lambda w: f"/front-door/contacts/new/?person={w.person.uuid}", variant="form"),
+    Visit(
+        "front_door:contact_new",
+        P,
+        lambda w: f"/front-door/contacts/new/?person={w.person.uuid}",
+        submit("Record contact"),
+        "form-errors",
+    ),
+    Visit("front_door:contact", P, contact_path()),
+    Visit("front_door:contact", P, contact_path(key="unlinked"), variant="unlinked"),
+    Visit("front_door:contact_link_person", P, contact_path("person/?q=Mary+Smith", key="unlinked")),
+    Visit("front_door:conversation_add", P, contact_path("conversation/")),
+    Visit("front_door:conversation_add", P, contact_path("conversation/"), submit("Save conversation"), "errors"),
+    Visit("front_door:outcome_add", P, contact_path("outcome/")),
+    Visit("front_door:outcome_add", P, contact_path("outcome/"), submit("Save outcome"), "errors"),
+    Visit("front_door:signpost", P, contact_path("signpost/")),
+    Visit("front_door:signpost", P, contact_path("signpost/?keywords=lunch&category=&postcode="), variant="results"),
+    Visit("front_door:services_list", P, contact_path("services/")),
+    Visit("front_door:services_list", P, contact_path("services/"), submit("Send the list"), "errors"),
+    Visit("front_door:follow_up_add", P, contact_path("follow-up/")),
+    Visit("front_door:follow_up_add", P, contact_path("follow-up/"), submit("Plan the call"), "errors"),
+    Visit(
+        "front_door:follow_up_done",
+        P,
+        lambda w: f"/front-door/contacts/{w.front['contact']}/follow-up/{w.front['follow_up']}/done/",
+    ),
+    Visit(
+        "front_door:follow_up_done",
+        P,
+        lambda w: f"/front-door/contacts/{w.front['contact']}/follow-up/{w.front['follow_up']}/done/",
+        submit("Save"),
+        "errors",
+    ),
+    Visit("front_door:allocate", M, contact_path("allocate/")),
+    Visit("front_door:close", P, contact_path("close/")),
+    # Front-door figures: tables, inline SVG charts and the lists behind each figure (managers only).
+    Visit("front_door:figures", M, lambda w: "/front-door/figures/"),
+    Visit("front_door:figures", M, lambda w: "/front-door/figures/?grain=month", variant="by-month"),
+    Visit(
+        "front_door:figures",
+        M,
+        lambda w: "/front-door/figures/?grain=week&start-day=31&start-month=2&start-year=2026",
+        variant="errors",
+    ),
+    Visit("front_door:figures_contacts", M, lambda w: "/front-door/figures/contacts/?figure=received"),
+    Visit(
+        "front_door:figures_contacts",
+        M,
+        lambda w: "/front-door/figures/contacts/?figure=outcome:safeguarding",
+        variant="empty",
+    ),
+    Visit(
+        "front_door:figures_contacts", M, lambda w: "/front-door/figures/contacts/?figure=nonsense", variant="errors"
+    ),
+]
+
+
+def _directory_sample() -> str:
+    """The public directory's sample service (a place, a phone, opening times), made on first use."""
+    found = Service.objects.filter(name="Liscard Dementia Café").first()
+    if found is None:
+        centroids_make()
+        found = service_make(
+            "Liscard Dementia Café",
+            description="A friendly café for people living with dementia and the people who care for them.",
+            categories=("dementia",),
+            postcode=WALLASEY,
+            city="Wallasey",
+            schedules=(("TH", time(10), time(12)),),
+        )
+    return str(found.pk)
+
+
+def _directory_path(path: str) -> Callable[[Any], str]:
+    return lambda world: (_directory_sample(), path)[1]
+
+
+# The public directory (directory/search.py), as someone who has not signed in sees it.
+DIRECTORY_PAGES = [
+    Visit("directory:public_search", None, lambda w: "/directory/"),
+    Visit("directory:public_search", P, lambda w: "/directory/", variant="signed-in"),
+    Visit(
+        "directory:public_search",
+        None,
+        _directory_path("/directory/?keywords=dementa+cafe&postcode=CH41+5LH"),
+        variant="results",
+    ),
+    Visit("directory:public_search", None, lambda w: "/directory/?keywords=xylophone", variant="no-results"),
+    Visit("directory:public_search", None, lambda w: "/directory/?postcode=CH99+9ZZ&when=now", variant="errors"),
+    Visit("directory:public_service", None, lambda w: f"/directory/services/{_directory_sample()}/"),
+    Visit("directory:public_print", None, _directory_path("/directory/print/?keywords=dementia&postcode=CH41+5LH")),
+]
+
+
+def _curated_service() -> str:
+    """The entry the curation pages show, added by the practitioner, made on first use."""
+    found = Service.objects.filter(name="Thursday Lunch Club").first()
+    if found is None:
+        found = curated_service_make(User.objects.get(username="practitioner"))
+    return str(found.pk)
+
+
+def _curation_path(path: str) -> Callable[[Any], str]:
+    return lambda world: path.format(service=_curated_service())
+
+
+def choose_defunct(page: Page, world: Any) -> None:
+    page.get_by_label("Defunct").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mark Thursday Lunch Club as defunct?")
+
+
+# Staff curation of the directory. The front-door world's lunch club was never checked, so the
+# stale list has an entry.
+CURATION_PAGES = [
+    Visit("directory:manage", P, _curation_path("/directory/manage/")),
+    Visit("directory:manage", P, _curation_path("/directory/manage/?q=xylophone"), variant="no-results"),
+    Visit("directory:manage", P, _curation_path("/directory/manage/?status=open"), variant="errors"),
+    Visit("directory:manage_stale", P, _curation_path("/directory/manage/stale/")),
+    Visit("directory:manage_service_add", P, _curation_path("/directory/manage/new/")),
+    Visit(
+        "directory:manage_service_add", P, _curation_path("/directory/manage/new/"), submit("Add the service"), "errors"
+    ),
+    Visit("directory:manage_service", P, _curation_path("/directory/manage/{service}/")),
+    Visit("directory:manage_service_edit", P, _curation_path("/directory/manage/{service}/edit/")),
+    Visit(
+        "directory:manage_service_edit",
+        P,
+        _curation_path("/directory/manage/{service}/edit/"),
+        fill_then_submit("Name of the service", "", "Save changes"),
+        "errors",
+    ),
+    Visit("directory:manage_service_status", P, _curation_path("/directory/manage/{service}/status/")),
+    Visit(
+        "directory:manage_service_status",
+        P,
+        _curation_path("/directory/manage/{service}/status/"),
+        submit("Continue"),
+        "errors",
+    ),
+    Visit(
+        "directory:manage_service_status",
+        P,
+        _curation_path("/directory/manage/{service}/status/"),
+        choose_defunct,
+        "confirm",
+    ),
+]
+
+
+def ask_page(path: str, *, without: tuple[str, ...] = (), money: str = "no", sent: bool = False, then: Any = None):
+    """Open a page of the public "ask for help" journey with the answers before it already given."""
+
+    def act(page: Page, world: Any) -> None:
+        pages = ask_answers(money={"self_funder": money})
+        for name in without:
+            pages.pop(name, None)
+        if money == "yes" and "self_assessment" not in without:
+            pages["self_assessment"] = {"self_assessment": "yes"}
+        # The front-door world's lunch club matches what is hard, so the confirmation suggests it.
+        request = {"reference": "ABCD-EFGH", "for_self": False, "name": "Margaret", "self_assessment": True}
+        request |= {"email": True, "suggest_text": "lunch club meals", "postcode": ""}
+        browser_session(page, pages, sent=request if sent else None)
+        page.goto(path)
+        if then is not None:
+            then(page, world)
+
+    return act
+
+
+def too_many_requests(page: Page, world: Any) -> None:
+    with override_settings(TANDEM_ASK_FOR_HELP_PER_HOUR=0):
+        page.get_by_role("button", name="Send request").click()
+        expect(page.get_by_role("alert").filter(has_text="too many requests")).to_be_visible()
+
+
+ASK = "/ask-for-help/"
+# The public journey, signed out. Each question shown with its earlier answers, and with errors.
+ASK_QUESTIONS = {
+    "helper": "about-you/",
+    "about": "about-them/",
+    "matters": "what-matters/",
+    "hard": "what-is-hard/",
+    "help": "who-helps/",
+    "money": "paying-for-care/",
+    "self_assessment": "self-assessment/",
+    "contact": "contact-details/",
+}
+ASK_PAGES = [
+    Visit("front_door:ask_start", None, lambda w: ASK),
+    Visit("front_door:ask_privacy", None, lambda w: f"{ASK}privacy/"),
+    Visit("front_door:ask_who", None, lambda w: f"{ASK}who-needs-help/"),
+    Visit("front_door:ask_who", None, lambda w: f"{ASK}who-needs-help/", submit("Continue"), "errors"),
+    *(
+        Visit(f"front_door:ask_{name}", None, lambda w: ASK, ask_page(f"{ASK}{path}", money="yes"))
+        for name, path in ASK_QUESTIONS.items()
+    ),
+    *(
+        Visit(
+            f"front_door:ask_{name}",
+            None,
+            lambda w: ASK,
+            ask_page(f"{ASK}{path}", without=(name,), money="yes", then=submit("Continue")),
+            "errors",
+        )
+        for name, path in ASK_QUESTIONS.items()
+    ),
+    Visit("front_door:ask_check", None, lambda w: ASK, ask_page(f"{ASK}check-your-answers/", money="yes")),
+    Visit(
+        "front_door:ask_check",
+        None,
+        lambda w: ASK,
+        ask_page(f"{ASK}check-your-answers/", then=too_many_requests),
+        "too-many-requests",
+    ),
+    Visit("front_door:ask_done", None, lambda w: ASK, ask_page(f"{ASK}request-sent/", sent=True)),
+]
 
 PAGES = [
     Visit("identity:sign_in", None, lambda w: "/"),
@@ -202,6 +445,10 @@ PAGES = [
         "errors",
     ),
     Visit("access:break_glass_list", M, lambda w: "/access/break-glass/"),
+    *FRONT_DOOR_PAGES,
+    *DIRECTORY_PAGES,
+    *CURATION_PAGES,
+    *ASK_PAGES,
     Visit("errors:404", P, lambda w: f"/people/{uuid.uuid4()}/"),
     Visit("errors:403", P, person_path("access-log/")),
 ]
@@ -215,6 +462,39 @@ class World:
     restricted: Any
     duplicate: Any
     password: str
+    front: dict[str, Any] = field(default_factory=dict)
+
+
+def _front_door(person: Any, staff: dict[str, Any]) -> dict[str, Any]:
+    """A contact about the person with a conversation, a service on its list and a call due; one unlinked."""
+    practitioner = staff[Role.PRACTITIONER]
+    team = Team.objects.create(
+        name="Wirral front door", kind=TeamKind.FRONT_DOOR, organisation=practitioner.organisation
+    )
+    for user in staff.values():
+        if user is not None:
+            Membership.objects.create(user=user, team=team)
+    details = front_door_services.ContactDetails(source="self", route="phone", reason="Struggling with the stairs")
+    contact = front_door_services.contact_record(details=details, person=person, actor=practitioner)
+    unlinked = front_door_services.contact_record(
+        details=front_door_services.ContactDetails(source="anonymous", route="phone", reason="Neighbour not seen"),
+        person=None,
+        actor=practitioner,
+    )
+    club = Service.objects.create(
+        name="Hoylake lunch club", description="A hot lunch and company every Tuesday", status=ServiceStatus.ACTIVE
+    )
+    service_terms_refresh([club.id])
+    front_door_services.conversation_record(
+        contact=contact,
+        notes=front_door_services.ConversationNotes(conversation_type=1, what_matters="Getting out to see friends"),
+        actor=practitioner,
+    )
+    front_door_services.signposting_add(contact=contact, services=[club], actor=practitioner)
+    follow_up = front_door_services.follow_up_add(
+        contact=contact, due_on=clock.today(), note="Did she go?", assigned_to=None, actor=practitioner
+    )
+    return {"contact": contact.uuid, "unlinked": unlinked.uuid, "follow_up": follow_up.uuid}
 
 
 @pytest.fixture
@@ -256,6 +536,9 @@ def world(
         restricted=restricted_person,
         duplicate=duplicate,
         password=password,
+        front=_front_door(
+            person, {Role.PRACTITIONER: practitioner, Role.TEAM_MANAGER: manager, "bs": business_support}
+        ),
     )
 
 

@@ -4,3 +4,8 @@
 import { initAll } from '../govuk/govuk-frontend.min.js'
 
 initAll()
+
+// Buttons marked data-tandem-print print the page (they are hidden when printing).
+for (const button of document.querySelectorAll('[data-tandem-print]')) {
+  button.addEventListener('click', () => window.print())
+}

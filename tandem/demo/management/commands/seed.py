@@ -10,6 +10,8 @@ from django.db import connection
 
 from tandem.core.errors import DomainError
 from tandem.demo.borough import DEFAULT_SEED, SIZES, borough_seed
+from tandem.demo.directory_seed import directory_seed
+from tandem.demo.front_door_seed import front_door_seed
 from tandem.demo.search_tokens import tokens_check
 from tandem.people.models import Person
 
@@ -25,7 +27,7 @@ class Command(BaseCommand):
             help="small ≈ 5,000 people (the demo), medium ≈ 320,000, large ≈ 1,000,000",
         )
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed: same seed, same borough")
-        parser.add_argument("--reset", action="store_true", help="empty the person tables first")
+        parser.add_argument("--reset", action="store_true", help="empty the person and directory tables first")
         parser.add_argument("--people", type=int, default=None, help="override the number of people (for tests)")
         parser.add_argument(
             "--check",
@@ -62,6 +64,17 @@ class Command(BaseCommand):
             f"{counts['warnings']:,} warnings, {counts['staff']:,} staff"
         )
         self.stdout.write("  " + ", ".join(f"{name} {secs:.1f} s" for name, secs in report.phases.items()))
+        # The community directory: the same few hundred services whatever the borough's size.
+        directory = directory_seed(seed=report.seed, reset=options["reset"])
+        self.stdout.write(f"  {directory}")
+        # Front-door activity comes after the directory, so its signposting can name the services.
+        # (--reset needs nothing more here: its rows refer to people, so the borough's reset empties them.)
+        try:
+            front_door = front_door_seed(size=report.size, seed=report.seed, people=options["people"])
+        except DomainError as error:
+            raise CommandError(error.message) from error
+        made = ", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in front_door.items())
+        self.stdout.write(f"  Front door: {made}")
         self.stdout.write("\nDemo logins (password for all: " + self.style.WARNING(report.password) + ")")
         width = max(len(d.username) for d in report.demo_logins)
         for login in report.demo_logins:

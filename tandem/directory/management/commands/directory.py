@@ -7,6 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tandem.directory.postcodes import PostcodeFileInvalid, onspd_load
+from tandem.directory.search_index import index_rebuild, locations_refresh
 from tandem.directory.selectors import dataset_export
 from tandem.directory.services import DatasetInvalid, dataset_import
 
@@ -20,8 +22,20 @@ class Command(BaseCommand):
         importing.add_argument("file", type=Path)
         exporting = actions.add_parser("export", help="Write every service as one ORUK list page.")
         exporting.add_argument("file", type=Path)
+        # Search (directory/postcodes.py, directory/search_index.py).
+        postcodes = actions.add_parser(
+            "load_postcodes", help="Load postcode centroids from the ONS Postcode Directory CSV (all or nothing)."
+        )
+        postcodes.add_argument("file", type=Path)
+        actions.add_parser("reindex", help="Rebuild the search index of every service.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "reindex":
+            self.stdout.write(f"Re-indexed {index_rebuild()} services for search.")
+            return
+        if options["action"] == "load_postcodes":
+            self._load_postcodes(options["file"])
+            return
         path: Path = options["file"]
         if options["action"] == "export":
             dataset = dataset_export()
@@ -40,4 +54,12 @@ class Command(BaseCommand):
             for problem in error.problems:
                 self.stderr.write(str(problem))
             raise CommandError(error.message) from error
+        self.stdout.write(str(report))
+
+    def _load_postcodes(self, path: Path) -> None:
+        try:
+            report = onspd_load(path)
+        except PostcodeFileInvalid as error:
+            raise CommandError(error.message) from error
+        locations_refresh(report.moved_locations)
         self.stdout.write(str(report))

@@ -9,9 +9,11 @@ from tandem.audit import services as audit_services
 
 # Session and user (2); the person, with GP, neighbourhood and restriction (1); the view's audit
 # event (one insert; sealing into the chain happens later: 1); warnings, network, consents,
-# previous names and the timeline (5); the session saved, as on the first page of each minute
-# (savepoint, update, release: 3).
-SUMMARY_QUERIES = 12
+# previous names and the timeline (5); open work and timeline from the other apps: the front
+# door's open contacts and requests (1) and its timeline (1), safeguarding's open concerns (1),
+# the assessments' open drafts and completed ones waiting to be authorised (1) and their timeline (1);
+# the session saved, as on the first page of each minute (savepoint, update, release: 3).
+SUMMARY_QUERIES = 17
 
 
 def test_it_shows_the_person_their_warning_and_network(client, practitioner, person, warning, network_member, read):

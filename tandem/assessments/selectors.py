@@ -1,0 +1,190 @@
+"""Reads of assessments that pages share. Every one follows the access rule for the person."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from django.conf import settings
+from django.db.models import CharField, F, QuerySet, Value
+from django.db.models.functions import Concat
+from django.http import Http404
+
+from tandem.access import scope
+from tandem.assessments import policies
+from tandem.assessments.models import (
+    AssessmentEvent,
+    AssessmentStatus,
+    EventKind,
+    NeedsAssessment,
+    OutcomeFinding,
+)
+from tandem.core import clock, registry
+from tandem.core.care_act import ADULT_BY_CODE
+from tandem.front_door.codes import RequestStatus
+
+
+def assessments_visible(actor: Any) -> QuerySet[NeedsAssessment]:
+    """Assessments of people this actor may open, if their role works with assessments."""
+    if not policies.can_see(actor):
+        return NeedsAssessment.objects.none()
+    return scope.visible(NeedsAssessment.objects.all(), actor, person_field="person")
+
+
+def assessment_get(*, actor: Any, uuid: UUID | str) -> NeedsAssessment:
+    assessment = (
+        assessments_visible(actor)
+        .select_related("person", "team", "practitioner", "contact", "support_request__team")
+        .filter(uuid=uuid)
+        .first()
+    )
+    if assessment is None:
+        raise Http404
+    return assessment
+
+
+def findings_of(*, assessment: NeedsAssessment) -> list[OutcomeFinding]:
+    return list(assessment.findings.order_by("code"))
+
+
+def events_of(*, assessment: NeedsAssessment) -> list[AssessmentEvent]:
+    return list(assessment.events.select_related("by").order_by("version", "id"))
+
+
+def completed_by_id(*, assessment: NeedsAssessment) -> int | None:
+    return (
+        assessment.events.filter(kind=EventKind.COMPLETED).order_by("-version").values_list("by_id", flat=True).first()
+    )
+
+
+@dataclass(frozen=True)
+class ChangeSince:
+    """A save someone made after the version an editor started from: who, when, and what they changed."""
+
+    by: str
+    at: datetime
+    changes: dict[str, list[str]]
+    kind: str
+
+
+def changes_since(*, assessment: NeedsAssessment, version: int) -> list[ChangeSince]:
+    events = assessment.events.filter(version__gt=version).select_related("by").order_by("version", "id")
+    return [
+        ChangeSince(
+            by=event.by.get_full_name() or event.by.username,
+            at=event.at,
+            changes=event.changes,
+            kind=EventKind(event.kind).label,
+        )
+        for event in events
+    ]
+
+
+@dataclass(frozen=True)
+class StartingPoints:
+    """What an assessment of this person can start from: open requests, and self-assessments not yet used."""
+
+    requests: list[Any]
+    self_assessments: list[Any]
+
+
+def starting_points(*, person: Any) -> StartingPoints:
+    used_requests = NeedsAssessment.objects.filter(support_request__isnull=False).values("support_request_id")
+    used_contacts = NeedsAssessment.objects.filter(contact__isnull=False).values("contact_id")
+    requests = (
+        person.support_requests.exclude(status=RequestStatus.CLOSED)
+        .exclude(pk__in=used_requests)
+        .select_related("team")
+        .order_by("-requested_at")
+    )
+    contacts = (
+        person.front_door_contacts.filter(is_self_assessment=True)
+        .exclude(pk__in=used_contacts)
+        .order_by("-received_at")
+    )
+    return StartingPoints(requests=list(requests[:20]), self_assessments=list(contacts[:20]))
+
+
+def assessments_for_person(*, person: Any, actor: Any) -> QuerySet[NeedsAssessment]:
+    return assessments_visible(actor).filter(person=person).select_related("team", "practitioner")
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    """Days from the request to the completed assessment (or to today), against the local target."""
+
+    days: int
+    target: int
+    completed: bool
+
+    @property
+    def over(self) -> bool:
+        return self.days > self.target
+
+
+def timeliness(*, requested_on: date, completed_on: date | None, today: date | None = None) -> Timeliness:
+    end = completed_on or today or clock.today()
+    return Timeliness(
+        days=max((end - requested_on).days, 0),
+        target=int(getattr(settings, "TANDEM_ASSESSMENT_TARGET_DAYS", 28)),
+        completed=completed_on is not None,
+    )
+
+
+def _full_name(prefix: str) -> Any:
+    return Concat(F(f"{prefix}__first_name"), Value(" "), F(f"{prefix}__last_name"), output_field=CharField())
+
+
+def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]:
+    """Assessments in draft, or completed and waiting to be authorised, for the person summary (one query)."""
+    rows = (
+        NeedsAssessment.objects.filter(person_id=person.pk)
+        .exclude(status=AssessmentStatus.AUTHORISED)
+        .annotate(team_name=F("team__name"), who=_full_name("practitioner"))
+        .order_by("-started_on", "-id")
+        .values_list("status", "team_name", "who", "created_at", "requested_on")[:20]
+    )
+    items = []
+    for status, team, who, created_at, requested_on in rows:
+        days = timeliness(requested_on=requested_on, completed_on=None)
+        shown = (
+            f"Draft with {who.strip()}, {days.days} days since the request (target {days.target})"
+            if status == AssessmentStatus.DRAFT
+            else "Completed, waiting to be authorised"
+        )
+        # No assessment pages yet (issue 4): the item links nowhere until they exist.
+        items.append(registry.OpenWorkItem("Needs assessment", team, shown, created_at, None))
+    return items
+
+
+_TIMELINE_KINDS = {
+    EventKind.STARTED: "Needs assessment started",
+    EventKind.COMPLETED: "Needs assessment completed",
+    EventKind.JUDGEMENT: "Eligibility: professional judgement recorded",
+    EventKind.AUTHORISED: "Needs assessment authorised",
+}
+
+
+def timeline_for_person(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
+    """Assessments started, completed, judged and authorised, newest first (one query)."""
+    rows = (
+        AssessmentEvent.objects.filter(assessment__person_id=person.pk, kind__in=list(_TIMELINE_KINDS))
+        .annotate(who=_full_name("by"), team_name=F("assessment__team__name"))
+        .order_by("-at", "-id")
+        .values_list("kind", "at", "who", "team_name")[:limit]
+    )
+    return [
+        registry.TimelineEntry(
+            at=at,
+            title=_TIMELINE_KINDS[EventKind(kind)],
+            detail=team,
+            by=(who or "").strip(),
+            url=None,
+        )
+        for kind, at, who, team in rows
+    ]
+
+
+def outcome_label(code: str) -> str:
+    outcome = ADULT_BY_CODE[code]
+    return f"({code}) {outcome.statutory[0].upper()}{outcome.statutory[1:]}"

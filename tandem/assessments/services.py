@@ -1,0 +1,410 @@
+"""Every write to a needs assessment: permission-checked, transactional, audited, saved with compare-and-swap."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from tandem.assessments import eligibility, policies, selectors
+from tandem.assessments.models import (
+    AchievementChoice,
+    AssessmentEvent,
+    AssessmentStatus,
+    EventKind,
+    NeedsAssessment,
+    OutcomeFinding,
+    StartedFrom,
+)
+from tandem.audit import services as audit
+from tandem.core import clock
+from tandem.core.care_act import ADULT_OUTCOMES
+from tandem.core.errors import DomainError, StaleVersion, require
+from tandem.front_door.codes import RequestStatus
+from tandem.identity.models import Membership, Team, TeamKind
+
+MAX_TEXT = 5000
+CODES = tuple(outcome.code for outcome in ADULT_OUTCOMES)
+
+
+class AssessmentConflict(StaleVersion):
+    """Someone else saved the assessment after this editor opened it: here is what they changed."""
+
+    def __init__(self, changes: list[selectors.ChangeSince]) -> None:
+        super().__init__(
+            "Someone else saved this assessment while you were working on it. Your answers have not been "
+            "saved: check what they changed, then save again."
+        )
+        self.changes = changes
+
+
+def _text(value: str, *, field: str, label: str) -> str:
+    value = value.strip()
+    if "\x00" in value:
+        raise DomainError(f"{label} must not contain null characters", field=field)
+    if len(value) > MAX_TEXT:
+        raise DomainError(f"{label} must be {MAX_TEXT:,} characters or fewer", field=field)
+    return value
+
+
+def _check_version(assessment: NeedsAssessment, version: int | None) -> None:
+    if version is not None and assessment.version != version:
+        raise AssessmentConflict(selectors.changes_since(assessment=assessment, version=version))
+
+
+def _locked(assessment: NeedsAssessment) -> NeedsAssessment:
+    return NeedsAssessment.objects.select_for_update().get(pk=assessment.pk)
+
+
+def _event(assessment: NeedsAssessment, kind: EventKind, actor: Any, changes: dict[str, Any] | None = None) -> None:
+    AssessmentEvent.objects.create(
+        assessment=assessment, kind=kind, version=assessment.version, at=clock.now(), by=actor, changes=changes or {}
+    )
+
+
+def _assessor_team(actor: Any) -> Team:
+    today = clock.today()
+    memberships = (
+        Membership.objects.filter(user=actor)
+        .exclude(ended_on__lte=today)
+        .exclude(team__kind=TeamKind.FRONT_DOOR)
+        .select_related("team")
+        .order_by("team__name")
+    )
+    first = memberships.first()
+    if first is None:
+        raise DomainError("You are not in a team that assesses: ask a manager to add you to one")
+    return first.team
+
+
+@transaction.atomic
+def assessment_start(  # noqa: PLR0912 (one branch per starting point, each with its own refusals)
+    *,
+    person: Any,
+    started_from: str,
+    actor: Any,
+    support_request: Any | None = None,
+    contact: Any | None = None,
+    requested_on: date | None = None,
+) -> NeedsAssessment:
+    """Start a needs assessment (Care Act 2014 s9): from a request for support, the person's own
+    self-assessment (its answers carried in, never retyped), or a review with the date it was asked for."""
+    require(policies.can_record(actor), "You do not have permission to assess")
+    if person.merged_into_id is not None:
+        raise DomainError("That record was merged into another: use the record kept")
+    persons_account = ""
+    if started_from == StartedFrom.REQUEST:
+        if support_request is None or support_request.person_id != person.pk:
+            raise DomainError("Select the request for support", field="started_from")
+        if support_request.status == RequestStatus.CLOSED:
+            raise DomainError("That request for support is closed", field="started_from")
+        if NeedsAssessment.objects.filter(support_request=support_request).exists():
+            raise DomainError("An assessment has already been started from that request", field="started_from")
+        team, requested_on, contact = support_request.team, timezone.localdate(support_request.requested_at), None
+    elif started_from == StartedFrom.SELF_ASSESSMENT:
+        if contact is None or contact.person_id != person.pk or not contact.is_self_assessment:
+            raise DomainError("Select the person's self-assessment", field="started_from")
+        if NeedsAssessment.objects.filter(contact=contact).exists():
+            raise DomainError("An assessment has already been started from that self-assessment", field="started_from")
+        team, requested_on, support_request = _assessor_team(actor), timezone.localdate(contact.received_at), None
+        persons_account = str(contact.submission.get("answers", {}).get("hard_in_own_words", ""))[:MAX_TEXT]
+    elif started_from == StartedFrom.REVIEW:
+        if requested_on is None:
+            raise DomainError("Enter the date the assessment was asked for", field="requested_on")
+        if requested_on > clock.today():
+            raise DomainError("The date it was asked for must be today or in the past", field="requested_on")
+        if requested_on < clock.today() - timedelta(days=3 * 366):
+            raise DomainError("The date it was asked for must be within the last three years", field="requested_on")
+        team, support_request, contact = _assessor_team(actor), None, None
+    else:
+        raise DomainError("Select what the assessment starts from", field="started_from")
+    assessment = NeedsAssessment.objects.create(
+        person=person,
+        team=team,
+        practitioner=actor,
+        started_from=started_from,
+        support_request=support_request,
+        contact=contact,
+        requested_on=requested_on,
+        started_on=clock.today(),
+        persons_account=persons_account,
+    )
+    OutcomeFinding.objects.bulk_create([OutcomeFinding(assessment=assessment, code=code) for code in CODES])
+    _event(assessment, EventKind.STARTED, actor)
+    audit.record(
+        actor=actor,
+        action="assessments.assessment.started",
+        person=person,
+        target=assessment,
+        summary=f"Started a needs assessment from {StartedFrom(started_from).label.lower()}",
+    )
+    return assessment
+
+
+@dataclass(frozen=True)
+class FindingAnswers:
+    """What the assessment found for one outcome, as the practitioner typed it."""
+
+    code: str
+    achievement: str = ""
+    in_own_words: str = ""
+    practitioner_view: str = ""
+    fluctuates: bool = False
+    fluctuation_note: str = ""
+
+
+@dataclass(frozen=True)
+class AssessmentAnswers:
+    persons_account: str
+    arises_from_impairment_or_illness: bool | None
+    impairment_reason: str
+    significant_impact_on_wellbeing: bool | None
+    wellbeing_reason: str
+    findings: tuple[FindingAnswers, ...]
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("Yes" if value else "No")
+
+
+_ASSESSMENT_LABELS = {
+    "persons_account": "The person's own account",
+    "arises_from_impairment_or_illness": "Condition 1: the needs arise from an impairment or illness",
+    "impairment_reason": "Condition 1: reasons",
+    "significant_impact_on_wellbeing": "Condition 3: significant impact on wellbeing",
+    "wellbeing_reason": "Condition 3: reasons",
+}
+_FINDING_LABELS = {
+    "achievement": "whether it can be achieved",
+    "in_own_words": "in the person's own words",
+    "practitioner_view": "the practitioner's view",
+    "fluctuates": "whether needs fluctuate",
+    "fluctuation_note": "over what period",
+}
+
+
+def _shown(name: str, value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return _yes_no(value)
+    if name == "achievement":
+        return str(AchievementChoice(value).label) if value else ""
+    return str(value)
+
+
+def _clean_answers(answers: AssessmentAnswers) -> AssessmentAnswers:
+    texts = {
+        name: _text(getattr(answers, name), field=name, label=_ASSESSMENT_LABELS[name])
+        for name in ("persons_account", "impairment_reason", "wellbeing_reason")
+    }
+    if sorted(f.code for f in answers.findings) != sorted(CODES):
+        raise DomainError("Give an answer for each of the ten outcomes")
+    findings = []
+    for finding in answers.findings:
+        prefix = f"outcome_{finding.code}_"
+        name = f"Outcome ({finding.code})"
+        if finding.achievement and finding.achievement not in AchievementChoice.values:
+            raise DomainError(f"{name}: choose an answer from the list", field=f"{prefix}achievement")
+        note = _text(finding.fluctuation_note, field=f"{prefix}fluctuation_note", label=f"{name}: over what period")
+        if finding.fluctuates and not note:
+            raise DomainError(
+                f"{name}: say how the needs fluctuate and over what period", field=f"{prefix}fluctuation_note"
+            )
+        findings.append(
+            FindingAnswers(
+                code=finding.code,
+                achievement=finding.achievement,
+                in_own_words=_text(
+                    finding.in_own_words, field=f"{prefix}in_own_words", label=f"{name}: in the person's own words"
+                ),
+                practitioner_view=_text(
+                    finding.practitioner_view, field=f"{prefix}practitioner_view", label=f"{name}: your view"
+                ),
+                fluctuates=finding.fluctuates,
+                fluctuation_note=note if finding.fluctuates else "",
+            )
+        )
+    return AssessmentAnswers(
+        persons_account=texts["persons_account"],
+        arises_from_impairment_or_illness=answers.arises_from_impairment_or_illness,
+        impairment_reason=texts["impairment_reason"],
+        significant_impact_on_wellbeing=answers.significant_impact_on_wellbeing,
+        wellbeing_reason=texts["wellbeing_reason"],
+        findings=tuple(sorted(findings, key=lambda f: f.code)),
+    )
+
+
+def _require_draft(assessment: NeedsAssessment) -> None:
+    if assessment.status != AssessmentStatus.DRAFT:
+        raise DomainError("This assessment is completed: its answers can no longer be changed")
+
+
+@transaction.atomic
+def assessment_save(
+    *, assessment: NeedsAssessment, answers: AssessmentAnswers, version: int | None, actor: Any
+) -> NeedsAssessment:
+    """Save a draft assessment. A save that started from an older version is refused with what
+    changed since, so nobody's work is silently overwritten."""
+    require(policies.can_record(actor), "You do not have permission to assess")
+    assessment = _locked(assessment)
+    _require_draft(assessment)
+    _check_version(assessment, version)
+    answers = _clean_answers(answers)
+    changes: dict[str, list[str]] = {}
+    for name, label in _ASSESSMENT_LABELS.items():
+        before, after = getattr(assessment, name), getattr(answers, name)
+        if before != after:
+            changes[label] = [_shown(name, before), _shown(name, after)]
+            setattr(assessment, name, after)
+    findings = {f.code: f for f in assessment.findings.select_for_update()}
+    changed_findings = []
+    for answer in answers.findings:
+        finding = findings[answer.code]
+        touched = False
+        for name, label in _FINDING_LABELS.items():
+            before, after = getattr(finding, name), getattr(answer, name)
+            if before != after:
+                changes[f"{selectors.outcome_label(answer.code)}: {label}"] = [
+                    _shown(name, before),
+                    _shown(name, after),
+                ]
+                setattr(finding, name, after)
+                touched = True
+        if touched:
+            changed_findings.append(finding)
+    if not changes:
+        return assessment
+    OutcomeFinding.objects.bulk_update(changed_findings, list(_FINDING_LABELS))
+    assessment.version += 1
+    assessment.save()
+    _event(assessment, EventKind.SAVED, actor, changes)
+    audit.record(
+        actor=actor,
+        action="assessments.assessment.saved",
+        person=assessment.person,
+        target=assessment,
+        summary=f"Saved the needs assessment ({len(changes)} answers changed)",
+        changes=changes,
+    )
+    return assessment
+
+
+def determination_of(assessment: NeedsAssessment, findings: list[OutcomeFinding]) -> eligibility.Determination:
+    """What the regulations make of the answers so far (unanswered outcomes count as achieved)."""
+    return eligibility.adult_determination(
+        arises_from_impairment_or_illness=bool(assessment.arises_from_impairment_or_illness),
+        outcomes={f.code: eligibility.Achievement(f.achievement) for f in findings if f.achievement},
+        significant_impact_on_wellbeing=bool(assessment.significant_impact_on_wellbeing),
+    )
+
+
+def _stored(determination: eligibility.Determination) -> dict[str, Any]:
+    return {
+        "eligible": determination.eligible,
+        "summary": determination.summary,
+        "conditions": [
+            {"label": c.label, "met": c.met, "explanation": c.explanation} for c in determination.conditions
+        ],
+        "unable": [o.code for o in determination.unable_outcomes],
+    }
+
+
+@transaction.atomic
+def assessment_complete(*, assessment: NeedsAssessment, version: int | None, actor: Any) -> NeedsAssessment:
+    """Complete the assessment and store the eligibility determination of the Care and Support
+    (Eligibility Criteria) Regulations 2015, regulation 2, as the answers stand."""
+    require(policies.can_record(actor), "You do not have permission to assess")
+    assessment = _locked(assessment)
+    _require_draft(assessment)
+    _check_version(assessment, version)
+    findings = list(assessment.findings.order_by("code"))
+    missing = [f.code for f in findings if not f.achievement]
+    if missing:
+        raise DomainError(
+            f"Say whether the person can achieve each outcome: outcomes {', '.join(missing)} have no answer yet"
+        )
+    if assessment.arises_from_impairment_or_illness is None or not assessment.impairment_reason:
+        raise DomainError("Say whether the needs arise from an impairment or illness, and why")
+    if assessment.significant_impact_on_wellbeing is None or not assessment.wellbeing_reason:
+        raise DomainError("Say whether there is a significant impact on the person's wellbeing, and why")
+    determination = determination_of(assessment, findings)
+    assessment.status = AssessmentStatus.COMPLETED
+    assessment.completed_on = clock.today()
+    assessment.eligible_by_criteria = determination.eligible
+    assessment.determination = _stored(determination)
+    assessment.version += 1
+    assessment.save()
+    _event(assessment, EventKind.COMPLETED, actor)
+    audit.record(
+        actor=actor,
+        action="assessments.assessment.completed",
+        person=assessment.person,
+        target=assessment,
+        summary=f"Completed the needs assessment: {determination.summary}",
+    )
+    return assessment
+
+
+@transaction.atomic
+def eligibility_judgement_record(
+    *, assessment: NeedsAssessment, eligible: bool, reason: str, version: int | None, actor: Any
+) -> NeedsAssessment:
+    """Record a professional judgement that differs from the criteria's determination; only with a reason."""
+    require(policies.can_record(actor), "You do not have permission to assess")
+    assessment = _locked(assessment)
+    if assessment.status != AssessmentStatus.COMPLETED:
+        raise DomainError("A professional judgement is recorded once the assessment is completed, before authorising")
+    _check_version(assessment, version)
+    if eligible == assessment.eligible_by_criteria:
+        raise DomainError(
+            "That is what the eligibility criteria found: a professional judgement must differ from it",
+            field="eligible",
+        )
+    reason = _text(reason, field="reason", label="The reason")
+    if not reason:
+        raise DomainError("Give the reason for your professional judgement", field="reason")
+    before = assessment.eligible
+    assessment.judgement_eligible = eligible
+    assessment.judgement_reason = reason
+    assessment.version += 1
+    assessment.save()
+    _event(
+        assessment,
+        EventKind.JUDGEMENT,
+        actor,
+        {"Eligible": [_yes_no(before), _yes_no(eligible)], "Reason": ["", reason]},
+    )
+    audit.record(
+        actor=actor,
+        action="assessments.eligibility.judged",
+        person=assessment.person,
+        target=assessment,
+        summary=f"Recorded a professional judgement: {'eligible' if eligible else 'not eligible'}",
+        changes={"eligible": [before, eligible]},
+        reason=reason,
+    )
+    return assessment
+
+
+@transaction.atomic
+def assessment_authorise(*, assessment: NeedsAssessment, version: int | None, actor: Any) -> NeedsAssessment:
+    """Authorise a completed assessment: a manager other than the one who completed it."""
+    require(policies.can_authorise(actor), "Only a team manager can authorise an assessment")
+    assessment = _locked(assessment)
+    if assessment.status != AssessmentStatus.COMPLETED:
+        raise DomainError("Only a completed assessment can be authorised")
+    _check_version(assessment, version)
+    if selectors.completed_by_id(assessment=assessment) == actor.pk:
+        raise DomainError("You completed this assessment: another manager must authorise it")
+    assessment.status = AssessmentStatus.AUTHORISED
+    assessment.version += 1
+    assessment.save()
+    _event(assessment, EventKind.AUTHORISED, actor)
+    audit.record(
+        actor=actor,
+        action="assessments.assessment.authorised",
+        person=assessment.person,
+        target=assessment,
+        summary="Authorised the needs assessment",
+    )
+    return assessment

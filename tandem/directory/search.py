@@ -1,0 +1,528 @@
+"""Searching the directory: keywords, category, near a postcode, open now or on a day.
+
+Keywords: every word typed must match (after stemming, and after correcting a word the directory
+does not hold to the nearest one it does), because people narrow a search by adding words
+("lunch club wallasey") and expect fewer, better results, not more. Results rank by where the
+words were found (name 3, category 2, description, organisation or place 1, summed over the
+words), then by distance when a postcode is given, then by name. `services_suggest` is for free
+text someone wrote about themselves: any word may match, and services matching more words come
+first.
+
+Distance is a straight line between British National Grid points, from the postcode's centroid to
+the service's nearest location. Only active services are ever found. The index these queries use
+is kept by `search_index.service_terms_refresh` (re-exported here for the services that write).
+"""
+
+import math
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import (
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
+from django.db.models.expressions import CombinedExpression
+from django.utils import timezone
+from rapidfuzz.distance import DamerauLevenshtein
+
+from tandem.core import clock
+from tandem.core.errors import DomainError
+from tandem.directory import postcodes
+from tandem.directory.categories import BY_CODE
+from tandem.directory.models import (
+    Attribute,
+    Contact,
+    Phone,
+    Schedule,
+    ScheduleFrequency,
+    SearchWord,
+    Service,
+    ServiceAtLocation,
+    ServiceStatus,
+    ServiceTerm,
+    TaxonomyTerm,
+)
+from tandem.directory.search_index import (
+    STOP_WORDS,
+    category_term,
+    search_words_for,
+    service_terms_refresh,
+    stem,
+    words,
+)
+
+__all__ = [
+    "DAY_CODES",
+    "Keywords",
+    "ServiceHit",
+    "ServiceQuery",
+    "ServiceResults",
+    "grid_distance_squared",
+    "keywords_understand",
+    "schedules_matching",
+    "service_public_find",
+    "service_search",
+    "service_terms_refresh",
+    "services_suggest",
+]
+
+DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+PER_PAGE_MAX = 100
+# A term found in more than this share of services says little about free text ("help", "people").
+_COMMON_SHARE = 0.34
+_COMMON_MINIMUM = 30
+
+
+@dataclass(frozen=True)
+class ServiceQuery:
+    keywords: str = ""
+    category: str = ""  # a Category.code
+    postcode: str = ""
+    within_miles: float | None = None
+    open_now: bool = False
+    day: int | None = None  # 0 = Monday
+
+
+@dataclass(frozen=True)
+class ServiceHit:
+    service: Service
+    distance_miles: float | None
+
+
+@dataclass(frozen=True)
+class ServiceResults:
+    hits: list[ServiceHit]
+    total: int
+    page: int
+    per_page: int
+    corrected_keywords: str | None
+
+    @property
+    def pages(self) -> int:
+        return max(math.ceil(self.total / self.per_page), 1)
+
+
+@dataclass(frozen=True)
+class Keywords:
+    """What the typed words mean to the index: one stem per word, and the text as corrected."""
+
+    terms: tuple[str, ...]
+    corrected: str | None
+
+
+def _allowed_edits(term: str) -> int:
+    """How far a word may be from the one it is corrected to; numbers and short words never are."""
+    if not term.isalpha():
+        return 0
+    return 0 if len(term) <= 3 else 1 if len(term) <= 5 else 2
+
+
+def _corrections(unknown: set[str]) -> dict[str, SearchWord]:
+    """The nearest vocabulary word for each unknown stem: within an edit or two, else one it begins."""
+    if not unknown:
+        return {}
+    shapes = Q()
+    for term in unknown:
+        if _allowed_edits(term):
+            shapes |= Q(initial=term[0], length__range=(len(term) - 2, len(term) + 2))
+    candidates = list(SearchWord.objects.filter(shapes)) if shapes else []
+    found: dict[str, SearchWord] = {}
+    for term in unknown:
+        allowed = _allowed_edits(term)
+        best: tuple[int, int, str, SearchWord] | None = None
+        for candidate in candidates:
+            if candidate.initial != term[0]:
+                continue
+            distance = DamerauLevenshtein.distance(term, candidate.term, score_cutoff=allowed)
+            if distance <= allowed:
+                key = (distance, -candidate.services, candidate.term, candidate)
+                best = key if best is None or key[:3] < best[:3] else best
+        if best is not None:
+            found[term] = best[3]
+        elif len(term) >= 3 and term.isalpha():
+            prefix = SearchWord.objects.filter(term__startswith=term).order_by("-services", "term").first()
+            if prefix is not None:
+                found[term] = prefix
+    return found
+
+
+def keywords_understand(text: str) -> Keywords:
+    """Stem the typed words and correct the ones the directory does not hold."""
+    typed = words(text)
+    wanted = [word for word in typed if len(word) > 1 and word not in STOP_WORDS]
+    stems = {word: stem(word) for word in wanted}
+    known = search_words_for(stems.values())
+    fixes = _corrections({term for term in stems.values() if term not in known})
+    terms = tuple(dict.fromkeys(fixes[s].term if s in fixes else s for s in stems.values()))
+    if not fixes:
+        return Keywords(terms=terms, corrected=None)
+    shown = [fixes[stems[word]].word if word in stems and stems[word] in fixes else word for word in typed]
+    return Keywords(terms=terms, corrected=" ".join(shown))
+
+
+def _category_terms(code: str) -> QuerySet[TaxonomyTerm, Any]:
+    """The category's taxonomy term and any imported terms filed under it, as a subquery."""
+    category = BY_CODE.get(code)
+    if category is None:
+        raise DomainError("Choose a category from the list", field="category")
+    return TaxonomyTerm.objects.filter(Q(pk=category.term_id) | Q(parent_id=category.term_id)).values("pk")
+
+
+def _current(today: date) -> Q:
+    return (Q(valid_from__isnull=True) | Q(valid_from__lte=today)) & (Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+
+
+def _runs_on(day: date) -> Q:
+    """Schedules that run on this date: weekly on its weekday, or monthly on its place in the month."""
+    code = DAY_CODES[day.weekday()]
+    nth = (day.day - 1) // 7 + 1
+    last = (day + timedelta(days=7)).month != day.month
+    last_day = (day + timedelta(days=1)).month != day.month
+    weekly = (Q(freq=ScheduleFrequency.WEEKLY) | Q(freq="")) & Q(byday__icontains=code)
+    # Fortnightly and rarer: only in the weeks counted from dtstart (worked out below, in Python).
+    weekly &= Q(interval__isnull=True) | Q(interval__lte=1) | Q(dtstart__isnull=True) | Q(pk__in=_in_step(day))
+    # ORUK's byday for a monthly schedule is e.g. "1MO" (first Monday) or "-1FR" (last Friday).
+    ordinals = rf"\+?{nth}{code}" + (rf"|-1{code}" if last else "")
+    monthdays = str(day.day) + ("|-1" if last_day else "")
+    monthly = Q(freq=ScheduleFrequency.MONTHLY) & (
+        Q(byday__iregex=rf"(^|,)\s*({ordinals})\s*(,|$)") | Q(bymonthday__regex=rf"(^|,)\s*({monthdays})\s*(,|$)")
+    )
+    return (weekly | monthly) & _current(day)
+
+
+def _in_step(day: date) -> list[uuid.UUID]:
+    """Weekly schedules with an interval (every 2 weeks, …) whose week this is."""
+    code = DAY_CODES[day.weekday()]
+    rows = Schedule.objects.filter(
+        Q(freq=ScheduleFrequency.WEEKLY) | Q(freq=""),
+        interval__gt=1,
+        dtstart__isnull=False,
+        byday__icontains=code,
+    ).values_list("pk", "dtstart", "interval")
+    in_step: list[uuid.UUID] = []
+    for pk, dtstart, interval in rows:
+        if dtstart is None or interval is None:  # excluded by the filter; narrows the types
+            continue
+        weeks = (day - (dtstart - timedelta(days=dtstart.weekday()))).days // 7
+        if weeks >= 0 and weeks % interval == 0:
+            in_step.append(pk)
+    return in_step
+
+
+def _open_at(moment: datetime) -> Q:
+    """Schedules that have the service open at this moment by a schedule with opening times; overnight hours count too.
+
+    A service with no schedule, or a schedule without times, is never "open now": we cannot say.
+    """
+    local = timezone.localtime(moment)
+    today, now = local.date(), local.time().replace(microsecond=0)
+    timed = Q(opens_at__isnull=False, closes_at__isnull=False)
+    today_hours = (
+        Q(opens_at__lte=now, closes_at__gt=now)  # ordinary hours
+        | Q(closes_at__lt=F("opens_at"), opens_at__lte=now)  # overnight, evening part
+        | Q(closes_at=F("opens_at"))  # opens_at = closes_at: open all day
+    )
+    yesterday_hours = Q(closes_at__lt=F("opens_at"), closes_at__gt=now)
+    return (_runs_on(today) & today_hours | _runs_on(today - timedelta(days=1)) & yesterday_hours) & timed
+
+
+def _open_on(day: int) -> Q:
+    """Schedules on this weekday (0 = Monday) that has not ended."""
+    return Q(byday__icontains=DAY_CODES[day]) & (Q(valid_to__isnull=True) | Q(valid_to__gte=clock.today()))
+
+
+@dataclass
+class _Candidate:
+    """A service that matched, with what it is ranked by: squared metres to its nearest place."""
+
+    id: uuid.UUID
+    name: str
+    score: int = 0
+    matched: int = 0
+    squared: float = math.inf
+
+
+_EASTING, _NORTHING = "service_at_locations__location__easting", "service_at_locations__location__northing"
+
+
+# (service id, name, score, words matched, easting, northing): one place of one service.
+_Row = tuple[uuid.UUID, str, int, int, int | None, int | None]
+
+
+def _candidates(rows: Iterable[_Row], place: postcodes.Place | None) -> list[_Candidate]:
+    """One candidate per service from rows of (service, one of its places): the nearest place wins."""
+    found: dict[uuid.UUID, _Candidate] = {}
+    for key, name, score, matched, easting, northing in rows:
+        candidate = found.get(key)
+        if candidate is None:
+            candidate = found[key] = _Candidate(id=key, name=name, score=score, matched=matched)
+        if place is not None and easting is not None and northing is not None:
+            squared = (easting - place.easting) ** 2 + (northing - place.northing) ** 2
+            candidate.squared = min(candidate.squared, squared)
+    return list(found.values())
+
+
+def _matching(
+    terms: tuple[str, ...], conditions: list[Exists], place: postcodes.Place | None, *, every: bool
+) -> list[_Candidate]:
+    """Active services that match the terms (all of them, or any) and the conditions, scored.
+
+    One query on one table: index rows carry the weight, the service's name and the place, so the
+    cost is the number of matches, not the size of the directory. Grouping by place keeps a
+    service at two places from counting its words twice; the nearer place wins afterwards.
+    """
+    matches = (
+        ServiceTerm.objects.filter(*conditions, term__in=terms, active=True)
+        .values("service_id", "name", "place", "easting", "northing")
+        .annotate(score=Sum("weight"), matched=Count("term"))
+    )
+    if every:
+        matches = matches.filter(matched=len(terms))
+    # Typed Any: django-stubs cannot see fields added by annotate() in a later values_list().
+    rows: Any = matches.values_list("service_id", "name", "score", "matched", "easting", "northing")
+    return _candidates(rows, place)
+
+
+def _everything(conditions: list[Exists], place: postcodes.Place | None) -> list[_Candidate]:
+    """Every active service meeting the conditions, with its places: a search by postcode alone."""
+    services = Service.objects.filter(*conditions, status=ServiceStatus.ACTIVE)
+    if place is None:
+        return _candidates(((key, name, 0, 0, None, None) for key, name in services.values_list("pk", "name")), None)
+    rows = services.values_list("pk", "name", _EASTING, _NORTHING)
+    return _candidates(((key, name, 0, 0, easting, northing) for key, name, easting, northing in rows), place)
+
+
+def _ranked(
+    candidates: list[_Candidate], place: postcodes.Place | None, within_miles: float | None
+) -> list[_Candidate]:
+    """Best first: more words matched, a better score, nearer, then by name; only those in reach."""
+    if place is not None and within_miles is not None:
+        reach = (within_miles * postcodes.METRES_PER_MILE) ** 2
+        candidates = [candidate for candidate in candidates if candidate.squared <= reach]
+    candidates.sort(key=lambda c: (-c.matched, -c.score, c.squared, c.name.casefold(), c.id))
+    return candidates
+
+
+def _place(postcode: str, within_miles: float | None) -> postcodes.Place | None:
+    if not postcode.strip():
+        if within_miles is not None:
+            raise DomainError("Enter a postcode to search within a distance of it", field="postcode")
+        return None
+    if within_miles is not None and within_miles <= 0:
+        raise DomainError("Choose how far from the postcode to look", field="within_miles")
+    return postcodes.place_find(postcode)
+
+
+def _page_of(services: QuerySet[Service]) -> QuerySet[Service]:
+    """Everything a result shows, prefetched: a fixed number of queries whatever the page size."""
+    return services.select_related("organization").prefetch_related(
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location").order_by("location__name", "id"),
+        ),
+        Prefetch("contacts", queryset=Contact.objects.order_by("name", "id").prefetch_related("phones")),
+        Prefetch("schedules", queryset=Schedule.objects.order_by("opens_at", "id")),
+    )
+
+
+def _attach[T: Model](owners: list[Any], relation: str, owner_field: str, rows: Iterable[T]) -> list[T]:
+    """Fill each owner's `relation` manager with its rows, as prefetch_related would, from one query.
+
+    Django's own prefetch builds a filtered queryset for every owner, which on a page of twenty
+    costs more than the queries themselves; the managers only need their caches filled.
+    """
+    by_owner: dict[Any, list[T]] = {owner.pk: [] for owner in owners}
+    owner_by_key = {owner.pk: owner for owner in owners}
+    fetched = list(rows)
+    for row in fetched:
+        key = getattr(row, f"{owner_field}_id")
+        by_owner[key].append(row)
+        # The child's own foreign key is cached too, so `contact.service` costs no query.
+        type(row)._meta.get_field(owner_field).set_cached_value(row, owner_by_key[key])  # type: ignore[union-attr]  # a ForeignKey
+    for owner in owners:
+        cached: QuerySet[T] = QuerySet(model=type(fetched[0]) if fetched else None)
+        cached._result_cache = by_owner[owner.pk]
+        cached._prefetch_done = True  # type: ignore[attr-defined]  # Django's flag: "nothing more to prefetch"
+        owner.__dict__.setdefault("_prefetched_objects_cache", {})[relation] = cached
+    return fetched
+
+
+_CONTACT_FIELDS = ("id", "service_id", "name", "title")
+_PHONE_FIELDS = ("id", "contact_id", "number", "description")
+
+
+def _services_shown(ids: list[uuid.UUID]) -> dict[uuid.UUID, Service]:
+    """Services with their organisation, places, contacts with phones and schedules.
+
+    Three queries for a page of any size: services come with their places (a service with no
+    place needs a fourth), and contacts with their phones.
+    """
+    places = ServiceAtLocation.objects.filter(service_id__in=ids).select_related("service__organization", "location")
+    # Sorted here rather than in SQL: a handful of rows, and the sort on a joined column cost more.
+    links = sorted(places, key=lambda link: (link.location.name, str(link.pk)))
+    services: dict[uuid.UUID, Service] = {}
+    for link in links:
+        services.setdefault(link.service_id, link.service)
+    unplaced = [key for key in ids if key not in services]
+    if unplaced:
+        services |= {s.pk: s for s in Service.objects.filter(pk__in=unplaced).select_related("organization")}
+    owners = list(services.values())
+    _attach(owners, "service_at_locations", "service", links)
+    contacts: dict[uuid.UUID, Contact] = {}
+    phones: list[Phone] = []
+    rows = (
+        Contact.objects.filter(service_id__in=ids)
+        .order_by("name", "id", "phones__number", "phones__id")
+        .values_list(*_CONTACT_FIELDS, *(f"phones__{name}" for name in ("id", "number", "description")))
+    )
+    for row in rows:
+        contact = contacts.get(row[0])
+        if contact is None:
+            contact = contacts[row[0]] = Contact.from_db(Contact.objects.db, _CONTACT_FIELDS, row[:4])
+        if row[4] is not None:
+            phones.append(Phone.from_db(Phone.objects.db, _PHONE_FIELDS, (row[4], row[0], row[5], row[6])))
+    _attach(owners, "contacts", "service", list(contacts.values()))
+    _attach(list(contacts.values()), "phones", "contact", phones)
+    _attach(owners, "schedules", "service", Schedule.objects.filter(service_id__in=ids).order_by("opens_at", "id"))
+    return services
+
+
+def _hits(ranked: list[_Candidate], place: postcodes.Place | None) -> list[ServiceHit]:
+    """These services, in this order, with everything a result shows."""
+    ids = [candidate.id for candidate in ranked]
+    found = _services_shown(ids) if ids else {}
+
+    def miles(candidate: _Candidate) -> float | None:
+        if place is None or candidate.squared == math.inf:
+            return None
+        return postcodes.miles(math.sqrt(candidate.squared))
+
+    return [ServiceHit(service=found[c.id], distance_miles=miles(c)) for c in ranked if c.id in found]
+
+
+def _conditions(query: ServiceQuery, *, service: str, category: bool = True) -> list[Exists]:
+    """The query's filters as EXISTS tests on the service whose id is in the column `service`.
+
+    Written so a keyword search can start from the term index and test each match, rather than
+    list every service in the category first (a keyword search matches the category as a term).
+    """
+    conditions: list[Exists] = []
+    if query.category and category:
+        terms = _category_terms(query.category)
+        conditions.append(Exists(Attribute.objects.filter(service_id=OuterRef(service), taxonomy_term_id__in=terms)))
+    if query.open_now:
+        conditions.append(Exists(Schedule.objects.filter(_open_at(clock.now()), service_id=OuterRef(service))))
+    if query.day is not None:
+        conditions.append(Exists(Schedule.objects.filter(_open_on(query.day), service_id=OuterRef(service))))
+    return conditions
+
+
+def service_search(query: ServiceQuery, *, page: int = 1, per_page: int = 20) -> ServiceResults:
+    """One page of active services matching the query, best first (see the module docstring).
+
+    Raises a DomainError naming the field (postcode, category, within_miles, day) when the query
+    cannot be answered, e.g. "We could not find that postcode".
+    """
+    per_page = min(max(per_page, 1), PER_PAGE_MAX)
+    if query.day is not None and not 0 <= query.day <= 6:
+        raise DomainError("Choose a day of the week", field="day")
+    if query.category and query.category not in BY_CODE:
+        raise DomainError("Choose a category from the list", field="category")
+    place = _place(query.postcode, query.within_miles)
+    keywords = keywords_understand(query.keywords)
+
+    if not keywords.terms and place is None:
+        # Nothing to rank by: by name, one page at a time in SQL.
+        services = Service.objects.filter(*_conditions(query, service="pk"), status=ServiceStatus.ACTIVE)
+        total = services.count()
+        page = min(max(page, 1), max(math.ceil(total / per_page), 1))
+        start = (page - 1) * per_page
+        names = services.order_by("name", "id").values_list("pk", "name")[start : start + per_page]
+        hits = _hits([_Candidate(id=key, name=name) for key, name in names], None)
+    else:
+        if keywords.terms:
+            conditions = _conditions(query, service="service_id", category=False)
+            terms = keywords.terms + ((category_term(query.category),) if query.category else ())
+            candidates = _matching(terms, conditions, place, every=True)
+        else:
+            candidates = _everything(_conditions(query, service="pk"), place)
+        ranked = _ranked(candidates, place, query.within_miles)
+        total = len(ranked)
+        page = min(max(page, 1), max(math.ceil(total / per_page), 1))
+        start = (page - 1) * per_page
+        hits = _hits(ranked[start : start + per_page], place)
+    return ServiceResults(hits=hits, total=total, page=page, per_page=per_page, corrected_keywords=keywords.corrected)
+
+
+def services_suggest(text: str, *, postcode: str = "", limit: int = 5) -> list[ServiceHit]:
+    """The services that best fit free text someone wrote about what is hard for them.
+
+    Any word may match; services matching more of the words come first, then by where they
+    matched, then the nearest. Words most services use say nothing and are dropped. A postcode
+    that cannot be found is ignored: a suggestion never fails.
+    """
+    terms = keywords_understand(text).terms
+    if not terms or limit < 1:
+        return []
+    active = Service.objects.filter(status=ServiceStatus.ACTIVE)
+    telling = terms
+    usage = dict(SearchWord.objects.filter(term__in=terms).values_list("term", "services"))
+    if sum(usage.values()) >= _COMMON_MINIMUM:
+        # Only a directory of some size can say a word is common; in a small one every word counts.
+        common_at = _COMMON_SHARE * active.count()
+        telling = tuple(term for term in terms if usage.get(term, 0) <= common_at) or terms
+    try:
+        place = postcodes.place_find(postcode) if postcode.strip() else None
+    except DomainError:
+        place = None
+    ranked = _ranked(_matching(telling, [], place, every=False), place, None)
+    return _hits(ranked[:limit], place)
+
+
+def service_public_find(service_id: uuid.UUID) -> Service | None:
+    """One service as its public page shows it (any status: the page says when it has closed)."""
+    found = _page_of(Service.objects.filter(pk=service_id)).prefetch_related(
+        "cost_options", Prefetch("attributes", queryset=Attribute.objects.select_related("taxonomy_term"))
+    )
+    return found.first()
+
+
+# --- Pieces the ORUK API's filters share (selectors.services_matching, service_at_locations) --------
+
+
+def schedules_matching(*, day: str | None = None, start_time: time | None = None, end_time: time | None = None) -> Q:
+    """Schedules on this ORUK day ("MO"…"SU"), opening at or after start_time, closing by end_time.
+
+    A service matches when one of its schedules meets every condition given; a service with no
+    schedule never matches a schedule filter.
+    """
+    condition = Q()
+    if day:
+        condition &= Q(byday__icontains=day)
+    if start_time is not None:
+        condition &= Q(opens_at__gte=start_time)
+    if end_time is not None:
+        condition &= Q(closes_at__lte=end_time)
+    return condition
+
+
+def grid_distance_squared(place: postcodes.Place, *, prefix: str = "") -> "ExpressionWrapper[CombinedExpression]":
+    """Squared metres from the place to the row's easting and northing (`prefix` reaches a relation)."""
+    east, north = Value(place.easting, output_field=FloatField()), Value(place.northing, output_field=FloatField())
+    easting, northing = F(f"{prefix}easting"), F(f"{prefix}northing")
+    return ExpressionWrapper(
+        (easting - east) * (easting - east) + (northing - north) * (northing - north), output_field=FloatField()
+    )

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class FrontDoorConfig(AppConfig):
+    name = "tandem.front_door"
+    label = "front_door"
+    verbose_name = "Front door"
+
+    def ready(self) -> None:
+        from tandem.core import registry
+        from tandem.front_door import selectors
+
+        registry.register_open_work("front_door.work", selectors.open_work_for_person)
+        registry.register_timeline("front_door.contacts", selectors.timeline_for_person)

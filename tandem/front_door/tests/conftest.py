@@ -1,0 +1,48 @@
+"""Front-door fixtures: a front-door team that the root fixtures' staff belong to, and contacts."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tandem.front_door import services
+from tandem.front_door.codes import ContactRoute, ContactSource, Urgency
+from tandem.front_door.models import Contact
+from tandem.identity.models import Membership, Organisation, Team, TeamKind, User
+from tandem.people.models import Person
+
+
+@pytest.fixture
+def front_door_team(organisation: Organisation, practitioner: User, manager: User, business_support: User) -> Team:
+    """The front door: `practitioner`, `manager` and `business_support` work in it too."""
+    team = Team.objects.create(name="Wirral front door", kind=TeamKind.FRONT_DOOR, organisation=organisation)
+    for user in (practitioner, manager, business_support):
+        Membership.objects.create(user=user, team=team)
+    return team
+
+
+def details(**overrides: Any) -> services.ContactDetails:
+    fields: dict[str, Any] = {
+        "source": ContactSource.FAMILY_OR_FRIEND,
+        "route": ContactRoute.PHONE,
+        "reason": "Mum has had two falls this month and is frightened to go out",
+        "urgency": Urgency.SOON,
+        "caller_name": "Ann Smith",
+        "caller_relationship": "Daughter",
+        "caller_phone": "0151 496 0000",
+    }
+    fields.update(overrides)
+    return services.ContactDetails(**fields)
+
+
+@pytest.fixture
+def contact_make(front_door_team: Team, practitioner: User) -> Callable[..., Contact]:
+    def make(*, person: Person | None = None, actor: User | None = None, **overrides: Any) -> Contact:
+        return services.contact_record(details=details(**overrides), person=person, actor=actor or practitioner)
+
+    return make
+
+
+@pytest.fixture
+def contact(contact_make: Callable[..., Contact], person: Person) -> Contact:
+    return contact_make(person=person)

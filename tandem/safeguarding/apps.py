@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class SafeguardingConfig(AppConfig):
+    name = "tandem.safeguarding"
+    label = "safeguarding"
+    verbose_name = "Safeguarding"
+
+    def ready(self) -> None:
+        from tandem.core import registry
+        from tandem.safeguarding import selectors
+
+        registry.register_open_work("safeguarding.concerns", selectors.open_work_for_person)
