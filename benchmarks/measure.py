@@ -5,6 +5,7 @@ Prints one JSON object as its last line of output; progress goes to standard err
     python -m benchmarks.measure marker
     python -m benchmarks.measure search --seed 2026 --passes 2
     python -m benchmarks.measure summary --requests 60
+    python -m benchmarks.measure contact --requests 60
 """
 
 import argparse
@@ -70,7 +71,7 @@ def search(*, seed: int, passes: int, jit_off: bool) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("what", choices=("marker", "search", "summary"))
+    parser.add_argument("what", choices=("marker", "search", "summary", "contact"))
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--requests", type=int, default=60)
@@ -80,10 +81,14 @@ def main() -> None:
         result = marker()
     elif args.what == "search":
         result = search(seed=args.seed, passes=args.passes, jit_off=args.jit_off)
-    else:
+    elif args.what == "summary":
         from benchmarks.summary_page import summary_measure
 
         result = summary_measure(requests=args.requests)
+    else:
+        from benchmarks.front_door import contact_measure
+
+        result = contact_measure(requests=args.requests)
     print(json.dumps(result, default=str))
 
 

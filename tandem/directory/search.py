@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.db import connection
 from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
     F,
     FloatField,
+    IntegerField,
     Model,
     OuterRef,
     Prefetch,
@@ -45,6 +47,8 @@ from tandem.directory.categories import BY_CODE
 from tandem.directory.models import (
     Attribute,
     Contact,
+    Location,
+    Organization,
     Phone,
     Schedule,
     ScheduleFrequency,
@@ -246,7 +250,7 @@ def _open_on(day: int) -> Q:
 
 @dataclass
 class _Candidate:
-    """A service that matched, with what it is ranked by: squared metres to its nearest place."""
+    """A service on the page, with what it was ranked by: squared metres to its nearest place."""
 
     id: uuid.UUID
     name: str
@@ -258,62 +262,108 @@ class _Candidate:
 _EASTING, _NORTHING = "service_at_locations__location__easting", "service_at_locations__location__northing"
 
 
-# (service id, name, score, words matched, easting, northing): one place of one service.
-_Row = tuple[uuid.UUID, str, int, int, int | None, int | None]
+@dataclass(frozen=True)
+class _Ranked:
+    """One page of ranked candidates and how many matched in all."""
+
+    candidates: list[_Candidate]
+    total: int
+    page: int
 
 
-def _candidates(rows: Iterable[_Row], place: postcodes.Place | None) -> list[_Candidate]:
-    """One candidate per service from rows of (service, one of its places): the nearest place wins."""
-    found: dict[uuid.UUID, _Candidate] = {}
-    for key, name, score, matched, easting, northing in rows:
-        candidate = found.get(key)
-        if candidate is None:
-            candidate = found[key] = _Candidate(id=key, name=name, score=score, matched=matched)
-        if place is not None and easting is not None and northing is not None:
-            squared = (easting - place.easting) ** 2 + (northing - place.northing) ** 2
-            candidate.squared = min(candidate.squared, squared)
-    return list(found.values())
+def _ranked_page(
+    rows: QuerySet[Any, Any],
+    place: postcodes.Place | None,
+    within_miles: float | None,
+    *,
+    page: int,
+    per_page: int,
+) -> _Ranked:
+    """Rank rows of (sid, sname, score, matched, east, north), one per place of a service,
+    and return one page: best first by words matched, score, distance to the nearest place, then
+    name. The database groups, measures, sorts and pages, so only the page crosses the wire; the
+    total comes with it (a window count). Names sort by their lower-case code points on both
+    databases (PostgreSQL is told `COLLATE "C"`), so the order never depends on the locale.
+    """
+    inner, inner_params = rows.query.sql_with_params()
+    squared, squared_params, reach, reach_params = "NULL", [], "", []
+    if place is not None:
+        squared = "MIN((m.east - %s) * (m.east - %s) + (m.north - %s) * (m.north - %s))"
+        squared_params = [place.easting, place.easting, place.northing, place.northing]
+        if within_miles is not None:
+            reach = f" HAVING {squared} <= %s"
+            reach_params = [*squared_params, (within_miles * postcodes.METRES_PER_MILE) ** 2]
+    collate = ' COLLATE "C"' if connection.vendor == "postgresql" else ""
+    # Only fixed fragments and the ORM's own SQL are formatted in; every value is a parameter.
+    grouped = f"FROM ({inner}) m GROUP BY m.sid, m.sname{reach}"
+    sql = (
+        f"SELECT m.sid, m.sname, MAX(m.score), MAX(m.matched), {squared} AS squared, COUNT(*) OVER () "
+        f"{grouped} ORDER BY MAX(m.matched) DESC, MAX(m.score) DESC, squared ASC NULLS LAST, "
+        f"LOWER(m.sname){collate}, m.sid LIMIT %s OFFSET %s"
+    )
+    params = [*squared_params, *inner_params, *reach_params]
+
+    def fetch(number: int) -> list[tuple[Any, ...]]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, per_page, (number - 1) * per_page])
+            return list(cursor.fetchall())
+
+    page = max(page, 1)
+    found = fetch(page)
+    if not found and page > 1:
+        # Past the end: show the last page, as the pager does. One query to count, one to fetch.
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM (SELECT m.sid {grouped}) c", [*inner_params, *reach_params])  # noqa: S608
+            total = int(cursor.fetchone()[0])
+        page = max(math.ceil(total / per_page), 1)
+        found = fetch(page) if total else []
+    total = int(found[0][5]) if found else 0
+    key = uuid.UUID
+    candidates = [
+        _Candidate(
+            id=sid if isinstance(sid, uuid.UUID) else key(str(sid)),
+            name=name,
+            score=int(score or 0),
+            matched=int(matched or 0),
+            squared=math.inf if squared_metres is None else float(squared_metres),
+        )
+        for sid, name, score, matched, squared_metres, _ in found
+    ]
+    return _Ranked(candidates=candidates, total=total, page=page)
 
 
-def _matching(
-    terms: tuple[str, ...], conditions: list[Exists], place: postcodes.Place | None, *, every: bool
-) -> list[_Candidate]:
-    """Active services that match the terms (all of them, or any) and the conditions, scored.
+def _matching(terms: tuple[str, ...], conditions: list[Exists], *, every: bool) -> QuerySet[Any, Any]:
+    """Rows of active services that match the terms (all of them, or any) and the conditions.
 
-    One query on one table: index rows carry the weight, the service's name and the place, so the
+    One table, no joins: index rows carry the weight, the service's name and the place, so the
     cost is the number of matches, not the size of the directory. Grouping by place keeps a
-    service at two places from counting its words twice; the nearer place wins afterwards.
+    service at two places from counting its words twice; the nearer place wins in the ranking.
     """
     matches = (
         ServiceTerm.objects.filter(*conditions, term__in=terms, active=True)
-        .values("service_id", "name", "place", "easting", "northing")
+        .values(sid=F("service_id"), sname=F("name"), place_no=F("place"), east=F("easting"), north=F("northing"))
         .annotate(score=Sum("weight"), matched=Count("term"))
+        .order_by()
     )
     if every:
         matches = matches.filter(matched=len(terms))
-    # Typed Any: django-stubs cannot see fields added by annotate() in a later values_list().
-    rows: Any = matches.values_list("service_id", "name", "score", "matched", "easting", "northing")
-    return _candidates(rows, place)
+    return matches
 
 
-def _everything(conditions: list[Exists], place: postcodes.Place | None) -> list[_Candidate]:
-    """Every active service meeting the conditions, with its places: a search by postcode alone."""
-    services = Service.objects.filter(*conditions, status=ServiceStatus.ACTIVE)
-    if place is None:
-        return _candidates(((key, name, 0, 0, None, None) for key, name in services.values_list("pk", "name")), None)
-    rows = services.values_list("pk", "name", _EASTING, _NORTHING)
-    return _candidates(((key, name, 0, 0, easting, northing) for key, name, easting, northing in rows), place)
-
-
-def _ranked(
-    candidates: list[_Candidate], place: postcodes.Place | None, within_miles: float | None
-) -> list[_Candidate]:
-    """Best first: more words matched, a better score, nearer, then by name; only those in reach."""
-    if place is not None and within_miles is not None:
-        reach = (within_miles * postcodes.METRES_PER_MILE) ** 2
-        candidates = [candidate for candidate in candidates if candidate.squared <= reach]
-    candidates.sort(key=lambda c: (-c.matched, -c.score, c.squared, c.name.casefold(), c.id))
-    return candidates
+def _everything(conditions: list[Exists]) -> QuerySet[Any, Any]:
+    """Rows of every active service meeting the conditions, one per place: a search by postcode alone."""
+    return (
+        Service.objects.filter(*conditions, status=ServiceStatus.ACTIVE)
+        .values(
+            sid=F("pk"),
+            sname=F("name"),
+            score=Value(0, output_field=IntegerField()),
+            matched=Value(0, output_field=IntegerField()),
+            east=F(_EASTING),
+            north=F(_NORTHING),
+        )
+        .order_by()
+    )
 
 
 def _place(postcode: str, within_miles: float | None) -> postcodes.Place | None:
@@ -360,44 +410,126 @@ def _attach[T: Model](owners: list[Any], relation: str, owner_field: str, rows: 
     return fetched
 
 
-_CONTACT_FIELDS = ("id", "service_id", "name", "title")
-_PHONE_FIELDS = ("id", "contact_id", "number", "description")
+class _Loader[T: Model]:
+    """Build model instances from a hand-written query's columns, as the ORM would, without it.
+
+    For the handful of rows a results page shows, composing ORM queries and running their
+    per-row machinery cost several times the queries themselves; this selects a model's own
+    columns under an alias and applies the same database converters (UUIDs, dates and times
+    come back as text on SQLite), then `Model.from_db`, so the instances are the real thing.
+    """
+
+    def __init__(self, model: type[T], alias: str) -> None:
+        self.model = model
+        fields = list(model._meta.concrete_fields)
+        quote = connection.ops.quote_name
+        self.columns = ", ".join(f"{alias}.{quote(str(field.column))}" for field in fields)
+        self.names = [field.attname for field in fields]
+        self.width = len(fields)
+        self.converters = [
+            # get_col, as the ORM does: a foreign key converts as the key it points at.
+            [*connection.ops.get_db_converters(field.get_col(alias)), *field.get_db_converters(connection)]
+            for field in fields
+        ]
+
+    def build(self, row: tuple[Any, ...], start: int = 0) -> T:
+        values = []
+        for raw, converters in zip(row[start : start + self.width], self.converters, strict=True):
+            value = raw
+            for converter in converters:
+                value = converter(value, None, connection)
+            values.append(value)
+        return self.model.from_db(connection.alias, self.names, values)
+
+
+def _table(model: type[Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _in(ids: list[uuid.UUID]) -> tuple[str, list[Any]]:
+    """`IN (…)` with one parameter per id, in the form the database stores UUIDs."""
+    field = Service._meta.pk
+    assert field is not None
+    return ", ".join(["%s"] * len(ids)), [field.get_db_prep_value(key, connection) for key in ids]
 
 
 def _services_shown(ids: list[uuid.UUID]) -> dict[uuid.UUID, Service]:
     """Services with their organisation, places, contacts with phones and schedules.
 
-    Three queries for a page of any size: services come with their places (a service with no
-    place needs a fourth), and contacts with their phones.
+    Three hand-written queries for a page of any size (a fourth when a service has no place):
+    services come with their places and organisation, and contacts with their phones. Each
+    relation's manager is filled as prefetch_related would fill it.
     """
-    places = ServiceAtLocation.objects.filter(service_id__in=ids).select_related("service__organization", "location")
-    # Sorted here rather than in SQL: a handful of rows, and the sort on a joined column cost more.
-    links = sorted(places, key=lambda link: (link.location.name, str(link.pk)))
+    marks, keys = _in(ids)
+    link, place, service, organisation = (
+        _Loader(ServiceAtLocation, "l"),
+        _Loader(Location, "p"),
+        _Loader(Service, "s"),
+        _Loader(Organization, "o"),
+    )
+    sql = (
+        f"SELECT {link.columns}, {place.columns}, {service.columns}, {organisation.columns}"  # noqa: S608 (fixed fragments)
+        f" FROM {_table(ServiceAtLocation)} l JOIN {_table(Location)} p ON p.id = l.location_id"
+        f" JOIN {_table(Service)} s ON s.id = l.service_id"
+        f" LEFT JOIN {_table(Organization)} o ON o.id = s.organization_id"
+        f" WHERE l.service_id IN ({marks})"
+    )
     services: dict[uuid.UUID, Service] = {}
-    for link in links:
-        services.setdefault(link.service_id, link.service)
+    links: list[ServiceAtLocation] = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, keys)
+        rows = cursor.fetchall()
+    offsets = (link.width, link.width + place.width, link.width + place.width + service.width)
+    for row in rows:
+        here = link.build(row)
+        here.location = place.build(row, offsets[0])
+        owner = services.get(here.service_id)
+        if owner is None:
+            owner = services[here.service_id] = service.build(row, offsets[1])
+            owner.organization = organisation.build(row, offsets[2]) if row[offsets[2]] is not None else None
+        links.append(here)
+    # Sorted here rather than in SQL: a handful of rows, and names sort the same on both databases.
+    links.sort(key=lambda each: (each.location.name, str(each.pk)))
     unplaced = [key for key in ids if key not in services]
     if unplaced:
         services |= {s.pk: s for s in Service.objects.filter(pk__in=unplaced).select_related("organization")}
     owners = list(services.values())
     _attach(owners, "service_at_locations", "service", links)
-    contacts: dict[uuid.UUID, Contact] = {}
-    phones: list[Phone] = []
-    rows = (
-        Contact.objects.filter(service_id__in=ids)
-        .order_by("name", "id", "phones__number", "phones__id")
-        .values_list(*_CONTACT_FIELDS, *(f"phones__{name}" for name in ("id", "number", "description")))
+
+    contact, phone = _Loader(Contact, "c"), _Loader(Phone, "t")
+    sql = (
+        f"SELECT {contact.columns}, {phone.columns} FROM {_table(Contact)} c"  # noqa: S608 (fixed fragments)
+        f" LEFT JOIN {_table(Phone)} t ON t.contact_id = c.id WHERE c.service_id IN ({marks})"
     )
+    contacts: dict[Any, Contact] = {}
+    phones: list[Phone] = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, keys)
+        rows = cursor.fetchall()
     for row in rows:
-        contact = contacts.get(row[0])
-        if contact is None:
-            contact = contacts[row[0]] = Contact.from_db(Contact.objects.db, _CONTACT_FIELDS, row[:4])
-        if row[4] is not None:
-            phones.append(Phone.from_db(Phone.objects.db, _PHONE_FIELDS, (row[4], row[0], row[5], row[6])))
-    _attach(owners, "contacts", "service", list(contacts.values()))
-    _attach(list(contacts.values()), "phones", "contact", phones)
-    _attach(owners, "schedules", "service", Schedule.objects.filter(service_id__in=ids).order_by("opens_at", "id"))
+        built = contact.build(row)
+        if built.pk not in contacts:
+            contacts[built.pk] = built
+        if row[contact.width] is not None:
+            phones.append(phone.build(row, contact.width))
+    ordered = sorted(contacts.values(), key=lambda each: (each.name, str(each.pk)))
+    phones.sort(key=lambda each: (each.number, str(each.pk)))
+    _attach(owners, "contacts", "service", ordered)
+    _attach(ordered, "phones", "contact", phones)
+
+    schedule = _Loader(Schedule, "h")
+    sql = f"SELECT {schedule.columns} FROM {_table(Schedule)} h WHERE h.service_id IN ({marks})"  # noqa: S608 (fixed fragments)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, keys)
+        rows = cursor.fetchall()
+    times = sorted((schedule.build(row) for row in rows), key=_schedule_order)
+    _attach(owners, "schedules", "service", times)
     return services
+
+
+def _schedule_order(each: Schedule) -> tuple[bool, time, str]:
+    """Opening time first (those without one last, as PostgreSQL sorts nulls), then id."""
+    return (each.opens_at is None, each.opens_at or time.min, str(each.pk))
 
 
 def _hits(ranked: list[_Candidate], place: postcodes.Place | None) -> list[ServiceHit]:
@@ -456,14 +588,12 @@ def service_search(query: ServiceQuery, *, page: int = 1, per_page: int = 20) ->
         if keywords.terms:
             conditions = _conditions(query, service="service_id", category=False)
             terms = keywords.terms + ((category_term(query.category),) if query.category else ())
-            candidates = _matching(terms, conditions, place, every=True)
+            rows = _matching(terms, conditions, every=True)
         else:
-            candidates = _everything(_conditions(query, service="pk"), place)
-        ranked = _ranked(candidates, place, query.within_miles)
-        total = len(ranked)
-        page = min(max(page, 1), max(math.ceil(total / per_page), 1))
-        start = (page - 1) * per_page
-        hits = _hits(ranked[start : start + per_page], place)
+            rows = _everything(_conditions(query, service="pk"))
+        ranked = _ranked_page(rows, place, query.within_miles, page=page, per_page=per_page)
+        total, page = ranked.total, ranked.page
+        hits = _hits(ranked.candidates, place)
     return ServiceResults(hits=hits, total=total, page=page, per_page=per_page, corrected_keywords=keywords.corrected)
 
 
@@ -488,8 +618,8 @@ def services_suggest(text: str, *, postcode: str = "", limit: int = 5) -> list[S
         place = postcodes.place_find(postcode) if postcode.strip() else None
     except DomainError:
         place = None
-    ranked = _ranked(_matching(telling, [], place, every=False), place, None)
-    return _hits(ranked[:limit], place)
+    ranked = _ranked_page(_matching(telling, [], every=False), place, None, page=1, per_page=limit)
+    return _hits(ranked.candidates, place)
 
 
 def service_public_find(service_id: uuid.UUID) -> Service | None:
