@@ -190,58 +190,85 @@ def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]
     return items
 
 
+_TIMELINE_COLUMNS = ("t_kind", "t_code", "t_at", "t_text", "t_extra", "t_by", "t_contact")
+
+
+def _timeline_part(
+    rows: QuerySet[Any, Any],
+    kind: str,
+    *,
+    code: Any,
+    at: str,
+    text: Any,
+    by: str,
+    contact: str = "contact__uuid",
+    extra: Any = None,
+) -> QuerySet[Any, Any]:
+    """One kind of front-door row as timeline columns, ready to be UNIONed with the others."""
+    part: QuerySet[Any, Any] = (
+        rows.annotate(
+            t_kind=Value(kind),
+            t_code=code,
+            t_at=F(at),
+            t_text=text,
+            t_extra=Value("") if extra is None else extra,
+            t_by=_full_name(by),
+            t_contact=F(contact),
+        )
+        .order_by()
+        .values_list(*_TIMELINE_COLUMNS)
+    )
+    return part
+
+
 def timeline_for_person(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
     """Contacts, conversations, outcomes, signposting and completed follow-ups, newest first (one query)."""
-    columns = ("t_kind", "t_code", "t_at", "t_text", "t_extra", "t_by", "t_contact")
     about = {"contact__person_id": person.pk}
-    parts = [
-        Contact.objects.filter(person_id=person.pk).annotate(
-            t_kind=Value("contact"),
-            t_code=Concat(F("source"), Value(" "), F("route"), output_field=CharField()),
-            t_at=F("received_at"),
-            t_text=F("reason"),
-            t_extra=Value(""),
-            t_by=_full_name("recorded_by"),
-            t_contact=F("uuid"),
+    first, *rest = [
+        _timeline_part(
+            Contact.objects.filter(person_id=person.pk),
+            "contact",
+            code=Concat(F("source"), Value(" "), F("route"), output_field=CharField()),
+            at="received_at",
+            text=F("reason"),
+            by="recorded_by",
+            contact="uuid",
         ),
-        Conversation.objects.filter(**about).annotate(
-            t_kind=Value("conversation"),
-            t_code=Cast("conversation_type", CharField()),
-            t_at=F("held_at"),
-            t_text=F("what_matters"),
-            t_extra=Value(""),
-            t_by=_full_name("held_by"),
-            t_contact=F("contact__uuid"),
+        _timeline_part(
+            Conversation.objects.filter(**about),
+            "conversation",
+            code=Cast("conversation_type", CharField()),
+            at="held_at",
+            text=F("what_matters"),
+            by="held_by",
         ),
-        ContactOutcome.objects.filter(**about).annotate(
-            t_kind=Value("outcome"),
-            t_code=F("kind"),
-            t_at=F("recorded_at"),
-            t_text=F("note"),
-            t_extra=Coalesce(F("support_request__team__name"), Value("")),
-            t_by=_full_name("recorded_by"),
-            t_contact=F("contact__uuid"),
+        _timeline_part(
+            ContactOutcome.objects.filter(**about),
+            "outcome",
+            code=F("kind"),
+            at="recorded_at",
+            text=F("note"),
+            by="recorded_by",
+            extra=Coalesce(F("support_request__team__name"), Value("")),
         ),
-        Signposting.objects.filter(**about).annotate(
-            t_kind=Value("signposting"),
-            t_code=Value(""),
-            t_at=F("given_at"),
-            t_text=Value(""),
-            t_extra=F("service_name"),
-            t_by=_full_name("given_by"),
-            t_contact=F("contact__uuid"),
+        _timeline_part(
+            Signposting.objects.filter(**about),
+            "signposting",
+            code=Value(""),
+            at="given_at",
+            text=Value(""),
+            by="given_by",
+            extra=F("service_name"),
         ),
-        FollowUp.objects.filter(done_at__isnull=False, **about).annotate(
-            t_kind=Value("follow_up"),
-            t_code=Value(""),
-            t_at=F("done_at"),
-            t_text=F("what_happened"),
-            t_extra=Value(""),
-            t_by=_full_name("done_by"),
-            t_contact=F("contact__uuid"),
+        _timeline_part(
+            FollowUp.objects.filter(done_at__isnull=False, **about),
+            "follow_up",
+            code=Value(""),
+            at="done_at",
+            text=F("what_happened"),
+            by="done_by",
         ),
     ]
-    first, *rest = [part.order_by().values_list(*columns) for part in parts]
     rows = first.union(*rest, all=True).order_by("-t_at")[:limit]
     return [_timeline_entry(row) for row in rows]
 

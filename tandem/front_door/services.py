@@ -154,9 +154,15 @@ def _touch(contact: Contact) -> None:
     contact.refresh_from_db(fields=["version"])
 
 
-def _require_open(contact: Contact) -> None:
-    if contact.status != ContactStatus.OPEN:
+def _contact_for_change(contact: Contact, version: int | None = None) -> Contact:
+    """The contact, locked for the rest of the transaction, refused if closed or changed since
+    `version` (when given). Every change to a contact starts here, so two changes made at once
+    take turns and the second sees the first."""
+    locked = Contact.objects.select_for_update().get(pk=contact.pk)
+    if locked.status != ContactStatus.OPEN:
         raise DomainError("This contact is closed")
+    _check_version(locked, version)
+    return locked
 
 
 @transaction.atomic
@@ -193,7 +199,7 @@ class ConversationNotes:
 def conversation_record(*, contact: Contact, notes: ConversationNotes, actor: Any) -> Conversation:
     """Record a strengths-based conversation held with or about the person."""
     require(policies.can_record_contacts(actor), "You do not have permission to record conversations")
-    _require_open(contact)
+    contact = _contact_for_change(contact)
     if notes.conversation_type not in ConversationType.values:
         raise DomainError("Select the kind of conversation", field="conversation_type")
     texts = {
@@ -234,9 +240,7 @@ def outcomes_record(
 ) -> list[ContactOutcome]:
     """Record what came of a contact: one or more outcomes, handing on to a team or safeguarding."""
     require(policies.can_record_contacts(actor), "You do not have permission to record outcomes")
-    contact = Contact.objects.select_for_update().get(pk=contact.pk)
-    _require_open(contact)
-    _check_version(contact, version)
+    contact = _contact_for_change(contact, version)
     kinds = list(dict.fromkeys(choice.kinds))
     if not kinds:
         raise DomainError("Select at least one outcome", field="kinds")
@@ -322,9 +326,7 @@ def _request_create(*, contact: Contact, choice: OutcomeChoice, actor: Any) -> S
 def contact_close(*, contact: Contact, version: int | None, actor: Any) -> Contact:
     """Close a contact once its outcome is recorded; its follow-ups stay due."""
     require(policies.can_record_contacts(actor), "You do not have permission to close contacts")
-    contact = Contact.objects.select_for_update().get(pk=contact.pk)
-    _require_open(contact)
-    _check_version(contact, version)
+    contact = _contact_for_change(contact, version)
     if not contact.outcomes.exists():
         raise DomainError("Record the outcome of the contact before closing it")
     contact.status = ContactStatus.CLOSED
@@ -346,7 +348,7 @@ def contact_close(*, contact: Contact, version: int | None, actor: Any) -> Conta
 def contact_allocate(*, contact: Contact, worker: User, actor: Any) -> Contact:
     """Give a contact to a worker in its front-door team."""
     require(policies.can_allocate_to(actor, worker), "You may only take contacts yourself")
-    _require_open(contact)
+    contact = _contact_for_change(contact)
     if not worker.is_active or not worker.can(Permission.CONTACT_RECORD):
         raise DomainError("Choose someone who works at the front door", field="worker")
     current = Membership.objects.filter(user=worker, team_id=contact.team_id).exclude(ended_on__lte=clock.today())
@@ -372,7 +374,7 @@ def contact_allocate(*, contact: Contact, worker: User, actor: Any) -> Contact:
 def signposting_add(*, contact: Contact, services: list[Any], actor: Any) -> list[Signposting]:
     """Attach community services from the directory to a contact; each is on the person's timeline."""
     require(policies.can_record_contacts(actor), "You do not have permission to signpost")
-    _require_open(contact)
+    contact = _contact_for_change(contact)
     if not services:
         raise DomainError("Select at least one service", field="services")
     have = set(contact.signpostings.values_list("service_id", flat=True))
@@ -401,7 +403,7 @@ def signposting_remove(*, signposting: Signposting, actor: Any) -> None:
     """Take a service off the list before it is given (an outcome of signposting keeps it)."""
     require(policies.can_record_contacts(actor), "You do not have permission to signpost")
     contact = signposting.contact
-    _require_open(contact)
+    contact = _contact_for_change(contact)
     if contact.outcomes.filter(kind=OutcomeKind.SIGNPOSTED).exists():
         raise DomainError("The list has been given to the person: it stays on the record")
     signposting.delete()

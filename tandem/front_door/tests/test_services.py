@@ -361,6 +361,22 @@ class TestAllocation:
         contact.refresh_from_db()
         assert contact.allocated_to == practitioner
 
+    def test_a_contact_closed_since_the_page_was_read_is_not_allocated(
+        self, contact: Contact, manager: User, practitioner: User
+    ):
+        as_read = Contact.objects.get(pk=contact.pk)
+        services.outcomes_record(
+            contact=contact,
+            choice=services.OutcomeChoice(kinds=(OutcomeKind.ADVICE,), close=True),
+            version=None,
+            actor=practitioner,
+        )
+
+        with pytest.raises(DomainError, match="This contact is closed"):
+            services.contact_allocate(contact=as_read, worker=practitioner, actor=manager)
+        contact.refresh_from_db()
+        assert contact.allocated_to is None
+
     def test_not_to_someone_outside_the_team(self, contact: Contact, manager: User, outsider: User):
         with pytest.raises(DomainError, match="is not in Wirral front door"):
             services.contact_allocate(contact=contact, worker=outsider, actor=manager)
