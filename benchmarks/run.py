@@ -3,6 +3,7 @@
     python -m benchmarks.run                    # PostgreSQL large + SQLite medium + seeding time
     python -m benchmarks.run --quick            # small boroughs: a smoke run in about a minute
     python -m benchmarks.run --skip-seed-timing
+    python -m benchmarks.run --only directory   # or --only contact: one benchmark, merged into results.json
 
 Each measurement runs in its own process with DATABASE_URL set, because Django binds one
 default database per process. Seeded databases are reused when the last seed run's audit event
