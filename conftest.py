@@ -32,6 +32,7 @@ from pytest_django.fixtures import Settings
 
 from tandem.access.services import record_restrict
 from tandem.core import clock
+from tandem.directory import postcodes, search_index
 from tandem.identity.models import Organisation, Team, User
 from tandem.identity.permissions import Role
 from tandem.identity.tests.factories import OrganisationFactory, TeamFactory, UserFactory
@@ -42,6 +43,13 @@ from tandem.people.tests.factories import PersonFactory
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _directory_caches_cleared() -> None:
+    """Each test starts with no postcode or vocabulary remembered from another test's database."""
+    postcodes.place_cache_clear()
+    search_index.vocabulary_cache_clear()
 
 
 @pytest.fixture

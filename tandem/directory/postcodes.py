@@ -13,6 +13,7 @@ area, loaded with `tandem directory load_postcodes FILE`.
 import csv
 import math
 import re
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -80,11 +81,35 @@ class Place:
 NOT_FOUND = "We could not find that postcode. Check it and try again, or enter the first half, like CH41"
 
 
+# Postcodes found recently, kept in the process: centroids change only when a new ONS Postcode
+# Directory is loaded (a few times a year), and a search near the same postcode is common. An
+# entry lives PLACE_CACHE_SECONDS; loading postcodes clears the cache of the process that loads.
+PLACE_CACHE_SECONDS = 600
+PLACE_CACHE_SIZE = 4096
+_places: dict[str, tuple[float, Place]] = {}
+
+
+def place_cache_clear() -> None:
+    _places.clear()
+
+
 def place_find(raw: str) -> Place:
     """Where a postcode (or the first half of one, "CH41") is; a DomainError on `postcode` if nowhere."""
     compact = re.sub(r"\s", "", raw or "").upper()
     if not compact:
         raise DomainError("Enter a postcode", field="postcode")
+    kept = _places.get(compact)
+    now = time.monotonic()
+    if kept is not None and kept[0] > now:
+        return kept[1]
+    place = _place_look_up(compact)
+    if len(_places) >= PLACE_CACHE_SIZE:
+        _places.clear()
+    _places[compact] = (now + PLACE_CACHE_SECONDS, place)
+    return place
+
+
+def _place_look_up(compact: str) -> Place:
     full = postcode_normalise(compact)
     if full is not None:
         row = PostcodeCentroid.objects.filter(postcode=full).values_list("easting", "northing").first()
@@ -146,6 +171,7 @@ def _upsert(model: type[Model], rows: dict[str, tuple[int, int, float, float]]) 
         unique_fields=["postcode"],
         update_fields=["easting", "northing", "latitude", "longitude"],
     )
+    place_cache_clear()
 
 
 def codepoint_load(path: Path = CODEPOINT_WIRRAL, *, model: type[Model] = PostcodeCentroid) -> int:

@@ -11,6 +11,7 @@ to a word only a closed service uses. Every write that changes a service (or its
 """
 
 import re
+import time
 import unicodedata
 import uuid
 from collections.abc import Iterable
@@ -184,6 +185,7 @@ def _vocabulary_refresh(terms: set[str], written: dict[str, str]) -> None:
     gone = [term for term in ordered if term not in counts]
     for start in range(0, len(gone), 500):
         SearchWord.objects.filter(term__in=gone[start : start + 500]).delete()
+    vocabulary_cache_clear()
     SearchWord.objects.bulk_create(
         [
             SearchWord(
@@ -223,9 +225,39 @@ def index_rebuild() -> int:
     for start in range(0, len(ids), 500):
         service_terms_refresh(ids[start : start + 500])
     SearchWord.objects.exclude(term__in=ServiceTerm.objects.values("term")).delete()
+    vocabulary_cache_clear()
     return len(ids)
+
+
+# What the vocabulary said about a stem recently ({stem: (until, entry or None)}), kept in the
+# process: public searches repeat the same few hundred words. A refresh in this process clears
+# it; another process sees a new or dropped word within VOCABULARY_CACHE_SECONDS.
+VOCABULARY_CACHE_SECONDS = 60
+VOCABULARY_CACHE_SIZE = 20_000
+_vocabulary: dict[str, tuple[float, SearchWord | None]] = {}
+
+
+def vocabulary_cache_clear() -> None:
+    _vocabulary.clear()
 
 
 def search_words_for(stems: Iterable[str]) -> dict[str, Any]:
     """The vocabulary entries for these stems, by stem."""
-    return {word.term: word for word in SearchWord.objects.filter(term__in=set(stems))}
+    wanted = set(stems)
+    now = time.monotonic()
+    found: dict[str, Any] = {}
+    missing = set()
+    for term in wanted:
+        kept = _vocabulary.get(term)
+        if kept is None or kept[0] <= now:
+            missing.add(term)
+        elif kept[1] is not None:
+            found[term] = kept[1]
+    if missing:
+        looked_up = {word.term: word for word in SearchWord.objects.filter(term__in=missing)}
+        if len(_vocabulary) + len(missing) > VOCABULARY_CACHE_SIZE:
+            _vocabulary.clear()
+        for term in missing:
+            _vocabulary[term] = (now + VOCABULARY_CACHE_SECONDS, looked_up.get(term))
+        found |= looked_up
+    return found

@@ -24,6 +24,7 @@ from tandem.directory.models import (
 from tandem.directory.search import ServiceQuery, keywords_understand, service_search, services_suggest
 from tandem.directory.search_index import service_terms_refresh, stem
 from tandem.directory.services import dataset_import
+from tandem.directory.tests.caches import caches_clear
 from tandem.directory.tests.datasets import lunch_club
 from tandem.directory.tests.search_world import (
     BIRKENHEAD,
@@ -381,6 +382,7 @@ def test_a_page_costs_the_same_queries_whatever_its_size(set_clock):
     query = ServiceQuery(keywords="lunch clubs", category="lunch-clubs", postcode=BIRKENHEAD, open_now=True)
 
     def queries(per_page: int) -> int:
+        caches_clear()  # each measured from cold: the postcode and words are looked up every time
         with CaptureQueriesContext(connection) as captured:
             results = service_search(query, per_page=per_page)
             assert len(results.hits) == per_page
@@ -458,3 +460,23 @@ def test_hits_carry_every_contact_with_its_phones_and_every_place():
         WEST_KIRBY,
     ]
     assert all(link.service is hit.service for link in hit.service.service_at_locations.all())
+
+
+def test_a_second_search_near_the_same_postcode_looks_up_neither_it_nor_the_words_again(set_clock):
+    centroids_make()
+    service_make("Lunch Club", categories=("lunch-clubs",), postcode=WALLASEY)
+    query = ServiceQuery(keywords="lunch club", postcode=BIRKENHEAD)
+    service_search(query)
+
+    with CaptureQueriesContext(connection) as captured:
+        results = service_search(query)
+
+    assert results.total == 1
+    assert not any("postcodecentroid" in q["sql"] or "searchword" in q["sql"] for q in captured.captured_queries)
+
+
+def test_a_refreshed_index_forgets_the_words_it_remembered():
+    service_search(ServiceQuery(keywords="allotments"))  # remembered as unknown
+    service_make("Hoylake Allotments")
+
+    assert service_search(ServiceQuery(keywords="allotments")).total == 1
