@@ -23,6 +23,11 @@ def _team_ids(actor: Any) -> list[int]:
     return cached
 
 
+def team_ids(actor: Any) -> list[int]:
+    """The teams the actor is a current member of (read once per request, then cached on the actor)."""
+    return list(_team_ids(actor))
+
+
 def restriction_allows(actor: Any, person_field: str = "pk") -> Q:
     """A filter on a queryset whose `person_field` is a person: the records this actor may open."""
     restricted = RecordRestriction.objects.filter(person=OuterRef(person_field))

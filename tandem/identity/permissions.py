@@ -33,6 +33,10 @@ class Permission(StrEnum):
     CONTACT_ALLOCATE = "contact.allocate"
     FRONT_DOOR_FIGURES = "front_door.figures"
     CONCERN_RAISE = "safeguarding.concern.raise"
+    SAFEGUARDING_WORK = "safeguarding.work"  # triage and enquiries, for the concern's own team only
+    SAFEGUARDING_RETURNS = "safeguarding.returns"
+    DOLS_WORK = "dols.work"
+    DOLS_ALLOCATE = "dols.allocate"
     ASSESSMENT_RECORD = "assessment.record"
     ASSESSMENT_AUTHORISE = "assessment.authorise"
 
@@ -48,6 +52,8 @@ _PRACTITIONER = {
     Permission.CONTACT_RECORD,
     Permission.CONCERN_RAISE,
     Permission.ASSESSMENT_RECORD,
+    Permission.SAFEGUARDING_WORK,
+    Permission.DOLS_WORK,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -63,6 +69,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.CONTACT_ALLOCATE,
             Permission.FRONT_DOOR_FIGURES,
             Permission.ASSESSMENT_AUTHORISE,
+            Permission.SAFEGUARDING_RETURNS,
+            Permission.DOLS_ALLOCATE,
         }
     ),
     Role.BUSINESS_SUPPORT: frozenset(

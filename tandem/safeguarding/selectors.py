@@ -1,19 +1,203 @@
-"""Reads of safeguarding records that other apps and pages share."""
+"""Reads of safeguarding records: what each team may see, the triage queue, repeats, DoLS lists.
 
+Safeguarding records are seen by the members of the team that holds them (and a concern held
+by no team by every safeguarding team), always within the person-record access rule.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
+from uuid import UUID
 
-from tandem.core import registry
-from tandem.safeguarding.codes import ConcernStatus
-from tandem.safeguarding.models import Concern
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.http import Http404
+
+from tandem.access import scope
+from tandem.core import clock, registry
+from tandem.core.working_days import working_days_between
+from tandem.identity.permissions import Permission
+from tandem.safeguarding import policies
+from tandem.safeguarding.codes import DOLS_DECIDED, ConcernStatus, DolsPriority, DolsStatus
+from tandem.safeguarding.models import Concern, DolsApplication, Enquiry
+
+URGENT_DAYS = 7  # the managing authority's own urgent authorisation
+URGENT_EXTENSION_DAYS = 7  # once, by the supervisory body
+STANDARD_DAYS = 21  # the supervisory body's decision on a standard request
+RENEWAL_NOTICE_DAYS = 28  # a renewal is asked for in the last 28 days of an authorisation
+
+
+def concerns_visible(actor: Any) -> QuerySet[Concern]:
+    if actor is None or not actor.is_authenticated or not actor.can(Permission.SAFEGUARDING_WORK):
+        return Concern.objects.none()
+    teams = policies.team_ids(actor)
+    held = Q(team_id__in=teams)
+    if policies.safeguarding_team_ids(actor):
+        held |= Q(team__isnull=True)
+    return scope.visible(Concern.objects.filter(held), actor, person_field="person")
+
+
+def concern_get(*, actor: Any, uuid: UUID | str) -> Concern:
+    found = concerns_visible(actor).select_related("person", "team", "raised_by", "triaged_by").filter(uuid=uuid)
+    concern = found.first()
+    if concern is None:
+        raise Http404("No such concern")
+    return concern
+
+
+@dataclass(frozen=True)
+class Due:
+    """Where a piece of work stands against its timescale."""
+
+    due_on: date | None
+    overdue: bool
+    working_days_left: int | None
+
+
+def triage_due(concern: Concern, today: date | None = None) -> Due:
+    today = today or clock.today()
+    due = concern.triage_due_on
+    if due is None or concern.status != ConcernStatus.AWAITING_TRIAGE:
+        return Due(due_on=due, overdue=False, working_days_left=None)
+    if due < today:
+        return Due(due_on=due, overdue=True, working_days_left=-working_days_between(due, today))
+    return Due(due_on=due, overdue=False, working_days_left=working_days_between(today, due))
+
+
+def triage_queue(*, actor: Any, team_id: int | None = None, overdue_only: bool = False) -> QuerySet[Concern]:
+    """Concerns awaiting triage, the most overdue first, then the oldest received."""
+    concerns = concerns_visible(actor).filter(status=ConcernStatus.AWAITING_TRIAGE)
+    if team_id is not None:
+        concerns = concerns.filter(team_id=team_id)
+    if overdue_only:
+        concerns = concerns.filter(triage_due_on__lt=clock.today())
+    return concerns.select_related("person", "team").order_by("triage_due_on", "raised_at", "id")
+
+
+@dataclass(frozen=True)
+class Repeats:
+    """Earlier concerns about the same adult, and about the same provider, for triage to see."""
+
+    same_adult: list[Concern]
+    same_provider: list[Concern]
+    same_adult_count: int
+    same_provider_count: int
+
+
+def repeats_for(*, concern: Concern, actor: Any, within_days: int = 365, limit: int = 10) -> Repeats:
+    since = clock.now() - timedelta(days=within_days)
+    others = concerns_visible(actor).exclude(pk=concern.pk).filter(raised_at__gte=since)
+    adult = others.filter(person_id=concern.person_id).order_by("-raised_at")
+    provider = (
+        others.filter(provider_key=concern.provider_key).order_by("-raised_at")
+        if concern.provider_key
+        else others.none()
+    )
+    return Repeats(
+        same_adult=list(adult.select_related("team")[:limit]),
+        same_provider=list(provider.select_related("person", "team")[:limit]),
+        same_adult_count=adult.count(),
+        same_provider_count=provider.count(),
+    )
+
+
+def enquiry_get(*, actor: Any, uuid: UUID | str) -> Enquiry:
+    visible = concerns_visible(actor).values("pk")
+    enquiry = (
+        Enquiry.objects.filter(uuid=uuid, concern__in=visible)
+        .select_related("concern", "concern__person", "concern__team", "lead")
+        .first()
+    )
+    if enquiry is None:
+        raise Http404("No such enquiry")
+    return enquiry
+
+
+# --- DoLS ---------------------------------------------------------------------------------------
+
+
+def dols_visible(actor: Any) -> QuerySet[DolsApplication]:
+    if actor is None or not actor.is_authenticated or not actor.can(Permission.DOLS_WORK):
+        return DolsApplication.objects.none()
+    mine = DolsApplication.objects.filter(team_id__in=policies.team_ids(actor))
+    return scope.visible(mine, actor, person_field="person")
+
+
+@dataclass(frozen=True)
+class DolsDeadlines:
+    urgent_expires_on: date | None
+    standard_due_on: date
+    renewal_due_on: date | None
+
+
+def dols_deadlines(application: DolsApplication) -> DolsDeadlines:
+    """The statutory clocks: an urgent authorisation lasts 7 days (14 once extended); a standard
+    request is decided within 21 days of receipt; a renewal is due 28 days before the end."""
+    urgent = None
+    if application.urgent:
+        days = URGENT_DAYS + (URGENT_EXTENSION_DAYS if application.urgent_extended else 0)
+        urgent = application.received_on + timedelta(days=days)
+    renewal = None
+    if application.status == DolsStatus.GRANTED and application.authorised_to is not None:
+        renewal = application.authorised_to - timedelta(days=RENEWAL_NOTICE_DAYS)
+    return DolsDeadlines(
+        urgent_expires_on=urgent,
+        standard_due_on=application.received_on + timedelta(days=STANDARD_DAYS),
+        renewal_due_on=renewal,
+    )
+
+
+_PRIORITY_ORDER = Case(
+    When(priority=DolsPriority.HIGH, then=Value(0)),
+    When(priority=DolsPriority.MEDIUM, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def dols_waiting_list(*, actor: Any) -> QuerySet[DolsApplication]:
+    """Applications not yet decided, by risk (high first), urgent before standard, then the longest waiting."""
+    waiting = dols_visible(actor).exclude(status__in=DOLS_DECIDED)
+    return (
+        waiting.annotate(priority_rank=_PRIORITY_ORDER)
+        .select_related("person", "best_interests_assessor", "mental_health_assessor")
+        .order_by("priority_rank", "-urgent", "received_on", "id")
+    )
+
+
+def dols_renewals_due(*, actor: Any, within_days: int = 28) -> QuerySet[DolsApplication]:
+    """Granted authorisations ending within `within_days` (the renewal notice by default), not yet renewed."""
+    today = clock.today()
+    renewed = DolsApplication.objects.filter(renews__isnull=False).values("renews_id")
+    return (
+        dols_visible(actor)
+        .filter(status=DolsStatus.GRANTED, authorised_to__gte=today)
+        .filter(
+            authorised_to__lte=today + timedelta(days=RENEWAL_NOTICE_DAYS + max(within_days - RENEWAL_NOTICE_DAYS, 0))
+        )
+        .exclude(pk__in=renewed)
+        .select_related("person")
+        .order_by("authorised_to", "id")
+    )
+
+
+# --- The person's summary -----------------------------------------------------------------------
 
 
 def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]:
-    """Concerns not yet closed. (Raising one shows on the timeline through the front door's outcome;
-    the safeguarding app adds its own timeline entries when triage and enquiries exist.)"""
-    concerns = Concern.objects.filter(person_id=person.pk).exclude(status=ConcernStatus.CLOSED)[:10]
+    """Concerns and enquiries not yet closed (one query). Anyone who may open the record sees that
+    one is open and which team holds it, so no one works blind to it; the details stay with the team."""
+    rows = (
+        Concern.objects.filter(person_id=person.pk)
+        .exclude(status=ConcernStatus.CLOSED)
+        .order_by("-raised_at")
+        .values_list("status", "team__name", "raised_at")[:10]
+    )
     return [
         registry.OpenWorkItem(
-            title="Safeguarding concern", team="Safeguarding", status=c.get_status_display(), started=c.raised_at
+            title="Safeguarding enquiry" if status == ConcernStatus.ENQUIRY else "Safeguarding concern",
+            team=team or "Safeguarding",
+            status=ConcernStatus(status).label,
+            started=raised_at,
         )
-        for c in concerns
+        for status, team, raised_at in rows
     ]

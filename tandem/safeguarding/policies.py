@@ -1,0 +1,49 @@
+"""Who may do what with safeguarding records. Safeguarding work is for the concern's own team:
+the permission says what kind of work someone does, membership of the team says whose."""
+
+from typing import Any
+
+from tandem.access import scope
+from tandem.identity.permissions import Permission
+
+
+def team_ids(actor: Any) -> set[int]:
+    return set(scope.team_ids(actor))
+
+
+def can_raise(actor: Any) -> bool:
+    return bool(actor.can(Permission.CONCERN_RAISE))
+
+
+def safeguarding_team_ids(actor: Any) -> set[int]:
+    """The safeguarding teams the actor is in (read once, then cached on the actor)."""
+    cached: set[int] | None = getattr(actor, "_tandem_safeguarding_team_ids", None)
+    if cached is None:
+        from tandem.identity.models import Team, TeamKind
+
+        mine = team_ids(actor)
+        cached = set(Team.objects.filter(pk__in=mine, kind=TeamKind.SAFEGUARDING).values_list("pk", flat=True))
+        actor._tandem_safeguarding_team_ids = cached
+    return cached
+
+
+def can_work_on(actor: Any, team_id: int | None) -> bool:
+    """Triage and enquiry work on a concern held by this team; one held by no team, any safeguarding team's."""
+    if not actor.can(Permission.SAFEGUARDING_WORK):
+        return False
+    if team_id is None:
+        return bool(safeguarding_team_ids(actor))
+    return team_id in team_ids(actor)
+
+
+def can_see_returns(actor: Any) -> bool:
+    return bool(actor.can(Permission.SAFEGUARDING_RETURNS))
+
+
+def can_work_on_dols(actor: Any, team_id: int) -> bool:
+    return bool(actor.can(Permission.DOLS_WORK)) and team_id in team_ids(actor)
+
+
+def can_allocate_dols(actor: Any) -> bool:
+    """Allocating assessors is a manager's call."""
+    return bool(actor.can(Permission.DOLS_ALLOCATE))

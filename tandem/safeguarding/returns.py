@@ -1,0 +1,230 @@
+"""The Safeguarding Adults Collection (SAC) and the DoLS figures for a reporting year, computed
+from what was recorded (never typed), each figure keeping the ids of the cases behind it.
+
+A reporting year runs from 1 April to 31 March. A concern counts in the year it was received,
+an enquiry in the year it started (SG1) or was concluded (SG2). Individuals are counted once
+per table cell (SG1a); cases as often as they occur (SG1d). A concluded enquiry counts once for
+each distinct type of risk it was about (SG2a), as the collection allows.
+
+Making Safeguarding Personal asks, for each concluded Section 42 enquiry where the adult
+expressed outcomes, whether they were achieved. An enquiry with several outcomes counts as
+fully achieved when every one was, not achieved when none was even partly, and partially
+achieved otherwise.
+"""
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from tandem.safeguarding.codes import (
+    AbuseType,
+    Achieved,
+    Answer,
+    DolsStatus,
+    EnquiryKind,
+    OutcomesAsked,
+    RiskLocation,
+    RiskOutcome,
+    RiskSource,
+)
+from tandem.safeguarding.models import Concern, DolsApplication, Enquiry
+
+AGE_BANDS = (("18-64", 18, 64), ("65-74", 65, 74), ("75-84", 75, 84), ("85-94", 85, 94), ("95+", 95, 200))
+AGE_UNKNOWN = "Age unknown"
+NOT_RECORDED = "Not recorded"
+
+
+def year_bounds(year: int) -> tuple[date, date]:
+    """The reporting year that starts on 1 April `year`: (1 April, 31 March)."""
+    return date(year, 4, 1), date(year + 1, 3, 31)
+
+
+@dataclass
+class Figure:
+    """One cell: its value and the records behind it (concern, enquiry or application ids)."""
+
+    table: str
+    row: str
+    column: str
+    kind: str  # "concern", "enquiry" or "dols": what `ids` are
+    ids: set[int] = field(default_factory=set)
+    people: set[int] = field(default_factory=set)
+    count_people: bool = False
+    value_override: float | None = None
+
+    @property
+    def value(self) -> float:
+        if self.value_override is not None:
+            return self.value_override
+        return len(self.people) if self.count_people else len(self.ids)
+
+    @property
+    def key(self) -> str:
+        return f"{self.table}|{self.row}|{self.column}"
+
+
+@dataclass
+class Return:
+    name: str
+    year: int
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    def cell(self, table: str, row: str, column: str, kind: str, *, people: bool = False) -> Figure:
+        key = f"{table}|{row}|{column}"
+        if key not in self.figures:
+            self.figures[key] = Figure(table=table, row=row, column=column, kind=kind, count_people=people)
+        return self.figures[key]
+
+    def value(self, table: str, row: str, column: str) -> float:
+        found = self.figures.get(f"{table}|{row}|{column}")
+        return found.value if found else 0
+
+    def tables(self) -> dict[str, list[Figure]]:
+        grouped: dict[str, list[Figure]] = defaultdict(list)
+        for figure in self.figures.values():
+            grouped[figure.table].append(figure)
+        return dict(grouped)
+
+    def csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["table", "row", "column", "value"])
+        for figure in self.figures.values():
+            value = figure.value
+            writer.writerow([figure.table, figure.row, figure.column, f"{value:g}"])
+        return out.getvalue()
+
+
+def _age_band(born: date | None, on: date) -> str:
+    if born is None:
+        return AGE_UNKNOWN
+    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    for label, low, high in AGE_BANDS:
+        if low <= age <= high:
+            return label
+    return AGE_UNKNOWN  # under 18: outside the collection, shown so it is noticed
+
+
+def _achievement(values: list[str]) -> str:
+    if values and all(v == Achieved.FULLY for v in values):
+        return Achieved.FULLY.label
+    if values and all(v == Achieved.NOT for v in values):
+        return Achieved.NOT.label
+    return Achieved.PARTLY.label
+
+
+def _label(choices: Any, value: str) -> str:
+    return str(choices(value).label) if value else NOT_RECORDED
+
+
+def sac_compute(year: int) -> Return:
+    """Every SAC figure for the reporting year starting 1 April `year`."""
+    start, end = year_bounds(year)
+    result = Return(name="Safeguarding Adults Collection", year=year)
+
+    # Each individual is counted once, in the age band they were in at their first concern of the year.
+    concerns = (
+        Concern.objects.filter(received_on__range=(start, end))
+        .order_by("received_on", "pk")
+        .values_list("pk", "person_id", "person__date_of_birth", "received_on")
+    )
+    bands: dict[int, str] = {}
+    for pk, person, born, received in concerns:
+        band = bands.setdefault(person, _age_band(born, received))
+        for row in (band, "Total"):
+            figure = result.cell("SG1a", row, "Individuals with concerns", "concern", people=True)
+            figure.ids.add(pk)
+            figure.people.add(person)
+        result.cell("SG1d", "All", "Concerns", "concern").ids.add(pk)
+
+    started = (
+        Enquiry.objects.filter(started_on__range=(start, end))
+        .order_by("started_on", "pk")
+        .values_list("pk", "kind", "concern__person_id", "concern__person__date_of_birth", "started_on")
+    )
+    enquiry_bands: dict[tuple[int, str], str] = {}
+    for pk, kind, person, born, on in started:
+        column = "Section 42 enquiries" if kind == EnquiryKind.SECTION_42 else "Other enquiries"
+        band = enquiry_bands.setdefault((person, kind), _age_band(born, on))
+        for row in (band, "Total"):
+            figure = result.cell(
+                "SG1a", row, f"Individuals with {column[0].lower()}{column[1:]}", "enquiry", people=True
+            )
+            figure.ids.add(pk)
+            figure.people.add(person)
+        result.cell("SG1d", "All", f"{column} started", "enquiry").ids.add(pk)
+
+    concluded = list(
+        Enquiry.objects.filter(kind=EnquiryKind.SECTION_42, concluded_on__range=(start, end))
+        .select_related("concern")
+        .prefetch_related("concern__abuse_types", "desired_outcomes")
+    )
+    risk_identified: set[int] = set()
+    reduced_or_removed: set[int] = set()
+    for enquiry in concluded:
+        concern = enquiry.concern
+        kinds = sorted({a.kind for a in concern.abuse_types.all()})
+        for kind in kinds or [""]:
+            result.cell("SG2a", _label(AbuseType, kind), "Concluded Section 42 enquiries", "enquiry").ids.add(
+                enquiry.pk
+            )
+        result.cell(
+            "SG2b", _label(RiskLocation, concern.location), "Concluded Section 42 enquiries", "enquiry"
+        ).ids.add(enquiry.pk)
+        result.cell(
+            "SG2c", _label(RiskSource, concern.source_of_risk), "Concluded Section 42 enquiries", "enquiry"
+        ).ids.add(enquiry.pk)
+        result.cell(
+            "SG2d", _label(RiskOutcome, enquiry.risk_outcome), "Concluded Section 42 enquiries", "enquiry"
+        ).ids.add(enquiry.pk)
+        if enquiry.risk_outcome and enquiry.risk_outcome != RiskOutcome.NO_RISK:
+            risk_identified.add(enquiry.pk)
+            if enquiry.risk_outcome in (RiskOutcome.REMOVED, RiskOutcome.REDUCED):
+                reduced_or_removed.add(enquiry.pk)
+        result.cell(
+            "SG2e", _label(OutcomesAsked, enquiry.outcomes_asked), "Concluded Section 42 enquiries", "enquiry"
+        ).ids.add(enquiry.pk)
+        if enquiry.outcomes_asked == OutcomesAsked.ASKED_AND_EXPRESSED:
+            achieved = _achievement([o.achieved for o in enquiry.desired_outcomes.all()])
+            result.cell("SG2f", achieved, "Outcomes expressed", "enquiry").ids.add(enquiry.pk)
+        capacity = _label(Answer, concern.lacks_capacity)
+        result.cell("SG2g", capacity, "Lacked capacity", "enquiry").ids.add(enquiry.pk)
+        if concern.lacks_capacity == Answer.YES:
+            advocate = {True: "Yes", False: "No", None: NOT_RECORDED}[concern.advocate_needed]
+            result.cell("SG2h", advocate, "Advocate needed (of those lacking capacity)", "enquiry").ids.add(enquiry.pk)
+
+    headline = result.cell("SG2d", "Risk reduced or removed, where a risk was identified", "Per cent", "enquiry")
+    headline.ids = reduced_or_removed
+    headline.value_override = round(100 * len(reduced_or_removed) / len(risk_identified), 1) if risk_identified else 0
+    return result
+
+
+def dols_compute(year: int) -> Return:
+    """The DoLS figures for the reporting year: received, completed by outcome and on time, active, waiting."""
+    start, end = year_bounds(year)
+    result = Return(name="Deprivation of Liberty Safeguards", year=year)
+    rows = DolsApplication.objects.filter(received_on__lte=end).values_list(
+        "pk", "urgent", "received_on", "status", "decided_on", "authorised_to"
+    )
+    for pk, urgent, received, status, decided, authorised_to in rows:
+        if received >= start:
+            result.cell("DoLS", "Received", "All", "dols").ids.add(pk)
+            result.cell("DoLS", "Received", "Urgent" if urgent else "Standard", "dols").ids.add(pk)
+        if decided is not None and start <= decided <= end:
+            result.cell("DoLS", "Completed", DolsStatus(status).label, "dols").ids.add(pk)
+            result.cell("DoLS", "Completed", "All", "dols").ids.add(pk)
+            if (decided - received).days <= 21:
+                result.cell("DoLS", "Completed within 21 days", "All", "dols").ids.add(pk)
+        if decided is None or decided > end:
+            result.cell("DoLS", "Not completed at the end of the year", "All", "dols").ids.add(pk)
+        ended_before = (
+            decided is not None
+            and decided < start
+            and (status != DolsStatus.GRANTED or (authorised_to is not None and authorised_to < start))
+        )
+        if not ended_before:
+            result.cell("DoLS", "Active during the year", "All", "dols").ids.add(pk)
+    return result

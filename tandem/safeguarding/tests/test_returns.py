@@ -1,0 +1,189 @@
+"""The SAC and DoLS figures on a known set of cases, against figures worked out by hand."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tandem.safeguarding.codes import (
+    AbuseType,
+    Achieved,
+    Answer,
+    ConcernStatus,
+    DolsSetting,
+    DolsStatus,
+    EnquiryKind,
+    OutcomesAsked,
+    RiskLocation,
+    RiskOutcome,
+    RiskSource,
+    TriageDecision,
+)
+from tandem.safeguarding.models import Concern, ConcernAbuse, DesiredOutcome, DolsApplication, Enquiry
+from tandem.safeguarding.returns import dols_compute, sac_compute
+
+LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.fixture
+def cases(person_factory, unit, worker):
+    """Five people, six concerns, five enquiries, across the 2025-26 reporting year's edges."""
+
+    def concern(person, received, **fields):
+        return Concern.objects.create(
+            person=person,
+            team=unit,
+            summary="Concern",
+            raised_at=datetime(received.year, received.month, received.day, 9, tzinfo=LONDON),
+            raised_by=worker,
+            received_on=received,
+            source="safeguarding",
+            **fields,
+        )
+
+    def enquiry(concern, kind, started, *, concluded=None, risk="", asked="", kinds=(), achieved=()):
+        concern.status = ConcernStatus.CLOSED if concluded else ConcernStatus.ENQUIRY
+        concern.triage_decision = TriageDecision.SECTION_42 if kind == EnquiryKind.SECTION_42 else "other_enquiry"
+        concern.triage_reason, concern.triaged_at = "Criteria met", concern.raised_at
+        concern.save()
+        ConcernAbuse.objects.bulk_create([ConcernAbuse(concern=concern, kind=k) for k in kinds])
+        made = Enquiry.objects.create(
+            concern=concern,
+            kind=kind,
+            started_on=started,
+            concluded_on=concluded,
+            risk_outcome=risk,
+            outcomes_asked=asked,
+        )
+        DesiredOutcome.objects.bulk_create(
+            [DesiredOutcome(enquiry=made, in_own_words=f"Outcome {n}", achieved=a) for n, a in enumerate(achieved)]
+        )
+        return made
+
+    a = person_factory(date_of_birth=date(1950, 6, 1))
+    b = person_factory(date_of_birth=date(1935, 1, 1))
+    c = person_factory(date_of_birth=None)
+    d = person_factory(date_of_birth=date(1980, 5, 5))
+    e = person_factory(date_of_birth=date(1940, 2, 2))
+    a1 = concern(
+        a,
+        date(2025, 5, 10),
+        location=RiskLocation.OWN_HOME,
+        source_of_risk=RiskSource.SERVICE_PROVIDER,
+        provider_name="Homecare",
+        lacks_capacity=Answer.NO,
+    )
+    enquiry(
+        a1,
+        EnquiryKind.SECTION_42,
+        date(2025, 5, 12),
+        concluded=date(2025, 7, 1),
+        risk=RiskOutcome.REDUCED,
+        asked=OutcomesAsked.ASKED_AND_EXPRESSED,
+        kinds=(AbuseType.PHYSICAL, AbuseType.FINANCIAL),
+        achieved=(Achieved.FULLY, Achieved.FULLY),
+    )
+    concern(a, date(2025, 9, 1))  # triaged to advice: a concern, no enquiry
+    b1 = concern(b, date(2025, 6, 1))
+    enquiry(b1, EnquiryKind.OTHER, date(2025, 6, 2))
+    c1 = concern(c, date(2026, 3, 31))
+    enquiry(c1, EnquiryKind.SECTION_42, date(2026, 3, 31), concluded=date(2026, 4, 2), risk=RiskOutcome.REMOVED,
+            asked=OutcomesAsked.NOT_ASKED, kinds=(AbuseType.SEXUAL,))  # fmt: skip
+    d1 = concern(
+        d,
+        date(2025, 3, 31),  # the year before
+        location=RiskLocation.CARE_HOME_RESIDENTIAL,
+        source_of_risk=RiskSource.KNOWN,
+        lacks_capacity=Answer.YES,
+        advocate_needed=True,
+    )
+    enquiry(d1, EnquiryKind.SECTION_42, date(2025, 4, 1), concluded=date(2025, 5, 1), risk=RiskOutcome.NO_RISK,
+            asked=OutcomesAsked.ASKED_NONE_EXPRESSED, kinds=(AbuseType.NEGLECT,))  # fmt: skip
+    e1 = concern(e, date(2025, 8, 1), lacks_capacity=Answer.DONT_KNOW, location=RiskLocation.OWN_HOME)
+    enquiry(e1, EnquiryKind.SECTION_42, date(2025, 8, 2), concluded=date(2025, 10, 1), risk=RiskOutcome.REMAINS,
+            asked=OutcomesAsked.ASKED_AND_EXPRESSED, kinds=(AbuseType.SELF_NEGLECT,),
+            achieved=(Achieved.NOT, Achieved.NOT))  # fmt: skip
+    return {"a": a, "b": b, "c": c, "d": d, "e": e}
+
+
+def test_concerns_and_enquiries_started_in_the_year(cases):
+    sac = sac_compute(2025)
+
+    concerns = "Individuals with concerns"
+    assert sac.value("SG1a", "65-74", concerns) == 1  # a, 74 at her first concern (75 at her second)
+    assert sac.value("SG1a", "75-84", concerns) == 0
+    assert sac.value("SG1a", "85-94", concerns) == 2  # b (90) and e (85)
+    assert sac.value("SG1a", "Age unknown", concerns) == 1  # c
+    assert sac.value("SG1a", "Total", concerns) == 4  # d's concern was the year before
+    assert sac.value("SG1d", "All", "Concerns") == 5
+    assert sac.value("SG1d", "All", "Section 42 enquiries started") == 4  # a, c, d, e
+    assert sac.value("SG1d", "All", "Other enquiries started") == 1  # b
+    s42 = "Individuals with section 42 enquiries"
+    assert sac.value("SG1a", "18-64", s42) == 1  # d, 44
+    assert sac.value("SG1a", "Total", s42) == 4
+
+
+def test_concluded_section_42_enquiries(cases):
+    sac = sac_compute(2025)
+
+    column = "Concluded Section 42 enquiries"  # a, d, e; c concluded in the next year
+    assert sac.value("SG2a", "Physical abuse", column) == 1
+    assert sac.value("SG2a", "Financial or material abuse", column) == 1  # a counts once for each type
+    assert sac.value("SG2a", "Neglect and acts of omission", column) == 1
+    assert sac.value("SG2a", "Self-neglect", column) == 1
+    assert sac.value("SG2a", "Sexual abuse", column) == 0
+    assert sac.value("SG2b", "Own home", column) == 2
+    assert sac.value("SG2c", "Service provider", column) == 1
+    assert sac.value("SG2c", "Not recorded", column) == 1  # e
+    assert sac.value("SG2d", "Risk reduced", column) == 1
+    assert sac.value("SG2d", "Risk remains", column) == 1
+    assert sac.value("SG2d", "No risk found", column) == 1
+    assert sac.value("SG2d", "Risk reduced or removed, where a risk was identified", "Per cent") == 50.0
+
+
+def test_making_safeguarding_personal_and_capacity(cases):
+    sac = sac_compute(2025)
+
+    column = "Concluded Section 42 enquiries"
+    assert sac.value("SG2e", "Yes, asked and outcomes expressed", column) == 2
+    assert sac.value("SG2e", "Yes, asked but no outcomes expressed", column) == 1
+    assert sac.value("SG2f", "Fully achieved", "Outcomes expressed") == 1
+    assert sac.value("SG2f", "Not achieved", "Outcomes expressed") == 1
+    assert sac.value("SG2f", "Partially achieved", "Outcomes expressed") == 0
+    assert sac.value("SG2g", "Yes", "Lacked capacity") == 1
+    assert sac.value("SG2g", "Don't know", "Lacked capacity") == 1
+    assert sac.value("SG2h", "Yes", "Advocate needed (of those lacking capacity)") == 1
+
+
+def test_every_figure_drills_down_to_its_cases_and_exports(cases):
+    sac = sac_compute(2025)
+
+    figure = sac.figures["SG2f|Not achieved|Outcomes expressed"]
+    assert [Enquiry.objects.get(pk=pk).concern.person for pk in figure.ids] == [cases["e"]]
+    assert "SG1d,All,Concerns,5" in sac.csv().splitlines()
+
+
+def test_dols_figures_for_the_year(person_factory, worker, unit):
+    def application(received, **fields):
+        return DolsApplication.objects.create(
+            person=person_factory(), team=unit, setting=DolsSetting.CARE_HOME, managing_authority="Oak House",
+            received_on=received, **fields,
+        )  # fmt: skip
+
+    application(date(2025, 4, 10), urgent=True, status=DolsStatus.GRANTED, decided_on=date(2025, 4, 25),
+                authorised_from=date(2025, 4, 25), authorised_to=date(2026, 4, 24))  # fmt: skip
+    application(date(2025, 6, 1), status=DolsStatus.NOT_GRANTED, decided_on=date(2025, 8, 1))
+    application(date(2026, 2, 1))  # still waiting at the end of the year
+    application(date(2024, 5, 1), status=DolsStatus.GRANTED, decided_on=date(2024, 5, 20),
+                authorised_from=date(2024, 5, 20), authorised_to=date(2025, 5, 19))  # fmt: skip
+    application(date(2024, 1, 1), status=DolsStatus.WITHDRAWN, decided_on=date(2024, 2, 1))  # ended before
+
+    dols = dols_compute(2025)
+
+    assert dols.value("DoLS", "Received", "All") == 3
+    assert dols.value("DoLS", "Received", "Urgent") == 1
+    assert dols.value("DoLS", "Completed", "Granted") == 1
+    assert dols.value("DoLS", "Completed", "Not granted") == 1
+    assert dols.value("DoLS", "Completed within 21 days", "All") == 1
+    assert dols.value("DoLS", "Not completed at the end of the year", "All") == 1
+    assert dols.value("DoLS", "Active during the year", "All") == 4  # all but the withdrawn one

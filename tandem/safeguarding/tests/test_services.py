@@ -1,0 +1,274 @@
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tandem.audit.models import AuditEvent
+from tandem.core import clock
+from tandem.core.errors import DomainError, NotPermitted, StaleVersion
+from tandem.people.codes import WarningCategory
+from tandem.safeguarding import selectors, services
+from tandem.safeguarding.codes import (
+    Achieved,
+    ConcernStatus,
+    Contributor,
+    EnquiryKind,
+    OutcomesAsked,
+    RiskOutcome,
+    TriageDecision,
+)
+from tandem.safeguarding.models import Concern, Enquiry
+from tandem.safeguarding.tests.conftest import concern_details
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def events(action: str) -> int:
+    return AuditEvent.objects.filter(action=action).count()
+
+
+class TestRaising:
+    def test_a_concern_raised_directly_keeps_every_detail_and_is_due_in_two_working_days(
+        self, set_clock, concern_make, person
+    ):
+        set_clock(datetime(2026, 4, 2, 10, tzinfo=LONDON))  # Thursday before Easter
+
+        concern = concern_make(person=person)
+
+        assert concern.received_on == date(2026, 4, 2)
+        assert concern.triage_due_on == date(2026, 4, 8)  # Good Friday and Easter Monday skipped
+        assert list(concern.abuse_types.values_list("kind", flat=True)) == ["physical"]
+        assert concern.provider_key == "wirral homecare"
+        assert events("safeguarding.concern.raised") == 1
+
+    def test_the_triage_timescale_is_configurable(self, settings, set_clock, concern_make, person):
+        settings.TANDEM_SAFEGUARDING_TRIAGE_WORKING_DAYS = 5
+        set_clock(datetime(2026, 11, 23, 9, tzinfo=LONDON))  # a Monday
+
+        assert concern_make(person=person).triage_due_on == date(2026, 11, 30)
+
+    def test_a_service_provider_as_source_of_risk_needs_its_name(self, concern_make, person):
+        with pytest.raises(DomainError, match="Enter the name of the service provider"):
+            concern_make(person=person, provider_name="  ")
+        assert Concern.objects.count() == 0
+
+    def test_the_front_door_hand_over_lands_with_no_team_when_none_exists(self, practitioner, person):
+        concern = services.concern_raise(
+            person=person, summary="Neighbour says he is not eating", source="front_door", actor=practitioner
+        )
+
+        assert concern.team is None
+        assert concern.status == ConcernStatus.AWAITING_TRIAGE
+
+    def test_only_a_safeguarding_team_can_hold_a_concern(self, concern_make, person, team):
+        with pytest.raises(DomainError, match="Choose a safeguarding team"):
+            concern_make(person=person, team=team)
+
+
+class TestVisibility:
+    def test_only_the_holding_team_sees_a_concern(self, concern_make, person, worker, practitioner, sg_manager):
+        concern = concern_make(person=person)
+
+        assert list(selectors.concerns_visible(worker)) == [concern]
+        assert list(selectors.concerns_visible(sg_manager)) == [concern]
+        assert list(selectors.concerns_visible(practitioner)) == []
+
+    def test_a_concern_held_by_no_team_is_seen_by_every_safeguarding_team(self, person, practitioner, worker):
+        concern = services.concern_raise(
+            person=person, summary="Unexplained bruising", source="front_door", actor=practitioner
+        )
+
+        assert list(selectors.concerns_visible(worker)) == [concern]
+        assert list(selectors.concerns_visible(practitioner)) == []
+
+    def test_someone_outside_the_team_cannot_triage(self, concern_make, person, practitioner):
+        concern = concern_make(person=person)
+
+        with pytest.raises(NotPermitted):
+            services.concern_triage(
+                concern=concern, decision=TriageDecision.NO_FURTHER_ACTION, reason="x", version=None, actor=practitioner
+            )
+        concern.refresh_from_db()
+        assert concern.status == ConcernStatus.AWAITING_TRIAGE
+
+
+class TestTriage:
+    def test_a_section_42_decision_opens_the_enquiry(self, concern_make, person, worker):
+        concern = concern_make(person=person)
+
+        services.concern_triage(
+            concern=concern,
+            decision=TriageDecision.SECTION_42,
+            reason="Care and support needs; cannot protect herself from the carer",
+            version=concern.version,
+            actor=worker,
+            lead=worker,
+        )
+
+        concern.refresh_from_db()
+        assert concern.status == ConcernStatus.ENQUIRY
+        assert concern.enquiry.kind == EnquiryKind.SECTION_42
+        assert concern.enquiry.lead == worker
+        assert selectors.triage_due(concern).overdue is False
+
+    def test_advice_closes_the_concern_with_its_reason(self, concern_make, person, worker):
+        concern = concern_make(person=person)
+
+        services.concern_triage(
+            concern=concern,
+            decision=TriageDecision.INFORMATION_AND_ADVICE,
+            reason="Gave the daughter the carers' line",
+            version=None,
+            actor=worker,
+        )
+
+        concern.refresh_from_db()
+        assert concern.status == ConcernStatus.CLOSED
+        assert not Enquiry.objects.exists()
+
+    def test_a_stale_version_is_refused(self, concern_make, person, worker):
+        concern = concern_make(person=person)
+        services.concern_details_update(
+            concern=concern, details=concern_details(location="community"), version=concern.version, actor=worker
+        )
+
+        with pytest.raises(StaleVersion):
+            services.concern_triage(
+                concern=concern, decision=TriageDecision.NO_FURTHER_ACTION, reason="x", version=1, actor=worker
+            )
+
+    def test_a_reason_is_required(self, concern_make, person, worker):
+        concern = concern_make(person=person)
+
+        with pytest.raises(DomainError, match="Give the reason for the decision"):
+            services.concern_triage(
+                concern=concern, decision=TriageDecision.NO_FURTHER_ACTION, reason=" ", version=None, actor=worker
+            )
+
+    def test_the_queue_puts_the_most_overdue_first(self, set_clock, concern_make, person_factory, worker):
+        set_clock(datetime(2026, 11, 16, 9, tzinfo=LONDON))
+        older = concern_make(person=person_factory())
+        set_clock(datetime(2026, 11, 20, 9, tzinfo=LONDON))
+        newer = concern_make(person=person_factory())
+        set_clock(datetime(2026, 11, 23, 9, tzinfo=LONDON))
+
+        queue = list(selectors.triage_queue(actor=worker))
+
+        assert queue == [older, newer]
+        assert selectors.triage_due(older).overdue is True
+        assert selectors.triage_due(older).working_days_left == -3  # due Wed 18th: Thu, Fri, Mon
+        assert selectors.triage_due(newer).working_days_left == 1
+
+
+class TestRepeats:
+    def test_earlier_concerns_about_the_adult_and_the_provider_show(self, concern_make, person, person_factory, worker):
+        first = concern_make(person=person)
+        elsewhere = concern_make(person=person_factory(), provider_name="WIRRAL HOMECARE limited")
+        unrelated = concern_make(person=person_factory(), provider_name="Other Care")
+        latest = concern_make(person=person)
+
+        repeats = selectors.repeats_for(concern=latest, actor=worker)
+
+        assert repeats.same_adult == [first]
+        assert set(repeats.same_provider) == {first, elsewhere}
+        assert unrelated not in repeats.same_provider
+
+
+@pytest.fixture
+def enquiry(concern_make, person, worker) -> Enquiry:
+    concern = concern_make(person=person)
+    services.concern_triage(
+        concern=concern, decision=TriageDecision.SECTION_42, reason="S42 duty met", version=None, actor=worker
+    )
+    return Enquiry.objects.get()
+
+
+class TestEnquiry:
+    def test_making_safeguarding_personal_through_to_conclusion(self, enquiry, worker):
+        services.enquiry_outcomes_record(
+            enquiry=enquiry,
+            asked=OutcomesAsked.ASKED_AND_EXPRESSED,
+            outcomes=["I want a different carer", "I want my money back"],
+            version=enquiry.version,
+            actor=worker,
+        )
+        services.meeting_record(
+            enquiry=enquiry, held_on=clock.today(), attendees="SW, police, provider manager", notes="", actor=worker
+        )
+        action = services.action_add(
+            enquiry=enquiry,
+            description="Provider to suspend the carer",
+            owner="Provider",
+            due_on=clock.today(),
+            actor=worker,
+        )
+        services.action_done(action=action, done_on=clock.today(), actor=worker)
+        services.contribution_add(
+            enquiry=enquiry,
+            contributor=Contributor.POLICE,
+            organisation="Merseyside Police",
+            received_on=clock.today(),
+            summary="No further police action",
+            actor=worker,
+        )
+        enquiry.refresh_from_db()
+        first, second = enquiry.desired_outcomes.all()
+
+        services.enquiry_conclude(
+            enquiry=enquiry,
+            ending=services.Conclusion(
+                risk_outcome=RiskOutcome.REDUCED,
+                conclusion="New carer; provider repaid £40",
+                achieved={first.pk: Achieved.FULLY, second.pk: Achieved.PARTLY},
+            ),
+            version=enquiry.version,
+            actor=worker,
+        )
+
+        enquiry.refresh_from_db()
+        assert enquiry.concluded_on is not None
+        assert enquiry.concern.status == ConcernStatus.CLOSED
+        assert [o.achieved for o in enquiry.desired_outcomes.all()] == ["fully", "partly"]
+        assert events("safeguarding.enquiry.concluded") == 1
+
+    def test_every_expressed_outcome_needs_an_answer_at_the_end(self, enquiry, worker):
+        services.enquiry_outcomes_record(
+            enquiry=enquiry, asked=OutcomesAsked.ASKED_AND_EXPRESSED, outcomes=["Feel safe"], version=None, actor=worker
+        )
+
+        with pytest.raises(DomainError, match="was achieved"):
+            services.enquiry_conclude(
+                enquiry=enquiry,
+                ending=services.Conclusion(risk_outcome=RiskOutcome.REMOVED, conclusion="Done"),
+                version=None,
+                actor=worker,
+            )
+        enquiry.refresh_from_db()
+        assert enquiry.concluded_on is None
+
+    def test_an_enquiry_cannot_conclude_without_asking_the_adult(self, enquiry, worker):
+        with pytest.raises(DomainError, match="Record whether the adult was asked"):
+            services.enquiry_conclude(
+                enquiry=enquiry,
+                ending=services.Conclusion(risk_outcome=RiskOutcome.REMOVED, conclusion="Done"),
+                version=None,
+                actor=worker,
+            )
+
+    def test_outcomes_are_words_only_when_expressed(self, enquiry, worker):
+        with pytest.raises(DomainError, match="only when the adult expressed them"):
+            services.enquiry_outcomes_record(
+                enquiry=enquiry, asked=OutcomesAsked.NOT_ASKED, outcomes=["x"], version=None, actor=worker
+            )
+
+    def test_a_hazard_warning_goes_on_the_record_itself(self, enquiry, worker, person):
+        warning = services.concern_warning_raise(
+            concern=enquiry.concern,
+            category=WarningCategory.ANIMALS,
+            description="Son may be aggressive to visitors; visit in pairs",
+            review_on=clock.today(),
+            actor=worker,
+        )
+
+        assert warning.person == person
+        assert person.warnings.count() == 1
