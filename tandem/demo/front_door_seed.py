@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from tandem.core import clock
 from tandem.core.errors import DomainError
+from tandem.core.working_days import working_days_add
 from tandem.demo.borough import SIZES
 from tandem.demo.bulk import Row, TableWriter, analyse, next_id, sequences_reset, uuid_from
 from tandem.demo.front_door_catalogue import (
@@ -43,7 +44,7 @@ from tandem.front_door.services import REFERENCE_ALPHABET
 from tandem.identity.models import Team, TeamKind, User
 from tandem.identity.permissions import Permission
 from tandem.people.models import Person
-from tandem.safeguarding.codes import ConcernStatus
+from tandem.safeguarding.codes import ConcernStatus, TriageDecision
 from tandem.safeguarding.models import Concern
 
 # Contacts in six months: a borough the size of Wirral (medium) hears from about 30,000 a year.
@@ -103,6 +104,8 @@ _WRITTEN: tuple[tuple[type[Model], str, tuple[str, ...]], ...] = (
         (
             *_STAMPS,
             "person_id", "summary", "raised_at", "raised_by_id", "source", "source_reference", "status",
+            "team_id", "received_on", "triage_due_on", "triage_decision", "triage_reason", "triaged_at",
+            "triaged_by_id",
         ),
     ),
 )  # fmt: skip
@@ -169,6 +172,8 @@ class _Generator:
         self.rows: dict[type[Model], list[Row]] = {model: [] for model, _, _ in _WRITTEN}
         self.columns = {model: columns for model, _, columns in _WRITTEN}
         self.ids = {model: next_id(model) for model, _, _ in _WRITTEN}
+        unit = Team.objects.filter(kind=TeamKind.SAFEGUARDING).order_by("name").values_list("pk", flat=True)
+        self.safeguarding_team: int | None = unit.first()
 
     def _new(self, model: type[Model], at: datetime, **fields: Any) -> tuple[int, UUID]:
         """Add a row made `at` (its created and updated time); returns its id and public id."""
@@ -303,6 +308,9 @@ class _Generator:
                     status=status,
                 )
             elif kind == K.SAFEGUARDING and person is not None:
+                received = timezone.localdate(at)
+                waiting = (self.now - at).days < 7
+                # Older hand-overs were triaged by the unit's advice line (its own demo data has enquiries).
                 _, concern = self._new(
                     Concern,
                     at,
@@ -312,7 +320,14 @@ class _Generator:
                     raised_by_id=worker,
                     source="front_door",
                     source_reference=contact.reference,
-                    status=ConcernStatus.AWAITING_TRIAGE if (self.now - at).days < 7 else ConcernStatus.TRIAGED,
+                    status=ConcernStatus.AWAITING_TRIAGE if waiting else ConcernStatus.CLOSED,
+                    team_id=self.safeguarding_team,
+                    received_on=received,
+                    triage_due_on=working_days_add(received, 2),
+                    triage_decision="" if waiting else TriageDecision.INFORMATION_AND_ADVICE,
+                    triage_reason="" if waiting else "Advice given to the caller through the unit's advice line.",
+                    triaged_at=None if waiting else at + timedelta(days=1),
+                    triaged_by_id=None if waiting else worker,
                 )
             self._new(
                 ContactOutcome,

@@ -126,7 +126,14 @@ class _Roster:
         if not username:
             base = f"{_ascii(first)}.{_ascii(last)}"
             username, n = base, 1
-            while username in self.users or username in ("practitioner", "manager", "admin", "support", "nurse"):
+            while username in self.users or username in (
+                "practitioner",
+                "manager",
+                "admin",
+                "support",
+                "nurse",
+                "safeguarding",
+            ):
                 n += 1
                 username = f"{base}{n}"
         body, number = _registration(self.rng, profession)
@@ -220,6 +227,17 @@ def staffing_build(seed: int, pools: NamePools, neighbourhoods: list[str], *, sc
             ),
             Role.PRACTITIONER.label,
             "Hospital Discharge Team",
+        ),
+        # Safeguarding records are for the safeguarding team only: this login shows them.
+        DemoLogin(
+            roster.add(
+                username="safeguarding",
+                profession=P.SOCIAL_WORKER,
+                role=Role.PRACTITIONER,
+                team=teams["Safeguarding Adults Unit"],
+            ),
+            Role.PRACTITIONER.label,
+            "Safeguarding Adults Unit",
         ),
     ]
     # The demo practitioner and manager also work at the front door, to show its queue and figures.

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from tandem.safeguarding.codes import (
+    DOLS_DECIDED,
     AbuseType,
     Achieved,
     Answer,
@@ -84,18 +85,78 @@ class Return:
 
     def tables(self) -> dict[str, list[Figure]]:
         grouped: dict[str, list[Figure]] = defaultdict(list)
-        for figure in self.figures.values():
+        for figure in self.ordered():
             grouped[figure.table].append(figure)
         return dict(grouped)
+
+    def ordered(self) -> list[Figure]:
+        """Every figure, table by table, rows in the collection's order."""
+        return sorted(self.figures.values(), key=lambda f: (f.table, f.column, _row_rank(f.row), f.row))
 
     def csv(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(["table", "row", "column", "value"])
-        for figure in self.figures.values():
+        for figure in self.ordered():
             value = figure.value
             writer.writerow([figure.table, figure.row, figure.column, f"{value:g}"])
         return out.getvalue()
+
+
+_ROWS: list[str] = [
+    *(label for label, _, _ in AGE_BANDS),
+    AGE_UNKNOWN,
+    "Total",
+    "All",
+    *(str(label) for label in AbuseType.labels),
+    *(str(label) for label in RiskLocation.labels),
+    *(str(label) for label in RiskSource.labels),
+    *(str(label) for label in RiskOutcome.labels),
+    *(str(label) for label in OutcomesAsked.labels),
+    *(str(label) for label in Achieved.labels),
+    *(str(label) for label in Answer.labels),
+    NOT_RECORDED,
+    "Received",
+    "Completed",
+    "Completed within 21 days",
+    "Not completed at the end of the year",
+    "Active during the year",
+]
+
+
+def _row_rank(row: str) -> int:
+    return _ROWS.index(row) if row in _ROWS else len(_ROWS)
+
+
+def _sac_cells(result: Return) -> None:
+    """Every cell of the collection, so a table shows its zeros."""
+    bands = [label for label, _, _ in AGE_BANDS] + [AGE_UNKNOWN, "Total"]
+    for column, kind in (
+        ("Individuals with concerns", "concern"),
+        ("Individuals with section 42 enquiries", "enquiry"),
+        ("Individuals with other enquiries", "enquiry"),
+    ):
+        for row in bands:
+            result.cell("SG1a", row, column, kind, people=True)
+    result.cell("SG1d", "All", "Concerns", "concern")
+    result.cell("SG1d", "All", "Section 42 enquiries started", "enquiry")
+    result.cell("SG1d", "All", "Other enquiries started", "enquiry")
+    concluded = "Concluded Section 42 enquiries"
+    for table, choices in (
+        ("SG2a", AbuseType),
+        ("SG2b", RiskLocation),
+        ("SG2c", RiskSource),
+        ("SG2d", RiskOutcome),
+        ("SG2e", OutcomesAsked),
+    ):
+        for label in choices.labels:
+            result.cell(table, str(label), concluded, "enquiry")
+    for label in Achieved.labels:
+        result.cell("SG2f", str(label), "Outcomes expressed", "enquiry")
+    for label in Answer.labels:
+        result.cell("SG2g", str(label), "Lacked capacity", "enquiry")
+    for row in ("Yes", "No", NOT_RECORDED):
+        result.cell("SG2h", row, "Advocate needed (of those lacking capacity)", "enquiry")
 
 
 def _age_band(born: date | None, on: date) -> str:
@@ -124,6 +185,7 @@ def sac_compute(year: int) -> Return:
     """Every SAC figure for the reporting year starting 1 April `year`."""
     start, end = year_bounds(year)
     result = Return(name="Safeguarding Adults Collection", year=year)
+    _sac_cells(result)
 
     # Each individual is counted once, in the age band they were in at their first concern of the year.
     concerns = (
@@ -206,6 +268,14 @@ def dols_compute(year: int) -> Return:
     """The DoLS figures for the reporting year: received, completed by outcome and on time, active, waiting."""
     start, end = year_bounds(year)
     result = Return(name="Deprivation of Liberty Safeguards", year=year)
+    for row, column in (
+        *(("Received", c) for c in ("All", "Urgent", "Standard")),
+        *(("Completed", c) for c in ("All", *(str(DolsStatus(s).label) for s in DOLS_DECIDED))),
+        ("Completed within 21 days", "All"),
+        ("Not completed at the end of the year", "All"),
+        ("Active during the year", "All"),
+    ):
+        result.cell("DoLS", row, column, "dols")
     rows = DolsApplication.objects.filter(received_on__lte=end).values_list(
         "pk", "urgent", "received_on", "status", "decided_on", "authorised_to"
     )

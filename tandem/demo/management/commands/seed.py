@@ -12,6 +12,7 @@ from tandem.core.errors import DomainError
 from tandem.demo.borough import DEFAULT_SEED, SIZES, borough_seed
 from tandem.demo.directory_seed import directory_seed
 from tandem.demo.front_door_seed import front_door_seed
+from tandem.demo.safeguarding_seed import safeguarding_seed
 from tandem.demo.search_tokens import tokens_check
 from tandem.people.models import Person
 
@@ -75,6 +76,12 @@ class Command(BaseCommand):
             raise CommandError(error.message) from error
         made = ", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in front_door.items())
         self.stdout.write(f"  Front door: {made}")
+        try:
+            safeguarding = safeguarding_seed(size=report.size, seed=report.seed)
+        except DomainError as error:
+            raise CommandError(error.message) from error
+        made = ", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in safeguarding.items())
+        self.stdout.write(f"  Safeguarding: {made}")
         self.stdout.write("\nDemo logins (password for all: " + self.style.WARNING(report.password) + ")")
         width = max(len(d.username) for d in report.demo_logins)
         for login in report.demo_logins:

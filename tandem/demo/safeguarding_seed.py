@@ -1,0 +1,255 @@
+"""A year of safeguarding and DoLS work for the demo borough, written directly (it is the setting,
+not a journey through the services): concerns awaiting triage (some overdue), triage decisions,
+open and concluded enquiries with Making Safeguarding Personal outcomes, repeat concerns about
+one provider, and DoLS applications waiting, allocated, granted (some due for renewal), not
+granted and withdrawn. Everything is synthetic and held by the Safeguarding Adults Unit.
+"""
+
+import random
+from datetime import date, datetime, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from tandem.core import clock
+from tandem.core.errors import DomainError
+from tandem.core.working_days import working_days_add
+from tandem.identity.models import Membership, Team, TeamKind
+from tandem.people.models import Person
+from tandem.safeguarding.codes import (
+    REQUIREMENTS,
+    AbuseType,
+    Achieved,
+    Answer,
+    ConcernStatus,
+    Contributor,
+    DolsPriority,
+    DolsSetting,
+    DolsStatus,
+    EnquiryKind,
+    OutcomesAsked,
+    RaisedBy,
+    Requirement,
+    RiskLocation,
+    RiskOutcome,
+    RiskSource,
+    TriageDecision,
+)
+from tandem.safeguarding.models import (
+    Concern,
+    ConcernAbuse,
+    Contribution,
+    DesiredOutcome,
+    DolsApplication,
+    Enquiry,
+    EnquiryAction,
+    PlanningMeeting,
+)
+from tandem.safeguarding.services import provider_key
+
+CONCERNS = {"small": 120, "medium": 1_200, "large": 2_400}
+APPLICATIONS = {"small": 40, "medium": 400, "large": 800}
+PROVIDERS = ("Wirral Homecare", "Riverside Care Services", "Oak House Care Home", "Seaview Nursing Home")
+HOMES = ("Oak House Care Home", "Seaview Nursing Home", "Meadowbank Residential Home", "Arrowe Park Hospital")
+SUMMARIES = {
+    AbuseType.PHYSICAL: "Bruising to both forearms; says a carer gripped her when she would not get up.",
+    AbuseType.FINANCIAL: "Nephew has taken over her bank card; bills unpaid and the fridge is empty.",
+    AbuseType.NEGLECT: "Missed care calls three days running; found in wet bedding by a neighbour.",
+    AbuseType.PSYCHOLOGICAL: "Son shouts at him and threatens to put him in a home if he complains.",
+    AbuseType.SELF_NEGLECT: "House full of rubbish, no heating, refusing all help; GP worried about his weight.",
+    AbuseType.DOMESTIC: "Wife has told the district nurse her husband hits her when he has been drinking.",
+    AbuseType.ORGANISATIONAL: "Residents left in bed until noon; the home is short of staff most weekends.",
+    AbuseType.SEXUAL: "Told a day-centre worker that a visitor touched her in a way she did not like.",
+}
+WANTED = (
+    "I want to feel safe in my own home.",
+    "I want that carer not to come back.",
+    "I want my money back and my own bank card.",
+    "I want my son to stop shouting at me.",
+    "I want to stay living here.",
+    "I don't want the police involved; I just want it to stop.",
+)
+
+
+def _at(day: date, hour: int = 10) -> datetime:
+    """That day at that hour, but never in the future."""
+    return min(timezone.make_aware(datetime.combine(day, time(hour))), clock.now() - timedelta(minutes=5))
+
+
+def safeguarding_seed(*, size: str, seed: int) -> dict[str, int]:
+    """Write the safeguarding and DoLS demo records; the borough (people and staff) must exist."""
+    if size not in CONCERNS:
+        raise DomainError(f"Size must be one of {', '.join(CONCERNS)}")
+    if Concern.objects.exclude(source="front_door").exists() or DolsApplication.objects.exists():
+        raise DomainError("Safeguarding records are already in this database: use --reset to replace them")
+    unit = Team.objects.filter(kind=TeamKind.SAFEGUARDING).order_by("name").first()
+    if unit is None:
+        raise DomainError("The borough has no safeguarding team: seed the borough first")
+    workers = list(
+        Membership.objects.filter(team=unit, ended_on__isnull=True)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
+    )
+    rng = random.Random(seed * 7919 + 5)
+    today = clock.today()
+    adults = list(
+        Person.objects.filter(
+            date_of_death__isnull=True, merged_into__isnull=True, date_of_birth__year__lte=today.year - 18
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:50_000]
+    )
+    if not adults or not workers:
+        raise DomainError("The borough has no adults or no safeguarding staff: seed the borough first")
+    counts = {"concerns": 0, "enquiries": 0, "applications": 0}
+    with transaction.atomic():
+        repeat_adults = rng.sample(adults, 5)
+        for n in range(CONCERNS[size]):
+            person = repeat_adults[n % 5] if n % 17 == 0 else rng.choice(adults)
+            _concern(rng, person=person, unit=unit, workers=workers, today=today, counts=counts)
+        for _ in range(APPLICATIONS[size]):
+            _application(rng, person=rng.choice(adults), unit=unit, workers=workers, today=today)
+            counts["applications"] += 1
+    return counts
+
+
+def _concern(
+    rng: random.Random, *, person: int, unit: Team, workers: list[int], today: date, counts: dict[str, int]
+) -> None:
+    kind = rng.choice(list(SUMMARIES))
+    received = today - timedelta(days=min(int(rng.expovariate(1 / 90)), 364))
+    source = rng.choice(list(RiskSource.values))
+    provider = rng.choice(PROVIDERS) if source == RiskSource.SERVICE_PROVIDER else ""
+    worker = rng.choice(workers)
+    concern = Concern.objects.create(
+        person_id=person,
+        team=unit,
+        summary=SUMMARIES[kind],
+        raised_at=_at(received, rng.randint(8, 17)),
+        raised_by_id=worker,
+        received_on=received,
+        source="safeguarding",
+        raised_by_kind=rng.choice(list(RaisedBy.values)),
+        raiser_organisation=rng.choice(("", "", "Merseyside Police", "Arrowe Park Hospital", "Wirral Homecare")),
+        location=rng.choice(list(RiskLocation.values)),
+        source_of_risk=source,
+        provider_name=provider,
+        provider_key=provider_key(provider),
+        adults_view=rng.choice(
+            ("", "She wants it to stop but does not want her son in trouble.", "He says he is fine.")
+        ),
+        lacks_capacity=rng.choice(list(Answer.values)),
+        advocate_needed=rng.choice((True, False, None)),
+        triage_due_on=working_days_add(received, 2),
+    )
+    counts["concerns"] += 1
+    ConcernAbuse.objects.create(concern=concern, kind=kind)
+    if (today - received).days < 6 and rng.random() < 0.8:
+        return  # still awaiting triage, some of it overdue
+    decision = rng.choices(list(TriageDecision.values), weights=(35, 15, 30, 20))[0]
+    triaged = min(working_days_add(received, rng.choice((0, 1, 1, 2, 3))), today)
+    concern.triage_decision = decision
+    concern.triage_reason = {
+        TriageDecision.SECTION_42: "Needs care and support, at risk of abuse, cannot protect themself.",
+        TriageDecision.OTHER_ENQUIRY: "Section 42 criteria not all met, but an enquiry is proportionate.",
+        TriageDecision.INFORMATION_AND_ADVICE: "Advice given to the adult and the referrer; no enquiry needed.",
+        TriageDecision.NO_FURTHER_ACTION: "Already being addressed by the provider's own process.",
+    }[TriageDecision(decision)]
+    concern.triaged_at = _at(triaged, 15)
+    concern.triaged_by_id = worker
+    if decision not in (TriageDecision.SECTION_42, TriageDecision.OTHER_ENQUIRY):
+        concern.status = ConcernStatus.CLOSED
+        concern.save()
+        return
+    concern.status = ConcernStatus.ENQUIRY
+    enquiry = Enquiry.objects.create(
+        concern=concern,
+        kind=EnquiryKind.SECTION_42 if decision == TriageDecision.SECTION_42 else EnquiryKind.OTHER,
+        lead_id=worker,
+        started_on=triaged,
+        outcomes_asked=rng.choices(list(OutcomesAsked.values), weights=(70, 15, 8, 2, 5))[0],
+    )
+    counts["enquiries"] += 1
+    expressed = enquiry.outcomes_asked == OutcomesAsked.ASKED_AND_EXPRESSED
+    wanted = [
+        DesiredOutcome.objects.create(enquiry=enquiry, in_own_words=words)
+        for words in (rng.sample(WANTED, rng.randint(1, 3)) if expressed else [])
+    ]
+    meeting = min(triaged + timedelta(days=5), today)
+    PlanningMeeting.objects.create(
+        enquiry=enquiry,
+        held_on=meeting,
+        attendees="Lead social worker, the adult's daughter, police liaison officer",
+        notes="Agreed who will speak to the provider and when the adult will be visited.",
+        recorded_by_id=worker,
+    )
+    EnquiryAction.objects.create(
+        enquiry=enquiry,
+        description="Visit the adult at home with an advocate",
+        owner="Lead social worker",
+        due_on=meeting + timedelta(days=7),
+        done_on=meeting + timedelta(days=6) if meeting + timedelta(days=6) <= today else None,
+    )
+    if rng.random() < 0.4:
+        Contribution.objects.create(
+            enquiry=enquiry,
+            contributor=rng.choice(list(Contributor.values)),
+            organisation=rng.choice(
+                ("Merseyside Police", "Wirral Community Health NHS Trust (demo)", "Wirral Homecare")
+            ),
+            received_on=meeting,
+            summary="Shared what they know and agreed to attend the next meeting.",
+        )
+    if (today - triaged).days > 40 and rng.random() < 0.85:
+        for outcome in wanted:
+            outcome.achieved = rng.choices(list(Achieved.values), weights=(60, 30, 10))[0]
+            outcome.save(update_fields=["achieved"])
+        enquiry.risk_outcome = rng.choices(list(RiskOutcome.values), weights=(25, 50, 15, 10))[0]
+        enquiry.conclusion = "The adult is safer; the plan is agreed and the provider has acted."
+        enquiry.concluded_on = min(triaged + timedelta(days=rng.randint(20, 40)), today)
+        enquiry.plan = "Daily calls from a different carer; the adult's daughter manages the bank card."
+        enquiry.plan_agreed_on = enquiry.concluded_on
+        enquiry.save()
+        concern.status = ConcernStatus.CLOSED
+    concern.save()
+
+
+def _application(rng: random.Random, *, person: int, unit: Team, workers: list[int], today: date) -> None:
+    received = today - timedelta(days=min(int(rng.expovariate(1 / 120)), 360))
+    urgent = rng.random() < 0.3
+    home = rng.choice(HOMES)
+    application = DolsApplication(
+        person_id=person,
+        team=unit,
+        setting=DolsSetting.HOSPITAL if "Hospital" in home else DolsSetting.CARE_HOME,
+        managing_authority=home,
+        cqc_location=f"1-{rng.randint(100000000, 999999999)}",
+        received_on=received,
+        urgent=urgent,
+        priority=rng.choices(list(DolsPriority.values), weights=(20, 50, 30))[0],
+    )
+    waited = (today - received).days
+    if waited > 30 and rng.random() < 0.8:
+        application.best_interests_assessor_id = rng.choice(workers)
+        application.mental_health_assessor_id = rng.choice(workers)
+        decided = received + timedelta(days=rng.randint(10, 60))
+        application.decided_on = min(decided, today)
+        outcome = rng.choices((DolsStatus.GRANTED, DolsStatus.NOT_GRANTED, DolsStatus.WITHDRAWN), weights=(70, 15, 15))[
+            0
+        ]
+        application.status = outcome
+        if outcome == DolsStatus.GRANTED:
+            for name in REQUIREMENTS:
+                setattr(application, name, Requirement.SATISFIED)
+            application.authorised_from = application.decided_on
+            application.authorised_to = application.decided_on + timedelta(days=rng.choice((180, 270, 364)))
+            application.conditions = "Review the use of the bed rails monthly; support daily walks in the garden."
+        else:
+            application.decision_reason = (
+                "The person has regained capacity." if outcome == DolsStatus.NOT_GRANTED else "The person has died."
+            )
+    elif waited > 10 and rng.random() < 0.4:
+        application.best_interests_assessor_id = rng.choice(workers)
+        application.mental_health_assessor_id = rng.choice(workers)
+        application.status = DolsStatus.ALLOCATED
+    application.save()

@@ -1,0 +1,49 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tandem.core.errors import DomainError
+from tandem.demo.borough import borough_seed
+from tandem.demo.safeguarding_seed import safeguarding_seed
+from tandem.safeguarding.codes import ConcernStatus, DolsStatus
+from tandem.safeguarding.models import Concern, DolsApplication, Enquiry
+from tandem.safeguarding.returns import sac_compute
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime(2026, 11, 18, 14, 30, tzinfo=ZoneInfo("Europe/London"))
+
+
+@pytest.fixture
+def borough(set_clock) -> None:
+    set_clock(NOW)
+    borough_seed(size="small", people=600, seed=11)
+
+
+def test_it_seeds_a_year_of_safeguarding_held_by_the_unit(borough):
+    counts = safeguarding_seed(size="small", seed=11)
+
+    assert counts["concerns"] == Concern.objects.count() == 120
+    assert Concern.objects.filter(status=ConcernStatus.AWAITING_TRIAGE).exists()
+    assert Enquiry.objects.filter(concluded_on__isnull=True).exists()
+    assert Enquiry.objects.filter(concluded_on__isnull=False).exists()
+    assert not Concern.objects.filter(team__isnull=True).exists()
+    assert DolsApplication.objects.filter(status=DolsStatus.WAITING).exists()
+    assert DolsApplication.objects.filter(status=DolsStatus.GRANTED).exists()
+    assert not Concern.objects.filter(raised_at__gt=NOW).exists()
+
+
+def test_the_records_are_consistent_enough_to_make_a_return(borough):
+    safeguarding_seed(size="small", seed=11)
+
+    sac = sac_compute(2026)
+    assert sac.value("SG1d", "All", "Concerns") > 0
+    assert sac.value("SG1d", "All", "Section 42 enquiries started") > 0
+
+
+def test_it_refuses_to_seed_twice(borough):
+    safeguarding_seed(size="small", seed=11)
+
+    with pytest.raises(DomainError, match="already in this database"):
+        safeguarding_seed(size="small", seed=11)
