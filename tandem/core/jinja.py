@@ -14,7 +14,7 @@ from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, StrictUndefined, Undefined
 from markupsafe import Markup
 
-from tandem.core import presenters
+from tandem.core import components, presenters
 
 
 def _url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -44,6 +44,8 @@ def environment(**options: Any) -> Environment:
             "url": _url,
             "csrf_input_for": _csrf_input,
             "get_messages": get_messages,
+            # The field macros' fast path for GOV.UK radios, checkboxes and text areas (components.py).
+            "components": components,
         }
     )
     env.filters.update(
