@@ -6,6 +6,8 @@ Prints one JSON object as its last line of output; progress goes to standard err
     python -m benchmarks.measure search --seed 2026 --passes 2
     python -m benchmarks.measure summary --requests 60
     python -m benchmarks.measure contact --requests 60
+    python -m benchmarks.measure assessment --requests 60
+    python -m benchmarks.measure triage --requests 60
 """
 
 import argparse
@@ -71,7 +73,7 @@ def search(*, seed: int, passes: int, jit_off: bool) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("what", choices=("marker", "search", "summary", "contact"))
+    parser.add_argument("what", choices=("marker", "search", "summary", "contact", "assessment", "triage"))
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--requests", type=int, default=60)
@@ -85,10 +87,18 @@ def main() -> None:
         from benchmarks.summary_page import summary_measure
 
         result = summary_measure(requests=args.requests)
-    else:
+    elif args.what == "contact":
         from benchmarks.front_door import contact_measure
 
         result = contact_measure(requests=args.requests)
+    elif args.what == "assessment":
+        from benchmarks.assessment_page import assessment_measure
+
+        result = assessment_measure(requests=args.requests)
+    else:
+        from benchmarks.triage_queue import queue_measure
+
+        result = queue_measure(requests=args.requests)
     print(json.dumps(result, default=str))
 
 

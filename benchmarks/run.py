@@ -162,6 +162,32 @@ def contact_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, A
     return out
 
 
+def assessment_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
+    """Opening and saving a needs assessment: the page's GET and the save's POST, server time."""
+    found = _measure(url, "assessment", "--requests", str(requests))
+    if "missing" in found:
+        _log(f"  the assessment page not measured: {found['missing']}")
+    out: dict[str, dict[str, Any]] = {}
+    for key, name in (("open_ms", "assessment_open"), ("save_ms", "assessment_save")):
+        times = found.get(key)
+        out[f"{name}_p50"] = _metric(percentile(times, 50) if times else None, "ms", None, "postgresql", size)
+        out[f"{name}_p95"] = _metric(percentile(times, 95) if times else None, "ms", 50, "postgresql", size)
+    return out
+
+
+def triage_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
+    """The safeguarding triage queue's page with 10,000 open concerns, server time."""
+    found = _measure(url, "triage", "--requests", str(requests))
+    if "missing" in found:
+        _log(f"  the triage queue not measured: {found['missing']}")
+    times = found.get("times_ms")
+    return {
+        "triage_queue_p50": _metric(percentile(times, 50) if times else None, "ms", None, "postgresql", size),
+        "triage_queue_p95": _metric(percentile(times, 95) if times else None, "ms", 100, "postgresql", size),
+        "triage_queue_open_concerns": _metric(found.get("open"), "concerns", None, "postgresql", size),
+    }
+
+
 def seed_timing_metric(database: str, size: str) -> dict[str, dict[str, Any]]:
     pg_database_ensure(database, fresh=True)
     url = _pg_url(database)
@@ -195,9 +221,12 @@ def directory_metrics(passes: int) -> dict[str, dict[str, Any]]:
         f"    {len(times)} searches: p50 {percentile(times, 50):.1f} ms, p95 {percentile(times, 95):.1f} ms"
         f" (load average {found['load_average']:.1f} on {os.cpu_count()} cores)"
     )
+    cold = found["cold_ms"]
+    _log(f"    the same with nothing cached: p50 {percentile(cold, 50):.1f} ms, p95 {percentile(cold, 95):.1f} ms")
     return {
         "directory_search_p50": _metric(percentile(times, 50), "ms", None, "postgresql", size),
         "directory_search_p95": _metric(percentile(times, 95), "ms", 20, "postgresql", size),
+        "directory_search_cold_p95": _metric(percentile(cold, 95), "ms", None, "postgresql", size),
         "directory_search_queries": _metric(len(times), "queries", None, "postgresql", size),
     }
 
@@ -211,13 +240,39 @@ def table_print(results: dict[str, dict[str, Any]]) -> None:
         print(f"{name:<50} {value:>10} {m['unit']:<8} {target:>7}  {m['database']:<10} {m['size']}{flag}")
 
 
+def _borough(database: str, size: str) -> str:
+    """The URL of a PostgreSQL database holding a borough of this size, seeded now if need be."""
+    pg_database_ensure(database)
+    url = _pg_url(database)
+    borough_ready(url, size)
+    return url
+
+
+def one_benchmark(name: str, profile: Profile, *, quick: bool) -> dict[str, dict[str, Any]]:
+    """`--only NAME`: one benchmark's metrics, to be merged into results.json."""
+    if name == "directory":
+        _log(f"Directory search: {DIRECTORY_SERVICES} services in {DIRECTORY_DATABASE}")
+        return directory_metrics(2 if quick else 5)
+    if name == "assessment":
+        _log(f"Opening and saving an assessment: {profile.seed_timing_database} ({profile.seed_timing_size})")
+        url = _borough(profile.seed_timing_database, profile.seed_timing_size)
+        return assessment_metrics(url, profile.seed_timing_size, profile.summary_requests)
+    if name == "triage":
+        _log(f"The triage queue: {profile.seed_timing_database} ({profile.seed_timing_size})")
+        url = _borough(profile.seed_timing_database, profile.seed_timing_size)
+        return triage_metrics(url, profile.seed_timing_size, profile.summary_requests)
+    _log(f"Recording a contact: {profile.pg_database} ({profile.pg_size})")
+    url = _borough(profile.pg_database, profile.pg_size)
+    return contact_metrics(url, profile.pg_size, profile.summary_requests)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small boroughs everywhere, fewer repetitions")
     parser.add_argument("--skip-seed-timing", action="store_true", help="do not time a fresh medium seed")
     parser.add_argument(
         "--only",
-        choices=["directory", "contact"],
+        choices=["directory", "contact", "assessment", "triage"],
         help="run only this benchmark, updating its metrics in results.json",
     )
     args = parser.parse_args()
@@ -225,15 +280,7 @@ def main() -> None:
     results: dict[str, dict[str, Any]] = {}
 
     if args.only:
-        if args.only == "directory":
-            _log(f"Directory search: {DIRECTORY_SERVICES} services in {DIRECTORY_DATABASE}")
-            results = directory_metrics(2 if args.quick else 5)
-        else:
-            _log(f"Recording a contact: {profile.pg_database} ({profile.pg_size})")
-            pg_database_ensure(profile.pg_database)
-            pg = _pg_url(profile.pg_database)
-            borough_ready(pg, profile.pg_size)
-            results = contact_metrics(pg, profile.pg_size, profile.summary_requests)
+        results = one_benchmark(args.only, profile, quick=args.quick)
         table_print(results)
         kept = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
         RESULTS.write_text(json.dumps(kept | results, indent=2) + "\n", encoding="utf-8")
@@ -266,6 +313,12 @@ def main() -> None:
     if not args.skip_seed_timing:
         _log(f"Seeding time: {profile.seed_timing_size} borough into {profile.seed_timing_database}")
         results.update(seed_timing_metric(profile.seed_timing_database, profile.seed_timing_size))
+    # The medium borough on PostgreSQL: freshly seeded by the timing above, or seeded (or reused) now.
+    _log(f"Opening and saving an assessment: {profile.seed_timing_database} ({profile.seed_timing_size})")
+    medium = _borough(profile.seed_timing_database, profile.seed_timing_size)
+    results.update(assessment_metrics(medium, profile.seed_timing_size, profile.summary_requests))
+    _log("  the safeguarding triage queue with 10,000 open concerns")
+    results.update(triage_metrics(medium, profile.seed_timing_size, profile.summary_requests))
 
     table_print(results)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "tandem.front_door",
     "tandem.safeguarding",
     "tandem.assessments",
+    "tandem.support_plans",
     "tandem.demo",
 ]
 
@@ -210,6 +211,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("TANDEM_FROM_EMAIL", "Tandem <no-reply@tande
 TANDEM_BREAK_GLASS_HOURS = int(os.environ.get("TANDEM_BREAK_GLASS_HOURS", "8"))
 # The local target for completing a needs assessment, in days from the request; shown, never a gate.
 TANDEM_ASSESSMENT_TARGET_DAYS = int(os.environ.get("TANDEM_ASSESSMENT_TARGET_DAYS", "28"))
+# A care and support plan whose personal budget is above this many pounds a week needs a manager's
+# sign-off; at or below it, the person's agreement completes it (docs/contexts/support_plans.md).
+TANDEM_PLAN_SIGN_OFF_WEEKLY_THRESHOLD = os.environ.get("TANDEM_PLAN_SIGN_OFF_WEEKLY_THRESHOLD", "500.00")
 # A directory entry not checked for this many days (or never checked) is listed as stale.
 TANDEM_DIRECTORY_STALE_AFTER_DAYS = int(os.environ.get("TANDEM_DIRECTORY_STALE_AFTER_DAYS", "365"))
 

@@ -8,6 +8,9 @@ urlpatterns = [
     path("access/", include("tandem.access.urls")),
     path("", include("tandem.directory.urls")),
     path("", include("tandem.front_door.urls")),
+    path("assessments/", include("tandem.assessments.urls")),
+    path("support-plans/", include("tandem.support_plans.urls")),
+    path("safeguarding/", include("tandem.safeguarding.urls")),
 ]
 
 handler400 = "tandem.core.views.bad_request"

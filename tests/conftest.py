@@ -9,6 +9,7 @@ Staff (all active, in `organisation`; every password is `PASSWORD`):
 - `manager`           Role.TEAM_MANAGER, member of `team`
 - `business_support`  Role.BUSINESS_SUPPORT, member of `team`
 - `administrator`     Role.SYSTEM_ADMINISTRATOR, in no team
+- `care_provider`     Role.CARE_PROVIDER, in `care_provider_organisation` (a care provider), in no team
 - `outsider`          Role.PRACTITIONER, member of `other_team` only
 
 People:
@@ -201,6 +202,22 @@ def administrator(organisation: Organisation) -> User:
 
 
 @pytest.fixture
+def care_provider_organisation(db: None) -> Organisation:
+    return Organisation.objects.create(name="Wirral Home Care Ltd", kind=OrganisationKind.CARE_PROVIDER)
+
+
+@pytest.fixture
+def care_provider(care_provider_organisation: Organisation) -> User:
+    return staff_make(
+        username="provider",
+        role=Role.CARE_PROVIDER,
+        organisation=care_provider_organisation,
+        first_name="Chloe",
+        last_name="Dunn",
+    )
+
+
+@pytest.fixture
 def outsider(organisation: Organisation, other_team: Team) -> User:
     return staff_make(
         username="outsider",
@@ -213,7 +230,9 @@ def outsider(organisation: Organisation, other_team: Team) -> User:
 
 
 @pytest.fixture
-def staff(practitioner: User, manager: User, business_support: User, administrator: User) -> dict[str, User | None]:
+def staff(
+    practitioner: User, manager: User, business_support: User, administrator: User, care_provider: User
+) -> dict[str, User | None]:
     """One member of staff for each role, and no one for `anonymous`."""
     return {
         "anonymous": None,
@@ -221,6 +240,7 @@ def staff(practitioner: User, manager: User, business_support: User, administrat
         Role.TEAM_MANAGER: manager,
         Role.BUSINESS_SUPPORT: business_support,
         Role.SYSTEM_ADMINISTRATOR: administrator,
+        Role.CARE_PROVIDER: care_provider,
     }
 
 

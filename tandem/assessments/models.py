@@ -1,4 +1,5 @@
-"""Needs assessments (Care Act 2014 s9): the person's own account, the ten outcomes, and the eligibility decision.
+"""Needs assessments (Care Act 2014 s9) and carers' assessments (s10): the person's own account, the
+specified outcomes, and the eligibility decision.
 
 What matters to the person, their strengths and their network stay on the person record (one
 record, entered once); an assessment shows them and adds what only the assessment knows.
@@ -18,10 +19,17 @@ class AssessmentStatus(models.TextChoices):
     AUTHORISED = "authorised", "Authorised"
 
 
+class AssessmentKind(models.TextChoices):
+    ADULT = "adult", "Needs assessment"
+    CARER = "carer", "Carer's assessment"
+
+
 class StartedFrom(models.TextChoices):
     REQUEST = "request", "A request for support"
     SELF_ASSESSMENT = "self_assessment", "The person's online self-assessment"
     REVIEW = "review", "A review or a change in needs"
+    # Care Act s10: a carer's assessment is owed wherever it appears the carer may have needs.
+    CARER_ASKED = "carer_asked", "The carer asked for an assessment, or was offered one"
 
 
 class AchievementChoice(models.TextChoices):
@@ -48,7 +56,15 @@ class EventKind(models.TextChoices):
 
 
 class NeedsAssessment(PublicIdModel):
+    # For a carer's assessment, `person` is the carer (whose needs are assessed) and `cared_for`
+    # the adult they care for; the link between them is in the cared-for person's network.
+    kind = models.CharField(max_length=10, choices=AssessmentKind.choices, default=AssessmentKind.ADULT)
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="needs_assessments")
+    cared_for = models.ForeignKey("people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # A carer's assessment done together with the cared-for person's needs assessment (a joint assessment).
+    joint_with = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="joint_carer_assessments"
+    )
     team = models.ForeignKey("identity.Team", on_delete=models.PROTECT, related_name="needs_assessments")
     practitioner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     started_from = models.CharField(max_length=20, choices=StartedFrom.choices)
@@ -68,6 +84,11 @@ class NeedsAssessment(PublicIdModel):
     impairment_reason = models.TextField(blank=True)
     significant_impact_on_wellbeing = models.BooleanField(null=True, blank=True)
     wellbeing_reason = models.TextField(blank=True)
+    # A carer's conditions 1 and 2 (regulation 3(1)(a) and (b)); condition 3 is the wellbeing pair above.
+    arises_from_providing_care = models.BooleanField(null=True, blank=True)
+    care_reason = models.TextField(blank=True)
+    health_at_risk = models.BooleanField(null=True, blank=True)
+    health_reason = models.TextField(blank=True)
 
     # Stored on completion, as the engine found it then (the regulations' words may be revised later).
     eligible_by_criteria = models.BooleanField(null=True, blank=True)
@@ -83,6 +104,11 @@ class NeedsAssessment(PublicIdModel):
         indexes = [models.Index(fields=["person", "-started_on"], name="assessment_person_recent")]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=AssessmentStatus.values), name="assessment_status_valid"),
+            models.CheckConstraint(
+                condition=Q(kind=AssessmentKind.ADULT, cared_for__isnull=True, joint_with__isnull=True)
+                | Q(kind=AssessmentKind.CARER, cared_for__isnull=False),
+                name="assessment_carer_names_the_cared_for",
+            ),
             models.CheckConstraint(
                 condition=Q(started_from__in=StartedFrom.values), name="assessment_started_from_valid"
             ),
@@ -101,7 +127,11 @@ class NeedsAssessment(PublicIdModel):
         ]
 
     def __str__(self) -> str:
-        return f"Needs assessment {self.uuid}"
+        return f"{AssessmentKind(self.kind).label} {self.uuid}"
+
+    @property
+    def is_carers(self) -> bool:
+        return self.kind == AssessmentKind.CARER
 
     @property
     def eligible(self) -> bool | None:
@@ -110,7 +140,8 @@ class NeedsAssessment(PublicIdModel):
 
 
 class OutcomeFinding(models.Model):  # noqa: DJ008 (rows are shown by their outcome's words)
-    """What the assessment found for one of the ten specified outcomes (regulation 2(2))."""
+    """What the assessment found for one specified outcome: an adult's (regulation 2(2), a to j) or a
+    carer's (regulation 3(2), a to h)."""
 
     assessment = models.ForeignKey(NeedsAssessment, on_delete=models.CASCADE, related_name="findings")
     code = models.CharField(max_length=1)

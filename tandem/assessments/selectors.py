@@ -9,18 +9,20 @@ from django.conf import settings
 from django.db.models import CharField, F, QuerySet, Value
 from django.db.models.functions import Concat
 from django.http import Http404
+from django.urls import reverse
 
 from tandem.access import scope
 from tandem.assessments import policies
 from tandem.assessments.models import (
     AssessmentEvent,
+    AssessmentKind,
     AssessmentStatus,
     EventKind,
     NeedsAssessment,
     OutcomeFinding,
 )
 from tandem.core import clock, registry
-from tandem.core.care_act import ADULT_BY_CODE
+from tandem.core.care_act import ADULT_BY_CODE, ADULT_OUTCOMES, CARER_BY_CODE, CARER_OUTCOMES, Outcome
 from tandem.front_door.codes import RequestStatus
 
 
@@ -34,7 +36,9 @@ def assessments_visible(actor: Any) -> QuerySet[NeedsAssessment]:
 def assessment_get(*, actor: Any, uuid: UUID | str) -> NeedsAssessment:
     assessment = (
         assessments_visible(actor)
-        .select_related("person", "team", "practitioner", "contact", "support_request__team")
+        .select_related(
+            "person__gp_practice", "person__restriction", "team", "practitioner", "contact", "support_request__team"
+        )
         .filter(uuid=uuid)
         .first()
     )
@@ -105,6 +109,24 @@ def starting_points(*, person: Any) -> StartingPoints:
     return StartingPoints(requests=list(requests[:20]), self_assessments=list(contacts[:20]))
 
 
+def joint_assessments(*, assessment: NeedsAssessment, actor: Any) -> list[NeedsAssessment]:
+    """The assessments done together with this one: the carers' of a needs assessment, or the
+    needs assessment a carer's is joint with (only those the actor may see)."""
+    visible = assessments_visible(actor).select_related("person")
+    if assessment.joint_with_id is not None:
+        return list(visible.filter(pk=assessment.joint_with_id))
+    return list(visible.filter(joint_with=assessment).order_by("started_on", "id"))
+
+
+def open_adult_drafts(*, person: Any) -> list[NeedsAssessment]:
+    """The person's needs assessments still in draft, which a carer's assessment may be done jointly with."""
+    return list(
+        NeedsAssessment.objects.filter(person_id=person.pk, kind=AssessmentKind.ADULT, status=AssessmentStatus.DRAFT)
+        .select_related("practitioner")
+        .order_by("-started_on", "-id")[:10]
+    )
+
+
 def assessments_for_person(*, person: Any, actor: Any) -> QuerySet[NeedsAssessment]:
     return assessments_visible(actor).filter(person=person).select_related("team", "practitioner")
 
@@ -142,26 +164,26 @@ def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]
         .exclude(status=AssessmentStatus.AUTHORISED)
         .annotate(team_name=F("team__name"), who=_full_name("practitioner"))
         .order_by("-started_on", "-id")
-        .values_list("status", "team_name", "who", "created_at", "requested_on")[:20]
+        .values_list("uuid", "kind", "status", "team_name", "who", "created_at", "requested_on")[:20]
     )
     items = []
-    for status, team, who, created_at, requested_on in rows:
+    for uuid, kind, status, team, who, created_at, requested_on in rows:
         days = timeliness(requested_on=requested_on, completed_on=None)
         shown = (
             f"Draft with {who.strip()}, {days.days} days since the request (target {days.target})"
             if status == AssessmentStatus.DRAFT
             else "Completed, waiting to be authorised"
         )
-        # No assessment pages yet (issue 4): the item links nowhere until they exist.
-        items.append(registry.OpenWorkItem("Needs assessment", team, shown, created_at, None))
+        url = reverse("assessments:assessment", args=[uuid])
+        items.append(registry.OpenWorkItem(AssessmentKind(kind).label, team, shown, created_at, url))
     return items
 
 
 _TIMELINE_KINDS = {
-    EventKind.STARTED: "Needs assessment started",
-    EventKind.COMPLETED: "Needs assessment completed",
+    EventKind.STARTED: "{kind} started",
+    EventKind.COMPLETED: "{kind} completed",
     EventKind.JUDGEMENT: "Eligibility: professional judgement recorded",
-    EventKind.AUTHORISED: "Needs assessment authorised",
+    EventKind.AUTHORISED: "{kind} authorised",
 }
 
 
@@ -171,20 +193,29 @@ def timeline_for_person(person: Any, actor: Any, limit: int) -> list[registry.Ti
         AssessmentEvent.objects.filter(assessment__person_id=person.pk, kind__in=list(_TIMELINE_KINDS))
         .annotate(who=_full_name("by"), team_name=F("assessment__team__name"))
         .order_by("-at", "-id")
-        .values_list("kind", "at", "who", "team_name")[:limit]
+        .values_list("kind", "at", "who", "team_name", "assessment__uuid", "assessment__kind")[:limit]
     )
     return [
         registry.TimelineEntry(
             at=at,
-            title=_TIMELINE_KINDS[EventKind(kind)],
+            title=_TIMELINE_KINDS[EventKind(kind)].format(kind=AssessmentKind(assessment_kind).label),
             detail=team,
             by=(who or "").strip(),
-            url=None,
+            url=reverse("assessments:assessment", args=[uuid]),
         )
-        for kind, at, who, team in rows
+        for kind, at, who, team, uuid, assessment_kind in rows
     ]
 
 
-def outcome_label(code: str) -> str:
-    outcome = ADULT_BY_CODE[code]
+def outcomes_for(kind: str) -> tuple[Outcome, ...]:
+    """The specified outcomes an assessment of this kind is judged against."""
+    return CARER_OUTCOMES if kind == AssessmentKind.CARER else ADULT_OUTCOMES
+
+
+def outcome_of(kind: str, code: str) -> Outcome:
+    return (CARER_BY_CODE if kind == AssessmentKind.CARER else ADULT_BY_CODE)[code]
+
+
+def outcome_label(code: str, kind: str = AssessmentKind.ADULT) -> str:
+    outcome = outcome_of(kind, code)
     return f"({code}) {outcome.statutory[0].upper()}{outcome.statutory[1:]}"

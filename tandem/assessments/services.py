@@ -11,6 +11,7 @@ from tandem.assessments import eligibility, policies, selectors
 from tandem.assessments.models import (
     AchievementChoice,
     AssessmentEvent,
+    AssessmentKind,
     AssessmentStatus,
     EventKind,
     NeedsAssessment,
@@ -19,24 +20,37 @@ from tandem.assessments.models import (
 )
 from tandem.audit import services as audit
 from tandem.core import clock
-from tandem.core.care_act import ADULT_OUTCOMES
+from tandem.core.care_act import ADULT_OUTCOMES, CARER_OUTCOMES
 from tandem.core.errors import DomainError, StaleVersion, require
 from tandem.front_door.codes import RequestStatus
 from tandem.identity.models import Membership, Team, TeamKind
+from tandem.people import selectors as people_selectors
 
 MAX_TEXT = 5000
 CODES = tuple(outcome.code for outcome in ADULT_OUTCOMES)
+CARER_CODES = tuple(outcome.code for outcome in CARER_OUTCOMES)
+
+
+def codes_for(kind: str) -> tuple[str, ...]:
+    """The letters of the specified outcomes: an adult's ten (regulation 2(2)) or a carer's eight (3(2))."""
+    return CARER_CODES if kind == AssessmentKind.CARER else CODES
 
 
 class AssessmentConflict(StaleVersion):
     """Someone else saved the assessment after this editor opened it: here is what they changed."""
 
-    def __init__(self, changes: list[selectors.ChangeSince]) -> None:
+    def __init__(self, changes: list[selectors.ChangeSince], *, version: int) -> None:
         super().__init__(
             "Someone else saved this assessment while you were working on it. Your answers have not been "
             "saved: check what they changed, then save again."
         )
         self.changes = changes
+        self.version = version  # the version saved now, for an editor who re-applies their answers
+
+
+def finding_field(code: str, name: str) -> str:
+    """The form field, and the field a refusal names, for one answer about one outcome."""
+    return f"outcome_{code}_{name}"
 
 
 def _text(value: str, *, field: str, label: str) -> str:
@@ -50,7 +64,9 @@ def _text(value: str, *, field: str, label: str) -> str:
 
 def _check_version(assessment: NeedsAssessment, version: int | None) -> None:
     if version is not None and assessment.version != version:
-        raise AssessmentConflict(selectors.changes_since(assessment=assessment, version=version))
+        raise AssessmentConflict(
+            selectors.changes_since(assessment=assessment, version=version), version=assessment.version
+        )
 
 
 def _locked(assessment: NeedsAssessment) -> NeedsAssessment:
@@ -79,7 +95,7 @@ def _assessor_team(actor: Any) -> Team:
 
 
 @transaction.atomic
-def assessment_start(  # noqa: PLR0912 (one branch per starting point, each with its own refusals)
+def assessment_start(
     *,
     person: Any,
     started_from: str,
@@ -110,12 +126,7 @@ def assessment_start(  # noqa: PLR0912 (one branch per starting point, each with
         team, requested_on, support_request = _assessor_team(actor), timezone.localdate(contact.received_at), None
         persons_account = str(contact.submission.get("answers", {}).get("hard_in_own_words", ""))[:MAX_TEXT]
     elif started_from == StartedFrom.REVIEW:
-        if requested_on is None:
-            raise DomainError("Enter the date the assessment was asked for", field="requested_on")
-        if requested_on > clock.today():
-            raise DomainError("The date it was asked for must be today or in the past", field="requested_on")
-        if requested_on < clock.today() - timedelta(days=3 * 366):
-            raise DomainError("The date it was asked for must be within the last three years", field="requested_on")
+        requested_on = _asked_on(requested_on)
         team, support_request, contact = _assessor_team(actor), None, None
     else:
         raise DomainError("Select what the assessment starts from", field="started_from")
@@ -130,16 +141,79 @@ def assessment_start(  # noqa: PLR0912 (one branch per starting point, each with
         started_on=clock.today(),
         persons_account=persons_account,
     )
-    OutcomeFinding.objects.bulk_create([OutcomeFinding(assessment=assessment, code=code) for code in CODES])
+    return _started(assessment, actor)
+
+
+def _asked_on(requested_on: date | None) -> date:
+    if requested_on is None:
+        raise DomainError("Enter the date the assessment was asked for", field="requested_on")
+    if requested_on > clock.today():
+        raise DomainError("The date it was asked for must be today or in the past", field="requested_on")
+    if requested_on < clock.today() - timedelta(days=3 * 366):
+        raise DomainError("The date it was asked for must be within the last three years", field="requested_on")
+    return requested_on
+
+
+def _started(assessment: NeedsAssessment, actor: Any) -> NeedsAssessment:
+    OutcomeFinding.objects.bulk_create(
+        [OutcomeFinding(assessment=assessment, code=code) for code in codes_for(assessment.kind)]
+    )
     _event(assessment, EventKind.STARTED, actor)
+    kind = AssessmentKind(assessment.kind).label.lower()
     audit.record(
         actor=actor,
         action="assessments.assessment.started",
-        person=person,
+        person=assessment.person,
         target=assessment,
-        summary=f"Started a needs assessment from {StartedFrom(started_from).label.lower()}",
+        summary=f"Started a {kind} from {StartedFrom(assessment.started_from).label.lower()}",
     )
     return assessment
+
+
+@transaction.atomic
+def carer_assessment_start(
+    *,
+    carer: Any,
+    cared_for: Any,
+    requested_on: date | None,
+    actor: Any,
+    joint_with: NeedsAssessment | None = None,
+) -> NeedsAssessment:
+    """Start a carer's assessment (Care Act 2014 s10) of someone who cares for `cared_for`, as their
+    network records them; done jointly with the cared-for person's needs assessment if `joint_with`."""
+    require(policies.can_record(actor), "You do not have permission to assess")
+    if carer.pk == cared_for.pk:
+        raise DomainError("Select the carer, not the person they care for", field="carer")
+    if carer.merged_into_id is not None or cared_for.merged_into_id is not None:
+        raise DomainError("That record was merged into another: use the record kept", field="carer")
+    carers = [
+        m for m in people_selectors.network_of(person=cared_for) if m.is_unpaid_carer and m.linked_person_id == carer.pk
+    ]
+    if not carers:
+        raise DomainError(
+            f"Select someone recorded in {cared_for.given_name}'s network as their unpaid carer", field="carer"
+        )
+    if joint_with is not None and (
+        joint_with.kind != AssessmentKind.ADULT
+        or joint_with.person_id != cared_for.pk
+        or joint_with.status != AssessmentStatus.DRAFT
+    ):
+        raise DomainError(
+            f"A joint assessment is done alongside {cared_for.given_name}'s needs assessment while it is a draft",
+            field="joint_with",
+        )
+    assessment = NeedsAssessment.objects.create(
+        kind=AssessmentKind.CARER,
+        person=carer,
+        cared_for=cared_for,
+        joint_with=joint_with,
+        team=joint_with.team if joint_with is not None else _assessor_team(actor),
+        practitioner=actor,
+        started_from=StartedFrom.CARER_ASKED,
+        requested_on=_asked_on(requested_on),
+        started_on=clock.today(),
+    )
+    return _started(assessment, actor)
 
 
 @dataclass(frozen=True)
@@ -156,12 +230,18 @@ class FindingAnswers:
 
 @dataclass(frozen=True)
 class AssessmentAnswers:
+    """The answers on the assessment form: an adult's conditions 1 and 3, or a carer's 1, 2 and 3."""
+
     persons_account: str
     arises_from_impairment_or_illness: bool | None
     impairment_reason: str
     significant_impact_on_wellbeing: bool | None
     wellbeing_reason: str
     findings: tuple[FindingAnswers, ...]
+    arises_from_providing_care: bool | None = None
+    care_reason: str = ""
+    health_at_risk: bool | None = None
+    health_reason: str = ""
 
 
 def _yes_no(value: bool | None) -> str:
@@ -175,6 +255,22 @@ _ASSESSMENT_LABELS = {
     "significant_impact_on_wellbeing": "Condition 3: significant impact on wellbeing",
     "wellbeing_reason": "Condition 3: reasons",
 }
+_CARER_LABELS = {
+    "persons_account": "The carer's own account",
+    "arises_from_providing_care": "Condition 1: the needs arise from providing necessary care",
+    "care_reason": "Condition 1: reasons",
+    "health_at_risk": "Condition 2: the carer's health is deteriorating or at risk",
+    "health_reason": "Condition 2: reasons",
+    "significant_impact_on_wellbeing": "Condition 3: significant impact on wellbeing",
+    "wellbeing_reason": "Condition 3: reasons",
+}
+_TEXTS = ("persons_account", "impairment_reason", "wellbeing_reason", "care_reason", "health_reason")
+
+
+def _labels(kind: str) -> dict[str, str]:
+    return _CARER_LABELS if kind == AssessmentKind.CARER else _ASSESSMENT_LABELS
+
+
 _FINDING_LABELS = {
     "achievement": "whether it can be achieved",
     "in_own_words": "in the person's own words",
@@ -192,13 +288,12 @@ def _shown(name: str, value: Any) -> str:
     return str(value)
 
 
-def _clean_answers(answers: AssessmentAnswers) -> AssessmentAnswers:
-    texts = {
-        name: _text(getattr(answers, name), field=name, label=_ASSESSMENT_LABELS[name])
-        for name in ("persons_account", "impairment_reason", "wellbeing_reason")
-    }
-    if sorted(f.code for f in answers.findings) != sorted(CODES):
-        raise DomainError("Give an answer for each of the ten outcomes")
+def _clean_answers(answers: AssessmentAnswers, kind: str) -> AssessmentAnswers:
+    labels = {**_CARER_LABELS, **_ASSESSMENT_LABELS, **_labels(kind)}
+    texts = {name: _text(getattr(answers, name), field=name, label=labels[name]) for name in _TEXTS}
+    codes = codes_for(kind)
+    if sorted(f.code for f in answers.findings) != sorted(codes):
+        raise DomainError(f"Give an answer for each of the {len(codes)} outcomes")
     findings = []
     for finding in answers.findings:
         prefix = f"outcome_{finding.code}_"
@@ -231,7 +326,27 @@ def _clean_answers(answers: AssessmentAnswers) -> AssessmentAnswers:
         significant_impact_on_wellbeing=answers.significant_impact_on_wellbeing,
         wellbeing_reason=texts["wellbeing_reason"],
         findings=tuple(sorted(findings, key=lambda f: f.code)),
+        arises_from_providing_care=answers.arises_from_providing_care,
+        care_reason=texts["care_reason"],
+        health_at_risk=answers.health_at_risk,
+        health_reason=texts["health_reason"],
     )
+
+
+def condition_gaps(assessment: NeedsAssessment) -> list[str]:
+    """The conditions' answers still missing (an adult's condition 2 follows from the outcomes alone)."""
+    gaps: list[str] = []
+    if assessment.kind == AssessmentKind.CARER:
+        if assessment.arises_from_providing_care is None or not assessment.care_reason:
+            gaps.append("Say whether the needs arise from providing necessary care, and why")
+        if assessment.health_at_risk is None or not assessment.health_reason:
+            gaps.append("Say whether the carer's health is deteriorating or at risk, and why")
+    elif assessment.arises_from_impairment_or_illness is None or not assessment.impairment_reason:
+        gaps.append("Say whether the needs arise from an impairment or illness, and why")
+    if assessment.significant_impact_on_wellbeing is None or not assessment.wellbeing_reason:
+        whose = "carer" if assessment.kind == AssessmentKind.CARER else "person"
+        gaps.append(f"Say whether there is a significant impact on the {whose}'s wellbeing, and why")
+    return gaps
 
 
 def _require_draft(assessment: NeedsAssessment) -> None:
@@ -249,9 +364,9 @@ def assessment_save(
     assessment = _locked(assessment)
     _require_draft(assessment)
     _check_version(assessment, version)
-    answers = _clean_answers(answers)
+    answers = _clean_answers(answers, assessment.kind)
     changes: dict[str, list[str]] = {}
-    for name, label in _ASSESSMENT_LABELS.items():
+    for name, label in _labels(assessment.kind).items():
         before, after = getattr(assessment, name), getattr(answers, name)
         if before != after:
             changes[label] = [_shown(name, before), _shown(name, after)]
@@ -264,7 +379,7 @@ def assessment_save(
         for name, label in _FINDING_LABELS.items():
             before, after = getattr(finding, name), getattr(answer, name)
             if before != after:
-                changes[f"{selectors.outcome_label(answer.code)}: {label}"] = [
+                changes[f"{selectors.outcome_label(answer.code, assessment.kind)}: {label}"] = [
                     _shown(name, before),
                     _shown(name, after),
                 ]
@@ -291,9 +406,17 @@ def assessment_save(
 
 def determination_of(assessment: NeedsAssessment, findings: list[OutcomeFinding]) -> eligibility.Determination:
     """What the regulations make of the answers so far (unanswered outcomes count as achieved)."""
+    outcomes = {f.code: eligibility.Achievement(f.achievement) for f in findings if f.achievement}
+    if assessment.kind == AssessmentKind.CARER:
+        return eligibility.carer_determination(
+            arises_from_providing_necessary_care=bool(assessment.arises_from_providing_care),
+            health_deteriorating_or_at_risk=bool(assessment.health_at_risk),
+            outcomes=outcomes,
+            significant_impact_on_wellbeing=bool(assessment.significant_impact_on_wellbeing),
+        )
     return eligibility.adult_determination(
         arises_from_impairment_or_illness=bool(assessment.arises_from_impairment_or_illness),
-        outcomes={f.code: eligibility.Achievement(f.achievement) for f in findings if f.achievement},
+        outcomes=outcomes,
         significant_impact_on_wellbeing=bool(assessment.significant_impact_on_wellbeing),
     )
 
@@ -312,7 +435,7 @@ def _stored(determination: eligibility.Determination) -> dict[str, Any]:
 @transaction.atomic
 def assessment_complete(*, assessment: NeedsAssessment, version: int | None, actor: Any) -> NeedsAssessment:
     """Complete the assessment and store the eligibility determination of the Care and Support
-    (Eligibility Criteria) Regulations 2015, regulation 2, as the answers stand."""
+    (Eligibility Criteria) Regulations 2015 (regulation 2, or 3 for a carer), as the answers stand."""
     require(policies.can_record(actor), "You do not have permission to assess")
     assessment = _locked(assessment)
     _require_draft(assessment)
@@ -323,10 +446,9 @@ def assessment_complete(*, assessment: NeedsAssessment, version: int | None, act
         raise DomainError(
             f"Say whether the person can achieve each outcome: outcomes {', '.join(missing)} have no answer yet"
         )
-    if assessment.arises_from_impairment_or_illness is None or not assessment.impairment_reason:
-        raise DomainError("Say whether the needs arise from an impairment or illness, and why")
-    if assessment.significant_impact_on_wellbeing is None or not assessment.wellbeing_reason:
-        raise DomainError("Say whether there is a significant impact on the person's wellbeing, and why")
+    gaps = condition_gaps(assessment)
+    if gaps:
+        raise DomainError(gaps[0])
     determination = determination_of(assessment, findings)
     assessment.status = AssessmentStatus.COMPLETED
     assessment.completed_on = clock.today()
@@ -340,7 +462,7 @@ def assessment_complete(*, assessment: NeedsAssessment, version: int | None, act
         action="assessments.assessment.completed",
         person=assessment.person,
         target=assessment,
-        summary=f"Completed the needs assessment: {determination.summary}",
+        summary=f"Completed the {AssessmentKind(assessment.kind).label.lower()}: {determination.summary}",
     )
     return assessment
 

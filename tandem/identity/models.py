@@ -14,6 +14,7 @@ class OrganisationKind(models.TextChoices):
     NHS_TRUST = "nhs_trust", "NHS trust"
     VOLUNTARY = "voluntary", "Voluntary sector partner"
     GP_PRACTICE = "gp_practice", "GP practice"
+    CARE_PROVIDER = "care_provider", "Care provider"
 
 
 class Organisation(PublicIdModel):

@@ -14,6 +14,7 @@ class Role(models.TextChoices):
     TEAM_MANAGER = "team_manager", "Team manager"
     BUSINESS_SUPPORT = "business_support", "Business support"
     SYSTEM_ADMINISTRATOR = "system_administrator", "System administrator"
+    CARE_PROVIDER = "care_provider", "Trusted care provider"
 
 
 class Permission(StrEnum):
@@ -39,6 +40,9 @@ class Permission(StrEnum):
     DOLS_ALLOCATE = "dols.allocate"
     ASSESSMENT_RECORD = "assessment.record"
     ASSESSMENT_AUTHORISE = "assessment.authorise"
+    PLAN_RECORD = "plan.record"
+    PLAN_SIGN_OFF = "plan.sign_off"
+    PROVIDER_REVIEW_SUBMIT = "provider_review.submit"
 
 
 _PRACTITIONER = {
@@ -54,6 +58,7 @@ _PRACTITIONER = {
     Permission.ASSESSMENT_RECORD,
     Permission.SAFEGUARDING_WORK,
     Permission.DOLS_WORK,
+    Permission.PLAN_RECORD,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -69,6 +74,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.CONTACT_ALLOCATE,
             Permission.FRONT_DOOR_FIGURES,
             Permission.ASSESSMENT_AUTHORISE,
+            Permission.PLAN_SIGN_OFF,
             Permission.SAFEGUARDING_RETURNS,
             Permission.DOLS_ALLOCATE,
         }
@@ -86,6 +92,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     ),
     # Administrators run the system and its staff accounts; they do not work with people's records.
     Role.SYSTEM_ADMINISTRATOR: frozenset({Permission.STAFF_VIEW}),
+    # A care provider's staff see only the packages their organisation delivers, never the record.
+    Role.CARE_PROVIDER: frozenset({Permission.PROVIDER_REVIEW_SUBMIT}),
 }
 
 

@@ -11,6 +11,7 @@ from uuid import UUID
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
+from django.urls import reverse
 
 from tandem.access import scope
 from tandem.core import clock, registry
@@ -190,14 +191,16 @@ def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]
         Concern.objects.filter(person_id=person.pk)
         .exclude(status=ConcernStatus.CLOSED)
         .order_by("-raised_at")
-        .values_list("status", "team__name", "raised_at")[:10]
+        .values_list("status", "team__name", "raised_at", "uuid", "team_id")[:10]
     )
+    # The team holding it (or any safeguarding team, for one held by none) may follow the link.
     return [
         registry.OpenWorkItem(
             title="Safeguarding enquiry" if status == ConcernStatus.ENQUIRY else "Safeguarding concern",
             team=team or "Safeguarding",
             status=ConcernStatus(status).label,
             started=raised_at,
+            url=reverse("safeguarding:concern", args=[uuid]) if policies.can_work_on(actor, team_id) else None,
         )
-        for status, team, raised_at in rows
+        for status, team, raised_at, uuid, team_id in rows
     ]

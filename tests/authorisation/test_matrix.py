@@ -27,6 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from tandem.access.models import BreakGlass, RecordRestriction
 from tandem.access.services import glass_break
+from tandem.assessments import services as assessment_services
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
 from tandem.directory.models import Service, ServiceStatus
@@ -38,17 +39,28 @@ from tandem.identity.models import Membership, Team, TeamKind, User
 from tandem.identity.permissions import Role
 from tandem.people.codes import ConsentDecision, Ethnicity, Gender, Relationship, WarningCategory
 from tandem.people.models import HazardWarning, NetworkMember, Person
+from tandem.safeguarding.tests.page_data import safeguarding_forms, safeguarding_world
+from tandem.support_plans.tests.plan_data import provider_world, support_plans_world
 
 A, P, M, B, S = "anonymous", Role.PRACTITIONER, Role.TEAM_MANAGER, Role.BUSINESS_SUPPORT, Role.SYSTEM_ADMINISTRATOR
+C = Role.CARE_PROVIDER
 
 
 ROLES = [A, *Role.values]
 
 
 def row(
-    anonymous: Any, practitioner: Any, team_manager: Any, business_support: Any, system_administrator: Any
+    anonymous: Any,
+    practitioner: Any,
+    team_manager: Any,
+    business_support: Any,
+    system_administrator: Any,
+    care_provider: Any = None,
 ) -> dict[str, Any]:
-    return {A: anonymous, P: practitioner, M: team_manager, B: business_support, S: system_administrator}
+    """A care provider's staff, like system administrators, work with no one's record (no person.view):
+    a page answers them as it answers an administrator unless the row names their answer."""
+    provider = system_administrator if care_provider is None else care_provider
+    return {A: anonymous, P: practitioner, M: team_manager, B: business_support, S: system_administrator, C: provider}
 
 
 # System administrators run the system, not people's records: person pages answer 404 to them
@@ -147,6 +159,90 @@ GET = {
     },
     "front_door:ask_done": row(*["moved:front_door:ask_start"] * 5),
     "front_door:ask_privacy": row(200, 200, 200, 200, 200),
+    # Needs assessments: practitioners and managers; business support and system administrators
+    # never work with assessments (403). The world's assessment is completed (by the practitioner),
+    # so the check-and-complete page goes back to it, and only a manager may authorise it.
+    "assessments:assessment_start": row("sign_in", 200, 200, 403, 403),
+    "assessments:carer_assessment_start": row("sign_in", 200, 200, 403, 403),
+    "assessments:assessment": row("sign_in", 200, 200, 403, 403),
+    "assessments:assessment_complete": row(
+        "sign_in", "moved:assessments:assessment", "moved:assessments:assessment", 403, 403
+    ),
+    "assessments:judgement_record": row("sign_in", 200, 200, 403, 403),
+    "assessments:assessment_authorise": row("sign_in", 403, 200, 403, 403),
+    "assessments:assessment_history": row("sign_in", 200, 200, 403, 403),
+    "assessments:statement": row("sign_in", 200, 200, 403, 403),
+    # Care and support plans: practitioners and managers write them, managers sign them off;
+    # business support and system administrators never work with plans (403). The world's plan is
+    # a draft, so the pages for agreed versions (copy, sign-off, revise) go back to it.
+    **{
+        f"support_plans:{name}": row("sign_in", 200, 200, 403, 403)
+        for name in (
+            "plan_start",
+            "plan",
+            "plan_edit",
+            "outcome_add",
+            "outcome_edit",
+            "outcome_remove",
+            "community_add",
+            "commissioned_add",
+            "commissioned_edit",
+            "commissioned_remove",
+            "plan_complete",
+            "plan_versions",
+            "plan_document",
+            "plan_document_pdf",
+        )
+    },
+    "support_plans:community_remove": row("sign_in", 405, 405, 405, 405),
+    "support_plans:plan_copy": row("sign_in", "moved:support_plans:plan", "moved:support_plans:plan", 403, 403),
+    "support_plans:plan_sign_off": row("sign_in", 403, "moved:support_plans:plan", 403, 403),
+    "support_plans:plan_revise": row("sign_in", "moved:support_plans:plan", "moved:support_plans:plan", 403, 403),
+    # Reviews: only the version in force is reviewed (the world's draft goes back to its plan); the
+    # world's review is in progress, every outcome answered.
+    "support_plans:review_start": row("sign_in", "moved:support_plans:plan", "moved:support_plans:plan", 403, 403),
+    "support_plans:review": row("sign_in", 200, 200, 403, 403),
+    "support_plans:review_complete": row("sign_in", 200, 200, 403, 403),
+    "support_plans:reviews_due": row("sign_in", 200, 200, 403, 403),
+    # Safeguarding: the world's staff are all in the safeguarding unit holding the records, but only
+    # practitioners and managers do safeguarding and DoLS work (business support may raise a concern);
+    # allocating DoLS assessors and the returns are a manager's.
+    "safeguarding:triage_queue": row("sign_in", 200, 200, 403, 403),
+    "safeguarding:concern_new": row("sign_in", 200, 200, 200, 403),
+    **{
+        f"safeguarding:{name}": row("sign_in", 200, 200, 403, 403)
+        for name in (
+            "concern",
+            "concern_edit",
+            "concern_warning",
+            "enquiry",
+            "enquiry_lead",
+            "enquiry_outcomes",
+            "meeting_record",
+            "action_add",
+            "action_done",
+            "contribution_add",
+            "plan_record",
+            "enquiry_conclude",
+            "dols_waiting_list",
+            "dols_renewals",
+            "dols_receive",
+            "dols_application",
+            "dols_extend",
+            "dols_priority",
+            "dols_decide",
+        )
+    },
+    "safeguarding:dols_allocate": row("sign_in", 403, 200, 403, 403),
+    "safeguarding:returns": row("sign_in", 403, 200, 403, 403),
+    "safeguarding:returns_csv": row("sign_in", 403, 200, 403, 403),
+    # With no figure named, back to the returns.
+    "safeguarding:returns_figure": row("sign_in", 403, "moved:safeguarding:returns", 403, 403),
+    # The trusted care provider view: only a provider's staff, and only for their own packages; a
+    # provider's review is checked by those who write plans (a provider never sees the plan).
+    "support_plans:provider_packages": row("sign_in", 403, 403, 403, 403, care_provider=200),
+    "support_plans:provider_review_submit": row("sign_in", 403, 403, 403, 403, care_provider=200),
+    "support_plans:provider_review_check": row("sign_in", 200, 200, 403, 403, care_provider=403),
 }
 
 POST = {
@@ -293,6 +389,102 @@ POST = {
     },
     "front_door:ask_done": row(405, 405, 405, 405, 405),
     "front_door:ask_privacy": row(405, 405, 405, 405, 405),
+    "assessments:assessment_start": row(
+        "sign_in", "saved:assessments:assessment", "saved:assessments:assessment", 403, 403
+    ),
+    "assessments:carer_assessment_start": row(
+        "sign_in", "saved:assessments:assessment", "saved:assessments:assessment", 403, 403
+    ),
+    # A completed assessment's answers cannot change: back to it, nothing written.
+    "assessments:assessment": row("sign_in", "moved:assessments:assessment", "moved:assessments:assessment", 403, 403),
+    "assessments:assessment_complete": row(
+        "sign_in", "moved:assessments:assessment", "moved:assessments:assessment", 403, 403
+    ),
+    "assessments:judgement_record": row(
+        "sign_in", "saved:assessments:assessment", "saved:assessments:assessment", 403, 403
+    ),
+    # The practitioner completed it; a manager authorises.
+    "assessments:assessment_authorise": row("sign_in", 403, "saved:assessments:assessment", 403, 403),
+    "assessments:assessment_history": row("sign_in", 405, 405, 405, 405),
+    "assessments:statement": row("sign_in", 405, 405, 405, 405),
+    **{
+        f"support_plans:{name}": row("sign_in", "saved:support_plans:plan", "saved:support_plans:plan", 403, 403)
+        for name in (
+            "plan_start",
+            "plan_edit",
+            "outcome_add",
+            "outcome_edit",
+            "outcome_remove",
+            "community_add",
+            "community_remove",
+            "commissioned_add",
+            "commissioned_edit",
+            "commissioned_remove",
+            "plan_complete",
+        )
+    },
+    **{
+        f"support_plans:{name}": row("sign_in", 405, 405, 405, 405)
+        for name in ("plan", "plan_versions", "plan_document", "plan_document_pdf")
+    },
+    # The world's plan is a draft: nothing to copy, sign off or revise yet, so back to it unchanged.
+    "support_plans:plan_copy": row("sign_in", "moved:support_plans:plan", "moved:support_plans:plan", 403, 403),
+    "support_plans:plan_sign_off": row("sign_in", 403, "moved:support_plans:plan", 403, 403),
+    "support_plans:plan_revise": row("sign_in", "moved:support_plans:plan", "moved:support_plans:plan", 403, 403),
+    "support_plans:review_start": row("sign_in", "moved:support_plans:plan", "moved:support_plans:plan", 403, 403),
+    "support_plans:review": row("sign_in", "saved:support_plans:review", "saved:support_plans:review", 403, 403),
+    "support_plans:review_complete": row(
+        "sign_in", "saved:support_plans:review", "saved:support_plans:review", 403, 403
+    ),
+    "support_plans:reviews_due": row("sign_in", 405, 405, 405, 405),
+    "safeguarding:triage_queue": row("sign_in", 405, 405, 405, 405),
+    # The person is chosen first (?person=...): a bare POST goes back to the search, nothing written.
+    "safeguarding:concern_new": row(
+        "sign_in",
+        "moved:safeguarding:concern_new",
+        "moved:safeguarding:concern_new",
+        "moved:safeguarding:concern_new",
+        403,
+    ),
+    **{
+        f"safeguarding:{name}": row("sign_in", "saved:safeguarding:concern", "saved:safeguarding:concern", 403, 403)
+        for name in ("concern", "concern_edit", "concern_warning")
+    },
+    **{
+        f"safeguarding:{name}": row("sign_in", "saved:safeguarding:enquiry", "saved:safeguarding:enquiry", 403, 403)
+        for name in (
+            "enquiry_lead",
+            "enquiry_outcomes",
+            "meeting_record",
+            "action_add",
+            "action_done",
+            "contribution_add",
+            "plan_record",
+            "enquiry_conclude",
+        )
+    },
+    "safeguarding:dols_receive": row(
+        "sign_in", "moved:safeguarding:dols_receive", "moved:safeguarding:dols_receive", 403, 403
+    ),
+    **{
+        f"safeguarding:{name}": row(
+            "sign_in", "saved:safeguarding:dols_application", "saved:safeguarding:dols_application", 403, 403
+        )
+        for name in ("dols_extend", "dols_priority", "dols_decide")
+    },
+    "safeguarding:dols_allocate": row("sign_in", 403, "saved:safeguarding:dols_application", 403, 403),
+    **{
+        f"safeguarding:{name}": row("sign_in", 405, 405, 405, 405)
+        for name in ("enquiry", "dols_waiting_list", "dols_renewals", "dols_application", "returns", "returns_csv")
+    },
+    "safeguarding:returns_figure": row("sign_in", 405, 405, 405, 405),
+    "support_plans:provider_packages": row("sign_in", 405, 405, 405, 405, care_provider=405),
+    "support_plans:provider_review_submit": row(
+        "sign_in", 403, 403, 403, 403, care_provider="saved:support_plans:provider_packages"
+    ),
+    "support_plans:provider_review_check": row(
+        "sign_in", "saved:support_plans:plan", "saved:support_plans:plan", 403, 403, care_provider=403
+    ),
 }
 
 
@@ -402,8 +594,74 @@ class World:
             "front_door:follow_up_done": {"what_happened": "Alarm fitted; she feels safer"},
             "front_door:allocate": {"worker": self.extra.get("practitioner_uuid", "")},
             "front_door:close": {"version": "1"},
+            "assessments:assessment_start": {
+                "started_from": "review",
+                "requested_on-day": today.day,
+                "requested_on-month": today.month,
+                "requested_on-year": today.year,
+            },
+            "assessments:carer_assessment_start": {
+                "carer": self.extra.get("carer_uuid", ""),
+                "joint_with": "no",
+                "requested_on-day": today.day,
+                "requested_on-month": today.month,
+                "requested_on-year": today.year,
+            },
+            "assessments:assessment": {"version": "3", "persons_account": "Changed"},
+            "assessments:assessment_complete": {"version": "3"},
+            # The criteria found the needs eligible; the judgement differs, with a reason.
+            "assessments:judgement_record": {
+                "eligible": "no",
+                "reason": "Her son now meets these needs",
+                "version": "3",
+            },
+            "assessments:assessment_authorise": {"version": "3"},
+            **self._support_plans_forms(),
             **self._directory_forms(),
+            **safeguarding_forms(self.extra),
         }.get(name, {})
+
+    def _support_plans_forms(self) -> dict[str, dict[str, Any]]:
+        """Plan forms the pages accept, each naming the version of the draft the world made."""
+        today = clock.today()
+        version = {"version": self.extra.get("plan_version", "")}
+        outcome = {"statement": "I want to get to the shops", "by_person_and_network": "My son drives me"}
+        return {
+            "support_plans:plan_edit": version | {"budget_method": "mixed", "contingency": "Ring the duty team"},
+            "support_plans:outcome_add": version | outcome,
+            "support_plans:outcome_edit": version | outcome,
+            "support_plans:outcome_remove": version,
+            "support_plans:community_add": version | {"service": self.extra.get("choir_id", "")},
+            "support_plans:community_remove": version,
+            "support_plans:commissioned_add": version
+            | {"kind": "day_opportunities", "provider_name": "Leasowe Day Centre", "units_per_week": "2"}
+            | {"unit": "day", "unit_cost": "45.00"},
+            "support_plans:commissioned_remove": version,
+            "support_plans:commissioned_edit": version
+            | {"kind": "home_care", "provider_name": "Wirral Home Care Ltd", "units_per_week": "10"}
+            | {"unit": "hour", "unit_cost": "22.00"},
+            "support_plans:plan_complete": version
+            | {"agreed_on-day": today.day, "agreed_on-month": today.month, "agreed_on-year": today.year}
+            | {"agreement_method": "signed"},
+            "support_plans:plan_copy": version,
+            "support_plans:plan_sign_off": version,
+            "support_plans:plan_revise": {"reason": "Change in needs"},
+            "support_plans:review_start": {"kind": "unplanned", "reason": "safeguarding"},
+            "support_plans:review": {
+                "persons_view": "Much better",
+                "achieved_1": "partly",
+                "outcome": "no_change",
+                "version": self.extra.get("review_version", ""),
+            },
+            "support_plans:review_complete": {"version": self.extra.get("review_version", "")},
+            "support_plans:provider_review_submit": {
+                "achieved": "partly",
+                "outcome_view": "Dressing takes longer on bad days",
+                "hours_change": "more",
+                "change_reason": "Half an hour more each morning",
+            },
+            "support_plans:provider_review_check": {"decision": "accept"},
+        }
 
     def _directory_forms(self) -> dict[str, dict[str, Any]]:
         """Curation forms the pages accept: a new service, a changed one, a status confirmed."""
@@ -442,6 +700,10 @@ def world(
     grant = glass_break(person=restricted_person, reason="Hospital discharge planning today", actor=visitor)
     extra = _front_door_world(person, staff)
     extra |= _directory_world(staff)
+    extra |= _assessments_world(person, staff)
+    extra |= support_plans_world(person, staff[P])
+    extra |= provider_world(person, staff[P], staff[C])
+    extra |= safeguarding_world(person, staff)
     return World(
         person=person,
         warning=warning,
@@ -459,6 +721,41 @@ def _directory_world(staff: dict[str, User | None]) -> dict[str, Any]:
     """A directory entry staff curate, added through the curation service."""
     service = curated_service_make(staff[P])
     return {"service_uuid": service.id, "directory_organization_id": str(service.organization_id)}
+
+
+def _assessments_world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
+    """A needs assessment of the person, completed by the practitioner and found eligible (version 3),
+    and an unpaid carer in the person's network with a record of their own."""
+    practitioner = staff[P]
+    assert practitioner is not None
+    assessment = assessment_services.assessment_start(
+        person=person, started_from="review", requested_on=clock.today() - timedelta(days=7), actor=practitioner
+    )
+    unable = {"a": "unable_without_assistance", "b": "significantly_longer"}
+    answers = assessment_services.AssessmentAnswers(
+        persons_account="I want to stay at home",
+        arises_from_impairment_or_illness=True,
+        impairment_reason="Parkinson's disease",
+        significant_impact_on_wellbeing=True,
+        wellbeing_reason="She has stopped going out",
+        findings=tuple(
+            assessment_services.FindingAnswers(code=code, achievement=unable.get(code, "achieves"))
+            for code in assessment_services.CODES
+        ),
+    )
+    assessment_services.assessment_save(assessment=assessment, answers=answers, version=1, actor=practitioner)
+    assessment_services.assessment_complete(assessment=assessment, version=2, actor=practitioner)
+    # Someone who cares for the person, with a record of their own, for a carer's assessment.
+    carer = Person.objects.create(given_name="John", family_name="Smith")
+    NetworkMember.objects.create(
+        person=person,
+        name="John Smith",
+        relationship=Relationship.SPOUSE_OR_PARTNER,
+        is_unpaid_carer=True,
+        linked_person=carer,
+        added_by=practitioner,
+    )
+    return {"assessment_uuid": assessment.uuid, "carer_uuid": str(carer.uuid)}
 
 
 def _front_door_world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
@@ -496,7 +793,8 @@ def _front_door_world(person: Person, staff: dict[str, User | None]) -> dict[str
 
 def snapshot() -> dict[str, Any]:
     """Row counts of every Tandem table, and the rows a refused write would touch."""
-    tandem_apps = {"identity", "audit", "access", "people", "directory", "front_door", "safeguarding"}
+    tandem_apps = {"identity", "audit", "access", "people", "directory", "front_door", "safeguarding", "assessments"}
+    tandem_apps |= {"support_plans"}
     counts = {
         model._meta.label: model._default_manager.count()
         for model in apps.get_models()

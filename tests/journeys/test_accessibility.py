@@ -20,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from tandem.access.services import glass_break
+from tandem.assessments import services as assessment_services
 from tandem.core import clock
 from tandem.directory.models import Service, ServiceStatus
 from tandem.directory.search_index import service_terms_refresh
@@ -30,8 +31,10 @@ from tandem.front_door.tests.public_answers import answers as ask_answers
 from tandem.front_door.tests.public_answers import browser_session
 from tandem.identity.models import Membership, Team, TeamKind, User
 from tandem.identity.permissions import Role
-from tandem.people.codes import ConsentDecision
-from tandem.people.models import ConsentToShare, HazardWarning, PreviousName
+from tandem.people.codes import ConsentDecision, Relationship
+from tandem.people.models import ConsentToShare, HazardWarning, NetworkMember, Person, PreviousName
+from tandem.safeguarding.tests.page_data import safeguarding_page_path
+from tandem.support_plans.tests.plan_data import plan_page_path
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +46,10 @@ POST_ONLY = {
     "access:break_glass_review",
     "directory:manage_service_check",
     "front_door:signposting_remove",
+    "support_plans:community_remove",
 }
+# Downloads, not pages: the same document is checked as HTML (support_plans:plan_document).
+DOWNLOADS = {"support_plans:plan_document_pdf", "safeguarding:returns_csv"}
 # The Open Referral UK API answers JSON, not pages: axe checks HTML pages only, so these are
 # left out here and their shapes are tested in tandem/directory/tests/test_oruk_api.py.
 JSON_API = {
@@ -360,6 +366,261 @@ ASK_PAGES = [
     Visit("front_door:ask_done", None, lambda w: ASK, ask_page(f"{ASK}request-sent/", sent=True)),
 ]
 
+
+def assessment_path(key: str, name: str = "") -> Callable[[Any], str]:
+    return lambda world: f"/assessments/{world.assess[key]}/{name}"
+
+
+def press(button: str) -> Callable[[Page, Any], None]:
+    """Press the button with exactly this name, then wait for the problem to be shown."""
+
+    def act(page: Page, world: Any) -> None:
+        page.get_by_role("button", name=button, exact=True).click()
+        expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+
+    return act
+
+
+def fluctuates_without_a_period(page: Page, world: Any) -> None:
+    page.get_by_label("Needs for outcome (a) fluctuate over time").check()
+    press("Save")(page, world)
+
+
+def save_from_an_older_version(page: Page, world: Any) -> None:
+    page.locator("input[name=version]").evaluate("input => input.value = '1'")
+    press("Save")(page, world)
+    expect(page.get_by_role("heading", name="What changed since you opened the assessment")).to_be_visible()
+
+
+# Needs assessments: a draft part-answered (saved once, so an older version conflicts), a draft
+# ready to complete, and one completed by the practitioner for the manager to authorise; and
+# carers' assessments by the person's husband: one joint with that draft, one completed.
+ASSESSMENT_PAGES = [
+    Visit("assessments:assessment_start", P, lambda w: f"/assessments/start/{w.person.uuid}/"),
+    Visit(
+        "assessments:assessment_start",
+        P,
+        lambda w: f"/assessments/start/{w.person.uuid}/",
+        press("Start the assessment"),
+        "errors",
+    ),
+    Visit("assessments:assessment", P, assessment_path("draft")),
+    Visit("assessments:assessment", P, assessment_path("draft"), fluctuates_without_a_period, "errors"),
+    Visit("assessments:assessment", P, assessment_path("draft"), save_from_an_older_version, "conflict"),
+    Visit("assessments:assessment", P, assessment_path("completed"), variant="completed"),
+    Visit("assessments:assessment_complete", P, assessment_path("draft", "complete/"), variant="gaps"),
+    Visit("assessments:assessment_complete", P, assessment_path("ready", "complete/")),
+    Visit("assessments:judgement_record", P, assessment_path("completed", "judgement/")),
+    Visit(
+        "assessments:judgement_record",
+        P,
+        assessment_path("completed", "judgement/"),
+        press("Record the judgement"),
+        "errors",
+    ),
+    Visit("assessments:assessment_authorise", M, assessment_path("completed", "authorise/")),
+    Visit("assessments:assessment_history", P, assessment_path("completed", "history/")),
+    Visit("assessments:statement", P, assessment_path("completed", "statement/")),
+    # Carers' assessments: the start page from the cared-for person's record, a joint draft, a statement.
+    Visit("assessments:carer_assessment_start", P, lambda w: f"/assessments/start/{w.person.uuid}/carer/"),
+    Visit(
+        "assessments:carer_assessment_start",
+        P,
+        lambda w: f"/assessments/start/{w.person.uuid}/carer/",
+        press("Start the carer's assessment"),
+        "errors",
+    ),
+    Visit(
+        "assessments:carer_assessment_start",
+        P,
+        lambda w: f"/assessments/start/{w.duplicate.uuid}/carer/",
+        variant="no-carers",
+    ),
+    Visit("assessments:assessment", P, assessment_path("carer_draft"), variant="carer"),
+    Visit("assessments:assessment", P, assessment_path("draft"), variant="joint"),
+    Visit("assessments:statement", P, assessment_path("carer_completed", "statement/"), variant="carer"),
+]
+
+
+def plan_path(kind: str, page: str) -> Callable[[Any], str]:
+    return lambda world: plan_page_path(world.person, kind, page)
+
+
+def save_from_an_older_plan(page: Page, world: Any) -> None:
+    page.locator("input[name=version]").evaluate("input => input.value = '1'")
+    submit("Save")(page, world)
+    expect(page.get_by_role("heading", name="What changed since you opened this page")).to_be_visible()
+
+
+def unplanned_without_a_reason(page: Page, world: Any) -> None:
+    page.get_by_label("Unplanned review", exact=True).check()
+    submit("Start the review")(page, world)
+
+
+# Care and support plans: a draft ready to agree, one agreed above the sign-off threshold and
+# waiting for a manager, and an eligible assessment with no plan yet.
+SUPPORT_PLAN_PAGES = [
+    Visit("support_plans:plan_start", P, plan_path("assessment", "plan_start")),
+    Visit("support_plans:plan", P, plan_path("draft", "plan")),
+    Visit("support_plans:plan", P, plan_path("agreed", "plan"), variant="agreed"),
+    Visit("support_plans:plan_edit", P, plan_path("draft", "plan_edit")),
+    Visit("support_plans:plan_edit", P, plan_path("draft", "plan_edit"), save_from_an_older_plan, "conflict"),
+    Visit("support_plans:outcome_add", P, plan_path("draft", "outcome_add")),
+    Visit("support_plans:outcome_add", P, plan_path("draft", "outcome_add"), submit("Add the outcome"), "errors"),
+    Visit("support_plans:outcome_edit", P, plan_path("draft", "outcome_edit")),
+    Visit(
+        "support_plans:outcome_edit",
+        P,
+        plan_path("draft", "outcome_edit"),
+        fill_then_submit("What does the person want to achieve?", "", "Save the outcome"),
+        "errors",
+    ),
+    Visit("support_plans:outcome_remove", P, plan_path("draft", "outcome_remove")),
+    Visit("support_plans:community_add", P, plan_path("draft", "community_add")),
+    Visit("support_plans:community_add", P, plan_path("draft", "community_add?keywords=walking"), variant="results"),
+    Visit(
+        "support_plans:community_add",
+        P,
+        plan_path("draft", "community_add"),
+        submit("Search the directory"),
+        "errors",
+    ),
+    Visit("support_plans:commissioned_add", P, plan_path("draft", "commissioned_add")),
+    Visit(
+        "support_plans:commissioned_add", P, plan_path("draft", "commissioned_add"), submit("Add the service"), "errors"
+    ),
+    Visit("support_plans:commissioned_edit", P, plan_path("draft", "commissioned_edit")),
+    Visit(
+        "support_plans:commissioned_edit",
+        P,
+        plan_path("draft", "commissioned_edit"),
+        fill_then_submit("Cost of each, in pounds", "lots", "Save the service"),
+        "errors",
+    ),
+    Visit("support_plans:commissioned_remove", P, plan_path("draft", "commissioned_remove")),
+    Visit("support_plans:plan_complete", P, plan_path("draft", "plan_complete")),
+    Visit(
+        "support_plans:plan_complete", P, plan_path("draft", "plan_complete"), submit("Record the agreement"), "errors"
+    ),
+    Visit("support_plans:plan_copy", P, plan_path("agreed", "plan_copy")),
+    Visit("support_plans:plan_copy", P, plan_path("agreed", "plan_copy"), submit("Record the copy"), "errors"),
+    Visit("support_plans:plan_sign_off", M, plan_path("agreed", "plan_sign_off")),
+    Visit("support_plans:plan_revise", P, plan_path("agreed", "plan_revise")),
+    Visit("support_plans:plan_revise", P, plan_path("agreed", "plan_revise"), submit("Start a new version"), "errors"),
+    Visit("support_plans:plan_versions", P, plan_path("draft", "plan_versions")),
+    Visit("support_plans:plan_document", P, plan_path("draft", "plan_document")),
+    Visit("support_plans:review_start", P, plan_path("in_force", "review_start")),
+    Visit("support_plans:review_start", P, plan_path("in_force", "review_start"), unplanned_without_a_reason, "errors"),
+    Visit("support_plans:review", P, plan_path("review", "review")),
+    Visit("support_plans:review", P, plan_path("review", "review"), save_from_an_older_plan, "conflict"),
+    Visit("support_plans:review", P, plan_path("review", "review_view"), variant="completed"),
+    Visit("support_plans:review_complete", P, plan_path("review", "review_complete")),
+    Visit("support_plans:reviews_due", P, plan_path("due", "")),
+    Visit("support_plans:reviews_due", P, plan_path("due", "?show=overdue&practitioner=nobody"), variant="errors"),
+    # The trusted care provider view, as the provider's staff see it, and the practitioner's check.
+    Visit("support_plans:reviews_due", P, plan_path("provider", "reviews_due"), variant="provider-reviews"),
+    Visit("support_plans:provider_packages", Role.CARE_PROVIDER, plan_path("provider", "provider_packages")),
+    Visit("support_plans:provider_review_submit", Role.CARE_PROVIDER, plan_path("provider", "provider_review_submit")),
+    Visit(
+        "support_plans:provider_review_submit",
+        Role.CARE_PROVIDER,
+        plan_path("provider", "provider_review_submit"),
+        submit("Send the review"),
+        "errors",
+    ),
+    Visit("support_plans:provider_review_check", P, plan_path("provider", "provider_review_check")),
+    Visit(
+        "support_plans:provider_review_check",
+        P,
+        plan_path("provider", "provider_review_check"),
+        submit("Save the decision"),
+        "errors",
+    ),
+    Visit("support_plans:provider_review_check", P, plan_path("provider", "provider_review_checked"), variant="done"),
+]
+
+
+def safeguarding_path(name: str, query: str = "") -> Callable[[Any], str]:
+    return lambda world: safeguarding_page_path(world.person, name, query)
+
+
+def safeguarding_visits(name: str, who: str, button: str | None, query: str = "") -> list[Visit]:
+    shown = Visit(f"safeguarding:{name}", who, safeguarding_path(name, query))
+    if button is None:
+        return [shown]
+    return [shown, Visit(f"safeguarding:{name}", who, safeguarding_path(name, query), submit(button), "errors")]
+
+
+def _person_query(world: Any) -> str:
+    return f"?person={world.person.uuid}"
+
+
+# Safeguarding: a concern awaiting triage, an open Section 42 enquiry with an action, and an
+# urgent DoLS application waiting, all held by a safeguarding unit the practitioner and manager are in.
+SAFEGUARDING_PAGES = [
+    *safeguarding_visits("triage_queue", P, None),
+    Visit("safeguarding:triage_queue", P, safeguarding_path("triage_queue", "?team=nowhere"), variant="errors"),
+    *safeguarding_visits("concern_new", P, None),
+    Visit("safeguarding:concern_new", P, safeguarding_path("concern_new", "?q=Mary+Smith"), variant="results"),
+    Visit(
+        "safeguarding:concern_new",
+        P,
+        lambda w: safeguarding_page_path(w.person, "concern_new", _person_query(w)),
+        variant="form",
+    ),
+    Visit(
+        "safeguarding:concern_new",
+        P,
+        lambda w: safeguarding_page_path(w.person, "concern_new", _person_query(w)),
+        submit("Raise the concern"),
+        "form-errors",
+    ),
+    *safeguarding_visits("concern", P, "Record the decision"),
+    Visit("safeguarding:concern_edit", P, safeguarding_path("concern_edit")),
+    Visit(
+        "safeguarding:concern_edit",
+        P,
+        safeguarding_path("concern_edit"),
+        fill_then_submit("The concern", "", "Save"),
+        "errors",
+    ),
+    *safeguarding_visits("concern_warning", P, "Add warning"),
+    *safeguarding_visits("enquiry", P, None),
+    *safeguarding_visits("enquiry_lead", P, None),
+    Visit("safeguarding:enquiry_outcomes", P, safeguarding_path("enquiry_outcomes")),
+    Visit(
+        "safeguarding:enquiry_outcomes",
+        P,
+        safeguarding_path("enquiry_outcomes"),
+        fill_then_submit("The outcomes they want, in their own words", "", "Save"),
+        "errors",
+    ),
+    *safeguarding_visits("meeting_record", P, "Record the meeting"),
+    *safeguarding_visits("action_add", P, "Add the action"),
+    *safeguarding_visits("action_done", P, None),
+    *safeguarding_visits("contribution_add", P, "Add the contribution"),
+    *safeguarding_visits("plan_record", P, "Save the plan"),
+    *safeguarding_visits("enquiry_conclude", P, "Conclude the enquiry"),
+    *safeguarding_visits("dols_waiting_list", P, None),
+    *safeguarding_visits("dols_renewals", P, None),
+    *safeguarding_visits("dols_receive", P, None),
+    Visit(
+        "safeguarding:dols_receive",
+        P,
+        lambda w: safeguarding_page_path(w.person, "dols_receive", _person_query(w)),
+        submit("Log the application"),
+        "form-errors",
+    ),
+    *safeguarding_visits("dols_application", P, None),
+    *safeguarding_visits("dols_extend", P, "Extend by 7 days"),
+    *safeguarding_visits("dols_priority", P, "Change the priority"),
+    *safeguarding_visits("dols_allocate", M, "Allocate"),
+    *safeguarding_visits("dols_decide", P, "Record the decision"),
+    *safeguarding_visits("returns", M, None),
+    Visit("safeguarding:returns_figure", M, safeguarding_path("returns_figure", "?cell=SG1d%7CAll%7CConcerns")),
+]
+
+
 PAGES = [
     Visit("identity:sign_in", None, lambda w: "/"),
     Visit("identity:sign_in", None, lambda w: "/", submit("Sign in"), "errors"),
@@ -449,6 +710,9 @@ PAGES = [
     *DIRECTORY_PAGES,
     *CURATION_PAGES,
     *ASK_PAGES,
+    *ASSESSMENT_PAGES,
+    *SUPPORT_PLAN_PAGES,
+    *SAFEGUARDING_PAGES,
     Visit("errors:404", P, lambda w: f"/people/{uuid.uuid4()}/"),
     Visit("errors:403", P, person_path("access-log/")),
 ]
@@ -463,6 +727,7 @@ class World:
     duplicate: Any
     password: str
     front: dict[str, Any] = field(default_factory=dict)
+    assess: dict[str, Any] = field(default_factory=dict)
 
 
 def _front_door(person: Any, staff: dict[str, Any]) -> dict[str, Any]:
@@ -495,6 +760,79 @@ def _front_door(person: Any, staff: dict[str, Any]) -> dict[str, Any]:
         contact=contact, due_on=clock.today(), note="Did she go?", assigned_to=None, actor=practitioner
     )
     return {"contact": contact.uuid, "unlinked": unlinked.uuid, "follow_up": follow_up.uuid}
+
+
+def _assessments(person: Any, practitioner: Any) -> dict[str, Any]:
+    """A draft saved once, a draft with every answer given, and an assessment completed and found eligible."""
+
+    def started() -> Any:
+        return assessment_services.assessment_start(
+            person=person, started_from="review", requested_on=clock.today() - timedelta(days=30), actor=practitioner
+        )
+
+    def answers(achievement: str) -> Any:
+        unable = {"a": "unable_without_assistance", "e": "endangers_health_or_safety"}
+        return assessment_services.AssessmentAnswers(
+            persons_account="I want to stay in my own home",
+            arises_from_impairment_or_illness=True,
+            impairment_reason="Parkinson's disease",
+            significant_impact_on_wellbeing=True,
+            wellbeing_reason="She has stopped going out",
+            findings=tuple(
+                assessment_services.FindingAnswers(code=code, achievement=unable.get(code, achievement))
+                for code in assessment_services.CODES
+            ),
+        )
+
+    draft, ready, completed = started(), started(), started()
+    assessment_services.assessment_save(assessment=draft, answers=answers(""), version=1, actor=practitioner)
+    assessment_services.assessment_save(assessment=ready, answers=answers("achieves"), version=1, actor=practitioner)
+    assessment_services.assessment_save(
+        assessment=completed, answers=answers("achieves"), version=1, actor=practitioner
+    )
+    assessment_services.assessment_complete(assessment=completed, version=2, actor=practitioner)
+    carer = Person.objects.create(given_name="John", family_name="Smith")
+    NetworkMember.objects.create(
+        person=person,
+        name="John Smith",
+        relationship=Relationship.SPOUSE_OR_PARTNER,
+        is_unpaid_carer=True,
+        linked_person=carer,
+        added_by=practitioner,
+    )
+
+    def carers(joint_with: Any = None) -> Any:
+        return assessment_services.carer_assessment_start(
+            carer=carer, cared_for=person, requested_on=clock.today(), joint_with=joint_with, actor=practitioner
+        )
+
+    carer_draft, carer_completed = carers(draft), carers()
+    carer_answers = assessment_services.AssessmentAnswers(
+        persons_account="I have not slept properly in months",
+        arises_from_impairment_or_illness=None,
+        impairment_reason="",
+        significant_impact_on_wellbeing=True,
+        wellbeing_reason="He has given up his bowls club",
+        findings=tuple(
+            assessment_services.FindingAnswers(code=code, achievement="achieves")
+            for code in assessment_services.CARER_CODES
+        ),
+        arises_from_providing_care=True,
+        care_reason="He helps her wash and dress every day",
+        health_at_risk=True,
+        health_reason="Back pain from lifting her",
+    )
+    assessment_services.assessment_save(
+        assessment=carer_completed, answers=carer_answers, version=1, actor=practitioner
+    )
+    assessment_services.assessment_complete(assessment=carer_completed, version=2, actor=practitioner)
+    return {
+        "draft": draft.uuid,
+        "ready": ready.uuid,
+        "completed": completed.uuid,
+        "carer_draft": carer_draft.uuid,
+        "carer_completed": carer_completed.uuid,
+    }
 
 
 @pytest.fixture
@@ -539,13 +877,14 @@ def world(
         front=_front_door(
             person, {Role.PRACTITIONER: practitioner, Role.TEAM_MANAGER: manager, "bs": business_support}
         ),
+        assess=_assessments(person, practitioner),
     )
 
 
 def test_every_page_is_checked():
     names = _names(get_resolver().url_patterns)
     assert names >= JSON_API
-    assert names - POST_ONLY - JSON_API == {v.url_name for v in PAGES} - {"errors:404", "errors:403"}
+    assert names - POST_ONLY - JSON_API - DOWNLOADS == {v.url_name for v in PAGES} - {"errors:404", "errors:403"}
 
 
 def _report(results: Any, url: str) -> str:

@@ -81,3 +81,19 @@ def test_an_unknown_outcome_is_refused():
             outcomes={"z": Achievement.ACHIEVES},
             significant_impact_on_wellbeing=True,
         )
+
+
+@given(necessary=st.booleans(), health=st.booleans(), outcomes=carer_answers, impact=st.booleans())
+def test_a_carer_s_explanation_names_what_met_condition_2(necessary, health, outcomes, impact):
+    found = carer_determination(
+        arises_from_providing_necessary_care=necessary,
+        health_deteriorating_or_at_risk=health,
+        outcomes=outcomes,
+        significant_impact_on_wellbeing=impact,
+    )
+
+    explanation = found.conditions[1].explanation
+    assert ("health is deteriorating or at risk of deteriorating" in explanation) is health
+    for outcome in CARER_OUTCOMES:
+        assert (outcome.statutory in explanation) is outcomes[outcome.code].unable
+    assert ("do not meet" in found.summary) is not found.eligible

@@ -18,7 +18,7 @@ MACROS = {
 
 def macro(kind: str, params: dict[str, Any]) -> str:
     folder, name = MACROS[kind]
-    env = engines["jinja2"].env  # type: ignore[attr-defined]
+    env = engines["jinja2"].env
     template = env.from_string(
         f'{{% from "govuk_frontend_jinja/components/{folder}/macro.html" import {name} %}}{{{{ {name}(params) }}}}'
     )

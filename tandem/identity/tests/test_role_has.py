@@ -23,6 +23,10 @@ from tandem.identity.permissions import ROLE_PERMISSIONS, Permission, Role, role
         (Role.SYSTEM_ADMINISTRATOR, Permission.STAFF_VIEW, True),
         (Role.SYSTEM_ADMINISTRATOR, Permission.PERSON_VIEW, False),
         (Role.SYSTEM_ADMINISTRATOR, Permission.PERSON_CREATE, False),
+        (Role.CARE_PROVIDER, Permission.PROVIDER_REVIEW_SUBMIT, True),
+        (Role.CARE_PROVIDER, Permission.PERSON_VIEW, False),
+        (Role.CARE_PROVIDER, Permission.PLAN_RECORD, False),
+        (Role.PRACTITIONER, Permission.PROVIDER_REVIEW_SUBMIT, False),
     ],
 )
 def test_each_role_has_only_its_permissions(role, permission, allowed):

@@ -12,8 +12,10 @@ from tandem.audit import services as audit_services
 # previous names and the timeline (5); open work and timeline from the other apps: the front
 # door's open contacts and requests (1) and its timeline (1), safeguarding's open concerns (1),
 # the assessments' open drafts and completed ones waiting to be authorised (1) and their timeline (1);
+# care and support plans in draft or waiting for sign-off, assessments still needing a plan, and
+# reviews in progress or due (one UNION: 1), and the plans' and reviews' timeline (one UNION: 1);
 # the session saved, as on the first page of each minute (savepoint, update, release: 3).
-SUMMARY_QUERIES = 17
+SUMMARY_QUERIES = 19
 
 
 def test_it_shows_the_person_their_warning_and_network(client, practitioner, person, warning, network_member, read):

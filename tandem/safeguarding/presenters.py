@@ -1,0 +1,171 @@
+"""Shaping safeguarding records for pages: summary-list rows, due tags, the returns as tables."""
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from tandem.core.presenters import format_date
+from tandem.safeguarding import selectors
+from tandem.safeguarding.returns import Figure, Return
+
+NOT_GIVEN = "Not recorded"
+
+
+def _row(key: str, value: str) -> dict[str, Any]:
+    return {"key": {"text": key}, "value": {"text": value or NOT_GIVEN}}
+
+
+def user_name(user: Any) -> str:
+    if user is None:
+        return ""
+    return str(user.get_full_name() or user.username)
+
+
+def raised_by(concern: Any) -> str:
+    parts = [concern.get_raised_by_kind_display() if concern.raised_by_kind else ""]
+    who = ", ".join(p for p in (concern.raiser_name, concern.raiser_organisation) if p)
+    if who:
+        parts.append(f"({who})")
+    return " ".join(p for p in parts if p) or NOT_GIVEN
+
+
+def abuse_types(concern: Any) -> str:
+    return ", ".join(a.get_kind_display() for a in concern.abuse_types.all())
+
+
+@dataclass(frozen=True)
+class DueTag:
+    text: str
+    classes: str
+
+
+def due_tag(concern: Any) -> DueTag | None:
+    """Working days left, or overdue, for a concern awaiting triage."""
+    due = selectors.triage_due(concern)
+    if due.working_days_left is None:
+        return None
+    days = due.working_days_left
+    if due.overdue:
+        late = -days
+        return DueTag(f"Overdue by {late} working day{'s' if late != 1 else ''}", "govuk-tag--red")
+    if days == 0:
+        return DueTag("Due today", "govuk-tag--orange")
+    return DueTag(f"{days} working day{'s' if days != 1 else ''} left", "govuk-tag--grey")
+
+
+def concern_rows(concern: Any) -> list[dict[str, Any]]:
+    advocate = {True: "Yes", False: "No", None: ""}[concern.advocate_needed]
+    source = concern.get_source_of_risk_display() if concern.source_of_risk else ""
+    if concern.provider_name:
+        source = f"{source}: {concern.provider_name}"
+    return [
+        _row("Status", concern.get_status_display()),
+        _row("Team", concern.team.name if concern.team else "Any safeguarding team"),
+        _row("Raised by", raised_by(concern)),
+        _row("Received", format_date(concern.received_on)),
+        _row("Triage due", format_date(concern.triage_due_on)),
+        _row("The concern", concern.summary),
+        _row("Types of abuse or neglect", abuse_types(concern)),
+        _row("Where the risk is", concern.get_location_display() if concern.location else ""),
+        _row("Source of risk", source),
+        _row("The adult's view", concern.adults_view),
+        _row(
+            "Lacks capacity regarding the concern",
+            concern.get_lacks_capacity_display() if concern.lacks_capacity else "",
+        ),
+        _row("Advocate needed", advocate),
+    ]
+
+
+def triage_rows(concern: Any) -> list[dict[str, Any]]:
+    if not concern.triage_decision:
+        return []
+    return [
+        _row("Decision", concern.get_triage_decision_display()),
+        _row("Reason", concern.triage_reason),
+        _row("Decided by", user_name(concern.triaged_by)),
+    ]
+
+
+def dols_rows(application: Any) -> list[dict[str, Any]]:
+    deadlines = selectors.dols_deadlines(application)
+    rows = [
+        _row("Status", application.get_status_display()),
+        _row("From", f"{application.managing_authority} ({application.get_setting_display().lower()})"),
+        _row("CQC location", application.cqc_location),
+        _row("Received", format_date(application.received_on)),
+        _row("Kind", "Urgent" if application.urgent else "Standard"),
+        _row("Priority", application.get_priority_display()),
+        _row("Reason for the priority", application.priority_reason),
+        _row("Standard authorisation due", format_date(deadlines.standard_due_on)),
+    ]
+    if deadlines.urgent_expires_on:
+        extended = " (extended)" if application.urgent_extended else ""
+        rows.append(_row("Urgent authorisation ends", format_date(deadlines.urgent_expires_on) + extended))
+    rows += [
+        _row("Best Interests Assessor", user_name(application.best_interests_assessor)),
+        _row("Mental health assessor", user_name(application.mental_health_assessor)),
+    ]
+    if application.decided_on:
+        rows.append(_row("Decided", format_date(application.decided_on)))
+    if application.authorised_from:
+        period = f"{format_date(application.authorised_from)} to {format_date(application.authorised_to)}"
+        rows += [_row("Authorised", period), _row("Conditions", application.conditions or "None")]
+        if deadlines.renewal_due_on:
+            rows.append(_row("Renewal due", format_date(deadlines.renewal_due_on)))
+    if application.decision_reason:
+        rows.append(_row("Reason", application.decision_reason))
+    return rows
+
+
+def dols_due(application: Any, today: Any) -> dict[str, Any]:
+    """The statutory date that matters now: the urgent authorisation's end, else the standard 21 days."""
+    deadlines = selectors.dols_deadlines(application)
+    due = deadlines.urgent_expires_on or deadlines.standard_due_on
+    return {
+        "due_on": due,
+        "overdue": due < today,
+        "days_waiting": (today - application.received_on).days,
+    }
+
+
+# --- Returns --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: list[str]
+    rows: list[tuple[str, list[Cell | None]]]
+
+
+def figure_href(collection: str, year: int, figure: Figure) -> str:
+    base = reverse("safeguarding:returns_figure", args=[collection, year])
+    return f"{base}?{urlencode({'cell': figure.key})}"
+
+
+def return_tables(result: Return, collection: str) -> list[Table]:
+    tables = []
+    for name, figures in result.tables().items():
+        columns = list(dict.fromkeys(f.column for f in figures))
+        row_names = list(dict.fromkeys(f.row for f in figures))
+        by_key = {(f.row, f.column): f for f in figures}
+        rows = []
+        for row in row_names:
+            cells: list[Cell | None] = []
+            for column in columns:
+                figure = by_key.get((row, column))
+                cells.append(
+                    Cell(f"{figure.value:g}", figure_href(collection, result.year, figure)) if figure else None
+                )
+            rows.append((row, cells))
+        tables.append(Table(name=name, columns=columns, rows=rows))
+    return tables

@@ -1,0 +1,399 @@
+"""Safeguarding pages: the triage queue, a concern through triage and its enquiry, DoLS and the returns."""
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tandem.core import clock
+from tandem.identity.models import Team, User
+from tandem.people.models import HazardWarning, Person
+from tandem.safeguarding import services
+from tandem.safeguarding.codes import ConcernStatus, DolsStatus, OutcomesAsked, RiskOutcome
+from tandem.safeguarding.models import Concern, DolsApplication, Enquiry
+
+
+@pytest.fixture
+def signed_in(client: Client, worker: User) -> Client:
+    client.force_login(worker)
+    return client
+
+
+@pytest.fixture
+def concern(concern_make: Callable[..., Concern], person: Person) -> Concern:
+    return concern_make(person=person)
+
+
+def _date(name: str, on: Any) -> dict[str, Any]:
+    return {f"{name}-day": on.day, f"{name}-month": on.month, f"{name}-year": on.year}
+
+
+def _enquiry(concern: Concern, worker: User) -> Enquiry:
+    services.concern_triage(concern=concern, decision="section_42", reason="Duty met", version=None, actor=worker)
+    return Enquiry.objects.get(concern=concern)
+
+
+def test_the_queue_lists_concerns_awaiting_triage_with_their_due_date(signed_in: Client, concern: Concern):
+    response = signed_in.get(reverse("safeguarding:triage_queue"))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Margaret Okafor" in page
+    assert "Family member or friend (Ann Okafor)" in page
+    assert "Physical abuse" in page
+    assert "working day" in page or "Due today" in page
+
+
+def test_the_queue_says_so_when_nothing_is_waiting(signed_in: Client):
+    response = signed_in.get(reverse("safeguarding:triage_queue"))
+
+    assert "No concerns are waiting for triage" in response.content.decode()
+
+
+def test_the_queue_can_show_only_overdue_concerns(signed_in: Client, concern: Concern):
+    response = signed_in.get(reverse("safeguarding:triage_queue"), {"show": "overdue"})
+
+    assert "No concerns are overdue" in response.content.decode()
+
+
+def test_the_queue_counts_repeat_concerns(signed_in: Client, concern_make: Callable[..., Concern], person: Person):
+    concern_make(person=person)
+    concern_make(person=person)
+
+    response = signed_in.get(reverse("safeguarding:triage_queue"))
+
+    assert "1 about the adult, 1 about the provider" in response.content.decode()
+
+
+def test_the_queue_refuses_staff_who_do_not_do_safeguarding_work(client: Client, business_support: User):
+    client.force_login(business_support)
+
+    assert client.get(reverse("safeguarding:triage_queue")).status_code == 403
+
+
+def test_a_concern_is_raised_after_finding_the_person(signed_in: Client, person: Person, unit: Team):
+    url = f"{reverse('safeguarding:concern_new')}?person={person.uuid}"
+    today = clock.today()
+
+    response = signed_in.post(
+        url,
+        {
+            "summary": "Money taken from her purse",
+            "raised_by_kind": "family_or_friend",
+            "abuse_types": ["financial"],
+            "source_of_risk": "known",
+            "team": str(unit.uuid),
+            **_date("received_on", today),
+        },
+    )
+
+    concern = Concern.objects.get(person=person)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("safeguarding:concern", args=[concern.uuid])
+    assert [a.kind for a in concern.abuse_types.all()] == ["financial"]
+
+
+def test_raising_a_concern_with_a_provider_unnamed_keeps_what_was_typed(signed_in: Client, person: Person, unit: Team):
+    url = f"{reverse('safeguarding:concern_new')}?person={person.uuid}"
+
+    response = signed_in.post(
+        url,
+        {
+            "summary": "Left in soiled bedding overnight",
+            "raised_by_kind": "hospital",
+            "source_of_risk": "service_provider",
+            "team": str(unit.uuid),
+            **_date("received_on", clock.today()),
+        },
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Enter the name of the service provider" in page
+    assert "Left in soiled bedding overnight" in page
+    assert not Concern.objects.exists()
+
+
+def test_the_concern_page_shows_the_details_and_repeats(
+    signed_in: Client, concern_make: Callable[..., Concern], person: Person
+):
+    earlier = concern_make(person=person)
+    concern = concern_make(person=person)
+
+    response = signed_in.get(reverse("safeguarding:concern", args=[concern.uuid]))
+
+    page = response.content.decode()
+    assert "Wirral Homecare Ltd" in page
+    assert "About Margaret Okafor (1)" in page
+    assert reverse("safeguarding:concern", args=[earlier.uuid]) in page
+
+
+def test_a_concern_outside_the_team_answers_404(client: Client, outsider: User, concern: Concern):
+    client.force_login(outsider)
+
+    assert client.get(reverse("safeguarding:concern", args=[concern.uuid])).status_code == 404
+
+
+def test_triage_opening_a_section_42_enquiry_goes_to_the_enquiry(signed_in: Client, concern: Concern, worker: User):
+    response = signed_in.post(
+        reverse("safeguarding:concern", args=[concern.uuid]),
+        {"decision": "section_42", "reason": "Duty met", "lead": str(worker.uuid), "version": concern.version},
+    )
+
+    enquiry = Enquiry.objects.get(concern=concern)
+    assert response["Location"] == reverse("safeguarding:enquiry", args=[enquiry.uuid])
+    assert enquiry.lead == worker
+
+
+def test_triage_without_a_reason_keeps_the_decision(signed_in: Client, concern: Concern):
+    response = signed_in.post(
+        reverse("safeguarding:concern", args=[concern.uuid]), {"decision": "no_further_action", "version": 1}
+    )
+
+    assert response.status_code == 400
+    assert "Give the reason for the decision" in response.content.decode()
+    assert 'value="no_further_action" checked' in response.content.decode()
+    concern.refresh_from_db()
+    assert concern.status == ConcernStatus.AWAITING_TRIAGE
+
+
+def test_editing_a_concern_from_a_stale_version_is_refused_keeping_the_input(signed_in: Client, concern: Concern):
+    response = signed_in.post(
+        reverse("safeguarding:concern_edit", args=[concern.uuid]),
+        {
+            "summary": "A newer account of what happened",
+            "raised_by_kind": "gp",
+            **_date("received_on", clock.today()),
+            "version": concern.version - 1 if concern.version > 1 else 99,
+        },
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Someone else changed this concern" in page
+    assert "A newer account of what happened" in page
+    concern.refresh_from_db()
+    assert concern.raised_by_kind == "family_or_friend"
+
+
+def test_a_hazard_warning_raised_from_a_concern_is_the_records_own(signed_in: Client, concern: Concern):
+    later = clock.today() + timedelta(days=30)
+
+    response = signed_in.post(
+        reverse("safeguarding:concern_warning", args=[concern.uuid]),
+        {"category": "violence", "description": "Son can be aggressive: visit in pairs", **_date("review_on", later)},
+    )
+
+    assert response.status_code == 302
+    assert HazardWarning.objects.get(person=concern.person).description == "Son can be aggressive: visit in pairs"
+
+
+def test_an_enquiry_runs_to_its_conclusion_with_the_adults_outcomes(signed_in: Client, concern: Concern, worker: User):
+    enquiry = _enquiry(concern, worker)
+    url = lambda name: reverse(f"safeguarding:{name}", args=[enquiry.uuid])  # noqa: E731
+    today = clock.today()
+
+    signed_in.post(
+        url("enquiry_outcomes"),
+        {"asked": "asked_expressed", "outcomes": "I want to feel safe\n\nI want the carer changed", "version": 1},
+    )
+    signed_in.post(url("meeting_record"), {**_date("held_on", today), "attendees": "Police, provider"})
+    signed_in.post(url("action_add"), {"description": "Visit", "owner": "Police", **_date("due_on", today)})
+    signed_in.post(
+        url("contribution_add"),
+        {
+            "contributor": "police",
+            "organisation": "Merseyside Police",
+            "summary": "No crime",
+            **_date("received_on", today),
+        },
+    )
+    signed_in.post(url("plan_record"), {"plan": "New carer; weekly calls", "version": 5})
+    action = enquiry.actions.get()
+    signed_in.post(reverse("safeguarding:action_done", args=[enquiry.uuid, action.pk]), _date("done_on", today))
+    enquiry.refresh_from_db()
+    first, second = enquiry.desired_outcomes.all()
+    response = signed_in.post(
+        url("enquiry_conclude"),
+        {
+            f"achieved_{first.pk}": "fully",
+            f"achieved_{second.pk}": "partly",
+            "risk_outcome": "reduced",
+            "conclusion": "Carer replaced; she feels safer",
+            "confirm": "on",
+            "version": enquiry.version,
+            **_date("concluded_on", today),
+        },
+    )
+
+    enquiry.refresh_from_db()
+    assert response.status_code == 302
+    assert enquiry.outcomes_asked == OutcomesAsked.ASKED_AND_EXPRESSED
+    assert enquiry.risk_outcome == RiskOutcome.REDUCED
+    assert enquiry.meetings.count() == 1
+    assert enquiry.contributions.count() == 1
+    assert enquiry.plan == "New carer; weekly calls"
+    assert enquiry.actions.get().done_on == today
+    assert sorted(o.achieved for o in enquiry.desired_outcomes.all()) == ["fully", "partly"]
+    assert Concern.objects.get(pk=concern.pk).status == ConcernStatus.CLOSED
+    assert "Carer replaced" in signed_in.get(url("enquiry")).content.decode()
+
+
+def test_concluding_needs_the_check_ticked(signed_in: Client, concern: Concern, worker: User):
+    enquiry = _enquiry(concern, worker)
+
+    response = signed_in.post(
+        reverse("safeguarding:enquiry_conclude", args=[enquiry.uuid]),
+        {
+            "risk_outcome": "removed",
+            "conclusion": "Resolved",
+            "version": enquiry.version,
+            **_date("concluded_on", clock.today()),
+        },
+    )
+
+    assert response.status_code == 400
+    assert "Confirm that you have checked" in response.content.decode()
+    enquiry.refresh_from_db()
+    assert enquiry.concluded_on is None
+
+
+@pytest.fixture
+def application(person: Person, unit: Team, worker: User) -> DolsApplication:
+    return services.dols_application_receive(
+        person=person,
+        team=unit,
+        request=services.DolsRequest(
+            setting="care_home", managing_authority="Heswall Care Home", received_on=clock.today(), urgent=True
+        ),
+        actor=worker,
+    )
+
+
+def test_the_waiting_list_shows_the_statutory_date(signed_in: Client, application: DolsApplication):
+    response = signed_in.get(reverse("safeguarding:dols_waiting_list"))
+
+    page = response.content.decode()
+    assert "Heswall Care Home" in page
+    assert "Urgent" in page
+
+
+def test_a_dols_application_is_received_after_finding_the_person(signed_in: Client, person: Person, unit: Team):
+    response = signed_in.post(
+        f"{reverse('safeguarding:dols_receive')}?person={person.uuid}",
+        {
+            "setting": "hospital",
+            "managing_authority": "Arrowe Park Hospital",
+            "urgent": "no",
+            "priority": "high",
+            "team": str(unit.uuid),
+            **_date("received_on", clock.today()),
+        },
+    )
+
+    application = DolsApplication.objects.get(person=person)
+    assert response["Location"] == reverse("safeguarding:dols_application", args=[application.uuid])
+
+
+def test_only_a_manager_allocates_assessors(client: Client, worker: User, application: DolsApplication):
+    client.force_login(worker)
+
+    assert client.get(reverse("safeguarding:dols_allocate", args=[application.uuid])).status_code == 403
+
+
+def test_a_manager_allocates_assessors(client: Client, sg_manager: User, worker: User, application: DolsApplication):
+    client.force_login(sg_manager)
+
+    client.post(
+        reverse("safeguarding:dols_allocate", args=[application.uuid]),
+        {"best_interests": str(worker.uuid), "mental_health": str(sg_manager.uuid)},
+    )
+
+    application.refresh_from_db()
+    assert application.status == DolsStatus.ALLOCATED
+    assert application.best_interests_assessor == worker
+
+
+def test_granting_needs_every_requirement_met(signed_in: Client, application: DolsApplication):
+    today = clock.today()
+
+    response = signed_in.post(
+        reverse("safeguarding:dols_decide", args=[application.uuid]),
+        {
+            "status": "granted",
+            **_date("decided_on", today),
+            **_date("authorised_from", today),
+            **_date("authorised_to", today + timedelta(days=90)),
+            **dict.fromkeys(("age", "mental_health", "mental_capacity", "no_refusals", "eligibility"), "1"),
+            "best_interests": "2",
+            "version": application.version,
+        },
+    )
+
+    assert response.status_code == 400
+    assert "all six requirements are met" in response.content.decode()
+
+
+def test_the_returns_are_for_managers(client: Client, worker: User):
+    client.force_login(worker)
+
+    assert client.get(reverse("safeguarding:returns")).status_code == 403
+
+
+def test_a_figure_lists_the_cases_behind_it_and_hides_others(
+    client: Client, sg_manager: User, concern: Concern, concern_make: Callable[..., Concern]
+):
+    elsewhere = Team.objects.create(name="Other hub", kind="safeguarding", organisation=sg_manager.organisation)
+    hidden = concern_make(person=Person.objects.create(given_name="Hidden", family_name="Person"), team=elsewhere)
+    assert hidden.team == elsewhere
+    client.force_login(sg_manager)
+    today = clock.today()
+    year = today.year if today.month >= 4 else today.year - 1
+    base = reverse("safeguarding:returns_figure", args=["sac", year])
+
+    response = client.get(base, {"cell": "SG1d|All|Concerns"})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Margaret Okafor" in page
+    assert "Hidden Person" not in page
+    assert "1 is held by teams you are not in" in page
+
+
+def test_each_return_downloads_as_csv(client: Client, sg_manager: User, concern: Concern):
+    client.force_login(sg_manager)
+    today = clock.today()
+    year = today.year if today.month >= 4 else today.year - 1
+
+    response = client.get(reverse("safeguarding:returns_csv", args=["sac", year]))
+
+    assert response["Content-Type"].startswith("text/csv")
+    assert "SG1d,All,Concerns,1" in response.content.decode()
+
+
+def test_the_person_summary_links_the_team_to_the_concern(signed_in: Client, concern: Concern):
+    response = signed_in.get(reverse("people:summary", args=[concern.person.uuid]))
+
+    assert reverse("safeguarding:concern", args=[concern.uuid]) in response.content.decode()
+
+
+def test_the_queue_reads_the_same_number_of_queries_however_many_concerns(
+    signed_in: Client, concern_make: Callable[..., Concern], person_factory: Any
+):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            signed_in.get(reverse("safeguarding:triage_queue"))
+        return len(captured.captured_queries)
+
+    concern_make(person=person_factory())
+    queries()  # the first page of a session also saves the session
+    few = queries()
+    for _ in range(5):
+        concern_make(person=person_factory())
+
+    assert queries() == few

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class SupportPlansConfig(AppConfig):
+    name = "tandem.support_plans"
+    label = "support_plans"
+    verbose_name = "Care and support plans"
+
+    def ready(self) -> None:
+        from tandem.core import registry
+        from tandem.support_plans import selectors
+
+        registry.register_open_work("support_plans.work", selectors.open_work_for_person)
+        registry.register_timeline("support_plans.events", selectors.timeline_for_person)

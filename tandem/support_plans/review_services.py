@@ -1,0 +1,274 @@
+"""Every write to a plan review: permission-checked, transactional, audited, saved with compare-and-swap.
+
+A planned review is scheduled when a version of the plan takes effect (services.py); starting it,
+or an unplanned one with its reason, opens it for the practitioner. Completing it schedules the
+next planned review 12 months on and, where its outcome changes the plan, starts a revision.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from tandem.audit import services as audit
+from tandem.core import clock
+from tandem.core.errors import DomainError, StaleVersion, require
+from tandem.support_plans import policies, review_selectors, selectors, services
+from tandem.support_plans.codes import (
+    REVISING_OUTCOMES,
+    Achieved,
+    PlanStatus,
+    ReviewEventKind,
+    ReviewKind,
+    ReviewOutcome,
+    ReviewReason,
+    ReviewStatus,
+)
+from tandem.support_plans.models import OutcomeReview, PlanReview, ReviewEvent, SupportPlan
+
+MAX_TEXT = services.MAX_TEXT
+
+
+class ReviewConflict(StaleVersion):
+    """Someone else saved the review after this editor opened it: here is what they changed."""
+
+    def __init__(self, changes: list[review_selectors.ReviewChange], *, current_version: int) -> None:
+        super().__init__(
+            "Someone else saved this review while you were working on it. Your answers have not been saved: "
+            "check what they changed, then save again."
+        )
+        self.changes = changes
+        self.current_version = current_version
+
+
+def _text(value: str, *, field: str, label: str) -> str:
+    value = value.strip()
+    if "\x00" in value:
+        raise DomainError(f"{label} must not contain null characters", field=field)
+    if len(value) > MAX_TEXT:
+        raise DomainError(f"{label} must be {MAX_TEXT:,} characters or fewer", field=field)
+    return value
+
+
+def _event(review: PlanReview, kind: ReviewEventKind, actor: Any, changes: dict[str, Any] | None = None) -> None:
+    ReviewEvent.objects.create(
+        review=review, kind=kind, version=review.version, at=clock.now(), by=actor, changes=changes or {}
+    )
+
+
+def _editable(review: PlanReview, version: int | None, actor: Any) -> PlanReview:
+    require(policies.can_record(actor), "You do not have permission to review care and support plans")
+    review = PlanReview.objects.select_for_update().select_related("person", "plan").get(pk=review.pk)
+    if review.status != ReviewStatus.DRAFT:
+        raise DomainError("This review is not in progress: it cannot be changed")
+    if version is not None and review.version != version:
+        raise ReviewConflict(
+            review_selectors.changes_since(review=review, version=version), current_version=review.version
+        )
+    return review
+
+
+@transaction.atomic
+def review_start(*, plan: SupportPlan, kind: str, reason: str, reason_detail: str, actor: Any) -> PlanReview:
+    """Start a review of the plan in force (Care Act 2014 s27): the planned one that is scheduled,
+    or an unplanned one with its reason; one review of a plan is in progress at a time."""
+    require(policies.can_record(actor), "You do not have permission to review care and support plans")
+    plan = SupportPlan.objects.select_for_update().get(pk=plan.pk)
+    in_force = review_selectors.in_force_of(plan=plan)
+    if in_force is None or in_force.pk != plan.pk:
+        raise DomainError("Only the version of the plan in force is reviewed")
+    if review_selectors.open_review_of(plan=plan) is not None:
+        raise DomainError("A review of this plan is already in progress: carry on with it", field="kind")
+    reason_detail = _text(reason_detail, field="reason_detail", label="What happened")
+    if kind == ReviewKind.PLANNED:
+        review = review_selectors.scheduled_review_of(plan=plan)
+        if review is None:
+            raise DomainError("No planned review is scheduled for this plan", field="kind")
+        review = PlanReview.objects.select_for_update().get(pk=review.pk)
+        review.status, review.started_on, review.practitioner, review.plan = (
+            ReviewStatus.DRAFT,
+            clock.today(),
+            actor,
+            plan,
+        )
+        review.version += 1
+        review.save()
+    elif kind == ReviewKind.UNPLANNED:
+        if reason not in ReviewReason.values:
+            raise DomainError("Select why the plan is being reviewed now", field="reason")
+        review = PlanReview.objects.create(
+            plan=plan,
+            lineage=plan.lineage,
+            person=plan.person,
+            team=plan.team,
+            practitioner=actor,
+            kind=ReviewKind.UNPLANNED,
+            reason=reason,
+            reason_detail=reason_detail,
+            status=ReviewStatus.DRAFT,
+            started_on=clock.today(),
+        )
+    else:
+        raise DomainError("Select whether this is the planned review or an unplanned one", field="kind")
+    OutcomeReview.objects.bulk_create(
+        [OutcomeReview(review=review, outcome=outcome) for outcome in plan.outcomes.order_by("position", "id")]
+    )
+    _event(review, ReviewEventKind.STARTED, actor)
+    shown = ReviewKind(kind).label.lower()
+    if kind == ReviewKind.UNPLANNED:
+        shown += f" ({ReviewReason(reason).label.lower()})"
+    audit.record(
+        actor=actor,
+        action="support_plans.review.started",
+        person=plan.person,
+        target=review,
+        summary=f"Started a {shown} of the care and support plan",
+    )
+    return review
+
+
+@dataclass(frozen=True)
+class FindingAnswers:
+    outcome_id: int
+    achieved: str = ""
+    in_own_words: str = ""
+    what_changes: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewAnswers:
+    persons_view: str
+    outcome: str
+    outcome_detail: str
+    findings: tuple[FindingAnswers, ...]
+
+
+_FINDING_LABELS = {
+    "achieved": "whether it was achieved",
+    "in_own_words": "in the person's own words",
+    "what_changes": "what changes",
+}
+
+
+@transaction.atomic
+def review_save(*, review: PlanReview, answers: ReviewAnswers, version: int | None, actor: Any) -> PlanReview:
+    """Save the review's answers from the version the editor opened; a stale save is refused with
+    what changed since, and nothing is overwritten."""
+    review = _editable(review, version, actor)
+    if answers.outcome and answers.outcome not in ReviewOutcome.values:
+        raise DomainError("Select what the review decided", field="outcome")
+    persons_view = _text(answers.persons_view, field="persons_view", label="The person's view")
+    outcome_detail = _text(answers.outcome_detail, field="outcome_detail", label="What was decided")
+    changes: dict[str, list[str]] = {}
+    for name, label, after in (
+        ("persons_view", "The person's view of the plan", persons_view),
+        ("outcome", "What the review decided", answers.outcome),
+        ("outcome_detail", "What was decided, in detail", outcome_detail),
+    ):
+        before = getattr(review, name)
+        if before != after:
+            shown = (
+                [ReviewOutcome(v).label if v else "" for v in (before, after)] if name == "outcome" else [before, after]
+            )
+            changes[label] = shown
+            setattr(review, name, after)
+    findings = {f.outcome_id: f for f in review.findings.select_for_update().select_related("outcome")}
+    touched = []
+    for position, answer in enumerate(answers.findings, start=1):
+        finding = findings.get(answer.outcome_id)
+        if finding is None:
+            raise DomainError("The plan's outcomes changed: open the review again")
+        if answer.achieved and answer.achieved not in Achieved.values:
+            raise DomainError("Select whether the outcome was achieved", field=f"achieved_{position}")
+        cleaned = {
+            "achieved": answer.achieved,
+            "in_own_words": _text(answer.in_own_words, field=f"own_words_{position}", label="Their words"),
+            "what_changes": _text(answer.what_changes, field=f"changes_{position}", label="What changes"),
+        }
+        moved = False
+        for name, label in _FINDING_LABELS.items():
+            before, after = getattr(finding, name), cleaned[name]
+            if before != after:
+                shown = (
+                    [Achieved(v).label if v else "" for v in (before, after)] if name == "achieved" else [before, after]
+                )
+                changes[f"\u201c{finding.outcome.statement[:60]}\u201d: {label}"] = shown
+                setattr(finding, name, after)
+                moved = True
+        if moved:
+            touched.append(finding)
+    if not changes:
+        return review
+    OutcomeReview.objects.bulk_update(touched, list(_FINDING_LABELS))
+    review.version += 1
+    review.save()
+    _event(review, ReviewEventKind.SAVED, actor, changes)
+    audit.record(
+        actor=actor,
+        action="support_plans.review.saved",
+        person=review.person,
+        target=review,
+        summary=f"Saved the review ({len(changes)} answers changed)",
+        changes=changes,
+    )
+    return review
+
+
+@transaction.atomic
+def review_complete(*, review: PlanReview, version: int | None, actor: Any) -> PlanReview:
+    """Complete the review: every outcome has its answer and the review its decision. The next
+    planned review is due 12 months on; a decision that changes services starts a revision of the plan."""
+    review = _editable(review, version, actor)
+    missing = [f.outcome.statement for f in review_selectors.findings_of(review=review) if not f.achieved]
+    if missing:
+        raise DomainError(f"Say whether each outcome was achieved: \u201c{missing[0][:60]}\u201d has no answer yet")
+    if not review.outcome:
+        raise DomainError("Say what the review decided")
+    today = clock.today()
+    review.status, review.completed_on = ReviewStatus.COMPLETED, today
+    if review.outcome in REVISING_OUTCOMES:
+        latest = selectors.latest_of(plan=review.plan)
+        if latest.status == PlanStatus.DRAFT:
+            review.revision = latest
+        else:
+            reason = f"Review of {today:%d/%m/%Y}: {ReviewOutcome(review.outcome).label.lower()}"
+            review.revision = services.plan_revise(plan=latest, reason=reason, actor=actor)
+    review.version += 1
+    review.save()
+    _event(review, ReviewEventKind.COMPLETED, actor)
+    _next_review(review, actor)
+    audit.record(
+        actor=actor,
+        action="support_plans.review.completed",
+        person=review.person,
+        target=review,
+        summary=f"Completed the review: {ReviewOutcome(review.outcome).label.lower()}",
+    )
+    return review
+
+
+def _next_review(review: PlanReview, actor: Any) -> None:
+    """After any review, the next planned one is due 12 months on (the last review date)."""
+    due = review_selectors.review_due_after(review.completed_on or clock.today())
+    scheduled = (
+        PlanReview.objects.select_for_update()
+        .filter(lineage=review.lineage, kind=ReviewKind.PLANNED, status=ReviewStatus.SCHEDULED)
+        .first()
+    )
+    if scheduled is None:
+        scheduled = PlanReview.objects.create(
+            plan=review.plan,
+            lineage=review.lineage,
+            person=review.person,
+            team=review.team,
+            practitioner=review.practitioner,
+            kind=ReviewKind.PLANNED,
+            due_on=due,
+        )
+        changes = {"Due": ["", f"{due:%d/%m/%Y}"]}
+    else:
+        changes = {"Due": [f"{scheduled.due_on:%d/%m/%Y}" if scheduled.due_on else "", f"{due:%d/%m/%Y}"]}
+        scheduled.due_on = due
+        scheduled.version += 1
+        scheduled.save(update_fields=["due_on", "version", "updated_at"])
+    _event(scheduled, ReviewEventKind.SCHEDULED, actor, changes)

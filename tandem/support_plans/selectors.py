@@ -1,0 +1,326 @@
+"""Reads of care and support plans that pages share. Every one follows the access rule for the person."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from django.db.models import Case, CharField, DateField, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Cast, Concat
+from django.http import Http404
+from django.urls import reverse
+
+from tandem.access import scope
+from tandem.assessments import selectors as assessment_selectors
+from tandem.assessments.models import AssessmentStatus
+from tandem.core import clock, registry
+from tandem.core.presenters import format_date
+from tandem.identity.models import Organisation, OrganisationKind
+from tandem.support_plans import budget, policies
+from tandem.support_plans.codes import PlanEventKind, PlanStatus, ReviewEventKind, ReviewKind, ReviewStatus
+from tandem.support_plans.models import (
+    CommissionedService,
+    CommunityService,
+    PersonalOutcome,
+    PlanEvent,
+    PlanReview,
+    ReviewEvent,
+    SupportPlan,
+)
+
+# A planned review shows in open work this many days before it is due (review_selectors.DUE_SOON_DAYS).
+DUE_SOON_DAYS = 56
+
+
+def plans_visible(actor: Any) -> QuerySet[SupportPlan]:
+    """Plans of people this actor may open, if their role works with plans."""
+    if not policies.can_see(actor):
+        return SupportPlan.objects.none()
+    return scope.visible(SupportPlan.objects.all(), actor, person_field="person")
+
+
+def plan_get(*, actor: Any, uuid: UUID | str) -> SupportPlan:
+    plan = (
+        plans_visible(actor)
+        .select_related("person", "team", "practitioner", "assessment", "signed_off_by")
+        .filter(uuid=uuid)
+        .first()
+    )
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def assessment_for_plan(*, actor: Any, uuid: UUID | str) -> Any:
+    """The needs assessment a new plan would follow (404 outside the actor's scope or role)."""
+    if not policies.can_see(actor):
+        raise Http404
+    return assessment_selectors.assessment_get(actor=actor, uuid=uuid)
+
+
+def is_eligible_and_complete(assessment: Any) -> bool:
+    return assessment.status != AssessmentStatus.DRAFT and assessment.eligible is True
+
+
+def plan_for_assessment(*, assessment: Any) -> SupportPlan | None:
+    """The latest version of the plan that follows this assessment, if one was started."""
+    return SupportPlan.objects.filter(assessment_id=assessment.pk).order_by("-number").first()
+
+
+def outcomes_of(*, plan: SupportPlan) -> list[PersonalOutcome]:
+    """The plan's outcomes, each with its community and commissioned services (three queries)."""
+    return list(
+        plan.outcomes.order_by("position", "id").prefetch_related(
+            Prefetch("community_services", queryset=CommunityService.objects.order_by("service_name", "id")),
+            Prefetch("commissioned_services", queryset=CommissionedService.objects.order_by("id")),
+        )
+    )
+
+
+def budget_of_outcomes(outcomes: list[PersonalOutcome]) -> budget.Budget:
+    return budget.budget_of(
+        (service.units_per_week, service.unit_cost_pence)
+        for outcome in outcomes
+        for service in outcome.commissioned_services.all()
+    )
+
+
+def budget_of_plan(*, plan: SupportPlan) -> budget.Budget:
+    rows = CommissionedService.objects.filter(outcome__plan=plan).values_list("units_per_week", "unit_cost_pence")
+    return budget.budget_of(rows)
+
+
+def outcome_of(*, plan: SupportPlan, uuid: UUID) -> PersonalOutcome:
+    outcome = plan.outcomes.filter(uuid=uuid).first()
+    if outcome is None:
+        raise Http404
+    return outcome
+
+
+def commissioned_of(*, plan: SupportPlan, uuid: UUID) -> CommissionedService:
+    found = CommissionedService.objects.filter(outcome__plan=plan, uuid=uuid).select_related("outcome").first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def care_providers() -> list[Organisation]:
+    """The care providers on the system, for linking a commissioned service to its provider."""
+    return list(Organisation.objects.filter(kind=OrganisationKind.CARE_PROVIDER).order_by("name"))
+
+
+def care_provider_of(*, pk: int) -> Organisation | None:
+    return Organisation.objects.filter(pk=pk, kind=OrganisationKind.CARE_PROVIDER).first()
+
+
+def community_of(*, plan: SupportPlan, uuid: UUID) -> CommunityService:
+    found = CommunityService.objects.filter(outcome__plan=plan, uuid=uuid).select_related("outcome").first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def versions_of(*, plan: SupportPlan) -> list[SupportPlan]:
+    """Every version of this plan, newest first."""
+    return list(
+        SupportPlan.objects.filter(lineage=plan.lineage)
+        .select_related("practitioner", "signed_off_by")
+        .order_by("-number")
+    )
+
+
+def latest_of(*, plan: SupportPlan) -> SupportPlan:
+    return SupportPlan.objects.filter(lineage=plan.lineage).order_by("-number").first() or plan
+
+
+def events_of(*, plan: SupportPlan) -> list[PlanEvent]:
+    return list(plan.events.select_related("by").order_by("version", "id"))
+
+
+def completed_by_id(*, plan: SupportPlan) -> int | None:
+    return plan.events.filter(kind=PlanEventKind.COMPLETED).values_list("by_id", flat=True).first()
+
+
+@dataclass(frozen=True)
+class ChangeSince:
+    """A save someone made after the version an editor started from: who, when, and what they changed."""
+
+    by: str
+    at: datetime
+    changes: dict[str, list[str]]
+    kind: str
+
+
+def changes_since(*, plan: SupportPlan, version: int) -> list[ChangeSince]:
+    events = plan.events.filter(version__gt=version).select_related("by").order_by("version", "id")
+    return [
+        ChangeSince(
+            by=event.by.get_full_name() or event.by.username,
+            at=event.at,
+            changes=event.changes,
+            kind=PlanEventKind(event.kind).label,
+        )
+        for event in events
+    ]
+
+
+def _full_name(prefix: str) -> Any:
+    return Concat(F(f"{prefix}__first_name"), Value(" "), F(f"{prefix}__last_name"), output_field=CharField())
+
+
+def _none(field: Any) -> Any:
+    # Typed, so PostgreSQL can match it with a date column in the UNION.
+    return Cast(Value(None), output_field=field)
+
+
+_COLUMNS = ("row_kind", "link", "status", "shown_number", "team_name", "who", "created_at", "due")
+
+
+def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]:
+    """Plans in draft or waiting for sign-off, eligible assessments with no plan yet, reviews in
+    progress, and planned reviews due within eight weeks or overdue (one query)."""
+    today = clock.today()
+    plans = (
+        SupportPlan.objects.filter(person_id=person.pk)
+        .filter(Q(status=PlanStatus.DRAFT) | Q(status=PlanStatus.COMPLETED, needs_sign_off=True))
+        .annotate(
+            row_kind=Value("plan", output_field=CharField()),
+            link=F("uuid"),
+            team_name=F("team__name"),
+            who=_full_name("practitioner"),
+            shown_number=F("number"),
+            due=_none(DateField()),
+        )
+        .order_by()
+        .values_list(*_COLUMNS)
+    )
+    waiting = (
+        # The summary has already checked the actor may open the person: no second scope query here.
+        person.needs_assessments.filter(status__in=[AssessmentStatus.COMPLETED, AssessmentStatus.AUTHORISED])
+        .filter(Q(judgement_eligible=True) | Q(judgement_eligible__isnull=True, eligible_by_criteria=True))
+        .exclude(pk__in=SupportPlan.objects.values("assessment_id"))
+        .annotate(
+            row_kind=Value("assessment", output_field=CharField()),
+            link=F("uuid"),
+            team_name=F("team__name"),
+            who=_full_name("practitioner"),
+            shown_number=Value(0, output_field=IntegerField()),
+            due=_none(DateField()),
+        )
+        .order_by()
+        .values_list(*_COLUMNS)
+    )
+    reviews = (
+        PlanReview.objects.filter(person_id=person.pk)
+        .filter(
+            Q(status=ReviewStatus.DRAFT)
+            | Q(status=ReviewStatus.SCHEDULED, due_on__lte=today + timedelta(days=DUE_SOON_DAYS))
+        )
+        .annotate(
+            row_kind=Case(
+                When(status=ReviewStatus.DRAFT, then=Value("review")),
+                default=Value("review_due"),
+                output_field=CharField(),
+            ),
+            link=Case(When(status=ReviewStatus.DRAFT, then=F("uuid")), default=F("plan__uuid")),
+            team_name=F("team__name"),
+            who=_full_name("practitioner"),
+            shown_number=F("plan__number"),
+            due=F("due_on"),
+        )
+        .order_by()
+        .values_list(*_COLUMNS)
+    )
+    rows = plans.union(waiting, reviews, all=True).order_by("-created_at")[:20]
+    return [_work_item(row, today=today) for row in rows]
+
+
+def _work_item(row: tuple[Any, ...], *, today: Any) -> registry.OpenWorkItem:
+    kind, link, status, number, team, who, created_at, due = row
+    if kind == "assessment":
+        return registry.OpenWorkItem(
+            "Care and support plan to write",
+            team,
+            "The needs assessment found eligible needs: start the plan",
+            created_at,
+            reverse("support_plans:plan_start", args=[link]),
+        )
+    if kind == "review":
+        return registry.OpenWorkItem(
+            "Review of the care and support plan",
+            team,
+            f"In progress with {who.strip()}",
+            created_at,
+            reverse("support_plans:review", args=[link]),
+        )
+    if kind == "review_due":
+        shown = f"Overdue since {format_date(due)}" if due < today else f"Due by {format_date(due)}"
+        return registry.OpenWorkItem(
+            "Planned review of the care and support plan",
+            team,
+            f"{shown}, with {who.strip()}",
+            created_at,
+            reverse("support_plans:review_start", args=[link]),
+        )
+    shown = (
+        f"Draft with {who.strip()}"
+        if status == PlanStatus.DRAFT
+        else "Agreed, waiting for a manager to sign off the budget"
+    )
+    return registry.OpenWorkItem(
+        f"Care and support plan, version {number}", team, shown, created_at, reverse("support_plans:plan", args=[link])
+    )
+
+
+_TIMELINE_KINDS = {
+    PlanEventKind.STARTED: "Care and support plan started",
+    PlanEventKind.REVISED: "Care and support plan revision started",
+    PlanEventKind.COMPLETED: "Care and support plan agreed",
+    PlanEventKind.SIGNED_OFF: "Care and support plan signed off",
+    PlanEventKind.COPY_GIVEN: "Copy of the care and support plan given",
+}
+_TIMELINE_COLUMNS = ("source", "kind", "at", "who", "team_name", "link", "number", "extra")
+
+
+def timeline_for_person(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
+    """Plans started, revised, agreed and signed off, and reviews started and completed, newest first (one query)."""
+    plan_events = (
+        PlanEvent.objects.filter(plan__person_id=person.pk, kind__in=list(_TIMELINE_KINDS))
+        .annotate(
+            source=Value("plan", output_field=CharField()),
+            who=_full_name("by"),
+            team_name=F("plan__team__name"),
+            link=F("plan__uuid"),
+            number=F("plan__number"),
+            extra=Value("", output_field=CharField()),
+        )
+        .order_by()
+        .values_list(*_TIMELINE_COLUMNS)
+    )
+    review_events = (
+        ReviewEvent.objects.filter(
+            review__person_id=person.pk, kind__in=[ReviewEventKind.STARTED, ReviewEventKind.COMPLETED]
+        )
+        .annotate(
+            source=Value("review", output_field=CharField()),
+            who=_full_name("by"),
+            team_name=F("review__team__name"),
+            link=F("review__uuid"),
+            number=F("review__plan__number"),
+            extra=F("review__kind"),
+        )
+        .order_by()
+        .values_list(*_TIMELINE_COLUMNS)
+    )
+    rows = plan_events.union(review_events, all=True).order_by("-at")[:limit]
+    entries = []
+    for source, kind, at, who, team, link, number, extra in rows:
+        if source == "review":
+            what = ReviewKind(extra).label
+            title = f"{what} {'started' if kind == ReviewEventKind.STARTED else 'completed'} (plan version {number})"
+            url = reverse("support_plans:review", args=[link])
+        else:
+            title = f"{_TIMELINE_KINDS[PlanEventKind(kind)]} (version {number})"
+            url = reverse("support_plans:plan", args=[link])
+        entries.append(registry.TimelineEntry(at=at, title=title, detail=team, by=(who or "").strip(), url=url))
+    return entries
