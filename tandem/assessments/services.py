@@ -70,7 +70,10 @@ def _check_version(assessment: NeedsAssessment, version: int | None) -> None:
 
 
 def _locked(assessment: NeedsAssessment) -> NeedsAssessment:
-    return NeedsAssessment.objects.select_for_update().get(pk=assessment.pk)
+    locked = NeedsAssessment.objects.select_for_update().get(pk=assessment.pk)
+    if NeedsAssessment._meta.get_field("person").is_cached(assessment):  # the page's person: no second read
+        locked.person = assessment.person
+    return locked
 
 
 def _event(assessment: NeedsAssessment, kind: EventKind, actor: Any, changes: dict[str, Any] | None = None) -> None:

@@ -166,10 +166,14 @@ def carer_assessment_start(request: HttpRequest, person_uuid: UUID) -> HttpRespo
 def assessment(request: HttpRequest, assessment: NeedsAssessment) -> HttpResponse:
     """The assessment: a form while it is a draft, the record once completed."""
     findings = selectors.findings_of(assessment=assessment)
-    person_context = {
-        "network": list(people_selectors.network_of(person=assessment.person)),
-        "self_assessment": presenters.self_assessment_rows(assessment.contact),
-    }
+
+    def person_context() -> dict[str, Any]:
+        # Read only for a page that is shown, never for a save that redirects.
+        return {
+            "network": list(people_selectors.network_of(person=assessment.person)),
+            "self_assessment": presenters.self_assessment_rows(assessment.contact),
+        }
+
     if assessment.status != DRAFT:
         if request.method == "POST":
             messages.info(request, "This assessment is completed: its answers can no longer be changed")
@@ -179,7 +183,7 @@ def assessment(request: HttpRequest, assessment: NeedsAssessment) -> HttpRespons
             "assessments/assessment_record.html",
             assessment,
             {
-                **person_context,
+                **person_context(),
                 "findings": presenters.finding_rows(findings, assessment.kind),
                 "determination": presenters.stored_determination(assessment.determination, assessment.kind),
                 "decision": presenters.decision_words(assessment.eligible),
@@ -219,7 +223,7 @@ def assessment(request: HttpRequest, assessment: NeedsAssessment) -> HttpRespons
         "assessments/assessment.html",
         assessment,
         {
-            **person_context,
+            **person_context(),
             "form": form,
             "version": version,
             "sections": presenters.outcome_sections(assessment.kind),

@@ -36,8 +36,16 @@ def person_get(*, actor: Any, uuid: UUID | str, allow_merged: bool = False) -> P
     person = Person.objects.select_related("gp_practice", "neighbourhood", "restriction").filter(uuid=uuid).first()
     if person is None or (person.merged_into_id and not allow_merged):
         raise Http404
-    if hasattr(person, "restriction") and not scope.visible(Person.objects.filter(pk=person.pk), actor).exists():
+    if not scope.may_open(actor, person):
         raise RestrictedRecord(person)
+    return person
+
+
+def person_of_record(*, actor: Any, pk: int) -> Person:
+    """The person a record of another app is about, for its page: 404 unless the actor may open them."""
+    person = Person.objects.select_related("gp_practice", "restriction").filter(pk=pk).first()
+    if person is None or not scope.may_open(actor, person):
+        raise Http404
     return person
 
 
