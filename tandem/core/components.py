@@ -1,5 +1,5 @@
 """GOV.UK Frontend's form components rendered in Python, for the field macros in
-`jinja2/components/fields.html`.
+`jinja2/components/fields.html`, and its table, for every list page (`govukTable`).
 
 The design system's own Jinja macros (govuk-frontend-jinja) are the reference, and they stay
 in use everywhere else. But each radio button or checkbox is several nested macro calls, and a
@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-__all__ = ["checkboxes", "radios", "textarea"]
+__all__ = ["checkboxes", "radios", "table", "textarea"]
 
 Params = Mapping[str, Any]
 
@@ -211,3 +211,69 @@ def textarea(params: Params) -> Markup:
     )
     error_class = " govuk-form-group--error" if params.get("errorMessage") else ""
     return Markup(f'<div class="govuk-form-group{error_class}">{"".join(parts)}</div>')  # noqa: S704
+
+
+def _attributes(attributes: Any) -> str:
+    """`govukAttributes` for plain name/value pairs (booleans written as "true" or "false")."""
+    if not attributes:
+        return ""
+    if isinstance(attributes, str):
+        return attributes
+    html = ""
+    for name, value in attributes.items():
+        if isinstance(value, Mapping):
+            raise ValueError("The Python table does not render optional attributes: use the govuk-frontend-jinja macro")
+        shown = str(value).lower() if isinstance(value, bool) else value
+        html += f' {_e(name)}="{_e(shown)}"'
+    return html
+
+
+def _cell_text(cell: Params) -> str:
+    if cell.get("html"):
+        return str(cell["html"])
+    return _e(cell.get("text", ""))
+
+
+def _spans(cell: Params) -> str:
+    spans = f' colspan="{_e(cell["colspan"])}"' if cell.get("colspan") else ""
+    if cell.get("rowspan"):
+        spans += f' rowspan="{_e(cell["rowspan"])}"'
+    return spans + _attributes(cell.get("attributes"))
+
+
+def table(params: Params) -> Markup:
+    """The design system's table, as its `govukTable` macro writes it, for any parameters."""
+    parts = [f'<table class="{_classes("govuk-table", params.get("classes"))}"{_attributes(params.get("attributes"))}>']
+    if params.get("caption"):
+        classes = _classes("govuk-table__caption", params.get("captionClasses"))
+        parts.append(f'<caption class="{classes}">{_e(params["caption"])}</caption>')
+    if params.get("head"):
+        parts.append('<thead class="govuk-table__head"><tr class="govuk-table__row">')
+        for item in params["head"]:
+            classes = "govuk-table__header"
+            if item.get("format"):
+                classes += f" govuk-table__header--{item['format']}"
+            if item.get("classes"):
+                classes += f" {item['classes']}"
+            parts.append(f'<th scope="col" class="{_e(classes)}"{_spans(item)}>{_cell_text(item)}</th>')
+        parts.append("</tr></thead>")
+    parts.append('<tbody class="govuk-table__body">')
+    header_first = bool(params.get("firstCellIsHeader"))
+    for row in params.get("rows") or ():
+        if not row:
+            continue
+        parts.append('<tr class="govuk-table__row">')
+        for index, cell in enumerate(row):
+            if index == 0 and header_first:
+                classes = _classes("govuk-table__header", cell.get("classes"))
+                parts.append(f'<th scope="row" class="{classes}"{_spans(cell)}>{_cell_text(cell)}</th>')
+                continue
+            classes = "govuk-table__cell"
+            if cell.get("format"):
+                classes += f" govuk-table__cell--{cell['format']}"
+            if cell.get("classes"):
+                classes += f" {cell['classes']}"
+            parts.append(f'<td class="{_e(classes)}"{_spans(cell)}>{_cell_text(cell)}</td>')
+        parts.append("</tr>")
+    parts.append("</tbody></table>")
+    return Markup("".join(parts))  # noqa: S704 (built from escaped parts and trusted `html`)

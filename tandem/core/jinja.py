@@ -14,7 +14,7 @@ from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, StrictUndefined, Undefined
 from markupsafe import Markup
 
-from tandem.core import components, presenters
+from tandem.core import components, navigation, presenters
 
 
 def _url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -46,6 +46,10 @@ def environment(**options: Any) -> Environment:
             "get_messages": get_messages,
             # The field macros' fast path for GOV.UK radios, checkboxes and text areas (components.py).
             "components": components,
+            "service_navigation": navigation.service_navigation,
+            # The design system's table, written in Python (components.py): list pages of
+            # hundreds of rows spent most of their time in the macro's nested calls.
+            "govukTable": components.table,
         }
     )
     env.filters.update(

@@ -13,6 +13,7 @@ MACROS = {
     "radios": ("radios", "govukRadios"),
     "checkboxes": ("checkboxes", "govukCheckboxes"),
     "textarea": ("textarea", "govukTextarea"),
+    "table": ("table", "govukTable"),
 }
 
 
@@ -106,6 +107,43 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         },
     ),
     ("textarea", {"name": "h", "label": {"text": "Heading", "isPageHeading": True}, "value": ""}),
+    ("table", {"rows": [[{"text": "a"}, {"text": "b"}]]}),
+    (
+        "table",
+        {
+            "caption": "People <waiting> & more",
+            "captionClasses": "govuk-visually-hidden",
+            "classes": "govuk-table--small-text-until-tablet",
+            "attributes": {"id": "waiting", "data-sortable": True},
+            "head": [
+                {"text": "Name"},
+                {
+                    "html": Markup('<a href="?sort=age">Days</a>'),
+                    "format": "numeric",
+                    "attributes": {"aria-sort": "none"},
+                },
+                {"text": "Status", "classes": "app-narrow", "colspan": 2},
+            ],
+            "rows": [
+                [
+                    {"html": Markup("<a href='/p/1'>Ann &amp; Bo</a>")},
+                    {"text": 12, "format": "numeric"},
+                    {"text": "<b>not bold</b>", "classes": "app-tag-cell", "rowspan": 2},
+                    {"text": "x", "colspan": 1},
+                ],
+                [],
+                [{"text": ""}, {"html": ""}, {}],
+            ],
+        },
+    ),
+    (
+        "table",
+        {
+            "firstCellIsHeader": True,
+            "head": [{"text": "Figure"}, {"text": "Count", "format": "numeric"}],
+            "rows": [[{"text": "Concerns", "classes": "wide"}, {"text": "3", "format": "numeric"}]],
+        },
+    ),
 ]
 
 
@@ -119,6 +157,11 @@ def test_what_the_field_macros_never_pass_is_refused_not_dropped():
         components.radios({"name": "a", "items": items(), "attributes": {"data-x": "1"}})
     with pytest.raises(ValueError, match="conditional"):
         components.checkboxes({"name": "a", "items": [{"value": "x", "text": "X", "conditional": {"html": "<p>"}}]})
+
+
+def test_the_table_refuses_optional_attributes_rather_than_dropping_them():
+    with pytest.raises(ValueError, match="optional"):
+        components.table({"attributes": {"hidden": {"value": True, "optional": True}}, "rows": []})
 
 
 def test_an_empty_text_area_is_empty_where_the_macro_would_print_none():

@@ -1,0 +1,62 @@
+"""The service navigation: the links a role may use, the open page marked, names escaped."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from tandem.core import navigation
+
+
+def nav_of(html: str) -> list[tuple[str, bool]]:
+    found = re.search(r'<ul class="govuk-service-navigation__list".*?</ul>', html, re.S)
+    assert found is not None
+    items = re.findall(
+        r'<li class="govuk-service-navigation__item( govuk-service-navigation__item--active)?">(.*?)</li>',
+        found.group(0),
+        re.S,
+    )
+    return [(re.sub(r"<[^>]+>|\s+", " ", text).strip(), bool(active)) for active, text in items]
+
+
+@pytest.mark.django_db
+def test_a_practitioner_sees_their_work_and_the_open_page_is_marked(client: Client, practitioner):
+    client.force_login(practitioner)
+
+    links = nav_of(client.get("/people/").content.decode())
+
+    assert links[0] == ("Find a person", True)
+    assert [text for text, _ in links][:5] == [
+        "Find a person",
+        "Warnings to review",
+        "Front door",
+        "Safeguarding",
+        "Reviews due",
+    ]
+    assert "Break-glass access" not in [text for text, _ in links]
+    assert [active for _, active in links].count(True) == 1
+
+
+@pytest.mark.django_db
+def test_the_account_link_carries_the_name_escaped_and_is_marked_on_account_pages(client: Client, practitioner):
+    practitioner.first_name, practitioner.last_name = "<Sam>", "O'Neill & Co"
+    practitioner.save()
+    client.force_login(practitioner)
+
+    html = client.get("/account/").content.decode()
+
+    assert nav_of(html)[-1] == ("&lt;Sam&gt; O&#39;Neill &amp; Co", True)
+    assert "<Sam>" not in html
+
+
+@pytest.mark.django_db
+def test_a_manager_also_reviews_break_glass_access(client: Client, manager):
+    client.force_login(manager)
+
+    links = [text for text, _ in nav_of(client.get("/people/").content.decode())]
+
+    assert "Break-glass access" in links
+
+
+def test_every_link_names_a_permission_and_a_page():
+    assert all(link.permission and link.url_name and link.text for link in navigation.LINKS)
