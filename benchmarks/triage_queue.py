@@ -43,7 +43,7 @@ def concerns_make(*, team: Team, actor: User, seed: int = 2026) -> int:
     """Write the open concerns unless a previous run did; returns how many are open."""
     have = Concern.objects.filter(source=SOURCE).exclude(status=ConcernStatus.CLOSED).count()
     if have >= OPEN:
-        return have
+        return Concern.objects.filter(source=SOURCE, status=ConcernStatus.AWAITING_TRIAGE).count()
     rng = random.Random(seed)
     people = list(
         Person.objects.filter(merged_into__isnull=True).order_by("pk").values_list("pk", flat=True)[: OPEN + 2_500]

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
 from django.urls import reverse
@@ -72,6 +73,23 @@ def triage_queue(*, actor: Any, team_id: int | None = None, overdue_only: bool =
     if overdue_only:
         concerns = concerns.filter(triage_due_on__lt=clock.today())
     return concerns.select_related("person", "team").order_by("triage_due_on", "raised_at", "id")
+
+
+def triage_page(
+    *, actor: Any, team_id: int | None = None, overdue_only: bool = False, number: Any = 1, per_page: int = 25
+) -> tuple[Page[Any], list[Concern]]:
+    """One page of the triage queue: the page's ids are found on the concern table alone, then
+    only those concerns are read with their person, team and abuse types.
+
+    Ordering thousands of open concerns joined to their people, to keep 25, took most of the
+    page's time; ordering their ids takes a few milliseconds.
+    """
+    queue = triage_queue(actor=actor, team_id=team_id, overdue_only=overdue_only)
+    page = Paginator(queue.select_related(None).values_list("pk", flat=True), per_page).get_page(number)
+    ids = list(page.object_list)
+    found = Concern.objects.filter(pk__in=ids).select_related("person", "team").prefetch_related("abuse_types")
+    by_id = {concern.pk: concern for concern in found}
+    return page, [by_id[pk] for pk in ids if pk in by_id]
 
 
 @dataclass(frozen=True)

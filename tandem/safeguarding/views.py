@@ -133,9 +133,9 @@ def triage_queue(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         team_id = next((t.pk for t in teams if str(t.uuid) == form.cleaned_data["team"]), None)
         overdue = form.cleaned_data["show"] == "overdue"
-    queue = selectors.triage_queue(actor=request.user, team_id=team_id, overdue_only=overdue)
-    page = Paginator(queue.prefetch_related("abuse_types"), 25).get_page(request.GET.get("page"))
-    concerns = list(page.object_list)
+    page, concerns = selectors.triage_page(
+        actor=request.user, team_id=team_id, overdue_only=overdue, number=request.GET.get("page")
+    )
     return render(
         request,
         "safeguarding/triage_queue.html",
