@@ -15,7 +15,15 @@ class NotPermitted(DomainError):
 
 
 class StaleVersion(DomainError):
-    """Someone else saved the document first; the editor must reload and re-apply."""
+    """Someone else saved the document first; the editor must check it and re-apply.
+
+    `current` is the version now saved: a form shown again with what was typed carries it, so
+    saving again (having checked) applies the editor's answers on top of the other save.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, current: int | None = None) -> None:
+        super().__init__(message, field=field)
+        self.current = current
 
 
 def require(allowed: bool, message: str = "You do not have permission to do that") -> None:

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from tandem.core.errors import DomainError
+from tandem.core.errors import DomainError, StaleVersion
 
 
 def posted(request: HttpRequest) -> Any:
@@ -31,6 +31,10 @@ def submit(
         action()
     except DomainError as error:
         form.add_domain_error(error.field, error.message)
+        if isinstance(error, StaleVersion) and error.current is not None and "version" in form.data:
+            # Keep every answer typed, but name the version now saved, or every save would conflict.
+            form.data = form.data.copy()
+            form.data["version"] = str(error.current)
         return None
     messages.success(request, done)
     return redirect(then)

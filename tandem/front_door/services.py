@@ -146,7 +146,11 @@ def contact_record(*, details: ContactDetails, person: Any | None, actor: Any) -
 
 def _check_version(contact: Contact, version: int | None) -> None:
     if version is not None and contact.version != version:
-        raise StaleVersion("Someone else changed this contact while you were working: check it and try again")
+        raise StaleVersion(
+            "Someone else changed this contact while you were working. What you typed is kept below: check the"
+            " contact as it is now, then save again to apply your changes",
+            current=contact.version,
+        )
 
 
 def _touch(contact: Contact) -> None:

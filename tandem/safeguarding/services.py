@@ -210,7 +210,11 @@ def _locked[M: Model](model: type[M], pk: Any) -> M:
 
 def _check_version(current: int, version: int | None, what: str) -> None:
     if version is not None and current != version:
-        raise StaleVersion(f"Someone else changed this {what} while you were working: check it and try again")
+        raise StaleVersion(
+            f"Someone else changed this {what} while you were working. What you typed is kept below: check the"
+            f" {what} as it is now, then save again to apply your changes",
+            current=current,
+        )
 
 
 def _concern_for_work(concern: Concern, actor: Any, version: int | None) -> Concern:

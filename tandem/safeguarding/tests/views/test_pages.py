@@ -1,5 +1,6 @@
 """Safeguarding pages: the triage queue, a concern through triage and its enquiry, DoLS and the returns."""
 
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -179,6 +180,23 @@ def test_editing_a_concern_from_a_stale_version_is_refused_keeping_the_input(sig
     assert "A newer account of what happened" in page
     concern.refresh_from_db()
     assert concern.raised_by_kind == "family_or_friend"
+    assert f'name="version" value="{concern.version}"' in page
+
+
+def test_saving_again_after_a_conflict_applies_the_kept_input_on_top_of_the_other_save(
+    signed_in: Client, concern: Concern
+):
+    edit = reverse("safeguarding:concern_edit", args=[concern.uuid])
+    typed = {"summary": "My account", "raised_by_kind": "gp", **_date("received_on", clock.today())}
+    stale = signed_in.post(edit, {**typed, "version": concern.version + 7})
+    shown = re.search(r'name="version" value="(\d+)"', stale.content.decode())
+    assert shown is not None
+
+    again = signed_in.post(edit, {**typed, "version": shown.group(1)})
+
+    assert again.status_code == 302
+    concern.refresh_from_db()
+    assert (concern.summary, concern.raised_by_kind) == ("My account", "gp")
 
 
 def test_a_hazard_warning_raised_from_a_concern_is_the_records_own(signed_in: Client, concern: Concern):
