@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "tandem.safeguarding",
     "tandem.assessments",
     "tandem.support_plans",
+    "tandem.workforce",
     "tandem.demo",
 ]
 

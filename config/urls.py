@@ -11,6 +11,7 @@ urlpatterns = [
     path("assessments/", include("tandem.assessments.urls")),
     path("support-plans/", include("tandem.support_plans.urls")),
     path("safeguarding/", include("tandem.safeguarding.urls")),
+    path("workforce/", include("tandem.workforce.urls")),
 ]
 
 handler400 = "tandem.core.views.bad_request"

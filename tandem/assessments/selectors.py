@@ -1,7 +1,8 @@
 """Reads of assessments that pages share. Every one follows the access rule for the person."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -228,3 +229,12 @@ def outcome_of(kind: str, code: str) -> Outcome:
 def outcome_label(code: str, kind: str = AssessmentKind.ADULT) -> str:
     outcome = outcome_of(kind, code)
     return f"({code}) {outcome.statutory[0].upper()}{outcome.statutory[1:]}"
+
+
+def late_for_teams(*, team_ids: Sequence[int], today: date) -> QuerySet[NeedsAssessment]:
+    """Assessments not yet completed whose request is older than the local target: pressure on
+    a team, counted by the workforce dashboard (the target is never a gate on the work itself)."""
+    target = int(getattr(settings, "TANDEM_ASSESSMENT_TARGET_DAYS", 28))
+    return NeedsAssessment.objects.filter(
+        team_id__in=team_ids, status=AssessmentStatus.DRAFT, requested_on__lt=today - timedelta(days=target)
+    )

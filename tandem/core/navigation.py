@@ -38,6 +38,7 @@ LINKS = (
     _Link("contact.record", "front_door:queue", "Front door", _under("front_door:")),
     _Link("safeguarding.work", "safeguarding:triage_queue", "Safeguarding", _under("safeguarding:")),
     _Link("plan.record", "support_plans:reviews_due", "Reviews due", _is("support_plans:reviews_due")),
+    _Link("workforce.view", "workforce:home", "Workforce", _under("workforce:")),
     _Link(
         "provider_review.submit",
         "support_plans:provider_packages",

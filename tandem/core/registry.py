@@ -33,8 +33,12 @@ class TimelineEntry:
 OpenWorkProvider = Callable[[Any, Any], Sequence[OpenWorkItem]]
 TimelineProvider = Callable[[Any, Any, int], Sequence[TimelineEntry]]
 
+# A listener receives a request for support just made (inside the transaction that made it).
+RequestListener = Callable[[Any], None]
+
 _open_work: dict[str, OpenWorkProvider] = {}
 _timeline: dict[str, TimelineProvider] = {}
+_request_listeners: dict[str, RequestListener] = {}
 
 
 def register_open_work(name: str, provider: OpenWorkProvider) -> None:
@@ -58,3 +62,13 @@ def timeline_for(person: Any, actor: Any, *, limit: int) -> list[TimelineEntry]:
         entries.extend(provider(person, actor, limit))
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries[:limit]
+
+
+def register_request_listener(name: str, listener: RequestListener) -> None:
+    """Be told of every request for support as it is made (the workforce puts it on a waiting list)."""
+    _request_listeners[name] = listener
+
+
+def request_made(request: Any) -> None:
+    for listener in _request_listeners.values():
+        listener(request)

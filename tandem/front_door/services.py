@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from tandem.audit import services as audit
-from tandem.core import clock
+from tandem.core import clock, registry
 from tandem.core.care_act import ADULT_BY_CODE, ADULT_OUTCOMES
 from tandem.core.errors import DomainError, StaleVersion, require
 from tandem.core.presenters import format_date
@@ -25,6 +25,7 @@ from tandem.front_door.codes import (
     ContactStatus,
     ConversationType,
     OutcomeKind,
+    RequestStatus,
     Urgency,
 )
 from tandem.front_door.models import (
@@ -323,7 +324,23 @@ def _request_create(*, contact: Contact, choice: OutcomeChoice, actor: Any) -> S
         target=request,
         summary=f"Asked {team.name} for support",
     )
+    registry.request_made(request)
     return request
+
+
+@transaction.atomic
+def support_request_allocate(*, request: SupportRequest, actor: Any) -> None:
+    """Mark a waiting request allocated: a practitioner in its team now holds the work."""
+    if request.status == RequestStatus.WAITING:
+        request.status = RequestStatus.ALLOCATED
+        request.save(update_fields=["status", "updated_at"])
+        audit.record(
+            actor=actor,
+            action="front_door.request.allocated",
+            person=request.person,
+            target=request,
+            summary=f"Request allocated in {request.team.name}",
+        )
 
 
 @transaction.atomic

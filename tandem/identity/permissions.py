@@ -43,6 +43,11 @@ class Permission(StrEnum):
     PLAN_RECORD = "plan.record"
     PLAN_SIGN_OFF = "plan.sign_off"
     PROVIDER_REVIEW_SUBMIT = "provider_review.submit"
+    WORKFORCE_VIEW = "workforce.view"  # caseloads and waiting lists of one's own teams
+    WAITING_LIST_WORK = "workforce.waiting"  # add to a waiting list, screen risk, keep in touch
+    CASE_ALLOCATE = "workforce.allocate"
+    WORKFORCE_MANAGE = "workforce.manage"  # profiles, establishment, weighting of cases, the dashboard
+    WORKFORCE_RULES = "workforce.rules"  # the weighting rules: principal social workers only (policies)
 
 
 _PRACTITIONER = {
@@ -59,6 +64,8 @@ _PRACTITIONER = {
     Permission.SAFEGUARDING_WORK,
     Permission.DOLS_WORK,
     Permission.PLAN_RECORD,
+    Permission.WORKFORCE_VIEW,
+    Permission.WAITING_LIST_WORK,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -77,6 +84,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.PLAN_SIGN_OFF,
             Permission.SAFEGUARDING_RETURNS,
             Permission.DOLS_ALLOCATE,
+            Permission.CASE_ALLOCATE,
+            Permission.WORKFORCE_MANAGE,
+            Permission.WORKFORCE_RULES,
         }
     ),
     Role.BUSINESS_SUPPORT: frozenset(
@@ -88,6 +98,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.DIRECTORY_CURATE,
             Permission.CONTACT_RECORD,
             Permission.CONCERN_RAISE,
+            Permission.WORKFORCE_VIEW,
+            Permission.WAITING_LIST_WORK,
         }
     ),
     # Administrators run the system and its staff accounts; they do not work with people's records.

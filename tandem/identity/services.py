@@ -1,4 +1,4 @@
-"""Sign-in events and the second factor: each a service, each audited."""
+"""Sign-in events, the second factor and staff professional details: each a service, each audited."""
 
 from typing import Any
 
@@ -7,6 +7,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tandem.audit import services as audit
 from tandem.core.errors import DomainError
+from tandem.identity.models import Profession, RegistrationBody, User
 
 
 def signed_in_record(*, actor: Any) -> None:
@@ -63,3 +64,30 @@ def totp_verify(*, actor: Any, token: str) -> TOTPDevice:
 
 def has_second_factor(*, actor: Any) -> bool:
     return bool(TOTPDevice.objects.filter(user=actor, confirmed=True).exists())
+
+
+@transaction.atomic
+def staff_professional_details_update(
+    *, user: User, profession: str, registration_body: str, registration_number: str, actor: Any
+) -> User:
+    """Record a member of staff's profession and professional registration (a number needs its body)."""
+    if profession not in Profession.values:
+        raise DomainError("Select the profession", field="profession")
+    if registration_body not in RegistrationBody.values:
+        raise DomainError("Select who the registration is with", field="registration_body")
+    registration_number = registration_number.strip()
+    if registration_number and not registration_body:
+        raise DomainError("Select who the registration is with", field="registration_body")
+    before = [user.profession, user.registration_body, user.registration_number]
+    after = [profession, registration_body, registration_number]
+    if before != after:
+        user.profession, user.registration_body, user.registration_number = after
+        user.save(update_fields=["profession", "registration_body", "registration_number"])
+        audit.record(
+            actor=actor,
+            action="identity.staff.professional_details_updated",
+            target=user,
+            summary=f"Updated the professional details of {user.get_full_name() or user.username}",
+            changes={"profession, body, number": [before, after]},
+        )
+    return user

@@ -15,7 +15,7 @@ from tandem.audit.models import AuditEvent
 from tandem.core import clock, registry
 from tandem.core.errors import DomainError
 from tandem.identity.permissions import Permission
-from tandem.people.models import ConsentToShare, GPPractice, HazardWarning, NetworkMember, Person
+from tandem.people.models import ConsentToShare, GPPractice, HazardWarning, Neighbourhood, NetworkMember, Person
 from tandem.people.search import people_search
 
 VIEW_ACTION = "people.person.viewed"
@@ -170,6 +170,10 @@ def timeline_from_audit(person: Any, actor: Any, limit: int) -> list[registry.Ti
 
 def gp_practice_choices() -> list[tuple[int, str]]:
     return list(GPPractice.objects.order_by("name").values_list("id", "name"))
+
+
+def neighbourhood_choices() -> list[tuple[int, str]]:
+    return list(Neighbourhood.objects.order_by("name").values_list("id", "name"))
 
 
 def search(*, actor: Any, text: str) -> Any:

@@ -4,6 +4,7 @@ Safeguarding records are seen by the members of the team that holds them (and a 
 by no team by every safeguarding team), always within the person-record access rule.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -222,3 +223,13 @@ def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]
         )
         for status, team, raised_at, uuid, team_id in rows
     ]
+
+
+def triage_overdue_for_teams(*, team_ids: Sequence[int], today: date) -> QuerySet[Concern]:
+    """Concerns still awaiting triage past their triage date, for the workforce dashboard."""
+    return Concern.objects.filter(team_id__in=team_ids, status=ConcernStatus.AWAITING_TRIAGE, triage_due_on__lt=today)
+
+
+def dols_unallocated_for_teams(*, team_ids: Sequence[int]) -> QuerySet[DolsApplication]:
+    """DoLS applications no assessor has been allocated to yet, for the workforce dashboard."""
+    return DolsApplication.objects.filter(team_id__in=team_ids, status=DolsStatus.WAITING)

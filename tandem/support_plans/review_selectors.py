@@ -1,5 +1,6 @@
 """Reads of plan reviews that pages share: one review, its findings, and the due and overdue lists."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -144,3 +145,13 @@ def reviews_due(*, actor: Any, filters: DueFilter, today: date | None = None) ->
 
 def overdue(review: PlanReview, today: date | None = None) -> bool:
     return review.due_on is not None and review.due_on < (today or clock.today())
+
+
+def overdue_for_teams(*, team_ids: Sequence[int], today: date) -> QuerySet[PlanReview]:
+    """Planned reviews past their due date and not completed, for the workforce dashboard."""
+    return PlanReview.objects.filter(
+        team_id__in=team_ids,
+        kind=ReviewKind.PLANNED,
+        status__in=[ReviewStatus.SCHEDULED, ReviewStatus.DRAFT],
+        due_on__lt=today,
+    )

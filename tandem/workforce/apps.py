@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class WorkforceConfig(AppConfig):
+    name = "tandem.workforce"
+    label = "workforce"
+    verbose_name = "Workforce"
+
+    def ready(self) -> None:
+        from tandem.core import registry
+        from tandem.workforce import selectors, services
+
+        registry.register_open_work("workforce.cases", selectors.open_work_for_person)
+        registry.register_request_listener("workforce.waiting_list", services.case_open_for_request)

@@ -1,0 +1,112 @@
+"""Display shaping for the workforce pages: status tags, figure rows and form starting values."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from markupsafe import Markup, escape
+
+from tandem.identity.models import Team
+from tandem.workforce import rules
+from tandem.workforce.codes import AlertKind, Priority, Rag
+from tandem.workforce.models import PractitionerProfile
+
+_RAG_CLASSES = {Rag.GREEN: "govuk-tag--green", Rag.AMBER: "govuk-tag--yellow", Rag.RED: "govuk-tag--red"}
+_PRIORITY_CLASSES = {
+    Priority.HIGH: "govuk-tag--red",
+    Priority.MEDIUM: "govuk-tag--yellow",
+    Priority.LOW: "govuk-tag--grey",
+}
+
+
+def _tag(text: str, classes: str) -> Markup:
+    return Markup(f'<strong class="govuk-tag {classes}">{escape(text)}</strong>')  # noqa: S704 - escaped
+
+
+def rag_tag(rag: str) -> Markup:
+    return _tag(Rag(rag).label, _RAG_CLASSES[Rag(rag)])
+
+
+def priority_tag(priority: int) -> Markup:
+    return _tag(Priority(priority).label, _PRIORITY_CLASSES[Priority(priority)])
+
+
+def rag_counts(rows: Sequence[Any]) -> dict[str, int]:
+    counts = dict.fromkeys(Rag.values, 0)
+    for row in rows:
+        counts[row.rag] += 1
+    return counts
+
+
+def profile_initial(user: Any, profile: PractitionerProfile | None) -> dict[str, Any]:
+    initial: dict[str, Any] = {
+        "profession": user.profession,
+        "registration_body": user.registration_body,
+        "registration_number": user.registration_number,
+    }
+    if profile is None:
+        return initial | {"fte": "1"}
+    return initial | {
+        "team": str(profile.team.uuid),
+        "fte": profile.fte,
+        "asye": profile.asye,
+        "agency": profile.agency,
+        "qualifications": profile.qualifications,
+        "warrants": [w.kind for w in profile.warrants.all()],
+        "neighbourhoods": [str(n.pk) for n in profile.neighbourhoods.all()],
+        "gp_practices": [str(g.pk) for g in profile.gp_practices.all()],
+        "version": profile.version,
+    }
+
+
+def suggestion_label(s: rules.Suggestion) -> str:
+    c = s.candidate
+    return f"{c.name}: {c.weighted} of {c.capacity} points now, score {s.score}"
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    kind: AlertKind
+    value: int
+    threshold: int
+    over: bool
+    url: str
+
+
+def figure_rows(
+    totals: dict[str, int], in_force: rules.Rules, *, query: str, team_ids: Sequence[int], teams: Sequence[Team]
+) -> list[FigureRow]:
+    """Each figure across the chosen teams, against its threshold (summed over the teams for counts)."""
+    many = max(len(team_ids), 1)
+    suffix = f"?{query}" if query else ""
+    rows = []
+    for kind in AlertKind:
+        threshold = in_force.threshold(kind)
+        # A count's threshold is per team; across several teams the line is drawn at the sum.
+        line = threshold if kind == AlertKind.WAITING_OLDEST else threshold * many
+        value = totals.get(kind, 0)
+        rows.append(
+            FigureRow(
+                kind, value, line, value > line, reverse("workforce:dashboard_figure", args=[kind.value]) + suffix
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class TeamFigures:
+    team: Team
+    cells: list[tuple[int, bool]]
+
+
+def team_figure_rows(
+    figures: dict[int, dict[str, int]], teams: Sequence[Team], in_force: rules.Rules
+) -> list[TeamFigures]:
+    out = []
+    for team in teams:
+        if team.pk not in figures:
+            continue
+        mine = figures[team.pk]
+        out.append(TeamFigures(team, [(mine.get(k, 0), mine.get(k, 0) > in_force.threshold(k)) for k in AlertKind]))
+    return out
