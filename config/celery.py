@@ -3,11 +3,16 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("tandem")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
-# Seal audit events into the hash chain every minute (ADR 0002); `celery -A config beat` runs it.
-app.conf.beat_schedule = {"audit-chain-seal": {"task": "audit.chain_seal", "schedule": 60.0}}
+# `celery -A config beat` runs these: sealing audit events into the hash chain every minute
+# (ADR 0002), and the workforce pressures check with the managers' digest at 07:00 each day.
+app.conf.beat_schedule = {
+    "audit-chain-seal": {"task": "audit.chain_seal", "schedule": 60.0},
+    "workforce-daily-digest": {"task": "workforce.daily_digest", "schedule": crontab(hour=7, minute=0)},
+}

@@ -238,6 +238,10 @@ RATELIMIT_FAIL_OPEN = True
 CELERY_BROKER_URL = os.environ.get("TANDEM_BROKER_URL", "redis://127.0.0.1:6379/0")
 CELERY_TASK_ALWAYS_EAGER = _env_bool("TANDEM_TASKS_EAGER", True)
 CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TIMEZONE = TIME_ZONE  # the morning digest runs at 07:00 local time
+
+# Where staff reach Tandem, for links in e-mails sent by scheduled jobs (no request to take it from).
+TANDEM_BASE_URL = os.environ.get("TANDEM_BASE_URL", "http://localhost:8000")
 
 LOGGING = {
     "version": 1,

@@ -17,6 +17,10 @@ def _required(message: str) -> dict[str, str]:
     return {"required": message}
 
 
+def _points(points: int) -> str:
+    return "1 point" if points == 1 else f"{points} points"
+
+
 class VersionForm(TandemForm):
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -77,7 +81,7 @@ class WeighForm(VersionForm):
         super().__init__(*args, **kwargs)
         self.fields["case_type"] = forms.ChoiceField(
             label="Type of case",
-            choices=[(f.code, f"{f.label} ({f.points} points)") for f in in_force.of_kind(FactorKind.CASE_TYPE)],
+            choices=[(f.code, f"{f.label} ({_points(f.points)})") for f in in_force.of_kind(FactorKind.CASE_TYPE)],
             widget=forms.RadioSelect,
             error_messages=_required("Select the type of case"),
         )
@@ -85,7 +89,7 @@ class WeighForm(VersionForm):
             label="What makes it more complex?",
             help_text="Select all that apply.",
             required=False,
-            choices=[(f.code, f"{f.label} ({f.points} points)") for f in in_force.of_kind(FactorKind.COMPLEXITY)],
+            choices=[(f.code, f"{f.label} ({_points(f.points)})") for f in in_force.of_kind(FactorKind.COMPLEXITY)],
             widget=forms.CheckboxSelectMultiple,
         )
         self.fields["skills_needed"] = forms.MultipleChoiceField(

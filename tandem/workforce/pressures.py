@@ -37,9 +37,9 @@ def figures_by_team(*, team_ids: Sequence[int], today: date, in_force: rules.Rul
     figures: Figures = defaultdict(lambda: dict.fromkeys(AlertKind.values, 0))
     for team_id in team_ids:
         figures[team_id]
-    for load in selectors.team_caseloads(team_ids=team_ids, in_force=in_force):
-        if load.rag == Rag.RED:
-            figures[load.profile.team_id][AlertKind.OVER_CAPACITY] += 1
+    for team_id, share in selectors.caseload_shares(team_ids=team_ids, in_force=in_force):
+        if rules.rag(in_force, share) == Rag.RED:
+            figures[team_id][AlertKind.OVER_CAPACITY] += 1
     waiting = Case.objects.filter(team_id__in=team_ids, status=CaseStatus.WAITING)
     for row in (
         waiting.values("team_id")
@@ -81,23 +81,25 @@ class TrendPoint:
 
 
 def waiting_trend(*, team_ids: Sequence[int], today: date, weeks: int = 8) -> list[TrendPoint]:
-    """The waiting list at the end of each of the last `weeks` weeks and today: one query."""
+    """The waiting list at the end of each of the last `weeks` weeks and today, from when each
+    case joined the list and first left it (one query of the cases waiting at some point since)."""
     days = [today - timedelta(weeks=n) for n in range(weeks, -1, -1)]
     ends = [timezone.make_aware(datetime.combine(d, time.max)) for d in days]
-    aggregates: dict[str, Any] = {}
-    for n, end in enumerate(ends):
-        on_list = Q(opened_at__lte=end) & (Q(left_waiting_at__isnull=True) | Q(left_waiting_at__gt=end))
-        aggregates[f"w{n}"] = Count("id", filter=on_list)
-        aggregates[f"o{n}"] = Min("opened_at", filter=on_list)
-    row = Case.objects.filter(team_id__in=team_ids).aggregate(**aggregates)
-    return [
-        TrendPoint(
-            on=day,
-            waiting=row[f"w{n}"] or 0,
-            oldest_days=(day - timezone.localdate(row[f"o{n}"])).days if row[f"o{n}"] else 0,
+    spans = list(
+        Case.objects.filter(team_id__in=team_ids, opened_at__lte=ends[-1])
+        .filter(Q(left_waiting_at__isnull=True) | Q(left_waiting_at__gt=ends[0]))
+        .values_list("opened_at", "left_waiting_at")
+    )
+    points = []
+    for day, end in zip(days, ends, strict=True):
+        joined = [opened for opened, left in spans if opened <= end and (left is None or left > end)]
+        oldest = min(joined, default=None)
+        points.append(
+            TrendPoint(
+                on=day, waiting=len(joined), oldest_days=(day - timezone.localdate(oldest)).days if oldest else 0
+            )
         )
-        for n, day in enumerate(days)
-    ]
+    return points
 
 
 # --- What is behind each figure -------------------------------------------------------------------

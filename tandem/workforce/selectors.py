@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -122,6 +123,27 @@ def team_profiles(*, team_ids: Sequence[int]) -> list[PractitionerProfile]:
 def team_caseloads(*, team_ids: Sequence[int], in_force: rules.Rules | None = None) -> list[CaseloadRow]:
     """Everyone whose caseload the teams carry: cases, weighted total, share of capacity, status."""
     return caseload_rows(team_profiles(team_ids=team_ids), in_force or rules_in_force())
+
+
+def caseload_shares(*, team_ids: Sequence[int], in_force: rules.Rules) -> list[tuple[int, int]]:
+    """(team id, share of capacity) for everyone carrying a caseload in the teams, in one query
+    and without loading a profile: what the dashboard counts over a whole service."""
+    weighted = (
+        Case.objects.filter(status=CaseStatus.ALLOCATED, allocated_to_id=OuterRef("user_id"))
+        .order_by()
+        .values("allocated_to_id")
+        .annotate(total=Sum("weight"))
+        .values("total")
+    )
+    rows = (
+        PractitionerProfile.objects.filter(team_id__in=team_ids, user__is_active=True)
+        .annotate(weighted=Coalesce(Subquery(weighted), 0))
+        .values_list("team_id", "fte", "asye", "weighted")
+    )
+    return [
+        (team_id, rules.share_percent(total, rules.capacity(in_force, fte=Decimal(fte), asye=asye)))
+        for team_id, fte, asye, total in rows
+    ]
 
 
 def profile_of(user: Any) -> PractitionerProfile | None:
@@ -320,9 +342,10 @@ def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]
         )
         .order_by("-opened_at")[:20]
     )
-    teams = set(scope.team_ids(actor))
+    found = list(rows)
+    teams = set(scope.team_ids(actor)) if found else set()
     items = []
-    for uuid, status, team, first, last, opened, team_id in rows:
+    for uuid, status, team, first, last, opened, team_id in found:
         shown = f"Allocated to {first} {last}".strip() if status == CaseStatus.ALLOCATED else "Waiting for allocation"
         url = reverse("workforce:case", args=[uuid]) if team_id in teams else None
         items.append(registry.OpenWorkItem("Case", team, shown, opened, url))

@@ -15,6 +15,7 @@ from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.core.errors import DomainError, StaleVersion, require
 from tandem.front_door import services as front_door
+from tandem.front_door.codes import Urgency
 from tandem.identity.models import Membership, Team, TeamKind, User
 from tandem.workforce import policies, pressures, rules, selectors
 from tandem.workforce.codes import AlertKind, CaseEventKind, CaseStatus, FactorKind, Priority, WaitingFor, Warrant
@@ -306,7 +307,7 @@ def _case_open(
 def case_open_for_request(request: Any) -> None:
     """Every request for support the front door passes to a team waits on that team's list (an
     urgent one at high priority until screened)."""
-    urgent = request.urgency == "urgent"
+    urgent = request.urgency == Urgency.URGENT
     _case_open(
         person=request.person,
         team=request.team,

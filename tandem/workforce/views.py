@@ -6,6 +6,8 @@ redirect. Pages about a person log the view of their record, as every page of a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -394,44 +396,84 @@ def case(request: HttpRequest, case_uuid: UUID) -> HttpResponse:
     )
 
 
-def _closed_redirect(request: HttpRequest, found: Case) -> HttpResponse | None:
-    if found.status == CaseStatus.CLOSED:
-        messages.info(request, "The case is closed: it can no longer be changed")
-        return redirect(_case_url(found))
-    return None
+CaseView = Callable[[HttpRequest, "Case"], HttpResponse]
+
+
+def case_form_page(
+    allowed: Callable[[Any, Any], bool], refusal: str
+) -> Callable[[CaseView], Callable[..., HttpResponse]]:
+    """Load the case the URL names (404 outside the worker's teams), refuse a worker `allowed`
+    does not let act on it (403), and send a closed case back to its page."""
+
+    def decorate(view: CaseView) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, case_uuid: UUID) -> HttpResponse:
+            found = _case(request, case_uuid)
+            require(allowed(request.user, found), refusal)
+            if found.status == CaseStatus.CLOSED:
+                messages.info(request, "The case is closed: it can no longer be changed")
+                return redirect(_case_url(found))
+            return view(request, found)
+
+        return wrapper
+
+    return decorate
+
+
+def _case_form(
+    request: HttpRequest,
+    found: Case,
+    form: Any,
+    action: Callable[[], object],
+    *,
+    done: str,
+    template: str,
+    **extra: Any,
+) -> HttpResponse:
+    """Run the service for a valid POST and go back to the case, or show the form again."""
+    response = submit(request, form, action, done=done, then=_case_url(found))
+    return response or _case_page(request, found, template, {"form": form, **extra}, form_status(form))
+
+
+def _works_waiting_list(actor: Any, found: Case) -> bool:
+    return policies.can_work_waiting_list(actor, found.team_id)
+
+
+def _manages(actor: Any, found: Case) -> bool:
+    return policies.can_manage_team(actor, found.team_id)
+
+
+def _allocates(actor: Any, found: Case) -> bool:
+    return policies.can_allocate(actor, found.team_id)
+
+
+def _holds_or_allocates(actor: Any, found: Case) -> bool:
+    return policies.can_allocate(actor, found.team_id) or found.allocated_to_id == actor.pk
 
 
 @require_http_methods(["GET", "POST"])
-def case_screen(request: HttpRequest, case_uuid: UUID) -> HttpResponse:
-    found = _case(request, case_uuid)
-    require(policies.can_work_waiting_list(request.user, found.team_id), NO_WORKFORCE)
-    closed = _closed_redirect(request, found)
-    if closed:
-        return closed
+@case_form_page(_works_waiting_list, NO_WORKFORCE)
+def case_screen(request: HttpRequest, found: Case) -> HttpResponse:
     in_force = selectors.rules_in_force()
     form = forms.ScreenForm(
         posted(request), in_force=in_force, initial={"risks": found.risks, "version": found.version}
     )
-    response = submit(
+    return _case_form(
         request,
+        found,
         form,
         lambda: services.case_screen(
             case=found, risks=form.cleaned_data["risks"], version=form.cleaned_data["version"], actor=request.user
         ),
         done="Risk screening saved",
-        then=_case_url(found),
+        template="workforce/case_screen.html",
+        in_force=in_force,
     )
-    context = {"form": form, "in_force": in_force}
-    return response or _case_page(request, found, "workforce/case_screen.html", context, form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
-def case_weigh(request: HttpRequest, case_uuid: UUID) -> HttpResponse:
-    found = _case(request, case_uuid)
-    require(policies.can_manage_team(request.user, found.team_id), NOT_MANAGER)
-    closed = _closed_redirect(request, found)
-    if closed:
-        return closed
+@case_form_page(_manages, NOT_MANAGER)
+def case_weigh(request: HttpRequest, found: Case) -> HttpResponse:
     in_force = selectors.rules_in_force()
     types = {f.code for f in in_force.of_kind(FactorKind.CASE_TYPE)}
     form = forms.WeighForm(
@@ -444,8 +486,9 @@ def case_weigh(request: HttpRequest, case_uuid: UUID) -> HttpResponse:
             "version": found.version,
         },
     )
-    response = submit(
+    return _case_form(
         request,
+        found,
         form,
         lambda: services.case_weigh(
             case=found,
@@ -456,24 +499,20 @@ def case_weigh(request: HttpRequest, case_uuid: UUID) -> HttpResponse:
             actor=request.user,
         ),
         done="Case weighed",
-        then=_case_url(found),
+        template="workforce/case_weigh.html",
     )
-    return response or _case_page(request, found, "workforce/case_weigh.html", {"form": form}, form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
-def case_weight_override(request: HttpRequest, case_uuid: UUID) -> HttpResponse:
-    found = _case(request, case_uuid)
-    require(policies.can_manage_team(request.user, found.team_id), NOT_MANAGER)
-    closed = _closed_redirect(request, found)
-    if closed:
-        return closed
+@case_form_page(_manages, NOT_MANAGER)
+def case_weight_override(request: HttpRequest, found: Case) -> HttpResponse:
     form = forms.OverrideForm(
         posted(request),
         initial={"weight": found.weight_override, "reason": found.override_reason, "version": found.version},
     )
-    response = submit(
+    return _case_form(
         request,
+        found,
         form,
         lambda: services.case_weight_override(
             case=found,
@@ -483,44 +522,33 @@ def case_weight_override(request: HttpRequest, case_uuid: UUID) -> HttpResponse:
             actor=request.user,
         ),
         done="Weight saved",
-        then=_case_url(found),
-    )
-    return response or _case_page(
-        request, found, "workforce/case_weight_override.html", {"form": form}, form_status(form)
+        template="workforce/case_weight_override.html",
     )
 
 
 @require_http_methods(["GET", "POST"])
-def case_keep_in_touch(request: HttpRequest, case_uuid: UUID) -> HttpResponse:
-    found = _case(request, case_uuid)
-    require(policies.can_work_waiting_list(request.user, found.team_id), NO_WORKFORCE)
+@case_form_page(_works_waiting_list, NO_WORKFORCE)
+def case_keep_in_touch(request: HttpRequest, found: Case) -> HttpResponse:
     if found.status != CaseStatus.WAITING:
         messages.info(request, "Keeping in touch is for people still waiting")
         return redirect(_case_url(found))
     form = forms.KeepInTouchForm(posted(request))
-    response = submit(
+    return _case_form(
         request,
+        found,
         form,
         lambda: services.case_keep_in_touch(case=found, note=form.cleaned_data["note"], actor=request.user),
         done="Keeping-in-touch contact recorded",
-        then=_case_url(found),
-    )
-    return response or _case_page(
-        request, found, "workforce/case_keep_in_touch.html", {"form": form}, form_status(form)
+        template="workforce/case_keep_in_touch.html",
     )
 
 
 @require_http_methods(["GET", "POST"])
-def case_allocate(request: HttpRequest, case_uuid: UUID) -> HttpResponse:
+@case_form_page(_allocates, "Only a manager of the team can allocate its cases")
+def case_allocate(request: HttpRequest, found: Case) -> HttpResponse:
     """The ranked and explained suggestions for a case, and the manager's choice with a reason."""
-    found = _case(request, case_uuid)
-    require(policies.can_allocate(request.user, found.team_id), "Only a manager of the team can allocate its cases")
-    closed = _closed_redirect(request, found)
-    if closed:
-        return closed
     suggestions = selectors.suggestions_for(case=found)
-    by_uuid = {str(s.candidate.user_id): s for s in suggestions}
-    workers = [(key, presenters.suggestion_label(s)) for key, s in by_uuid.items()]
+    workers = [(str(s.candidate.user_id), presenters.suggestion_label(s)) for s in suggestions]
     form = forms.AllocateForm(posted(request), workers=workers, initial={"version": found.version})
     users = {u.pk: u for u in selectors.team_members(team_ids=[found.team_id])}
 
@@ -536,39 +564,31 @@ def case_allocate(request: HttpRequest, case_uuid: UUID) -> HttpResponse:
             actor=request.user,
         )
 
-    response = submit(
+    return _case_form(
         request,
+        found,
         form,
         allocate,
         done="Case reallocated" if found.status == CaseStatus.ALLOCATED else "Case allocated",
-        then=_case_url(found),
-    )
-    return response or _case_page(
-        request, found, "workforce/case_allocate.html", {"form": form, "suggestions": suggestions}, form_status(form)
+        template="workforce/case_allocate.html",
+        suggestions=suggestions,
     )
 
 
 @require_http_methods(["GET", "POST"])
-def case_close(request: HttpRequest, case_uuid: UUID) -> HttpResponse:
-    found = _case(request, case_uuid)
-    require(
-        policies.can_allocate(request.user, found.team_id) or found.allocated_to_id == request.user.pk,
-        "Only a manager of the team or the practitioner holding it can close a case",
-    )
-    closed = _closed_redirect(request, found)
-    if closed:
-        return closed
+@case_form_page(_holds_or_allocates, "Only a manager of the team or the practitioner holding it can close a case")
+def case_close(request: HttpRequest, found: Case) -> HttpResponse:
     form = forms.CloseForm(posted(request), initial={"version": found.version})
-    response = submit(
+    return _case_form(
         request,
+        found,
         form,
         lambda: services.case_close(
             case=found, reason=form.cleaned_data["reason"], version=form.cleaned_data["version"], actor=request.user
         ),
         done="Case closed",
-        then=_case_url(found),
+        template="workforce/case_close.html",
     )
-    return response or _case_page(request, found, "workforce/case_close.html", {"form": form}, form_status(form))
 
 
 # --- The dashboard and alerts ---------------------------------------------------------------------

@@ -14,8 +14,9 @@ from tandem.audit import services as audit_services
 # the assessments' open drafts and completed ones waiting to be authorised (1) and their timeline (1);
 # care and support plans in draft or waiting for sign-off, assessments still needing a plan, and
 # reviews in progress or due (one UNION: 1), and the plans' and reviews' timeline (one UNION: 1);
-# the session saved, as on the first page of each minute (savepoint, update, release: 3).
-SUMMARY_QUERIES = 19
+# the workforce's cases held or waiting (1); the session saved, as on the first page of each minute
+# (savepoint, update, release: 3).
+SUMMARY_QUERIES = 20
 
 
 def test_it_shows_the_person_their_warning_and_network(client, practitioner, person, warning, network_member, read):
