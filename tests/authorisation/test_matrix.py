@@ -12,35 +12,43 @@ Outcomes:
 
 # pytest hands a test its fixtures as positional arguments, however many it needs.
 
+import sys
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from tandem.access.models import BreakGlass, RecordRestriction
-from tandem.access.services import glass_break
+from tandem.access.services import glass_break, record_restrict
 from tandem.assessments import services as assessment_services
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
+from tandem.directory import postcodes, search_index
 from tandem.directory.models import Service, ServiceStatus
 from tandem.directory.tests.curation_data import curated_service_make
 from tandem.front_door import services as front_door_services
 from tandem.front_door.codes import ContactRoute, ContactSource
 from tandem.front_door.models import Contact
-from tandem.identity.models import Membership, Team, TeamKind, User
+from tandem.identity.models import Membership, Organisation, OrganisationKind, Team, TeamKind, User
 from tandem.identity.permissions import Role
 from tandem.people.codes import ConsentDecision, Ethnicity, Gender, Relationship, WarningCategory
 from tandem.people.models import HazardWarning, NetworkMember, Person
 from tandem.safeguarding.tests.page_data import safeguarding_forms, safeguarding_world
 from tandem.support_plans.tests.plan_data import provider_world, support_plans_world
+from tandem.workforce import forms as workforce_forms
+from tandem.workforce import rules as workforce_rules
+from tandem.workforce.codes import AlertKind
+from tandem.workforce.tests.page_data import workforce_world
+from tests.conftest import PASSWORD, network_member_make, person_make, staff_make, warning_make
 
 A, P, M, B, S = "anonymous", Role.PRACTITIONER, Role.TEAM_MANAGER, Role.BUSINESS_SUPPORT, Role.SYSTEM_ADMINISTRATOR
 C = Role.CARE_PROVIDER
@@ -243,6 +251,43 @@ GET = {
     "support_plans:provider_packages": row("sign_in", 403, 403, 403, 403, care_provider=200),
     "support_plans:provider_review_submit": row("sign_in", 403, 403, 403, 403, care_provider=200),
     "support_plans:provider_review_check": row("sign_in", 200, 200, 403, 403, care_provider=403),
+    # Workforce: every page is of the actor's own teams (the world's staff all belong to its team).
+    # Practitioners and business support see caseloads and work the waiting list; allocating,
+    # weighing cases, profiles, posts and the dashboard are a manager's; neither system
+    # administrators nor a care provider's staff use the workforce pages (403). The world's case
+    # waits, and is no one's, so only a manager may close it.
+    **{
+        f"workforce:{name}": row("sign_in", 200, 200, 200, 403)
+        for name in (
+            "home",
+            "team_caseloads",
+            "waiting_list",
+            "establishment",
+            "practitioner",
+            "case_open",
+            "case",
+            "case_screen",
+            "case_keep_in_touch",
+            "rules",
+        )
+    },
+    **{
+        f"workforce:{name}": row("sign_in", 403, 200, 403, 403)
+        for name in (
+            "post_add",
+            "post_edit",
+            "profile_edit",
+            "case_weigh",
+            "case_weight_override",
+            "case_allocate",
+            "case_close",
+            "dashboard",
+            "dashboard_figure",
+            "alerts",
+        )
+    },
+    # The weighting rules are the principal social worker's: the world's manager is not one.
+    "workforce:rules_edit": row("sign_in", 403, 403, 403, 403),
 }
 
 POST = {
@@ -485,6 +530,33 @@ POST = {
     "support_plans:provider_review_check": row(
         "sign_in", "saved:support_plans:plan", "saved:support_plans:plan", 403, 403, care_provider=403
     ),
+    **{
+        f"workforce:{name}": row("sign_in", 405, 405, 405, 405)
+        for name in (
+            "home",
+            "team_caseloads",
+            "waiting_list",
+            "establishment",
+            "practitioner",
+            "case",
+            "dashboard",
+            "dashboard_figure",
+            "alerts",
+            "rules",
+        )
+    },
+    **{
+        f"workforce:{name}": row("sign_in", "saved:workforce:case", "saved:workforce:case", "saved:workforce:case", 403)
+        for name in ("case_open", "case_screen", "case_keep_in_touch")
+    },
+    **{
+        f"workforce:{name}": row("sign_in", 403, "saved:workforce:case", 403, 403)
+        for name in ("case_weigh", "case_weight_override", "case_allocate", "case_close")
+    },
+    "workforce:post_add": row("sign_in", 403, "saved:workforce:establishment", 403, 403),
+    "workforce:post_edit": row("sign_in", 403, "saved:workforce:establishment", 403, 403),
+    "workforce:profile_edit": row("sign_in", 403, "saved:workforce:practitioner", 403, 403),
+    "workforce:rules_edit": row("sign_in", 403, 403, 403, 403),
 }
 
 
@@ -528,6 +600,12 @@ class World:
             "taxonomy_id": uuid.uuid4(),
             "taxonomy_term_id": uuid.uuid4(),
             "service_at_location_id": uuid.uuid4(),
+            # Workforce pages: the world's team, its waiting case, a post, the practitioner, a figure.
+            "team_uuid": self.extra.get("workforce_team_uuid"),
+            "case_uuid": self.extra.get("workforce_case_uuid"),
+            "post_uuid": self.extra.get("workforce_post_uuid"),
+            "user_uuid": self.extra.get("workforce_practitioner_uuid"),
+            "kind": AlertKind.WAITING,
             **self.extra,
         }
         return reverse(name, kwargs={argument: values[argument] for argument in URLS[name]})
@@ -619,7 +697,36 @@ class World:
             **self._support_plans_forms(),
             **self._directory_forms(),
             **safeguarding_forms(self.extra),
+            **self._workforce_forms(),
         }.get(name, {})
+
+    def _workforce_forms(self) -> dict[str, dict[str, Any]]:
+        """Workforce forms the pages accept, each naming the version of the world's waiting case
+        (or of the practitioner's profile) as the world made it."""
+        team = str(self.extra.get("workforce_team_uuid", ""))
+        practitioner = User.objects.filter(uuid=self.extra.get("workforce_practitioner_uuid")).first()
+        version = {"version": "1"}
+        defaults = workforce_rules.DEFAULT_RULES
+        return {
+            "workforce:post_add": {"title": "Senior Social Worker", "fte": "0.5", "holder": ""},
+            # Its holder leaves: the post is vacant.
+            "workforce:post_edit": {"action": "fill", "holder": ""},
+            "workforce:profile_edit": version
+            | {"team": team, "profession": "social_worker", "registration_body": "", "registration_number": ""}
+            | {"fte": "0.8", "qualifications": "BA Social Work"},
+            "workforce:case_open": {"team": team, "waiting_for": "assessment", "summary": "Needs a carer's assessment"},
+            "workforce:case_screen": version | {"risks": ["lives_alone", "recent_fall"]},
+            "workforce:case_weigh": version | {"case_type": "assessment", "complexity": ["interpreter"]},
+            "workforce:case_weight_override": version | {"weight": "9", "reason": "Two households to visit"},
+            "workforce:case_keep_in_touch": {"note": "Managing with help from her son"},
+            "workforce:case_allocate": version
+            | {"worker": str(practitioner.pk) if practitioner else "", "reason": "Knows the family"},
+            "workforce:case_close": version | {"reason": "Moved out of the area"},
+            "workforce:rules_edit": {
+                **workforce_forms.rules_initial(defaults),
+                "reason": "Hospital discharge work takes longer than the rules say",
+            },
+        }
 
     def _support_plans_forms(self) -> dict[str, dict[str, Any]]:
         """Plan forms the pages accept, each naming the version of the draft the world made."""
@@ -679,20 +786,94 @@ class World:
         }
 
 
-@pytest.fixture
-def world(
-    staff,
-    person,
-    warning,
-    network_member,
-    restricted_person,
-    other_team,
-    team,
-    partner,
-    person_make,
-    staff_make,
-    password,
-) -> World:
+# The world takes about a second to build and the matrix has nearly two thousand cells, so it is
+# built once for the module, inside a transaction rolled back when the module ends. Each test still
+# runs in its own savepoint inside it (pytest-django's `db`), so whatever a test writes is undone
+# before the next one starts: every cell sees exactly the world a fresh build would give it.
+_SHARED = (
+    "organisation",
+    "team",
+    "other_team",
+    "partner",
+    "practitioner",
+    "manager",
+    "business_support",
+    "administrator",
+    "care_provider_organisation",
+    "care_provider",
+    "person",
+    "warning",
+    "network_member",
+    "restricted_person",
+    "world",
+)
+
+
+def _world_build() -> dict[str, Any]:
+    """What tests/conftest.py's fixtures and the world would make for one test, made in the same order."""
+    organisation = Organisation.objects.create(name="Wirral Council", kind=OrganisationKind.COUNCIL)
+    team = Team.objects.create(name="Birkenhead locality team", kind=TeamKind.LOCALITY, organisation=organisation)
+    made: dict[str, Any] = {"organisation": organisation, "team": team}
+    for key, username, role, first_name, last_name in (
+        ("practitioner", "practitioner", P, "Priya", "Shah"),
+        ("manager", "manager", M, "Martin", "Hughes"),
+        ("business_support", "support", B, "Bea", "Walsh"),
+    ):
+        made[key] = staff_make(
+            username=username,
+            role=role,
+            organisation=organisation,
+            teams=[team],
+            first_name=first_name,
+            last_name=last_name,
+        )
+    made["administrator"] = staff_make(
+        username="administrator", role=S, organisation=organisation, first_name="Ade", last_name="Adams"
+    )
+    made["care_provider_organisation"] = Organisation.objects.create(
+        name="Wirral Home Care Ltd", kind=OrganisationKind.CARE_PROVIDER
+    )
+    made["care_provider"] = staff_make(
+        username="provider",
+        role=C,
+        organisation=made["care_provider_organisation"],
+        first_name="Chloe",
+        last_name="Dunn",
+    )
+    staff = {
+        A: None,
+        P: made["practitioner"],
+        M: made["manager"],
+        B: made["business_support"],
+        S: made["administrator"],
+        C: made["care_provider"],
+    }
+    person = person_make(
+        given_name="Mary",
+        family_name="Smith",
+        date_of_birth=date(1948, 3, 12),
+        nhs_number="9434765919",
+        address_line_1="12 Grange Road",
+        town="Birkenhead",
+        postcode="CH41 2AB",
+    )
+    warning = warning_make(person=person, raised_by=staff[P])
+    network_member = network_member_make(person=person, added_by=staff[P])
+    restricted_person = person_make(
+        given_name="Rowan", family_name="Trelawney", date_of_birth=date(1971, 9, 2), nhs_number="9449307946"
+    )
+    record_restrict(person=restricted_person, teams=[team], reason="Works in the locality team", actor=staff[M])
+    other_team = Team.objects.create(name="Wallasey locality team", kind=TeamKind.LOCALITY, organisation=organisation)
+    partner = Organisation.objects.create(name="Wirral Community Health Trust", kind=OrganisationKind.NHS_TRUST)
+    made |= {
+        "person": person,
+        "warning": warning,
+        "network_member": network_member,
+        "restricted_person": restricted_person,
+        "other_team": other_team,
+        "partner": partner,
+    }
+
     duplicate = person_make(given_name="Mary", family_name="Smith", date_of_birth=person.date_of_birth)
     visitor = staff_make(
         username="visitor", role=Role.PRACTITIONER, organisation=other_team.organisation, teams=[other_team]
@@ -704,7 +885,8 @@ def world(
     extra |= support_plans_world(person, staff[P])
     extra |= provider_world(person, staff[P], staff[C])
     extra |= safeguarding_world(person, staff)
-    return World(
+    extra |= workforce_world(person, staff)
+    made["world"] = World(
         person=person,
         warning=warning,
         network_member=network_member,
@@ -712,9 +894,42 @@ def world(
         grant=grant,
         team_id=team.pk,
         partner_id=partner.pk,
-        password=password,
+        password=PASSWORD,
         extra=extra,
     )
+    return made
+
+
+@pytest.fixture(scope="module")
+def _built(django_db_setup: None, django_db_blocker: Any) -> Iterator[dict[str, Any]]:
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            # As the autouse fixtures would have it for a test: fast hashing, no cached directory words.
+            postcodes.place_cache_clear()
+            search_index.vocabulary_cache_clear()
+            with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+                made = _world_build()
+        except BaseException:
+            outer.__exit__(*sys.exc_info())
+            raise
+    yield made
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+def _shared_fixture(name: str) -> Any:
+    @pytest.fixture(name=name)
+    def shared(_built: dict[str, Any], db: None) -> Any:
+        return _built[name]
+
+    return shared
+
+
+for _name in _SHARED:
+    globals()[f"_{_name}_shared"] = _shared_fixture(_name)
 
 
 def _directory_world(staff: dict[str, User | None]) -> dict[str, Any]:
@@ -794,7 +1009,7 @@ def _front_door_world(person: Person, staff: dict[str, User | None]) -> dict[str
 def snapshot() -> dict[str, Any]:
     """Row counts of every Tandem table, and the rows a refused write would touch."""
     tandem_apps = {"identity", "audit", "access", "people", "directory", "front_door", "safeguarding", "assessments"}
-    tandem_apps |= {"support_plans"}
+    tandem_apps |= {"support_plans", "workforce"}
     counts = {
         model._meta.label: model._default_manager.count()
         for model in apps.get_models()

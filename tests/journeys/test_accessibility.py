@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.test import override_settings
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
@@ -29,12 +29,14 @@ from tandem.directory.tests.search_world import WALLASEY, centroids_make, servic
 from tandem.front_door import services as front_door_services
 from tandem.front_door.tests.public_answers import answers as ask_answers
 from tandem.front_door.tests.public_answers import browser_session
-from tandem.identity.models import Membership, Team, TeamKind, User
+from tandem.identity.models import Membership, Profession, Team, TeamKind, User
 from tandem.identity.permissions import Role
 from tandem.people.codes import ConsentDecision, Relationship
 from tandem.people.models import ConsentToShare, HazardWarning, NetworkMember, Person, PreviousName
 from tandem.safeguarding.tests.page_data import safeguarding_page_path
 from tandem.support_plans.tests.plan_data import plan_page_path
+from tandem.workforce import urls as workforce_urls
+from tandem.workforce.tests.page_data import workforce_world
 
 pytestmark = pytest.mark.browser
 
@@ -621,6 +623,118 @@ SAFEGUARDING_PAGES = [
 ]
 
 
+# The world's key for each URL argument of a workforce page.
+WORKFORCE_ARGUMENTS = {
+    "team_uuid": "workforce_team_uuid",
+    "case_uuid": "workforce_case_uuid",
+    "post_uuid": "workforce_post_uuid",
+    "user_uuid": "workforce_practitioner_uuid",
+    "person_uuid": "workforce_person_uuid",
+}
+
+
+def workforce_path(
+    name: str, query: str = "", *, case: str = "workforce_case_uuid", kind: str = ""
+) -> Callable[[Any], str]:
+    """A workforce page of the world's team, its waiting case (or `case=` another), post and practitioner."""
+
+    def path(world: Any) -> str:
+        keys = WORKFORCE_ARGUMENTS | {"case_uuid": case}
+        [pattern] = [entry for entry in workforce_urls.urlpatterns if entry.name == name]
+        kwargs = {key: world.workforce[keys[key]] for key in pattern.pattern.converters if key in keys}
+        if kind:
+            kwargs["kind"] = kind
+        return reverse(f"workforce:{name}", kwargs=kwargs) + query
+
+    return path
+
+
+def workforce_visits(name: str, who: str, button: str | None, **path: Any) -> list[Visit]:
+    shown = Visit(f"workforce:{name}", who, workforce_path(name, **path))
+    if button is None:
+        return [shown]
+    return [shown, Visit(f"workforce:{name}", who, workforce_path(name, **path), submit(button), "errors")]
+
+
+def stale_then(button: str) -> Callable[[Page, Any], None]:
+    """Send the form as someone who opened it before another save."""
+
+    def act(page: Page, world: Any) -> None:
+        page.locator("input[name=version]").evaluate("input => input.value = '999'")
+        submit(button)(page, world)
+
+    return act
+
+
+def as_principal_social_worker(name: str) -> Callable[[Any], str]:
+    """The page as the manager sees it once they are the principal social worker (who keeps the rules)."""
+
+    def path(world: Any) -> str:
+        User.objects.filter(username="manager").update(profession=Profession.PRINCIPAL_SOCIAL_WORKER)
+        return workforce_path(name)(world)
+
+    return path
+
+
+# Workforce: the world's locality team (everyone is in it), with a waiting case, one allocated to
+# the practitioner, and a post the practitioner holds. Screening an unchanged form is valid (no
+# risk found), so its error is a save from an older version.
+WORKFORCE_PAGES = [
+    *workforce_visits("home", M, None),
+    Visit("workforce:home", P, workforce_path("home"), variant="practitioner"),
+    *workforce_visits("team_caseloads", M, None),
+    Visit("workforce:team_caseloads", M, workforce_path("team_caseloads", "?sort=name&show=green"), variant="sorted"),
+    *workforce_visits("waiting_list", M, None),
+    Visit("workforce:waiting_list", M, workforce_path("waiting_list", "?waiting_for=nonsense"), variant="errors"),
+    *workforce_visits("establishment", M, None),
+    *workforce_visits("post_add", M, "Add the post"),
+    *workforce_visits("post_edit", M, None),
+    *workforce_visits("practitioner", M, None),
+    Visit("workforce:profile_edit", M, workforce_path("profile_edit")),
+    Visit(
+        "workforce:profile_edit",
+        M,
+        workforce_path("profile_edit"),
+        fill_then_submit("Contracted hours (FTE)", "lots", "Save the profile"),
+        "errors",
+    ),
+    *workforce_visits("case_open", P, "Add to the waiting list"),
+    *workforce_visits("case", M, None),
+    Visit("workforce:case", M, workforce_path("case", case="workforce_allocated_uuid"), variant="allocated"),
+    Visit("workforce:case_screen", P, workforce_path("case_screen")),
+    Visit("workforce:case_screen", P, workforce_path("case_screen"), stale_then("Save the screening"), "errors"),
+    *workforce_visits("case_weigh", M, "Save the weighting"),
+    *workforce_visits("case_weight_override", M, "Save the weight"),
+    *workforce_visits("case_keep_in_touch", P, "Record the contact"),
+    *workforce_visits("case_allocate", M, "Allocate"),
+    Visit(
+        "workforce:case_allocate",
+        M,
+        workforce_path("case_allocate", case="workforce_allocated_uuid"),
+        variant="reallocate",
+    ),
+    *workforce_visits("case_close", M, "Close the case"),
+    *workforce_visits("dashboard", M, None),
+    Visit("workforce:dashboard_figure", M, workforce_path("dashboard_figure", kind="waiting")),
+    Visit(
+        "workforce:dashboard_figure",
+        M,
+        workforce_path("dashboard_figure", kind="over_capacity"),
+        variant="practitioners",
+    ),
+    Visit("workforce:dashboard_figure", M, workforce_path("dashboard_figure", kind="vacancies"), variant="vacancies"),
+    *workforce_visits("alerts", M, None),
+    *workforce_visits("rules", M, None),
+    Visit("workforce:rules_edit", M, as_principal_social_worker("rules_edit")),
+    Visit(
+        "workforce:rules_edit",
+        M,
+        as_principal_social_worker("rules_edit"),
+        submit("Save a new version"),
+        "errors",
+    ),
+]
+
 PAGES = [
     Visit("identity:sign_in", None, lambda w: "/"),
     Visit("identity:sign_in", None, lambda w: "/", submit("Sign in"), "errors"),
@@ -713,6 +827,7 @@ PAGES = [
     *ASSESSMENT_PAGES,
     *SUPPORT_PLAN_PAGES,
     *SAFEGUARDING_PAGES,
+    *WORKFORCE_PAGES,
     Visit("errors:404", P, lambda w: f"/people/{uuid.uuid4()}/"),
     Visit("errors:403", P, person_path("access-log/")),
 ]
@@ -728,6 +843,7 @@ class World:
     password: str
     front: dict[str, Any] = field(default_factory=dict)
     assess: dict[str, Any] = field(default_factory=dict)
+    workforce: dict[str, Any] = field(default_factory=dict)
 
 
 def _front_door(person: Any, staff: dict[str, Any]) -> dict[str, Any]:
@@ -878,6 +994,9 @@ def world(
             person, {Role.PRACTITIONER: practitioner, Role.TEAM_MANAGER: manager, "bs": business_support}
         ),
         assess=_assessments(person, practitioner),
+        workforce=workforce_world(
+            person, {Role.PRACTITIONER: practitioner, Role.TEAM_MANAGER: manager, "bs": business_support}
+        ),
     )
 
 
