@@ -257,7 +257,20 @@ def staffing_build(seed: int, pools: NamePools, neighbourhoods: list[str], *, sc
         weights = [w for _, w in mix]
         for profession in rng.choices(professions, weights=weights, k=size * scale):
             practitioners.append(roster.add(profession=profession, role=Role.PRACTITIONER, team=team))
-    roster.add(profession=P.PRINCIPAL_SOCIAL_WORKER, role=Role.TEAM_MANAGER, team=teams["Safeguarding Adults Unit"])
+    # The principal social worker owns the workforce weighting rules; they manage in the home team.
+    demo.append(
+        DemoLogin(
+            roster.add(
+                username="principal",
+                profession=P.PRINCIPAL_SOCIAL_WORKER,
+                role=Role.TEAM_MANAGER,
+                team=home,
+                job_title="Principal Social Worker",
+            ),
+            "Principal social worker",
+            home.name,
+        )
+    )
     saved = roster.save()
     return Staffing(
         practitioner_ids=sorted(saved[name].pk for name in practitioners),

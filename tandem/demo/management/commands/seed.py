@@ -14,6 +14,7 @@ from tandem.demo.directory_seed import directory_seed
 from tandem.demo.front_door_seed import front_door_seed
 from tandem.demo.safeguarding_seed import safeguarding_seed
 from tandem.demo.search_tokens import tokens_check
+from tandem.demo.workforce_seed import workforce_seed
 from tandem.people.models import Person
 
 
@@ -82,10 +83,13 @@ class Command(BaseCommand):
             raise CommandError(error.message) from error
         made = ", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in safeguarding.items())
         self.stdout.write(f"  Safeguarding: {made}")
+        workforce = workforce_seed(size=report.size, seed=report.seed)
+        made = ", ".join(f"{n:,} {name}" for name, n in workforce.items())
+        self.stdout.write(f"  Workforce: {made}")
         self.stdout.write("\nDemo logins (password for all: " + self.style.WARNING(report.password) + ")")
         width = max(len(d.username) for d in report.demo_logins)
         for login in report.demo_logins:
-            self.stdout.write(f"  {login.username:<{width}}  {login.role:<22} {login.team}")
+            self.stdout.write(f"  {login.username:<{width}}  {login.role:<24} {login.team}")
         self.stdout.write(
             f"\nRestricted record: {report.restricted_person} (also staff, username {report.staff_member}); "
             f"only the {report.restricted_team} may open it, so `practitioner` must break the glass."
