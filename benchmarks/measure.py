@@ -8,6 +8,7 @@ Prints one JSON object as its last line of output; progress goes to standard err
     python -m benchmarks.measure contact --requests 60
     python -m benchmarks.measure assessment --requests 60
     python -m benchmarks.measure triage --requests 60
+    python -m benchmarks.measure workforce --requests 60
 """
 
 import argparse
@@ -73,7 +74,7 @@ def search(*, seed: int, passes: int, jit_off: bool) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("what", choices=("marker", "search", "summary", "contact", "assessment", "triage"))
+    parser.add_argument("what", choices=("marker", "search", "summary", "contact", "assessment", "triage", "workforce"))
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--requests", type=int, default=60)
@@ -95,10 +96,14 @@ def main() -> None:
         from benchmarks.assessment_page import assessment_measure
 
         result = assessment_measure(requests=args.requests)
-    else:
+    elif args.what == "triage":
         from benchmarks.triage_queue import queue_measure
 
         result = queue_measure(requests=args.requests)
+    else:
+        from benchmarks.workforce import workforce_measure
+
+        result = workforce_measure(requests=args.requests)
     print(json.dumps(result, default=str))
 
 

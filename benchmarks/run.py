@@ -3,7 +3,7 @@
     python -m benchmarks.run                    # PostgreSQL large + SQLite medium + seeding time
     python -m benchmarks.run --quick            # small boroughs: a smoke run in about a minute
     python -m benchmarks.run --skip-seed-timing
-    python -m benchmarks.run --only directory   # or --only contact: one benchmark, merged into results.json
+    python -m benchmarks.run --only directory   # or contact, assessment, triage, workforce: merged into results.json
 
 Each measurement runs in its own process with DATABASE_URL set, because Django binds one
 default database per process. Seeded databases are reused when the last seed run's audit event
@@ -149,17 +149,24 @@ def summary_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, A
     return out
 
 
+def _page_metrics(
+    found: dict[str, Any], names: tuple[tuple[str, str], ...], target: float | None, size: str
+) -> dict[str, dict[str, Any]]:
+    """p50 and p95 (against the target) of each series of server times a measurement returned."""
+    out: dict[str, dict[str, Any]] = {}
+    for key, name in names:
+        times = found.get(key)
+        out[f"{name}_p50"] = _metric(percentile(times, 50) if times else None, "ms", None, "postgresql", size)
+        out[f"{name}_p95"] = _metric(percentile(times, 95) if times else None, "ms", target, "postgresql", size)
+    return out
+
+
 def contact_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
     """Recording a contact at the front door: the form's GET and the record POST, server time."""
     found = _measure(url, "contact", "--requests", str(requests))
     if "missing" in found:
         _log(f"  recording a contact not measured: {found['missing']}")
-    out: dict[str, dict[str, Any]] = {}
-    for key, name in (("form_ms", "contact_form_page"), ("record_ms", "contact_record")):
-        times = found.get(key)
-        out[f"{name}_p50"] = _metric(percentile(times, 50) if times else None, "ms", None, "postgresql", size)
-        out[f"{name}_p95"] = _metric(percentile(times, 95) if times else None, "ms", None, "postgresql", size)
-    return out
+    return _page_metrics(found, (("form_ms", "contact_form_page"), ("record_ms", "contact_record")), None, size)
 
 
 def assessment_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
@@ -167,12 +174,7 @@ def assessment_metrics(url: str, size: str, requests: int) -> dict[str, dict[str
     found = _measure(url, "assessment", "--requests", str(requests))
     if "missing" in found:
         _log(f"  the assessment page not measured: {found['missing']}")
-    out: dict[str, dict[str, Any]] = {}
-    for key, name in (("open_ms", "assessment_open"), ("save_ms", "assessment_save")):
-        times = found.get(key)
-        out[f"{name}_p50"] = _metric(percentile(times, 50) if times else None, "ms", None, "postgresql", size)
-        out[f"{name}_p95"] = _metric(percentile(times, 95) if times else None, "ms", 50, "postgresql", size)
-    return out
+    return _page_metrics(found, (("open_ms", "assessment_open"), ("save_ms", "assessment_save")), 50, size)
 
 
 def triage_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
@@ -186,6 +188,22 @@ def triage_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, An
         "triage_queue_p95": _metric(percentile(times, 95) if times else None, "ms", 100, "postgresql", size),
         "triage_queue_open_concerns": _metric(found.get("open"), "concerns", None, "postgresql", size),
     }
+
+
+def workforce_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
+    """The team caseload view and the pressures dashboard for a service of 300 practitioners."""
+    found = _measure(url, "workforce", "--requests", str(requests))
+    if "missing" in found:
+        _log(f"  the workforce pages not measured: {found['missing']}")
+    out = _page_metrics(found, (("team_ms", "team_caseloads"), ("dashboard_ms", "workforce_dashboard")), 200, size)
+    out["workforce_practitioners"] = _metric(found.get("profiles"), "practitioners", None, "postgresql", size)
+    out["workforce_open_cases"] = _metric(found.get("open_cases"), "cases", None, "postgresql", size)
+    if found.get("profiles"):
+        _log(
+            f"    {found['profiles']} practitioners with profiles, {found['open_cases']} open cases,"
+            f" largest team {found['largest_team']}"
+        )
+    return out
 
 
 def seed_timing_metric(database: str, size: str) -> dict[str, dict[str, Any]]:
@@ -261,6 +279,10 @@ def one_benchmark(name: str, profile: Profile, *, quick: bool) -> dict[str, dict
         _log(f"The triage queue: {profile.seed_timing_database} ({profile.seed_timing_size})")
         url = _borough(profile.seed_timing_database, profile.seed_timing_size)
         return triage_metrics(url, profile.seed_timing_size, profile.summary_requests)
+    if name == "workforce":
+        _log(f"The workforce pages: {profile.seed_timing_database} ({profile.seed_timing_size})")
+        url = _borough(profile.seed_timing_database, profile.seed_timing_size)
+        return workforce_metrics(url, profile.seed_timing_size, profile.summary_requests)
     _log(f"Recording a contact: {profile.pg_database} ({profile.pg_size})")
     url = _borough(profile.pg_database, profile.pg_size)
     return contact_metrics(url, profile.pg_size, profile.summary_requests)
@@ -272,7 +294,7 @@ def main() -> None:
     parser.add_argument("--skip-seed-timing", action="store_true", help="do not time a fresh medium seed")
     parser.add_argument(
         "--only",
-        choices=["directory", "contact", "assessment", "triage"],
+        choices=["directory", "contact", "assessment", "triage", "workforce"],
         help="run only this benchmark, updating its metrics in results.json",
     )
     args = parser.parse_args()
@@ -319,6 +341,8 @@ def main() -> None:
     results.update(assessment_metrics(medium, profile.seed_timing_size, profile.summary_requests))
     _log("  the safeguarding triage queue with 10,000 open concerns")
     results.update(triage_metrics(medium, profile.seed_timing_size, profile.summary_requests))
+    _log("  the team caseload view and the pressures dashboard for 300 practitioners")
+    results.update(workforce_metrics(medium, profile.seed_timing_size, profile.summary_requests))
 
     table_print(results)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
