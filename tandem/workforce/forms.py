@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from tandem.core.forms import TandemForm
+from tandem.identity.models import Profession, RegistrationBody
 from tandem.workforce import rules
 from tandem.workforce.codes import AlertKind, FactorKind, WaitingFor, Warrant
 
@@ -197,8 +198,6 @@ class ProfileForm(VersionForm):
         self,
         *args: Any,
         teams: Choices,
-        professions: Choices,
-        bodies: Choices,
         neighbourhoods: Choices,
         gp_practices: Choices,
         **kwargs: Any,
@@ -209,8 +208,10 @@ class ProfileForm(VersionForm):
             choices=[("", "Choose a team"), *teams],
             error_messages=_required("Choose the team"),
         )
-        self.fields["profession"] = forms.ChoiceField(label="Profession", choices=professions)
-        self.fields["registration_body"] = forms.ChoiceField(label="Registered with", required=False, choices=bodies)
+        self.fields["profession"] = forms.ChoiceField(label="Profession", choices=Profession.choices)
+        self.fields["registration_body"] = forms.ChoiceField(
+            label="Registered with", required=False, choices=RegistrationBody.choices
+        )
         self.fields["neighbourhoods"] = forms.MultipleChoiceField(
             label="Neighbourhoods they work in",
             required=False,

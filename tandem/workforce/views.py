@@ -23,7 +23,6 @@ from tandem.core.errors import DomainError, require
 from tandem.core.pages import form_status, posted, submit
 from tandem.core.presenters import pagination
 from tandem.identity import services as identity_services
-from tandem.identity.models import Profession, RegistrationBody
 from tandem.people import presenters as people_presenters
 from tandem.people import selectors as people_selectors
 from tandem.people import services as people_services
@@ -174,8 +173,6 @@ def profile_edit(request: HttpRequest, user_uuid: UUID) -> HttpResponse:
     form = forms.ProfileForm(
         posted(request),
         teams=_team_choices(teams),
-        professions=list(Profession.choices),
-        bodies=list(RegistrationBody.choices),
         neighbourhoods=selectors.neighbourhood_choices(),
         gp_practices=selectors.gp_practice_choices(),
         initial=presenters.profile_initial(user, profile),

@@ -97,6 +97,7 @@ def test_the_walk_finds_every_app():
         "assessments",
         "support_plans",
         "safeguarding",
+        "workforce",
     }
 
 
