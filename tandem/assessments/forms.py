@@ -1,5 +1,6 @@
 """Input shapes for the assessment pages; forms never save."""
 
+import copy
 from typing import Any, cast
 
 from django import forms
@@ -78,6 +79,9 @@ class StartForm(TandemForm):
         return kind, uuid
 
 
+_BUILT: dict[tuple[tuple[str, ...], bool], dict[str, forms.Field]] = {}
+
+
 class AssessmentForm(TandemForm):
     """The person's own account, each of the ten outcomes, and conditions 1 and 3 with reasons; for a
     carer, the eight carer outcomes and conditions 1, 2 (health) and 3.
@@ -108,7 +112,18 @@ class AssessmentForm(TandemForm):
         super().__init__(*args, **kwargs)
         self.codes = [outcome.code for outcome in outcomes]
         self.carer = carer
-        if carer:
+        # The fifty-odd fields of one kind of assessment are the same every time: built once, then
+        # copied for each form as Django copies a form's declared fields (it halves the form's cost).
+        key = (tuple(self.codes), carer)
+        built = _BUILT.get(key)
+        if built is None:
+            self._fields_build(outcomes)
+            built = _BUILT[key] = copy.deepcopy(self.fields)
+        else:
+            self.fields = copy.deepcopy(built)
+
+    def _fields_build(self, outcomes: list[Any]) -> None:
+        if self.carer:
             self._carer_conditions()
         for outcome in outcomes:
             words = f"({outcome.code}) {outcome.statutory}"
