@@ -7,7 +7,7 @@ it with a reason in the last few hours. Everything that reads personal data star
 
 from typing import Any
 
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from tandem.access.models import BreakGlass, RecordRestriction
 from tandem.core import clock
@@ -29,11 +29,17 @@ def team_ids(actor: Any) -> list[int]:
 
 
 def restriction_allows(actor: Any, person_field: str = "pk") -> Q:
-    """A filter on a queryset whose `person_field` is a person: the records this actor may open."""
-    restricted = RecordRestriction.objects.filter(person=OuterRef(person_field))
-    in_team = RecordRestriction.objects.filter(person=OuterRef(person_field), teams__in=_team_ids(actor))
-    glass = BreakGlass.objects.filter(person=OuterRef(person_field), user=actor, expires_at__gt=clock.now())
-    return ~Q(Exists(restricted)) | Q(Exists(in_team)) | Q(Exists(glass))
+    """A filter on a queryset whose `person_field` is a person: the records this actor may open.
+
+    Written as "not one of the restricted records closed to this actor" (restricted, held by none
+    of their teams, and no live break-glass of theirs): one uncorrelated subquery the database
+    runs once, where three correlated EXISTS cost more to compile than the rest of a list's query.
+    """
+    glass = BreakGlass.objects.filter(user=actor, expires_at__gt=clock.now()).values("person_id")
+    closed = (
+        RecordRestriction.objects.exclude(teams__in=_team_ids(actor)).exclude(person_id__in=glass).values("person_id")
+    )
+    return ~Q(**{f"{person_field}__in": closed})
 
 
 def visible[M: Model](queryset: QuerySet[M], actor: Any, *, person_field: str = "pk") -> QuerySet[M]:
