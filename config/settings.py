@@ -145,7 +145,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "tandem.identity.views.locked_out"
 AXES_VERBOSE = False
 # Lock-out counts per username only: shared office addresses (NAT) would otherwise lock whole teams.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# models.W040: covering (INCLUDE) columns of an index are a PostgreSQL optimisation; SQLite uses
+# the index's keys and ignores them, which is all an embedded demo needs.
+SILENCED_SYSTEM_CHECKS = ["axes.W006", "models.W040"]
 
 # Idle time-out: the session ends after this many seconds without a request.
 SESSION_COOKIE_AGE = int(os.environ.get("TANDEM_IDLE_TIMEOUT_SECONDS", str(30 * 60)))

@@ -82,6 +82,14 @@ class Concern(PublicIdModel):
         indexes = [
             models.Index(fields=["person", "-raised_at"], name="concern_person_recent"),
             models.Index(fields=["team", "status", "triage_due_on"], name="concern_triage_queue"),
+            # The triage queue in its order, covering what its page query filters on: with thousands
+            # waiting, PostgreSQL reads the index alone instead of every waiting concern's row.
+            models.Index(
+                fields=["triage_due_on", "raised_at", "id"],
+                include=["team", "person"],
+                condition=Q(status=ConcernStatus.AWAITING_TRIAGE),
+                name="concern_awaiting_triage",
+            ),
         ]
         constraints = [
             _valid("status", ConcernStatus, "concern_status_valid"),

@@ -46,7 +46,7 @@ def user_in(users: Sequence[User], uuid: str) -> User | None:
 def repeat_counts(concerns: Sequence[Concern], *, actor: Any, within_days: int = 365) -> dict[int, tuple[int, int]]:
     """For each concern on a page: earlier concerns (last 12 months) about the same adult, and the same provider.
 
-    Two queries for the whole page, whatever its length.
+    One query for the whole page, whatever its length.
     """
     if not concerns:
         return {}
@@ -54,8 +54,11 @@ def repeat_counts(concerns: Sequence[Concern], *, actor: Any, within_days: int =
     visible = selectors.concerns_visible(actor).filter(raised_at__gte=since)
     people = {c.person_id for c in concerns}
     providers = {c.provider_key for c in concerns if c.provider_key}
-    by_person = Counter(visible.filter(person_id__in=people).values_list("person_id", flat=True))
-    by_provider = Counter(visible.filter(provider_key__in=providers).values_list("provider_key", flat=True))
+    rows = list(
+        visible.filter(Q(person_id__in=people) | Q(provider_key__in=providers)).values_list("person_id", "provider_key")
+    )
+    by_person = Counter(person for person, _ in rows if person in people)
+    by_provider = Counter(key for _, key in rows if key in providers)
     return {
         c.pk: (by_person[c.person_id] - 1, (by_provider[c.provider_key] - 1) if c.provider_key else 0) for c in concerns
     }

@@ -7,11 +7,11 @@ by no team by every safeguarding team), always within the person-record access r
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When, Window
 from django.http import Http404
 from django.urls import reverse
 
@@ -76,6 +76,30 @@ def triage_queue(*, actor: Any, team_id: int | None = None, overdue_only: bool =
     return concerns.select_related("person", "team").order_by("triage_due_on", "raised_at", "id")
 
 
+class _Fetched:
+    """A page of ids already read, with the queue's total, for Django's paginator (which would
+    otherwise count the queue in one scan and read the page in another)."""
+
+    def __init__(self, ids: list[int], total: int) -> None:
+        self.ids, self.total = ids, total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, window: slice) -> list[int]:
+        return self.ids
+
+
+def _window(queue: QuerySet[Concern], number: int, per_page: int) -> tuple[list[int], int]:
+    """One page of the queue's ids and the queue's total, in one query (a window count)."""
+    start = (number - 1) * per_page
+    rows = list(queue.annotate(total=Window(Count("id"))).values_list("pk", "total")[start : start + per_page])
+    return [pk for pk, _ in rows], (rows[0][1] if rows else 0)
+
+
 def triage_page(
     *, actor: Any, team_id: int | None = None, overdue_only: bool = False, number: Any = 1, per_page: int = 25
 ) -> tuple[Page[Any], list[Concern]]:
@@ -85,9 +109,18 @@ def triage_page(
     Ordering thousands of open concerns joined to their people, to keep 25, took most of the
     page's time; ordering their ids takes a few milliseconds.
     """
-    queue = triage_queue(actor=actor, team_id=team_id, overdue_only=overdue_only)
-    page = Paginator(queue.select_related(None).values_list("pk", flat=True), per_page).get_page(number)
-    ids = list(page.object_list)
+    queue = triage_queue(actor=actor, team_id=team_id, overdue_only=overdue_only).select_related(None)
+    try:
+        wanted = max(int(number), 1)
+    except (TypeError, ValueError):
+        wanted = 1
+    ids, total = _window(queue, wanted, per_page)
+    if not ids and wanted > 1:  # past the end: show the last page, as Paginator.get_page does
+        total = queue.count()
+        wanted = max(-(-total // per_page), 1)
+        ids, total = _window(queue, wanted, per_page) if total else ([], 0)
+    # The paginator reads only count() and the page's slice, which _Fetched answers without a query.
+    page: Page[int] = Paginator(cast(Any, _Fetched(ids, total)), per_page).get_page(wanted)
     found = Concern.objects.filter(pk__in=ids).select_related("person", "team").prefetch_related("abuse_types")
     by_id = {concern.pk: concern for concern in found}
     return page, [by_id[pk] for pk in ids if pk in by_id]
