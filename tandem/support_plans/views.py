@@ -120,6 +120,29 @@ def run_form(
     return redirect(target), []
 
 
+def plan_form_page(
+    request: HttpRequest,
+    plan: SupportPlan,
+    form: Any,
+    action: Callable[[], Any],
+    *,
+    done: str,
+    template: str,
+    **extra: Any,
+) -> HttpResponse:
+    """A form about a plan: run the service for a valid POST and go back to the plan, or show the
+    form again on the person's record (with what changed since, after a conflict)."""
+    response, conflict = run_form(request, form, action, done=done, then=_plan_url(plan))
+    return response or person_page(
+        request,
+        f"support_plans/{template}.html",
+        plan,
+        {"form": form, "plan": plan, "conflict": conflict, **extra},
+        status=form_status(form),
+        page="a care and support plan",
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def plan_start(request: HttpRequest, assessment_uuid: UUID) -> HttpResponse:
     """Start the plan that follows a completed needs assessment."""
@@ -191,22 +214,15 @@ def plan_edit(request: HttpRequest, plan: SupportPlan) -> HttpResponse:
         posted(request),
         initial={"budget_method": plan.budget_method, "contingency": plan.contingency, "version": plan.version},
     )
-    response, conflict = run_form(
+    return plan_form_page(
         request,
+        plan,
         form,
         lambda: services.plan_save(
             plan=plan, details=form.details(), version=form.cleaned_data["version"], actor=request.user
         ),
         done="Plan saved",
-        then=_plan_url(plan),
-    )
-    return response or person_page(
-        request,
-        "support_plans/plan_edit.html",
-        plan,
-        {"form": form, "plan": plan, "conflict": conflict},
-        status=form_status(form),
-        page="a care and support plan",
+        template="plan_edit",
     )
 
 
@@ -215,22 +231,15 @@ def plan_edit(request: HttpRequest, plan: SupportPlan) -> HttpResponse:
 @draft_page
 def outcome_add(request: HttpRequest, plan: SupportPlan) -> HttpResponse:
     form = forms.OutcomeForm(posted(request), initial={"version": plan.version})
-    response, conflict = run_form(
+    return plan_form_page(
         request,
+        plan,
         form,
         lambda: services.outcome_add(
             plan=plan, answers=form.answers(), version=form.cleaned_data["version"], actor=request.user
         ),
         done="Outcome added",
-        then=_plan_url(plan),
-    )
-    return response or person_page(
-        request,
-        "support_plans/outcome_add.html",
-        plan,
-        {"form": form, "plan": plan, "conflict": conflict},
-        status=form_status(form),
-        page="a care and support plan",
+        template="outcome_add",
     )
 
 
@@ -249,22 +258,16 @@ def outcome_edit(request: HttpRequest, plan: SupportPlan, outcome_uuid: UUID) ->
             "version": plan.version,
         },
     )
-    response, conflict = run_form(
+    return plan_form_page(
         request,
+        plan,
         form,
         lambda: services.outcome_save(
             plan=plan, outcome=outcome, answers=form.answers(), version=form.cleaned_data["version"], actor=request.user
         ),
         done="Outcome saved",
-        then=_plan_url(plan),
-    )
-    return response or person_page(
-        request,
-        "support_plans/outcome_edit.html",
-        plan,
-        {"form": form, "plan": plan, "outcome": outcome, "conflict": conflict},
-        status=form_status(form),
-        page="a care and support plan",
+        template="outcome_edit",
+        outcome=outcome,
     )
 
 
@@ -274,22 +277,16 @@ def outcome_edit(request: HttpRequest, plan: SupportPlan, outcome_uuid: UUID) ->
 def outcome_remove(request: HttpRequest, plan: SupportPlan, outcome_uuid: UUID) -> HttpResponse:
     outcome = selectors.outcome_of(plan=plan, uuid=outcome_uuid)
     form = forms.VersionForm(posted(request), initial={"version": plan.version})
-    response, conflict = run_form(
+    return plan_form_page(
         request,
+        plan,
         form,
         lambda: services.outcome_remove(
             plan=plan, outcome=outcome, version=form.cleaned_data["version"], actor=request.user
         ),
         done="Outcome removed",
-        then=_plan_url(plan),
-    )
-    return response or person_page(
-        request,
-        "support_plans/outcome_remove.html",
-        plan,
-        {"form": form, "plan": plan, "outcome": outcome, "conflict": conflict},
-        status=form_status(form),
-        page="a care and support plan",
+        template="outcome_remove",
+        outcome=outcome,
     )
 
 
@@ -370,22 +367,16 @@ def commissioned_add(request: HttpRequest, plan: SupportPlan, outcome_uuid: UUID
     form = forms.CommissionedForm(
         posted(request), providers=_providers(), initial={"version": plan.version, "unit": "hour"}
     )
-    response, conflict = run_form(
+    return plan_form_page(
         request,
+        plan,
         form,
         lambda: services.commissioned_add(
             plan=plan, outcome=outcome, details=form.details(), version=form.cleaned_data["version"], actor=request.user
         ),
         done="Commissioned service added",
-        then=_plan_url(plan),
-    )
-    return response or person_page(
-        request,
-        "support_plans/commissioned_add.html",
-        plan,
-        {"form": form, "plan": plan, "outcome": outcome, "conflict": conflict},
-        status=form_status(form),
-        page="a care and support plan",
+        template="commissioned_add",
+        outcome=outcome,
     )
 
 
@@ -407,22 +398,16 @@ def commissioned_edit(request: HttpRequest, plan: SupportPlan, commissioned_uuid
             "version": plan.version,
         },
     )
-    response, conflict = run_form(
+    return plan_form_page(
         request,
+        plan,
         form,
         lambda: services.commissioned_save(
             plan=plan, item=item, details=form.details(), version=form.cleaned_data["version"], actor=request.user
         ),
         done="Commissioned service saved",
-        then=_plan_url(plan),
-    )
-    return response or person_page(
-        request,
-        "support_plans/commissioned_edit.html",
-        plan,
-        {"form": form, "plan": plan, "outcome": item.outcome, "conflict": conflict},
-        status=form_status(form),
-        page="a care and support plan",
+        template="commissioned_edit",
+        outcome=item.outcome,
     )
 
 
@@ -432,22 +417,17 @@ def commissioned_edit(request: HttpRequest, plan: SupportPlan, commissioned_uuid
 def commissioned_remove(request: HttpRequest, plan: SupportPlan, commissioned_uuid: UUID) -> HttpResponse:
     item = selectors.commissioned_of(plan=plan, uuid=commissioned_uuid)
     form = forms.VersionForm(posted(request), initial={"version": plan.version})
-    response, conflict = run_form(
+    return plan_form_page(
         request,
+        plan,
         form,
         lambda: services.commissioned_remove(
             plan=plan, item=item, version=form.cleaned_data["version"], actor=request.user
         ),
         done="Commissioned service removed",
-        then=_plan_url(plan),
-    )
-    return response or person_page(
-        request,
-        "support_plans/commissioned_remove.html",
-        plan,
-        {"form": form, "plan": plan, "item": item, "conflict": conflict, "units": presenters.units},
-        status=form_status(form),
-        page="a care and support plan",
+        template="commissioned_remove",
+        item=item,
+        units=presenters.units,
     )
 
 
@@ -458,22 +438,16 @@ def plan_complete(request: HttpRequest, plan: SupportPlan) -> HttpResponse:
     """Record the person's agreement: the version is then fixed, and signed off where the budget needs it."""
     computed = selectors.budget_of_plan(plan=plan)
     form = forms.AgreementForm(posted(request), initial={"version": plan.version})
-    response, conflict = run_form(
+    return plan_form_page(
         request,
+        plan,
         form,
         lambda: services.plan_complete(
             plan=plan, agreement=form.agreement(), version=form.cleaned_data["version"], actor=request.user
         ),
         done="The person's agreement is recorded",
-        then=_plan_url(plan),
-    )
-    return response or person_page(
-        request,
-        "support_plans/plan_complete.html",
-        plan,
-        {"form": form, "plan": plan, "budget": presenters.budget_shown(plan, computed), "conflict": conflict},
-        status=form_status(form),
-        page="a care and support plan",
+        template="plan_complete",
+        budget=presenters.budget_shown(plan, computed),
     )
 
 
@@ -490,8 +464,9 @@ def plan_copy(request: HttpRequest, plan: SupportPlan) -> HttpResponse:
         )
         return redirect(_plan_url(plan))
     form = forms.CopyForm(posted(request), initial={"version": plan.version})
-    response, conflict = run_form(
+    return plan_form_page(
         request,
+        plan,
         form,
         lambda: services.plan_copy_record(
             plan=plan,
@@ -501,15 +476,7 @@ def plan_copy(request: HttpRequest, plan: SupportPlan) -> HttpResponse:
             actor=request.user,
         ),
         done="Copy recorded",
-        then=_plan_url(plan),
-    )
-    return response or person_page(
-        request,
-        "support_plans/plan_copy.html",
-        plan,
-        {"form": form, "plan": plan, "conflict": conflict},
-        status=form_status(form),
-        page="a care and support plan",
+        template="plan_copy",
     )
 
 
