@@ -5,6 +5,7 @@ GOV.UK Frontend components come from govuk-frontend-jinja's macros, imported as
 core/jinja2/components/. Templates never hand-write component markup.
 """
 
+from collections.abc import MutableMapping
 from typing import Any
 
 from django.contrib.messages import get_messages
@@ -14,7 +15,7 @@ from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, StrictUndefined, Undefined
 from markupsafe import Markup
 
-from tandem.core import components, navigation, presenters
+from tandem.core import components, form_fields, navigation, presenters
 
 
 def _url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -23,6 +24,19 @@ def _url(name: str, *args: Any, **kwargs: Any) -> str:
 
 def _csrf_input(request: Any) -> Markup:
     return Markup('<input type="hidden" name="csrfmiddlewaretoken" value="{}">').format(get_token(request))
+
+
+class _Environment(Environment):
+    """Jinja's environment, with each template's globals one plain dict.
+
+    Jinja gives each template a ChainMap of its own globals over the environment's, and on every
+    `{% from ... import %}` compares the importing page's globals with the imported template's,
+    one ChainMap lookup a name: that was nearly half of rendering the page layout. Jinja asks
+    that globals not change once templates are loaded; ours are set once, in `environment`.
+    """
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
 
 
 def environment(**options: Any) -> Environment:
@@ -37,15 +51,17 @@ def environment(**options: Any) -> Environment:
     options.setdefault("extensions", ["jinja2.ext.do"])
     # Django's backend passes autoescape in options; always on, whatever the settings say.
     options.pop("autoescape", None)
-    env = Environment(autoescape=True, **options)
+    env = _Environment(autoescape=True, **options)
     env.globals.update(
         {
             "static": static,
             "url": _url,
             "csrf_input_for": _csrf_input,
             "get_messages": get_messages,
-            # The field macros' fast path for GOV.UK radios, checkboxes and text areas (components.py).
+            # GOV.UK radios, checkboxes and text areas written in Python (components.py), and
+            # Django's bound fields as those components (form_fields.py, via components/fields.html).
             "components": components,
+            "form_fields": form_fields,
             "service_navigation": navigation.service_navigation,
             # The design system's table, written in Python (components.py): list pages of
             # hundreds of rows spent most of their time in the macro's nested calls.
