@@ -113,14 +113,16 @@ class AssessmentForm(TandemForm):
         self.codes = [outcome.code for outcome in outcomes]
         self.carer = carer
         # The fifty-odd fields of one kind of assessment are the same every time: built once, then
-        # copied for each form as Django copies a form's declared fields (it halves the form's cost).
+        # each form gets its own copy of every field. The copies share their widgets, choices and
+        # messages, which nothing changes once built: Django's deep copy of all that was most of the
+        # form's cost, and left thousands of objects a request for the garbage collector.
         key = (tuple(self.codes), carer)
         built = _BUILT.get(key)
         if built is None:
             self._fields_build(outcomes)
             built = _BUILT[key] = copy.deepcopy(self.fields)
         else:
-            self.fields = copy.deepcopy(built)
+            self.fields = {name: copy.copy(field) for name, field in built.items()}
 
     def _fields_build(self, outcomes: list[Any]) -> None:
         if self.carer:
