@@ -168,10 +168,14 @@ def caseload_of(*, user: Any) -> list[Case]:
 
 def case_get(*, actor: Any, uuid: UUID | str) -> Case:
     """The case, if the actor is in its team and may open the person (404 otherwise)."""
-    case = Case.objects.select_related("team", "allocated_to", "support_request").filter(uuid=uuid).first()
+    case = (
+        Case.objects.select_related("team", "allocated_to", "support_request", *people_selectors.person_related())
+        .filter(uuid=uuid)
+        .first()
+    )
     if case is None or not policies.can_view_team(actor, case.team_id):
         raise Http404("No such case")
-    case.person = people_selectors.person_of_record(actor=actor, pk=case.person_id)
+    people_selectors.person_of_record(actor=actor, person=case.person)
     return case
 
 
