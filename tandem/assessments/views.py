@@ -165,7 +165,6 @@ def carer_assessment_start(request: HttpRequest, person_uuid: UUID) -> HttpRespo
 @assessment_page("a {kind}")
 def assessment(request: HttpRequest, assessment: NeedsAssessment) -> HttpResponse:
     """The assessment: a form while it is a draft, the record once completed."""
-    findings = selectors.findings_of(assessment=assessment)
 
     def person_context() -> dict[str, Any]:
         # Read only for a page that is shown, never for a save that redirects.
@@ -184,7 +183,7 @@ def assessment(request: HttpRequest, assessment: NeedsAssessment) -> HttpRespons
             assessment,
             {
                 **person_context(),
-                "findings": presenters.finding_rows(findings, assessment.kind),
+                "findings": presenters.finding_rows(selectors.findings_of(assessment=assessment), assessment.kind),
                 "determination": presenters.stored_determination(assessment.determination, assessment.kind),
                 "decision": presenters.decision_words(assessment.eligible),
             },
@@ -194,7 +193,12 @@ def assessment(request: HttpRequest, assessment: NeedsAssessment) -> HttpRespons
         posted(request),
         outcomes=list(selectors.outcomes_for(assessment.kind)),
         carer=assessment.is_carers,
-        initial=presenters.assessment_initial(assessment, findings),
+        # A save is read from what was sent: the answers as saved are read only to show them.
+        initial=(
+            None
+            if request.method == "POST"
+            else presenters.assessment_initial(assessment, selectors.findings_of(assessment=assessment))
+        ),
     )
     version = request.POST.get("version", "") if request.method == "POST" else assessment.version
     conflict: list[presenters.ChangeGroup] = []
