@@ -149,7 +149,13 @@ def _full_name(prefix: str) -> Any:
 
 
 def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]:
-    """Open contacts and requests waiting in a team, for the person summary (one query)."""
+    """Open contacts and requests waiting in a team, for the person summary (one query, after a
+    small read or two: most people have neither, and the union costs far more to compile)."""
+    if not (
+        Contact.objects.filter(person_id=person.pk, status=ContactStatus.OPEN).exists()
+        or SupportRequest.objects.filter(person_id=person.pk).exclude(status=RequestStatus.CLOSED).exists()
+    ):
+        return []
     contacts = Contact.objects.filter(person_id=person.pk, status=ContactStatus.OPEN).annotate(
         w_kind=Value("contact"),
         w_ref=F("reference"),
@@ -222,7 +228,10 @@ def _timeline_part(
 
 
 def timeline_for_person(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
-    """Contacts, conversations, outcomes, signposting and completed follow-ups, newest first (one query)."""
+    """Contacts, conversations, outcomes, signposting and completed follow-ups, newest first (one
+    query; none for someone never contacted, since all of these hang off their contacts)."""
+    if not Contact.objects.filter(person_id=person.pk).exists():
+        return []
     about = {"contact__person_id": person.pk}
     first, *rest = [
         _timeline_part(

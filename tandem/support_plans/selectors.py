@@ -176,9 +176,23 @@ def _none(field: Any) -> Any:
 _COLUMNS = ("row_kind", "link", "status", "shown_number", "team_name", "who", "created_at", "due")
 
 
+def _has_plans(person_id: int) -> bool:
+    """Whether the person has any plan or review. Most people have none, and this small read
+    spares them the summary's unions of plans and reviews, whose compilation alone cost more
+    than all the rest of the summary's reads."""
+    return (
+        SupportPlan.objects.filter(person_id=person_id).exists()
+        or PlanReview.objects.filter(person_id=person_id).exists()
+    )
+
+
 def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]:
     """Plans in draft or waiting for sign-off, eligible assessments with no plan yet, reviews in
-    progress, and planned reviews due within eight weeks or overdue (one query)."""
+    progress, and planned reviews due within eight weeks or overdue (one query, after a small
+    read or two that finds most people have none of these)."""
+    finished = (AssessmentStatus.COMPLETED, AssessmentStatus.AUTHORISED)
+    if not (_has_plans(person.pk) or person.needs_assessments.filter(status__in=finished).exists()):
+        return []
     today = clock.today()
     plans = (
         SupportPlan.objects.filter(person_id=person.pk)
@@ -284,6 +298,8 @@ _TIMELINE_COLUMNS = ("source", "kind", "at", "who", "team_name", "link", "number
 
 def timeline_for_person(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
     """Plans started, revised, agreed and signed off, and reviews started and completed, newest first (one query)."""
+    if not _has_plans(person.pk):
+        return []
     plan_events = (
         PlanEvent.objects.filter(plan__person_id=person.pk, kind__in=list(_TIMELINE_KINDS))
         .annotate(

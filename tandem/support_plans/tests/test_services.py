@@ -305,3 +305,8 @@ def test_the_summary_shows_plans_to_write_and_drafts_with_links(assessment, pers
         f"/support-plans/{plan.uuid}/",
     )
     assert (entry.title, entry.url) == ("Care and support plan started (version 1)", f"/support-plans/{plan.uuid}/")
+
+
+def test_someone_with_no_plan_and_no_finished_assessment_has_no_plan_work_or_timeline(person, practitioner):
+    assert selectors.open_work_for_person(person, practitioner) == []
+    assert selectors.timeline_for_person(person, practitioner, 10) == []
