@@ -172,7 +172,11 @@ def _full_name(prefix: str) -> Any:
 
 
 def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]:
-    """Assessments in draft, or completed and waiting to be authorised, for the person summary (one query)."""
+    """Assessments in draft, or completed and waiting to be authorised, for the person summary (one
+    query, after a small read: most people have none, and the full read costs more to compile)."""
+    open_ones = NeedsAssessment.objects.filter(person_id=person.pk).exclude(status=AssessmentStatus.AUTHORISED)
+    if not open_ones.exists():
+        return []
     rows = (
         NeedsAssessment.objects.filter(person_id=person.pk)
         .exclude(status=AssessmentStatus.AUTHORISED)
@@ -202,7 +206,10 @@ _TIMELINE_KINDS = {
 
 
 def timeline_for_person(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
-    """Assessments started, completed, judged and authorised, newest first (one query)."""
+    """Assessments started, completed, judged and authorised, newest first (one query; none for
+    someone never assessed, found with a small read first)."""
+    if not NeedsAssessment.objects.filter(person_id=person.pk).exists():
+        return []
     rows = (
         AssessmentEvent.objects.filter(assessment__person_id=person.pk, kind__in=list(_TIMELINE_KINDS))
         .annotate(who=_full_name("by"), team_name=F("assessment__team__name"))

@@ -12,7 +12,7 @@ from tandem.audit import services as audit_services
 # into the chain happens later: 1); warnings, network, consents, previous names and the timeline
 # (5); open work and timeline from the other apps: the front door's small reads for open contacts
 # and open requests (2) and for any contact before its timeline (1), safeguarding's open concerns
-# (1), the assessments' open drafts and completed ones waiting to be authorised (1) and their
+# (1), the assessments' small reads for any open assessment (1) and for any at all before their
 # timeline (1); the plans' small reads for any plan, review or finished assessment (3) and for any
 # plan or review before their timeline (2); the workforce's cases held or waiting (1); the session
 # saved, as on the first page of each minute (savepoint, update, release: 3). Someone with work
