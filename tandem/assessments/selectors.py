@@ -178,9 +178,7 @@ def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]
     if not open_ones.exists():
         return []
     rows = (
-        NeedsAssessment.objects.filter(person_id=person.pk)
-        .exclude(status=AssessmentStatus.AUTHORISED)
-        .annotate(team_name=F("team__name"), who=_full_name("practitioner"))
+        open_ones.annotate(team_name=F("team__name"), who=_full_name("practitioner"))
         .order_by("-started_on", "-id")
         .values_list("uuid", "kind", "status", "team_name", "who", "created_at", "requested_on")[:20]
     )
