@@ -253,6 +253,18 @@ CELERY_TIMEZONE = TIME_ZONE  # the morning digest runs at 07:00 local time
 # Where staff reach Tandem, for links in e-mails sent by scheduled jobs (no request to take it from).
 TANDEM_BASE_URL = os.environ.get("TANDEM_BASE_URL", "http://localhost:8000")
 
+# The audit log's keys (ADR 0002, docs/contexts/audit.md): HMAC keys held here, outside the
+# database. TANDEM_AUDIT_KEY seals new events under the id TANDEM_AUDIT_KEY_ID; the keys it
+# replaced stay in TANDEM_AUDIT_KEYS as `id=key` pairs (comma-separated) so their seals still
+# verify. Without TANDEM_AUDIT_KEY the published development key is used: only debug, the demo
+# (TANDEM_DEMO), tests and a laptop may do that, so a production server (its own secret key, debug
+# and the demo off) refuses to start without one, and `check --deploy` reports it (audit.E001).
+TANDEM_AUDIT_KEY = os.environ.get("TANDEM_AUDIT_KEY", "")
+TANDEM_AUDIT_KEY_ID = os.environ.get("TANDEM_AUDIT_KEY_ID", "1")
+TANDEM_AUDIT_KEYS = os.environ.get("TANDEM_AUDIT_KEYS", "")
+if not TANDEM_AUDIT_KEY and os.environ.get("TANDEM_SECRET_KEY") and not DEBUG and not _env_bool("TANDEM_DEMO", False):
+    raise RuntimeError("TANDEM_AUDIT_KEY must be set in production (the key that seals the audit log).")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -3,7 +3,9 @@
 Every view and change of a person's record is one AuditEvent. Rows are only ever inserted:
 there is no update or delete path in the code and the model refuses both. Shortly after it is
 written each row is sealed into a hash chain (its place in the chain, the hash of the row before
-it and its own hash), so `tandem audit_verify` finds any edit made behind our back.
+it, the id of the key and its own keyed hash over every column), so `tandem audit_verify` finds any
+edit made behind our back. On PostgreSQL a trigger also refuses UPDATE (other than filling an
+empty seal once), DELETE and TRUNCATE, whoever asks (migration 0004, ADR 0002).
 """
 
 from typing import Any
@@ -34,6 +36,8 @@ class AuditEvent(models.Model):
     # Empty until sealed (services.chain_seal); then never changed again.
     chain_position = models.BigIntegerField(null=True, blank=True, unique=True)
     previous_hash = models.CharField(max_length=64, blank=True)
+    # Which key sealed the event (tandem/audit/keys.py), so keys can be replaced.
+    key_id = models.CharField(max_length=32, blank=True, default="")
     hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
 
     class Meta:
@@ -57,12 +61,17 @@ class AuditEvent(models.Model):
 
 
 class AuditChainHead(models.Model):
-    """One row holding the end of the chain; locking it serialises sealing."""
+    """One row holding the end of the chain; locking it serialises sealing.
+
+    Signed with the audit key, so the end of the chain cannot be moved back to hide events cut off
+    the end without the key."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     last_hash = models.CharField(max_length=64)
     last_event_id = models.BigIntegerField(default=0)
     last_position = models.BigIntegerField(default=0)
+    key_id = models.CharField(max_length=32, blank=True, default="")
+    signature = models.CharField(max_length=64, blank=True, default="")
 
     def __str__(self) -> str:
         return f"Audit chain head at position {self.last_position} (event {self.last_event_id})"

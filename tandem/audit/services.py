@@ -1,17 +1,14 @@
 """Writing to the audit log: the only way rows get into it."""
 
-import hashlib
-import json
-from datetime import datetime
 from typing import Any
 
 from django.db import connection, transaction
 
 from tandem.audit.context import current_origin
+from tandem.audit.hashing import GENESIS_HASH, HASHED_FIELDS, head_signature, row_hash
+from tandem.audit.keys import signing_key
 from tandem.audit.models import AuditChainHead, AuditEvent
 from tandem.core import clock
-
-GENESIS_HASH = "0" * 64
 
 
 def _json_safe(value: Any) -> Any:
@@ -24,83 +21,8 @@ def _json_safe(value: Any) -> Any:
     return str(value)
 
 
-def event_hash(
-    *,
-    previous_hash: str,
-    event_id: int,
-    at: datetime,
-    actor_id: int | None,
-    actor_name: str,
-    action: str,
-    person_uuid: str | None,
-    target_type: str,
-    target_id: str,
-    summary: str,
-    changes: dict[str, Any],
-    reason: str,
-    ip_address: str | None,
-) -> str:
-    """The chain hash: SHA-256 over the previous hash and every field that says what happened."""
-    payload = json.dumps(
-        [
-            previous_hash,
-            event_id,
-            at.isoformat(timespec="microseconds"),
-            actor_id,
-            actor_name,
-            action,
-            person_uuid,
-            target_type,
-            target_id,
-            summary,
-            changes,
-            reason,
-            ip_address,
-        ],
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-# The fields a hash covers, read back from the database exactly as verification reads them.
-HASHED_FIELDS = (
-    "id",
-    "at",
-    "actor_id",
-    "actor_name",
-    "action",
-    "person_uuid",
-    "target_type",
-    "target_id",
-    "summary",
-    "changes",
-    "reason",
-    "ip_address",
-)
-
-
-def row_hash(row: dict[str, Any], *, previous_hash: str) -> str:
-    return event_hash(
-        previous_hash=previous_hash,
-        event_id=row["id"],
-        at=row["at"],
-        actor_id=row["actor_id"],
-        actor_name=row["actor_name"],
-        action=row["action"],
-        person_uuid=str(row["person_uuid"]) if row["person_uuid"] else None,
-        target_type=row["target_type"],
-        target_id=row["target_id"],
-        summary=row["summary"],
-        changes=row["changes"],
-        reason=row["reason"],
-        ip_address=row["ip_address"],
-    )
-
-
 # Sealing runs after every SEAL_EVERY-th event commits, from `tandem audit_seal` and the
-# scheduled task, and before verification; so at most a few dozen recent events wait unsealed.
+# scheduled task; so at most a few dozen recent events wait unsealed. Verification never seals.
 SEAL_EVERY = 50
 
 
@@ -140,13 +62,14 @@ def record(
     return event
 
 
-def _seals_write(seals: list[tuple[int, str, str, int]]) -> None:
+def _seals_write(seals: list[tuple[int, str, str, str, int]]) -> None:
     """One parameterised UPDATE a row, sent as a batch (pipelined on PostgreSQL): `bulk_update`
     builds a CASE expression per field whose compilation cost a millisecond an event."""
     table = connection.ops.quote_name(AuditEvent._meta.db_table)
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"UPDATE {table} SET chain_position = %s, previous_hash = %s, hash = %s WHERE id = %s",  # noqa: S608 - the table name is ours
+            # The database guard (migration 0004) lets exactly this through: an empty seal filled once.
+            f"UPDATE {table} SET chain_position = %s, previous_hash = %s, key_id = %s, hash = %s WHERE id = %s",  # noqa: S608 - the table name is ours
             seals,
         )
 
@@ -165,6 +88,7 @@ def chain_seal(*, batch_size: int = 1000) -> int:
     transaction commits late is simply sealed in a later batch: its place in the chain is the
     order of sealing, not its id.
     """
+    key = signing_key()
     sealed = 0
     while True:
         with transaction.atomic():
@@ -175,15 +99,22 @@ def chain_seal(*, batch_size: int = 1000) -> int:
             if not rows:
                 return sealed
             previous, position = head.last_hash, head.last_position
-            seals: list[tuple[int, str, str, int]] = []
+            seals: list[tuple[int, str, str, str, int]] = []
             for row in rows:
                 position += 1
-                digest = row_hash(row, previous_hash=previous)
-                seals.append((position, previous, digest, row["id"]))
+                row.update(chain_position=position, previous_hash=previous, key_id=key.id)
+                digest = row_hash(row, key=key.secret)
+                seals.append((position, previous, key.id, digest, row["id"]))
                 previous = digest
             # The only write to existing events: filling their empty seals, once, under the head's lock.
             _seals_write(seals)
             AuditChainHead.objects.filter(id=1).update(
-                last_hash=previous, last_event_id=rows[-1]["id"], last_position=position
+                last_hash=previous,
+                last_event_id=rows[-1]["id"],
+                last_position=position,
+                key_id=key.id,
+                signature=head_signature(
+                    position=position, last_hash=previous, last_event_id=rows[-1]["id"], key=key.secret
+                ),
             )
             sealed += len(rows)

@@ -1,10 +1,14 @@
 """Writing to the audit log: each event carries the hash of the one before it (ADR 0002)."""
 
+import hashlib
+import hmac
+import json
 from datetime import UTC, datetime
 
 from tandem.audit.context import Origin, _origin
+from tandem.audit.keys import DEVELOPMENT_KEY, DEVELOPMENT_KEY_ID
 from tandem.audit.models import AuditChainHead, AuditEvent
-from tandem.audit.services import GENESIS_HASH, SEAL_EVERY, chain_seal, event_hash, record
+from tandem.audit.services import GENESIS_HASH, SEAL_EVERY, chain_seal, record
 from tandem.audit.verification import chain_verify
 
 AT = datetime(2024, 3, 5, 9, 15, 30, 123456, tzinfo=UTC)
@@ -123,36 +127,45 @@ def test_every_fiftieth_event_seals_the_chain_once_its_transaction_commits(
     assert AuditEvent.objects.filter(hash__isnull=True).count() == 0
 
 
-def test_the_hash_is_over_the_previous_hash_and_every_field(practitioner, person, set_clock):
+def test_the_seal_is_an_hmac_under_the_key_over_every_column(practitioner, person, set_clock):
     set_clock(AT)
-
-    event = record(
-        actor=practitioner,
-        action="people.person.viewed",
-        person=person,
-        summary="Viewed",
-        changes={"a": 1},
-        reason="Visit",
-    )
+    token = _origin.set(Origin(ip_address="192.0.2.10", user_agent="Firefox"))
+    try:
+        event = record(
+            actor=practitioner,
+            action="people.person.viewed",
+            person=person,
+            summary="Viewed",
+            changes={"a": 1},
+            reason="Visit",
+        )
+    finally:
+        _origin.reset(token)
 
     chain_seal()
 
     event.refresh_from_db()
-    assert event.hash == event_hash(
-        previous_hash=GENESIS_HASH,
-        event_id=event.pk,
-        at=AT,
-        actor_id=practitioner.pk,
-        actor_name="Priya Shah",
-        action="people.person.viewed",
-        person_uuid=str(person.uuid),
-        target_type="",
-        target_id="",
-        summary="Viewed",
-        changes={"a": 1},
-        reason="Visit",
-        ip_address=None,
-    )
+    columns = {
+        "id": event.pk,
+        "at": "2024-03-05T09:15:30.123456+00:00",
+        "actor_id": practitioner.pk,
+        "actor_name": "Priya Shah",
+        "action": "people.person.viewed",
+        "person_uuid": str(person.uuid),
+        "target_type": "",
+        "target_id": "",
+        "summary": "Viewed",
+        "changes": {"a": 1},
+        "reason": "Visit",
+        "ip_address": "192.0.2.10",
+        "user_agent": "Firefox",
+        "chain_position": 1,
+        "previous_hash": GENESIS_HASH,
+        "key_id": DEVELOPMENT_KEY_ID,
+    }
+    text = json.dumps(columns, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    expected = hmac.new(DEVELOPMENT_KEY, b"tandem.audit.event.v2\n" + text.encode(), hashlib.sha256).hexdigest()
+    assert (event.key_id, event.hash) == (DEVELOPMENT_KEY_ID, expected)
 
 
 def test_a_summary_longer_than_the_column_is_cut_and_the_chain_still_verifies(practitioner):
