@@ -7,4 +7,8 @@ class AuditConfig(AppConfig):
     verbose_name = "Audit"
 
     def ready(self) -> None:
-        from tandem.audit import checks  # noqa: F401 - registers the audit key checks
+        from tandem.audit import checks  # noqa: F401 - registers the audit key's deployment check
+        from tandem.audit.keys import verifying_keys
+
+        # A malformed audit key stops every process as it starts, not at the first seal it makes.
+        verifying_keys()

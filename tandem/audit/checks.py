@@ -1,27 +1,14 @@
-"""System checks for the audit log's keys (ADR 0002): malformed keys stop every command; the
-development key is reported by `tandem check --deploy` (production refuses to start without its
-own key already, in config/settings.py)."""
+"""The audit key's deployment check (ADR 0002): `tandem check --deploy` reports a server sealing
+with the published development key. A production server refuses to start without its own key
+already (config/settings.py), and a malformed key stops every process (AuditConfig.ready)."""
 
 from collections.abc import Sequence
 from typing import Any
 
 from django.apps import AppConfig
 from django.core.checks import CheckMessage, Error, Tags, register
-from django.core.exceptions import ImproperlyConfigured
 
-from tandem.audit.keys import development_key_in_use, verifying_keys
-
-
-@register(Tags.security)
-def audit_keys_check(
-    *, app_configs: Sequence[AppConfig] | None = None, databases: Sequence[str] | None = None, **kwargs: Any
-) -> list[CheckMessage]:
-    """audit.E002: every audit key must be well formed (id, length, no id given twice)."""
-    try:
-        verifying_keys()
-    except ImproperlyConfigured as error:
-        return [Error(str(error), id="audit.E002")]
-    return []
+from tandem.audit.keys import development_key_in_use
 
 
 @register(Tags.security, deploy=True)
