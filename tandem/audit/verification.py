@@ -58,6 +58,8 @@ def exported_head_read(text: str) -> ExportedHead:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValueError(f"it is not JSON ({error.msg}, line {error.lineno})") from None
+    except RecursionError:
+        raise ValueError("it is not an exported chain head (nested too deeply)") from None
     if not isinstance(data, dict):
         raise ValueError("it is not an exported chain head (expected a JSON object)")
     position, event_id, digest = data.get("chain_position"), data.get("event_id"), data.get("hash")
@@ -132,9 +134,25 @@ def _walk(walk: _Walk, *, keys: dict[str, bytes], wanted: set[int], batch_size: 
     return None
 
 
+def _head_read() -> dict[str, Any] | None:
+    head: dict[str, Any] | None = AuditChainHead.objects.filter(id=1).values(*_HEAD_FIELDS).first()
+    return head
+
+
+def _start_head_problem(head: dict[str, Any] | None, walk: _Walk, keys: dict[str, bytes]) -> ChainReport | None:
+    """No head, or one at the start: it vouches for nothing (a sealer creates it before sealing)."""
+    if not walk.checked:
+        return None
+    later = _head_read()
+    if later is not None and later["last_position"] > 0 and _head_signed(later, keys):
+        return None  # the very first events were sealed while we walked
+    problem = "the chain head was removed" if head is None else "the chain head was altered"
+    return ChainReport(walk.checked, walk.last_id, problem)
+
+
 def _head_problem(head: dict[str, Any] | None, walk: _Walk, keys: dict[str, bytes]) -> ChainReport | None:
-    if head is None:
-        return ChainReport(walk.checked, walk.last_id, "the chain head was removed") if walk.checked else None
+    if head is None or head["last_position"] == 0:
+        return _start_head_problem(head, walk, keys)
     if not _head_signed(head, keys):
         return ChainReport(walk.checked, head["last_event_id"], "the chain head was altered")
     # With every row gone there is no last row checked: name the newest event the head expects.
@@ -173,7 +191,7 @@ def chain_verify(*, batch_size: int = 5000, exported: ExportedHead | None = None
     like the rest, so a sealer running alongside never makes an intact log look cut short.
     """
     keys = verifying_keys()
-    head = AuditChainHead.objects.filter(id=1).values(*_HEAD_FIELDS).first()
+    head = _head_read()
     wanted = {p for p in (head and head["last_position"], exported and exported.chain_position) if p}
     walk = _Walk()
     problem = (
@@ -189,7 +207,7 @@ def chain_verify(*, batch_size: int = 5000, exported: ExportedHead | None = None
 def chain_head_export() -> ExportedHead:
     """The end of the chain, checked against its signature and its last event, ready to keep."""
     keys = verifying_keys()
-    head = AuditChainHead.objects.filter(id=1).values(*_HEAD_FIELDS).first()
+    head = _head_read()
     if head is None or head["last_position"] == 0:
         raise ChainHeadError("Nothing is sealed yet: run tandem audit_seal first.")
     last = AuditEvent.objects.filter(chain_position=head["last_position"]).values(*HASHED_FIELDS, "hash").first()

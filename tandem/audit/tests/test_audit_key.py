@@ -93,6 +93,21 @@ def test_a_removed_head_is_found(practitioner):
     assert chain_verify() == ChainReport(checked=2, broken_at=events[1].pk, problem="the chain head was removed")
 
 
+def test_a_log_the_sealer_found_empty_is_intact(db):
+    assert chain_seal() == 0
+
+    assert AuditChainHead.objects.filter(last_position=0).exists()
+    assert chain_verify() == ChainReport(checked=0, broken_at=None, problem="")
+
+
+def test_a_head_moved_back_to_the_start_is_found(practitioner):
+    events = _events(practitioner, 2)
+
+    AuditChainHead.objects.update(last_hash="0" * 64, last_event_id=0, last_position=0, key_id="", signature="")
+
+    assert chain_verify() == ChainReport(checked=2, broken_at=events[1].pk, problem="the chain head was altered")
+
+
 def test_a_replaced_key_still_verifies_what_it_sealed(keyed, practitioner):
     _events(practitioner, 2)
     keyed.TANDEM_AUDIT_KEY, keyed.TANDEM_AUDIT_KEY_ID, keyed.TANDEM_AUDIT_KEYS = KEY_B, "2026-b", f"2026-a={KEY_A}"
