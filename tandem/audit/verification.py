@@ -16,7 +16,7 @@ from tandem.audit.keys import DEVELOPMENT_KEY_ID, verifying_keys
 from tandem.audit.models import AuditChainHead, AuditEvent
 from tandem.core import clock
 
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 _HEAD_FIELDS = ("last_hash", "last_event_id", "last_position", "key_id", "signature")
 
 
@@ -67,7 +67,7 @@ def exported_head_read(text: str) -> ExportedHead:
         raise ValueError("its chain_position must be a whole number of 1 or more")
     if type(event_id) is not int or event_id < 1:
         raise ValueError("its event_id must be a whole number of 1 or more")
-    if not isinstance(digest, str) or not _HEX64.match(digest):
+    if not isinstance(digest, str) or not _HEX64.fullmatch(digest):
         raise ValueError("its hash must be 64 lower-case hexadecimal characters")
     return ExportedHead(
         chain_position=position,

@@ -162,6 +162,11 @@ def test_a_log_rewritten_with_the_key_is_found_with_the_export(events, tmp_path)
             '{"chain_position": 3, "event_id": 1, "hash": "xyz"}',
             "its hash must be 64 lower-case hexadecimal characters",
         ),
+        (
+            '{"chain_position": 3, "event_id": 1, "hash": "' + "a" * 64 + '\\n"}',
+            "its hash must be 64 lower-case hexadecimal characters",
+        ),
+        ("[" * 100_000, "it is not an exported chain head (nested too deeply)"),
     ],
 )
 def test_a_file_that_is_not_an_exported_head_gets_a_clear_message(events, tmp_path, content, problem):
