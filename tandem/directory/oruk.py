@@ -42,6 +42,9 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 32
 # Any one text property without a narrower limit of its own (descriptions, notes, alerts).
 MAX_TEXT = 10_000
+# A service area's `extent` may be a whole boundary as GeoJSON or WKT: a borough's runs to
+# hundreds of thousands of characters, so it has a limit of its own.
+MAX_EXTENT = 2_000_000
 
 
 class DatasetUnreadable(DomainError):
@@ -589,7 +592,7 @@ def _service_areas_and_costs(reader: _Reader, parsed: ParsedService, service_id:
         fields: dict[str, Any] = {
             "service_id": service_id,
             "name": area.text("name", max_length=255),
-            "extent": area.text("extent"),
+            "extent": area.text("extent", max_length=MAX_EXTENT),
             "extent_type": area.text("extent_type", max_length=255),
             "uri": area.text("uri"),
             "service_area": area.text("service_area"),

@@ -353,3 +353,13 @@ def test_a_text_field_may_hold_10000_characters_and_no_more():
     assert set(row_counts().values()) == {0}
     dataset_import(data=exactly, actor=None)
     assert len(Service.objects.get().description) == 10_000
+
+
+def test_a_service_area_s_extent_may_be_a_whole_boundary():
+    service = lunch_club()
+    boundary = '{"type": "Polygon", "coordinates": [[' + ", ".join(["[-3.0128, 53.3921]"] * 20_000) + "]]}"
+    service["service_areas"][0]["extent"] = boundary
+
+    dataset_import(data=service, actor=None)
+
+    assert ServiceArea.objects.get().extent == boundary

@@ -115,7 +115,12 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monke
 def test_the_size_limit_is_50_mib():
     from tandem.directory import oruk
 
-    assert (oruk.MAX_FILE_BYTES, oruk.MAX_DEPTH, oruk.MAX_TEXT) == (50 * 1024 * 1024, 32, 10_000)
+    assert (oruk.MAX_FILE_BYTES, oruk.MAX_DEPTH, oruk.MAX_TEXT, oruk.MAX_EXTENT) == (
+        50 * 1024 * 1024,
+        32,
+        10_000,
+        2_000_000,
+    )
 
 
 def test_a_number_too_long_to_read_is_refused(tmp_path):
