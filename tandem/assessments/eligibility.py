@@ -13,8 +13,18 @@ Adults (regulation 2(1)): all three conditions must be met:
 Carers (regulation 3(1)): all three must be met:
   (a) the needs arise as a consequence of providing necessary care for an adult;
   (b) the effect is that the carer's physical or mental health is, or is at risk of,
-      deteriorating, or the carer is unable to achieve any of the outcomes in regulation 3(2);
+      deteriorating (regulation 3(2)(a)), or the carer is unable to achieve any of the outcomes in
+      regulation 3(2)(b)(i) to (viii);
   (c) as a consequence, there is, or is likely to be, a significant impact on the carer's wellbeing.
+
+"Unable to achieve" is not the same for both. Regulation 2(3) gives an adult four ways: unable
+without assistance; able without assistance but with significant pain, distress or anxiety; able
+but it endangers or is likely to endanger the health or safety of the adult or others; able but it
+takes significantly longer than would normally be expected. Regulation 3(3) gives a carer only the
+first three (the last of them: "endangers or is likely to endanger the health or safety of the
+carer, or of others"). An answer of "takes significantly longer" saved for a carer's outcome (the
+carer's form offered it until this was corrected) is therefore not counted, and the explanation
+of condition 2 says so by name.
 """
 
 from collections.abc import Mapping
@@ -36,7 +46,34 @@ class Achievement(StrEnum):
 
     @property
     def unable(self) -> bool:
-        return self not in (Achievement.ACHIEVES, Achievement.NOT_APPLICABLE)
+        """An adult is unable to achieve the outcome this way (regulation 2(3), four ways)."""
+        return self in ADULT_WAYS
+
+    @property
+    def carer_unable(self) -> bool:
+        """A carer is unable to achieve the outcome this way (regulation 3(3), three ways)."""
+        return self in CARER_WAYS
+
+
+# Regulation 2(3): the four ways an adult is regarded as unable to achieve an outcome.
+ADULT_WAYS = frozenset(
+    {
+        Achievement.UNABLE_WITHOUT_ASSISTANCE,
+        Achievement.SIGNIFICANT_PAIN_DISTRESS_OR_ANXIETY,
+        Achievement.ENDANGERS_HEALTH_OR_SAFETY,
+        Achievement.SIGNIFICANTLY_LONGER,
+    }
+)
+# Regulation 3(3): a carer's three; "takes significantly longer" is an adult's way only.
+CARER_WAYS = frozenset(
+    {
+        Achievement.UNABLE_WITHOUT_ASSISTANCE,
+        Achievement.SIGNIFICANT_PAIN_DISTRESS_OR_ANXIETY,
+        Achievement.ENDANGERS_HEALTH_OR_SAFETY,
+    }
+)
+# The answers a carer's outcome can be given: every answer but the adult-only way.
+CARER_ACHIEVEMENTS = tuple(a for a in Achievement if a is not Achievement.SIGNIFICANTLY_LONGER)
 
 
 ACHIEVEMENT_WORDS = {
@@ -63,6 +100,8 @@ class Determination:
     eligible: bool
     conditions: tuple[Condition, Condition, Condition]
     unable_outcomes: tuple[Outcome, ...] = field(default=())
+    # A carer's outcomes answered "takes significantly longer", which regulation 3(3) does not count.
+    not_counted: tuple[Outcome, ...] = field(default=())
 
     @property
     def summary(self) -> str:
@@ -125,7 +164,9 @@ def adult_determination(
         else "There is not, and is not likely to be, a significant impact on the person's wellbeing as a consequence.",
     )
     return Determination(
-        eligible=first.met and second.met and third.met, conditions=(first, second, third), unable_outcomes=unable
+        eligible=first.met and second.met and third.met,
+        conditions=(first, second, third),
+        unable_outcomes=unable,
     )
 
 
@@ -136,9 +177,12 @@ def carer_determination(
     outcomes: Mapping[str, Achievement],
     significant_impact_on_wellbeing: bool,
 ) -> Determination:
-    """Apply regulation 3. `outcomes` maps each carer outcome's letter (a to h) to what the assessment found."""
+    """Apply regulation 3. `outcomes` maps each carer outcome's key (a to h, for regulation 3(2)(b)(i) to
+    (viii)) to what the assessment found; only the three ways of regulation 3(3) count as unable."""
     _unknown(outcomes, CARER_BY_CODE)
-    unable = tuple(o for o in CARER_OUTCOMES if Achievement(outcomes.get(o.code, Achievement.ACHIEVES)).unable)
+    found = {o.code: Achievement(outcomes.get(o.code, Achievement.ACHIEVES)) for o in CARER_OUTCOMES}
+    unable = tuple(o for o in CARER_OUTCOMES if found[o.code].carer_unable)
+    not_counted = tuple(o for o in CARER_OUTCOMES if found[o.code] is Achievement.SIGNIFICANTLY_LONGER)
     first = Condition(
         "Condition 1",
         arises_from_providing_necessary_care,
@@ -151,13 +195,18 @@ def carer_determination(
         reasons.append("the carer's physical or mental health is deteriorating or at risk of deteriorating")
     if unable:
         reasons.append(f"the carer is unable to achieve {_and([o.statutory for o in unable])}")
-    second = Condition(
-        "Condition 2",
-        bool(reasons),
+    explanation = (
         f"As a result, {' and '.join(reasons)}."
         if reasons
-        else "The carer's health is not deteriorating or at risk, and they can achieve each of the carer outcomes.",
+        else "The carer's health is not deteriorating or at risk, and they can achieve each of the carer outcomes."
     )
+    if not_counted:
+        marks = _and([f"({o.mark}) {o.statutory}" for o in not_counted])
+        explanation += (
+            f" Not counted: {marks}, recorded as able but taking significantly longer than would normally be "
+            "expected; regulation 3(3) does not count that for a carer."
+        )
+    second = Condition("Condition 2", bool(reasons), explanation)
     third = Condition(
         "Condition 3",
         significant_impact_on_wellbeing,
@@ -166,5 +215,8 @@ def carer_determination(
         else "There is not, and is not likely to be, a significant impact on the carer's wellbeing as a consequence.",
     )
     return Determination(
-        eligible=first.met and second.met and third.met, conditions=(first, second, third), unable_outcomes=unable
+        eligible=first.met and second.met and third.met,
+        conditions=(first, second, third),
+        unable_outcomes=unable,
+        not_counted=not_counted,
     )

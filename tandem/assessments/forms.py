@@ -5,6 +5,7 @@ from typing import Any, cast
 
 from django import forms
 
+from tandem.assessments.eligibility import CARER_ACHIEVEMENTS
 from tandem.assessments.models import AchievementChoice
 from tandem.assessments.services import MAX_TEXT, AssessmentAnswers, FindingAnswers, finding_field
 from tandem.core.forms import GovDateField, TandemForm
@@ -127,25 +128,31 @@ class AssessmentForm(TandemForm):
     def _fields_build(self, outcomes: list[Any]) -> None:
         if self.carer:
             self._carer_conditions()
+        # A carer is unable to achieve an outcome in only three ways (regulation 3(3)); "takes
+        # significantly longer" is an adult's way (regulation 2(3)), so a carer's form never offers it.
+        choices = (
+            [(value, label) for value, label in AchievementChoice.choices if value in CARER_ACHIEVEMENTS]
+            if self.carer
+            else AchievementChoice.choices
+        )
+        whose = "the carer" if self.carer else "the person"
         for outcome in outcomes:
-            words = f"({outcome.code}) {outcome.statutory}"
+            mark = f"({outcome.mark})"
             self.fields[finding_field(outcome.code, "achievement")] = forms.ChoiceField(
-                label=f"Can the person achieve this outcome: {words}?",
-                choices=AchievementChoice.choices,
+                label=f"Can {whose} achieve this outcome: {mark} {outcome.statutory}?",
+                choices=choices,
                 required=False,
-                error_messages={"invalid_choice": f"Outcome ({outcome.code}): choose an answer from the list"},
+                error_messages={"invalid_choice": f"Outcome {mark}: choose an answer from the list"},
             )
-            self.fields[finding_field(outcome.code, "in_own_words")] = _text(
-                f"Outcome ({outcome.code}): in the person's own words"
-            )
+            self.fields[finding_field(outcome.code, "in_own_words")] = _text(f"Outcome {mark}: in {whose}'s own words")
             self.fields[finding_field(outcome.code, "practitioner_view")] = _text(
-                f"Outcome ({outcome.code}): your view", hint="What you saw, and what others told you"
+                f"Outcome {mark}: your view", hint="What you saw, and what others told you"
             )
             self.fields[finding_field(outcome.code, "fluctuates")] = forms.BooleanField(
-                label=f"Needs for outcome ({outcome.code}) fluctuate over time", required=False
+                label=f"Needs for outcome {mark} fluctuate over time", required=False
             )
             self.fields[finding_field(outcome.code, "fluctuation_note")] = _text(
-                f"Outcome ({outcome.code}): how the needs fluctuate, and over what period",
+                f"Outcome {mark}: how the needs fluctuate, and over what period",
                 hint="For example, worse in the mornings, or for a week after each hospital stay",
             )
         # The order the page asks in, so the error summary lists problems in the same order.

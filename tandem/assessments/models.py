@@ -141,7 +141,7 @@ class NeedsAssessment(PublicIdModel):
 
 class OutcomeFinding(models.Model):  # noqa: DJ008 (rows are shown by their outcome's words)
     """What the assessment found for one specified outcome: an adult's (regulation 2(2), a to j) or a
-    carer's (regulation 3(2), a to h)."""
+    carer's (regulation 3(2)(b)(i) to (viii), stored under the keys a to h)."""
 
     assessment = models.ForeignKey(NeedsAssessment, on_delete=models.CASCADE, related_name="findings")
     code = models.CharField(max_length=1)

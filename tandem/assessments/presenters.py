@@ -8,7 +8,7 @@ from django.utils import timezone
 from tandem.assessments import eligibility
 from tandem.assessments.models import AchievementChoice, AssessmentKind, AssessmentStatus, EventKind, StartedFrom
 from tandem.assessments.selectors import ChangeSince, StartingPoints, Timeliness, outcome_of, outcomes_for
-from tandem.assessments.services import condition_gaps, finding_field
+from tandem.assessments.services import adult_only_answers, adult_only_gap, condition_gaps, finding_field
 from tandem.core.care_act import ADULT_BY_CODE, REGULATIONS
 from tandem.core.presenters import format_date, format_datetime
 
@@ -79,20 +79,40 @@ def assessment_initial(assessment: Any, findings: list[Any]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class OutcomeSection:
-    """One outcome on the assessment form: its words, and the names of its five fields."""
+    """One outcome on the assessment form: its words, the names of its five fields, and a note when
+    the answer saved is one this kind of assessment no longer offers."""
 
     code: str
     heading: str
     plain: str
     hint: str
+    note: str = ""
 
     def field(self, name: str) -> str:
         return finding_field(self.code, name)
 
 
-def outcome_sections(kind: str) -> list[OutcomeSection]:
+ADULT_ONLY_NOTE = (
+    "Saved earlier as “able, but it takes significantly longer”. For a carer that does not count as being "
+    "unable to achieve an outcome (regulation 3(3)), so it is no longer offered: choose one of the answers below. "
+    "Saving without choosing leaves this outcome unanswered."
+)
+
+
+def outcome_sections(kind: str, findings: list[Any] | None = None) -> list[OutcomeSection]:
+    adult_only = {
+        f.code
+        for f in findings or []
+        if kind == AssessmentKind.CARER and f.achievement == eligibility.Achievement.SIGNIFICANTLY_LONGER
+    }
     return [
-        OutcomeSection(code=o.code, heading=f"({o.code}) {_sentence(o.statutory)}", plain=o.plain, hint=o.hint)
+        OutcomeSection(
+            code=o.code,
+            heading=f"({o.mark}) {_sentence(o.statutory)}",
+            plain=o.plain,
+            hint=o.hint,
+            note=ADULT_ONLY_NOTE if o.code in adult_only else "",
+        )
         for o in outcomes_for(kind)
     ]
 
@@ -112,19 +132,28 @@ class FindingRow:
     fluctuation: str
 
 
+NOT_COUNTED_FOR_A_CARER = " (not counted: for a carer, regulation 3(3) does not count this as unable)"
+
+
 def finding_rows(findings: list[Any], kind: str) -> list[FindingRow]:
+    carer = kind == AssessmentKind.CARER
     rows = []
     for finding in findings:
         outcome = outcome_of(kind, finding.code)
         achievement = eligibility.Achievement(finding.achievement) if finding.achievement else None
+        # A carer's answer saved as "takes significantly longer" is shown as saved, and said not to count.
+        adult_only = carer and achievement is eligibility.Achievement.SIGNIFICANTLY_LONGER
+        note = NOT_COUNTED_FOR_A_CARER if adult_only else ""
         rows.append(
             FindingRow(
                 code=finding.code,
-                heading=f"({finding.code}) {_sentence(outcome.statutory)}",
+                heading=f"({outcome.mark}) {_sentence(outcome.statutory)}",
                 plain=outcome.plain,
-                achievement=str(AchievementChoice(finding.achievement).label) if achievement else "Not answered yet",
-                achievement_plain=_sentence(eligibility.ACHIEVEMENT_WORDS[achievement]) if achievement else "",
-                unable=bool(achievement and achievement.unable),
+                achievement=(str(AchievementChoice(finding.achievement).label) + note)
+                if achievement
+                else "Not answered yet",
+                achievement_plain=(_sentence(eligibility.ACHIEVEMENT_WORDS[achievement]) + note) if achievement else "",
+                unable=bool(achievement and (achievement.carer_unable if carer else achievement.unable)),
                 in_own_words=finding.in_own_words,
                 practitioner_view=finding.practitioner_view,
                 fluctuation=finding.fluctuation_note if finding.fluctuates else "",
@@ -155,7 +184,7 @@ def determination_view(determination: eligibility.Determination) -> Determinatio
         eligible=determination.eligible,
         summary=determination.summary,
         conditions=[ConditionView(c.label, c.met, c.explanation) for c in determination.conditions],
-        unable=[f"({o.code}) {_sentence(o.statutory)}" for o in determination.unable_outcomes],
+        unable=[f"({o.mark}) {_sentence(o.statutory)}" for o in determination.unable_outcomes],
     )
 
 
@@ -167,7 +196,31 @@ def stored_determination(stored: dict[str, Any], kind: str) -> DeterminationView
         eligible=bool(stored["eligible"]),
         summary=str(stored["summary"]),
         conditions=[ConditionView(c["label"], bool(c["met"]), c["explanation"]) for c in stored["conditions"]],
-        unable=[f"({code}) {_sentence(outcome_of(kind, code).statutory)}" for code in stored.get("unable", [])],
+        unable=[
+            f"({outcome_of(kind, code).mark}) {_sentence(outcome_of(kind, code).statutory)}"
+            for code in stored.get("unable", [])
+        ],
+    )
+
+
+def adult_only_warning(assessment: Any, findings: list[Any]) -> str:
+    """For a carer's assessment completed while "takes significantly longer" still counted: which
+    outcomes its stored determination counted that way, which regulation 3(3) does not allow."""
+    if assessment.kind != AssessmentKind.CARER or not assessment.determination:
+        return ""
+    counted = set(assessment.determination.get("unable", []))
+    marks = [
+        f"({outcome_of(assessment.kind, f.code).mark})"
+        for f in findings
+        if f.code in counted and f.achievement == eligibility.Achievement.SIGNIFICANTLY_LONGER
+    ]
+    if not marks:
+        return ""
+    plural = "s" if len(marks) > 1 else ""
+    return (
+        f"This determination counted outcome{plural} {', '.join(marks)} as not achieved because "
+        "it takes the carer significantly longer than would normally be expected. Regulation 3(3) does not "
+        "count that for a carer, so check the decision: record a professional judgement if it no longer stands."
     )
 
 
@@ -272,11 +325,14 @@ def self_assessment_rows(contact: Any) -> list[tuple[str, str]]:
 def completion_gaps(assessment: Any, findings: list[Any]) -> list[str]:
     """What must be answered before the assessment can be completed (the service checks the same)."""
     gaps: list[str] = []
-    missing = [f"({f.code})" for f in findings if not f.achievement]
+    missing = [f"({outcome_of(assessment.kind, f.code).mark})" for f in findings if not f.achievement]
     if missing:
         whose = "carer" if assessment.is_carers else "person"
         plural = "s" if len(missing) > 1 else ""
         gaps.append(f"Say whether the {whose} can achieve outcome{plural} {', '.join(missing)}")
+    adult_only = adult_only_answers(assessment, findings)
+    if adult_only:
+        gaps.append(adult_only_gap(adult_only))
     return gaps + condition_gaps(assessment)
 
 

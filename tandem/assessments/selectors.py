@@ -237,7 +237,7 @@ def outcome_of(kind: str, code: str) -> Outcome:
 
 def outcome_label(code: str, kind: str = AssessmentKind.ADULT) -> str:
     outcome = outcome_of(kind, code)
-    return f"({code}) {outcome.statutory[0].upper()}{outcome.statutory[1:]}"
+    return f"({outcome.mark}) {outcome.statutory[0].upper()}{outcome.statutory[1:]}"
 
 
 def late_for_teams(*, team_ids: Sequence[int], today: date) -> QuerySet[NeedsAssessment]:

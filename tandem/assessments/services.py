@@ -32,7 +32,8 @@ CARER_CODES = tuple(outcome.code for outcome in CARER_OUTCOMES)
 
 
 def codes_for(kind: str) -> tuple[str, ...]:
-    """The letters of the specified outcomes: an adult's ten (regulation 2(2)) or a carer's eight (3(2))."""
+    """The keys of the specified outcomes: an adult's ten (regulation 2(2)(a) to (j)) or a carer's eight
+    (a to h, for regulation 3(2)(b)(i) to (viii))."""
     return CARER_CODES if kind == AssessmentKind.CARER else CODES
 
 
@@ -300,9 +301,16 @@ def _clean_answers(answers: AssessmentAnswers, kind: str) -> AssessmentAnswers:
     findings = []
     for finding in answers.findings:
         prefix = f"outcome_{finding.code}_"
-        name = f"Outcome ({finding.code})"
+        name = f"Outcome ({selectors.outcome_of(kind, finding.code).mark})"
         if finding.achievement and finding.achievement not in AchievementChoice.values:
             raise DomainError(f"{name}: choose an answer from the list", field=f"{prefix}achievement")
+        if kind == AssessmentKind.CARER and finding.achievement == eligibility.Achievement.SIGNIFICANTLY_LONGER:
+            # Regulation 3(3): a carer has three ways of being unable to achieve an outcome, not four.
+            raise DomainError(
+                f"{name}: taking significantly longer than would normally be expected does not count for a carer "
+                "(regulation 3(3)): choose another answer",
+                field=f"{prefix}achievement",
+            )
         note = _text(finding.fluctuation_note, field=f"{prefix}fluctuation_note", label=f"{name}: over what period")
         if finding.fluctuates and not note:
             raise DomainError(
@@ -333,6 +341,27 @@ def _clean_answers(answers: AssessmentAnswers, kind: str) -> AssessmentAnswers:
         care_reason=texts["care_reason"],
         health_at_risk=answers.health_at_risk,
         health_reason=texts["health_reason"],
+    )
+
+
+def adult_only_answers(assessment: NeedsAssessment, findings: list[OutcomeFinding]) -> list[str]:
+    """The marks of a carer's outcomes still answered "takes significantly longer" (saved before the
+    carer's form stopped offering it): not a way of being unable for a carer (regulation 3(3)), so
+    the outcome must be answered again before the assessment is completed."""
+    if assessment.kind != AssessmentKind.CARER:
+        return []
+    return [
+        f"({selectors.outcome_of(assessment.kind, f.code).mark})"
+        for f in findings
+        if f.achievement == eligibility.Achievement.SIGNIFICANTLY_LONGER
+    ]
+
+
+def adult_only_gap(marks: list[str]) -> str:
+    plural = "s" if len(marks) > 1 else ""
+    return (
+        f"Answer outcome{plural} {', '.join(marks)} again: saved as able but taking significantly longer than "
+        "would normally be expected, which regulation 3(3) does not count for a carer"
     )
 
 
@@ -444,11 +473,15 @@ def assessment_complete(*, assessment: NeedsAssessment, version: int | None, act
     _require_draft(assessment)
     _check_version(assessment, version)
     findings = list(assessment.findings.order_by("code"))
-    missing = [f.code for f in findings if not f.achievement]
+    missing = [selectors.outcome_of(assessment.kind, f.code).mark for f in findings if not f.achievement]
     if missing:
+        whose = "carer" if assessment.kind == AssessmentKind.CARER else "person"
         raise DomainError(
-            f"Say whether the person can achieve each outcome: outcomes {', '.join(missing)} have no answer yet"
+            f"Say whether the {whose} can achieve each outcome: outcomes {', '.join(missing)} have no answer yet"
         )
+    adult_only = adult_only_answers(assessment, findings)
+    if adult_only:
+        raise DomainError(adult_only_gap(adult_only))
     gaps = condition_gaps(assessment)
     if gaps:
         raise DomainError(gaps[0])

@@ -177,28 +177,27 @@ def assessment(request: HttpRequest, assessment: NeedsAssessment) -> HttpRespons
         if request.method == "POST":
             messages.info(request, "This assessment is completed: its answers can no longer be changed")
             return redirect(_url("assessment", assessment))
+        findings = selectors.findings_of(assessment=assessment)
         return _render(
             request,
             "assessments/assessment_record.html",
             assessment,
             {
                 **person_context(),
-                "findings": presenters.finding_rows(selectors.findings_of(assessment=assessment), assessment.kind),
+                "findings": presenters.finding_rows(findings, assessment.kind),
                 "determination": presenters.stored_determination(assessment.determination, assessment.kind),
+                "adult_only_warning": presenters.adult_only_warning(assessment, findings),
                 "decision": presenters.decision_words(assessment.eligible),
             },
         )
     require(policies.can_record(request.user), "You do not have permission to assess")
+    # A save is read from what was sent: the answers as saved are read only to show them.
+    saved = None if request.method == "POST" else selectors.findings_of(assessment=assessment)
     form = forms.AssessmentForm(
         posted(request),
         outcomes=list(selectors.outcomes_for(assessment.kind)),
         carer=assessment.is_carers,
-        # A save is read from what was sent: the answers as saved are read only to show them.
-        initial=(
-            None
-            if request.method == "POST"
-            else presenters.assessment_initial(assessment, selectors.findings_of(assessment=assessment))
-        ),
+        initial=None if saved is None else presenters.assessment_initial(assessment, saved),
     )
     version = request.POST.get("version", "") if request.method == "POST" else assessment.version
     conflict: list[presenters.ChangeGroup] = []
@@ -230,7 +229,13 @@ def assessment(request: HttpRequest, assessment: NeedsAssessment) -> HttpRespons
             **person_context(),
             "form": form,
             "version": version,
-            "sections": presenters.outcome_sections(assessment.kind),
+            # A carer's answer saved as "takes significantly longer" is named beside its outcome.
+            "sections": presenters.outcome_sections(
+                assessment.kind,
+                saved
+                if saved is not None or not assessment.is_carers
+                else selectors.findings_of(assessment=assessment),
+            ),
             "conflict": conflict,
         },
         status=409 if conflict else form_status(form),

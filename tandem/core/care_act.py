@@ -7,9 +7,14 @@ tandem/core/tests/test_care_act.py holds the same rows).
 
 - Regulation 2(2) (a) to (j): the ten specified outcomes for adults with needs for care and
   support. Their wording is checked against the regulations as made (`confirmed`).
-- Regulation 3(2) (a) to (h): the outcomes for carers. Their wording comes from secondary sources
-  (SCIE, Alzheimer's Society, Durham County Council) and is still to be confirmed against the
-  regulations (`confirmed` is False).
+- Regulation 3(2)(b) (i) to (viii): the outcomes for carers (regulation 3(2)(a) is the carer's
+  health, not an outcome). Their wording is regulation 3 as made, quoted in full by the Socitm
+  adult social care glossary ("Necessary care"), and agrees with SCIE, Alzheimer's Society and
+  Durham County Council; (iii) keeps its statutory words in full, "(whether or not this is also
+  the home of the adult needing care)" included. The shared code list
+  (`care_act_eligibility_outcomes.csv`) still numbers them 3(2) a to h and cuts (iii) short.
+  Their `code` stays a to h: it is the key saved answers are stored under; `mark` is the
+  regulation's own numbering, shown and cited.
 
 The plain words are ours, written for the public pages (the "ask for help" journey): short, in
 the first person's everyday language, with a hint of what the outcome covers. They never replace
@@ -26,12 +31,17 @@ REGULATIONS = "The Care and Support (Eligibility Criteria) Regulations 2015"
 class Outcome:
     """One outcome: its letter in the regulation, the statutory words, and plain words for the public."""
 
-    code: str  # the paragraph letter, "a" to "j"
-    regulation: str  # where it is: "2(2)(a)"
+    code: str  # the key answers are stored under: "a" to "j" (an adult's), "a" to "h" (a carer's)
+    regulation: str  # where it is: "2(2)(a)", "3(2)(b)(iii)"
     statutory: str  # the regulation's own words
     plain: str  # what the public pages say
     hint: str  # what the plain words take in, for a checkbox hint
     confirmed: bool  # False: wording from secondary sources, to be checked against the regulations
+
+    @property
+    def mark(self) -> str:
+        """The outcome's own number in the regulation: "a" for 2(2)(a), "iii" for 3(2)(b)(iii)."""
+        return self.regulation.rsplit("(", 1)[1].rstrip(")")
 
     @property
     def citation(self) -> str:
@@ -42,8 +52,18 @@ def _adult(code: str, statutory: str, plain: str, hint: str) -> Outcome:
     return Outcome(code=code, regulation=f"2(2)({code})", statutory=statutory, plain=plain, hint=hint, confirmed=True)
 
 
+_CARER_MARKS = dict(zip("abcdefgh", ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii"), strict=True))
+
+
 def _carer(code: str, statutory: str, plain: str, hint: str) -> Outcome:
-    return Outcome(code=code, regulation=f"3(2)({code})", statutory=statutory, plain=plain, hint=hint, confirmed=False)
+    return Outcome(
+        code=code,
+        regulation=f"3(2)(b)({_CARER_MARKS[code]})",
+        statutory=statutory,
+        plain=plain,
+        hint=hint,
+        confirmed=True,
+    )
 
 
 ADULT_OUTCOMES: tuple[Outcome, ...] = (
@@ -115,7 +135,8 @@ CARER_OUTCOMES: tuple[Outcome, ...] = (
     ),
     _carer(
         "c",
-        "maintaining a habitable home environment in the carer's home",
+        "maintaining a habitable home environment in the carer's home (whether or not this is also the home "
+        "of the adult needing care)",
         "Keeping your own home clean, warm and safe",
         "Cleaning, repairs, keeping the heating, water and electricity on",
     ),

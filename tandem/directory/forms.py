@@ -63,28 +63,46 @@ class ScheduleQuery(forms.Form):
         return {name: self.cleaned_data[name] or None for name in ("day", "start_time", "end_time")}
 
 
-class ServiceQuery(ScheduleQuery, PageQuery):
-    search = forms.CharField(required=False, max_length=200)
-    taxonomy_term_id = forms.UUIDField(required=False)
-    taxonomy_id = forms.UUIDField(required=False)
-    organization_id = forms.UUIDField(required=False)
+class AgeQuery(forms.Form):
+    """The ages, as the ORUK OpenAPI words them (`components/parameters`):
+    - `minimum_age`: "Return services with a minimum age of at least the specified value": a
+      service whose own minimum_age is at least this (one with no minimum age is left out);
+    - `maximum_age`: "Return services with a maximum age of at equal to or below the specified
+      value": a service whose own maximum_age is at most this (one with none is left out);
+    - `age` (Tandem's own, not ORUK's): the services a person of this age can use, whose range
+      includes it (a missing bound is open). The two above were read this way before issue 13.
+    """
+
     minimum_age = forms.FloatField(min_value=0, required=False)
     maximum_age = forms.FloatField(min_value=0, required=False)
-    modified_after = forms.DateTimeField(required=False)
-    full_service = forms.BooleanField(required=False)
+    age = forms.FloatField(min_value=0, required=False)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         minimum, maximum = cleaned.get("minimum_age"), cleaned.get("maximum_age")
         if minimum is not None and maximum is not None and minimum > maximum:
+            # No service can match: its own minimum is never above its maximum.
             self.add_error("maximum_age", "Must not be less than minimum_age.")
         return cleaned
+
+
+class ServiceQuery(AgeQuery, ScheduleQuery, PageQuery):
+    search = forms.CharField(required=False, max_length=200)
+    taxonomy_term_id = forms.UUIDField(required=False)
+    taxonomy_id = forms.UUIDField(required=False)
+    organization_id = forms.UUIDField(required=False)
+    modified_after = forms.DateTimeField(required=False)
+    # ORUK's `full`: "Return a fully nested service, service_at_location, or organization".
+    full = forms.BooleanField(required=False)
+    # What Tandem took for `full` before issue 13, kept for its clients; in the OpenAPI it asks for
+    # an organisation with its services nested, and Tandem serves no organisations.
+    full_service = forms.BooleanField(required=False)
 
     def filters(self) -> dict[str, Any]:
         """The cleaned filters, as `selectors.services_matching` takes them."""
         data = self.cleaned_data
-        names = ("search", "taxonomy_term_id", "taxonomy_id", "organization_id", "minimum_age", "maximum_age")
-        extra = {"modified_after": data["modified_after"], "full": data["full_service"]}
+        names = ("search", "taxonomy_term_id", "taxonomy_id", "organization_id", "minimum_age", "maximum_age", "age")
+        extra = {"modified_after": data["modified_after"], "full": data["full"] or data["full_service"]}
         return {name: data[name] for name in names} | extra | self.schedule_filters()
 
 
@@ -673,12 +691,22 @@ class ListFormat(forms.Form):
         return f"{name}: {' '.join(str(error) for error in errors)}"
 
 
-class ServiceAtLocationQuery(ScheduleQuery, PageQuery):
+class FullQuery(forms.Form):
+    """ORUK's `full` on `/services/{id}` and `/service_at_locations/{id}`, which are always fully nested."""
+
+    full = forms.BooleanField(required=False)
+
+    def problem(self) -> str:
+        name, errors = next(iter(self.errors.items()))
+        return f"{name}: {' '.join(str(error) for error in errors)}"
+
+
+class ServiceAtLocationQuery(AgeQuery, ScheduleQuery, PageQuery):
     search = forms.CharField(required=False, max_length=200)
     taxonomy_term_id = forms.UUIDField(required=False)
     taxonomy_id = forms.UUIDField(required=False)
-    minimum_age = forms.FloatField(min_value=0, required=False)
-    maximum_age = forms.FloatField(min_value=0, required=False)
+    # ORUK's `full`: each service_at_location fully nested, as `/service_at_locations/{id}` gives it.
+    full = forms.BooleanField(required=False)
     postcode = forms.CharField(required=False, max_length=10)
     # Metres from the postcode's centroid; ORUK types it as a string.
     proximity = forms.FloatField(required=False, min_value=1, max_value=1_000_000)
@@ -692,5 +720,5 @@ class ServiceAtLocationQuery(ScheduleQuery, PageQuery):
     def filters(self) -> dict[str, Any]:
         """The cleaned filters, as `selectors.service_at_locations_matching` takes them (less the place)."""
         data = self.cleaned_data
-        names = ("search", "taxonomy_term_id", "taxonomy_id", "minimum_age", "maximum_age", "proximity")
+        names = ("search", "taxonomy_term_id", "taxonomy_id", "minimum_age", "maximum_age", "age", "proximity")
         return {name: data[name] for name in names} | self.schedule_filters()

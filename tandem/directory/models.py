@@ -257,7 +257,12 @@ class TaxonomyTerm(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     name = models.CharField(max_length=255)
     description = models.TextField()
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    # ORUK taxonomy_term.parent_id: "give the identifier of the parent category". It refers to the
+    # parent and does not require it: an imported term may name a parent the directory does not
+    # hold (yet), so the database does not enforce the reference (issue 13).
+    parent = models.ForeignKey(
+        "self", on_delete=models.DO_NOTHING, db_constraint=False, null=True, blank=True, related_name="children"
+    )
     taxonomy = models.ForeignKey(Taxonomy, on_delete=models.PROTECT, null=True, blank=True, related_name="terms")
     # ORUK's free-text `taxonomy` property; the column name `taxonomy` is taken by the foreign key.
     taxonomy_name = models.CharField(max_length=255, blank=True)

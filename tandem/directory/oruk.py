@@ -6,6 +6,7 @@ a whole file in one go. Properties the profile defines that we do not store yet 
 accessibility, organisation identifiers, attributes on anything but a service) are ignored.
 """
 
+import json
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 
+from tandem.core.errors import DomainError
 from tandem.directory.models import (
     Contact,
     CostOption,
@@ -31,6 +33,185 @@ from tandem.directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+
+# --- Limits on a file to import (documented in docs/contexts/directory.md and the README) ----------
+# A whole directory of a few thousand fully nested services is a few megabytes; these leave room.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+# A fully nested service is at most six levels deep inside a list page (page, contents, service,
+# service_at_locations, location, addresses); anything far deeper is not ORUK.
+MAX_DEPTH = 32
+# Any one text property without a narrower limit of its own (descriptions, notes, alerts).
+MAX_TEXT = 10_000
+# A service area's `extent` may be a whole boundary as GeoJSON or WKT: a borough's runs to
+# hundreds of thousands of characters, so it has a limit of its own.
+MAX_EXTENT = 2_000_000
+
+
+class DatasetUnreadable(DomainError):
+    """The file cannot be read as ORUK JSON at all (too big, not UTF-8, not JSON, nested too deep)."""
+
+
+def _depth_over(data: object, limit: int) -> bool:
+    """Whether any value lies more than `limit` arrays or objects deep (without recursing)."""
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def dataset_size_check(size: int, *, name: str) -> None:
+    """Refuse a file over MAX_FILE_BYTES (checked before it is read, where the size is known)."""
+    if size > MAX_FILE_BYTES:
+        raise DatasetUnreadable(
+            f"{name} is {size / 1024 / 1024:.1f} MiB: the largest file that can be imported is "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MiB. Split it into several files of services and import each."
+        )
+
+
+def dataset_load(raw: bytes, *, name: str) -> object:
+    """The JSON in a file's bytes, or a DatasetUnreadable saying plainly what is wrong with it.
+
+    JSON exchanged between systems must be UTF-8 (RFC 8259 section 8.1); a byte order mark is
+    tolerated, as that section allows. Never a traceback: every way `json.loads` can fail on
+    hostile input (bad bytes, bad syntax, nesting past the interpreter's recursion limit, an
+    integer too long to convert) is turned into a message naming the file.
+    """
+    dataset_size_check(len(raw), name=name)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DatasetUnreadable(
+            f"{name} is not UTF-8 text: byte 0x{raw[error.start]:02x} on line {line} (byte {error.start + 1}) "
+            "is not UTF-8. ORUK files are JSON, which is always UTF-8: save the file as UTF-8 and try again."
+        ) from None
+    data: object = None
+    too_deep = False
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DatasetUnreadable(f"{name} is not JSON: {error}") from None
+    except RecursionError:  # nested past the interpreter's limit (about a thousand levels)
+        too_deep = True
+    except ValueError as error:  # an integer of more than 4,300 digits, say
+        raise DatasetUnreadable(f"{name} is not JSON that can be read: {error}") from None
+    if too_deep or _depth_over(data, MAX_DEPTH):
+        raise DatasetUnreadable(
+            f"{name} is nested more than {MAX_DEPTH} levels deep: an ORUK file of services is never more than "
+            "a few levels deep, so this is not one."
+        )
+    return data
+
+
+# --- What a file that is not services appears to be, from the properties its records have --------
+# A service's own properties (service.json) that no other ORUK table has at its top level.
+_SERVICE_ONLY = frozenset(
+    {
+        "status",
+        "organization_id",
+        "organization",
+        "url",
+        "fees",
+        "accreditations",
+        "minimum_age",
+        "maximum_age",
+        "assured_date",
+        "assurer_email",
+        "alert",
+        "last_modified",
+        "schedules",
+        "service_areas",
+        "service_at_locations",
+        "languages",
+        "funding",
+        "cost_options",
+        "contacts",
+    }
+)
+# Each other kind of ORUK record, by the properties only it has, with where the standard keeps
+# them (HSDS-UK 3.0 schema/*.json, and the list endpoints of schema/openapi.json).
+_KINDS: tuple[tuple[str, str, str, frozenset[str]], ...] = (
+    (
+        "service at a location",
+        "services at locations",
+        "what ORUK's `GET /service_at_locations` lists",
+        frozenset({"service", "location_id"}),
+    ),
+    (
+        "taxonomy term",
+        "taxonomy terms",
+        "what ORUK's `GET /taxonomy_terms` lists",
+        frozenset({"parent_id", "taxonomy", "taxonomy_id", "term", "term_uri", "code"}),
+    ),
+    ("taxonomy", "taxonomies", "what ORUK's `GET /taxonomies` lists", frozenset({"version", "taxonomy_terms"})),
+    (
+        "location",
+        "locations",
+        "rows of ORUK's location table",
+        frozenset({"location_type", "addresses", "latitude", "longitude"}),
+    ),
+    ("address", "addresses", "rows of ORUK's address table", frozenset({"address_1", "postal_code", "state_province"})),
+    (
+        "schedule",
+        "schedules",
+        "rows of ORUK's schedule table",
+        frozenset({"byday", "freq", "opens_at", "closes_at", "dtstart"}),
+    ),
+    ("phone number", "phone numbers", "rows of ORUK's phone table", frozenset({"number"})),
+    (
+        "organisation",
+        "organisations",
+        "what ORUK's `GET /organizations` lists",
+        frozenset(
+            {
+                "website",
+                "logo",
+                "organization_identifiers",
+                "parent_organization_id",
+                "services",
+                "email",
+                "legal_status",
+                "year_incorporated",
+            }
+        ),
+    ),
+)
+TAKES = (
+    "`tandem directory import` takes services: one fully nested service (as `GET /services/{id}` gives it), "
+    "a list of services, or a list page of them (as `GET /services` or `tandem directory export` gives it)."
+)
+
+
+def record_kind(record: object) -> tuple[str, str, str] | None:
+    """(what one is, what several are, where ORUK keeps them) for a record that is clearly some
+    other ORUK table than a service; None for a service, or for anything not recognisably ORUK."""
+    if not isinstance(record, dict) or _SERVICE_ONLY & set(record):
+        return None
+    for one, several, where, keys in _KINDS:
+        if keys & set(record):
+            return one, several, where
+    return None
+
+
+def file_kind(data: object, records: list[object]) -> str | None:
+    """What the whole file appears to be, when it is plainly not services (else None)."""
+    if isinstance(data, dict) and "openapi" in data and "paths" in data:
+        return "an OpenAPI description of an API"
+    if isinstance(data, dict) and {"version", "openapi_url"} <= set(data):
+        return "the description of an ORUK API (what `GET /` answers)"
+    kinds = [record_kind(record) for record in records]
+    first = kinds[0] if kinds else None
+    if first is None or any(kind != first for kind in kinds):
+        return None
+    one, several, where = first
+    return f"one {one} ({where})" if len(records) == 1 else f"a list of {len(records)} {several} ({where})"
+
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # ORUK asks for HH:MM with a zone suffix; seconds and the suffix are accepted and the zone dropped,
@@ -105,7 +286,7 @@ class _Reader:
             self.problem(key, "is required")
         return value
 
-    def text(self, key: str, *, required: bool = False, max_length: int | None = None) -> str:
+    def text(self, key: str, *, required: bool = False, max_length: int = MAX_TEXT) -> str:
         value = self._raw(key, required=required)
         if value is None:
             return ""
@@ -114,8 +295,8 @@ class _Reader:
             return ""
         if required and not value.strip():
             self.problem(key, "must not be blank")
-        if max_length is not None and len(value) > max_length:
-            self.problem(key, f"must be {max_length} characters or fewer")
+        if len(value) > max_length:
+            self.problem(key, f"must be {max_length:,} characters or fewer (it has {len(value):,})")
         return value
 
     def uuid(self, key: str, *, required: bool = False) -> uuid.UUID | None:
@@ -297,10 +478,15 @@ def _taxonomy_term(reader: _Reader, parsed: ParsedService) -> Row | None:
         parsed.taxonomies.append(
             Row(id=taxonomy_id, fields={"name": taxonomy_name or str(taxonomy_id), "description": ""})
         )
+    parent_id = reader.uuid("parent_id")
+    if parent_id is not None and parent_id == reader.uuid("id"):
+        reader.problem("parent_id", "a term cannot be its own parent")
     fields: dict[str, Any] = {
         "name": reader.text("name", required=True, max_length=255),
         "description": reader.text("description", required=True),
-        "parent_id": reader.uuid("parent_id"),
+        # ORUK: "give the identifier of the parent category". The parent is referred to, not
+        # required: a file may carry a term without the rest of its taxonomy (issue 13).
+        "parent_id": parent_id,
         "taxonomy_id": taxonomy_id,
         "taxonomy_name": taxonomy_name,
         "term_uri": reader.url("term_uri"),
@@ -406,7 +592,7 @@ def _service_areas_and_costs(reader: _Reader, parsed: ParsedService, service_id:
         fields: dict[str, Any] = {
             "service_id": service_id,
             "name": area.text("name", max_length=255),
-            "extent": area.text("extent"),
+            "extent": area.text("extent", max_length=MAX_EXTENT),
             "extent_type": area.text("extent_type", max_length=255),
             "uri": area.text("uri"),
             "service_area": area.text("service_area"),

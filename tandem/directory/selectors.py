@@ -91,6 +91,7 @@ def services_matching(
     organization_id: uuid.UUID | None = None,
     minimum_age: float | None = None,
     maximum_age: float | None = None,
+    age: float | None = None,
     modified_after: datetime | None = None,
     full: bool = False,
     day: str | None = None,
@@ -99,8 +100,11 @@ def services_matching(
 ) -> QuerySet[Service]:
     """Services for `GET /services`, by name then id so pages never overlap.
 
-    An age matches a service whose range includes it (a missing bound is open), so asking for both
-    ages finds services that cover everyone from one to the other. `day`, `start_time` and
+    The ages follow the ORUK OpenAPI's words exactly: `minimum_age` finds services "with a minimum
+    age of at least the specified value", `maximum_age` those "with a maximum age of at equal to or
+    below the specified value" (a service without that bound has no such age, so it is left out).
+    `age`, Tandem's own, finds the services whose range includes it (a missing bound is open): the
+    ones a person of that age can use. `day`, `start_time` and
     `end_time` match services with one schedule that meets them all (`search.schedules_matching`).
     """
     services = services_for_export() if full else Service.objects.select_related("organization")
@@ -117,12 +121,15 @@ def services_matching(
         )
     if organization_id is not None:
         services = services.filter(organization_id=organization_id)
-    for age in (minimum_age, maximum_age):
-        if age is not None:
-            services = services.filter(
-                Q(minimum_age__isnull=True) | Q(minimum_age__lte=age),
-                Q(maximum_age__isnull=True) | Q(maximum_age__gte=age),
-            )
+    if minimum_age is not None:
+        services = services.filter(minimum_age__gte=minimum_age)
+    if maximum_age is not None:
+        services = services.filter(maximum_age__lte=maximum_age)
+    if age is not None:
+        services = services.filter(
+            Q(minimum_age__isnull=True) | Q(minimum_age__lte=age),
+            Q(maximum_age__isnull=True) | Q(maximum_age__gte=age),
+        )
     if modified_after is not None:
         services = services.filter(last_modified__gte=modified_after)
     if day or start_time is not None or end_time is not None:
@@ -366,11 +373,13 @@ def service_at_locations_matching(
     taxonomy_id: uuid.UUID | None = None,
     minimum_age: float | None = None,
     maximum_age: float | None = None,
+    age: float | None = None,
     day: str | None = None,
     start_time: time | None = None,
     end_time: time | None = None,
     place: Place | None = None,
     proximity: float | None = None,
+    full: bool = False,
 ) -> QuerySet[ServiceAtLocation]:
     """Service-at-locations for `GET /service_at_locations`, with the service filters of `/services`.
 
@@ -384,10 +393,13 @@ def service_at_locations_matching(
         taxonomy_id=taxonomy_id,
         minimum_age=minimum_age,
         maximum_age=maximum_age,
+        age=age,
     )
-    links = ServiceAtLocation.objects.filter(service__in=services.values("pk")).select_related(
-        "service__organization", "location"
-    )
+    links = ServiceAtLocation.objects.filter(service__in=services.values("pk"))
+    if full:  # each one fully nested (ORUK `full`): the service with everything it holds
+        links = links.select_related("location").prefetch_related(Prefetch("service", queryset=services_for_export()))
+    else:
+        links = links.select_related("service__organization", "location")
     if day or start_time is not None or end_time is not None:
         when = schedules_matching(day=day, start_time=start_time, end_time=end_time)
         here = Q(service_at_location__isnull=True) | Q(service_at_location=OuterRef("pk"))

@@ -33,7 +33,7 @@ from tandem.directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
-from tandem.directory.oruk import ParsedService, Problem, Row, service_from_json
+from tandem.directory.oruk import TAKES, ParsedService, Problem, Row, file_kind, record_kind, service_from_json
 
 # The rows a service owns outright, by the ParsedService list that carries them; an import replaces
 # them, so a contact or schedule the publisher has removed goes too.
@@ -52,9 +52,11 @@ _WRITE_ORDER: tuple[tuple[str, type[Model]], ...] = (*reversed(_OWNED), ("phones
 class DatasetInvalid(DomainError):
     """The dataset broke the ORUK schema or pointed at rows we do not have; nothing was imported."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], *, message: str = "") -> None:
         count = len(problems)
-        super().__init__(f"The dataset has {count} problem{'s' if count != 1 else ''}; nothing was imported.")
+        super().__init__(
+            message or f"The dataset has {count} problem{'s' if count != 1 else ''}; nothing was imported."
+        )
         self.problems = problems
 
 
@@ -139,10 +141,9 @@ def _check(parsed: list[ParsedService]) -> list[Problem]:
 
     wanted_organizations = {s.service.fields["organization_id"] for s in parsed if s.service} - {None}
     wanted_locations = {r.fields["location_id"] for s in parsed for r in s.service_at_locations} - {None}
-    wanted_terms = {r.fields["taxonomy_term_id"] for s in parsed for r in s.attributes} | {
-        r.fields["parent_id"] for r in terms.values()
-    }
-    wanted_terms -= {None}
+    # A term's parent is referred to, not required (ORUK taxonomy_term.parent_id): it need not be
+    # in the file or the directory, so only the terms services are tagged with are looked for.
+    wanted_terms = {r.fields["taxonomy_term_id"] for s in parsed for r in s.attributes} - {None}
     have_organizations = known(Organization, wanted_organizations, organizations)
     have_locations = known(Location, wanted_locations, locations)
     have_terms = known(TaxonomyTerm, wanted_terms, terms)
@@ -157,9 +158,6 @@ def _check(parsed: list[ParsedService]) -> list[Problem]:
         for index, row in enumerate(service.attributes):
             if row.fields["taxonomy_term_id"] not in have_terms | {None}:
                 problems.append(Problem(service.record, f"attributes[{index}].taxonomy_term_id", "no such term"))
-        for row in service.taxonomy_terms:
-            if row.fields["parent_id"] not in have_terms | {None}:
-                problems.append(Problem(service.record, "attributes", f"term {row.id}: no such parent_id"))
         for attribute, model in _OWNED:
             rows = getattr(service, attribute)
             owners = selectors.owners_of(model=model, ids=[row.id for row in rows])
@@ -174,6 +172,27 @@ def _upsert(model: type[Model], row: Row, **extra: Any) -> bool:
     return created
 
 
+def _parse(data: object) -> tuple[list[ParsedService], list[Problem]]:
+    """Every record read as a service, and every problem found in any of them."""
+    records = _records(data)
+    if records is None:
+        raise DatasetInvalid([Problem(0, "", "expected a service, a list of services or a list page")])
+    kind = file_kind(data, records)
+    if kind is not None:
+        # Organisations, taxonomies and the rest are ORUK too, but this command takes services.
+        raise DatasetInvalid([], message=f"This file appears to be {kind}, not services; nothing was imported. {TAKES}")
+    parsed = []
+    problems = []
+    for index, record in enumerate(records):
+        other = record_kind(record)
+        if other is not None:  # one record of another table among services: named, not parsed
+            article = "an" if other[0][0] in "aeiou" else "a"
+            problems.append(Problem(index, "", f"this is {article} {other[0]}, not a service"))
+            continue
+        parsed.append(service_from_json(record, record=index))
+    return parsed, problems + [problem for service in parsed for problem in service.problems]
+
+
 @transaction.atomic
 def dataset_import(*, data: object, actor: Any) -> ImportReport:
     """Import ORUK services (one, a list, or a list page), updating by id; all or nothing.
@@ -181,11 +200,7 @@ def dataset_import(*, data: object, actor: Any) -> ImportReport:
     Every record is checked before anything is written, so a publisher gets every problem at once
     and a bad file never leaves the directory half-updated.
     """
-    records = _records(data)
-    if records is None:
-        raise DatasetInvalid([Problem(0, "", "expected a service, a list of services or a list page")])
-    parsed = [service_from_json(record, record=index) for index, record in enumerate(records)]
-    problems = [problem for service in parsed for problem in service.problems]
+    parsed, problems = _parse(data)
     if not problems:
         problems = _check(parsed)
     if problems:
@@ -196,10 +211,8 @@ def dataset_import(*, data: object, actor: Any) -> ImportReport:
         Taxonomy.objects.get_or_create(pk=row.id, defaults=row.fields)
     terms = {r.id: r for s in parsed for r in s.taxonomy_terms}
     for row in terms.values():
-        # Parents may come later in the file, so links between terms are set once all exist.
-        _upsert(TaxonomyTerm, row, parent_id=None)
-    for row in terms.values():
-        TaxonomyTerm.objects.filter(pk=row.id).update(parent_id=row.fields["parent_id"])
+        # A parent is referred to by id, not enforced (TaxonomyTerm.parent), so order does not matter.
+        _upsert(TaxonomyTerm, row)
     organizations = {s.organization.id: s.organization for s in parsed if s.organization}
     for row in organizations.values():
         _upsert(Organization, row)

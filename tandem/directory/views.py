@@ -19,6 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, Js
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tandem.core import clock
@@ -48,29 +49,69 @@ def _json(data: dict[str, Any], *, status: int = 200) -> JsonResponse:
     return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
 
 
-def any_origin[R: HttpResponseBase](view: Callable[..., R]) -> Callable[..., R]:
-    """Let any web page read the answer, refusals included (an ORUK compliance rule)."""
+def _listed(names: list[str]) -> str:
+    return ", ".join(f"`{name}`" for name in names)
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> R:
-        response = view(request, *args, **kwargs)
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
 
-    return wrapper
+def oruk_endpoint(
+    *params: str,
+) -> Callable[[Callable[..., HttpResponseBase]], Callable[..., HttpResponseBase]]:
+    """An endpoint of the public ORUK API, taking only the query parameters named.
+
+    - Open to anyone, with no key, and readable by any web page: `Access-Control-Allow-Origin: *`
+      on every answer, refusals included (ORUK `docs/profile_compliance.md`).
+    - GET only: the API is read-only, so any other method answers 405 with `Allow: GET` and a JSON
+      body saying why. It is exempt from the CSRF check, which would otherwise answer a POST with
+      a 403 page before the method is looked at; nothing here writes or reads a session.
+    - A query parameter the endpoint does not take answers 400 naming it and listing the ones it
+      takes, rather than being ignored: a misspelt filter (`minimum-age`) must not quietly return
+      everything.
+    """
+    taken = sorted(params)
+
+    def decorate(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            response: HttpResponseBase
+            unknown = sorted(set(request.GET) - set(taken))
+            if request.method != "GET":
+                response = _json(
+                    {"detail": f"Method {request.method} is not allowed: the ORUK API is read-only and answers GET"},
+                    status=405,
+                )
+                response["Allow"] = "GET"
+            elif unknown:
+                plural = "s" if len(unknown) > 1 else ""
+                takes = f"takes {_listed(taken)}" if taken else "takes no query parameters"
+                detail = f"Unknown query parameter{plural} {_listed(unknown)}: {request.path} {takes}."
+                response = _json({"detail": detail}, status=400)
+            else:
+                response = view(request, *args, **kwargs)
+            response["Access-Control-Allow-Origin"] = "*"
+            return response
+
+        return login_not_required(csrf_exempt(wrapper))
+
+    return decorate
+
+
+_PAGING = ("page", "per_page")
+_AGES = ("minimum_age", "maximum_age", "age")
+_SCHEDULE = ("day", "start_time", "end_time")
+_FILTERS = ("search", "taxonomy_term_id", "taxonomy_id", *_AGES, *_SCHEDULE, *_PAGING, "format", "full")
+SERVICE_PARAMS = (*_FILTERS, "organization_id", "modified_after", "minimal", "full_service")
+SERVICE_AT_LOCATION_PARAMS = (*_FILTERS, "postcode", "proximity")
 
 
 def _not_found(what: str, key: str) -> JsonResponse:
     return _json({"detail": f"No {what} with id {key}"}, status=404)
 
 
-def _bad(query: forms.PageQuery | forms.ListFormat) -> JsonResponse:
+def _bad(query: forms.PageQuery | forms.ListFormat | forms.FullQuery) -> JsonResponse:
     return _json({"detail": query.problem()}, status=400)
 
 
-@login_not_required
-@any_origin
-@require_GET
+@oruk_endpoint()
 def oruk_root(request: HttpRequest) -> HttpResponse:
     return _json({"version": VERSION, "profile": PROFILE_URL, "openapi_url": OPENAPI_URL})
 
@@ -84,9 +125,7 @@ def _paged(request: HttpRequest, rows: Any, to_json: Callable[[Any], dict[str, A
     return _json(selectors.page_of(rows, page=page, per_page=per_page, to_json=to_json))
 
 
-@login_not_required
-@any_origin
-@require_GET
+@oruk_endpoint(*SERVICE_PARAMS)
 def oruk_services(request: HttpRequest) -> HttpResponseBase:
     query = forms.ServiceQuery(request.GET)
     if not query.is_valid():
@@ -95,6 +134,10 @@ def oruk_services(request: HttpRequest) -> HttpResponseBase:
     listing = forms.ListFormat(request.GET)
     if not listing.is_valid():
         return _bad(listing)
+    if listing.cleaned_data["minimal"] and filters["full"]:
+        return _json(
+            {"detail": "minimal: Leave out full (or full_service) with minimal=true: one or the other."}, status=400
+        )
     if listing.cleaned_data["minimal"]:
         services = selectors.services_modified(**filters)
         to_json = oruk.service_minimal_to_json
@@ -118,9 +161,7 @@ def _ndjson(rows: Any, to_json: Callable[[Any], dict[str, Any]]) -> StreamingHtt
     return StreamingHttpResponse(lines, content_type="application/x-ndjson")
 
 
-@login_not_required
-@any_origin
-@require_GET
+@oruk_endpoint(*SERVICE_AT_LOCATION_PARAMS)
 def oruk_service_at_locations(request: HttpRequest) -> HttpResponseBase:
     query = forms.ServiceAtLocationQuery(request.GET)
     listing = forms.ListFormat(request.GET)
@@ -133,44 +174,53 @@ def oruk_service_at_locations(request: HttpRequest) -> HttpResponseBase:
         place = postcodes.place_find(postcode) if postcode else None
     except DomainError as error:
         return _json({"detail": f"postcode: {error.message}"}, status=400)
-    links = selectors.service_at_locations_matching(**query.filters(), place=place)
+    full = query.cleaned_data["full"]
+    links = selectors.service_at_locations_matching(**query.filters(), place=place, full=full)
+    to_json = oruk.service_at_location_to_json if full else oruk.service_at_location_summary_to_json
     if listing.cleaned_data["format"] == "ndjson":
-        return _ndjson(links, oruk.service_at_location_summary_to_json)
+        return _ndjson(links, to_json)
     page, per_page = query.cleaned_data["page"], query.cleaned_data["per_page"]
-    to_json = oruk.service_at_location_summary_to_json
     return _json(selectors.page_of(links, page=page, per_page=per_page, to_json=to_json))
 
 
-@login_not_required
-@any_origin
-@require_GET
+def _not_full(request: HttpRequest, what: str) -> JsonResponse | None:
+    """ORUK's `full` on one item: it is always fully nested, so `full=false` is refused, not ignored."""
+    query = forms.FullQuery(request.GET)
+    if not query.is_valid():
+        return _bad(query)
+    if "full" in request.GET and not query.cleaned_data["full"]:
+        return _json({"detail": f"full: A {what} is always answered fully nested: leave out full."}, status=400)
+    return None
+
+
+@oruk_endpoint("full")
 def oruk_service_at_location(request: HttpRequest, service_at_location_id: str) -> HttpResponse:
+    refused = _not_full(request, "service_at_location")
+    if refused is not None:
+        return refused
     link = selectors.service_at_location_find(service_at_location_id=service_at_location_id)
     if link is None:
         return _not_found("service at location", service_at_location_id)
     return _json(oruk.service_at_location_to_json(link))
 
 
-@login_not_required
-@any_origin
-@require_GET
+@oruk_endpoint("full")
 def oruk_service(request: HttpRequest, service_id: str) -> HttpResponse:
+    refused = _not_full(request, "service")
+    if refused is not None:
+        return refused
     service = selectors.service_find(service_id=service_id)
     if service is None:
         return _not_found("service", service_id)
     return _json(oruk.service_to_json(service))
 
 
-@login_not_required
-@any_origin
-@require_GET
+@oruk_endpoint(*_PAGING)
 def oruk_taxonomies(request: HttpRequest) -> HttpResponse:
     return _paged(request, selectors.taxonomies_all(), oruk.taxonomy_to_json)
 
 
-@login_not_required
-@any_origin
-@require_GET
+@oruk_endpoint()
 def oruk_taxonomy(request: HttpRequest, taxonomy_id: str) -> HttpResponse:
     taxonomy = selectors.taxonomy_find(taxonomy_id=taxonomy_id)
     if taxonomy is None:
@@ -178,16 +228,12 @@ def oruk_taxonomy(request: HttpRequest, taxonomy_id: str) -> HttpResponse:
     return _json(oruk.taxonomy_to_json(taxonomy))
 
 
-@login_not_required
-@any_origin
-@require_GET
+@oruk_endpoint(*_PAGING)
 def oruk_taxonomy_terms(request: HttpRequest) -> HttpResponse:
     return _paged(request, selectors.taxonomy_terms_all(), oruk.taxonomy_term_to_json)
 
 
-@login_not_required
-@any_origin
-@require_GET
+@oruk_endpoint()
 def oruk_taxonomy_term(request: HttpRequest, taxonomy_term_id: str) -> HttpResponse:
     term = selectors.taxonomy_term_find(taxonomy_term_id=taxonomy_term_id)
     if term is None:

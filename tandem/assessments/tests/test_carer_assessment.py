@@ -167,7 +167,7 @@ def test_saving_a_carer_s_answers_records_them_in_the_carer_s_words(carers, prac
 
     event = carers.events.get(kind="saved")
     assert event.changes["Condition 2: the carer's health is deteriorating or at risk"] == ["", "Yes"]
-    assert event.changes["(d) Managing and maintaining nutrition: whether it can be achieved"] == [
+    assert event.changes["(iv) Managing and maintaining nutrition: whether it can be achieved"] == [
         "",
         "Unable without assistance",
     ]
@@ -179,3 +179,42 @@ def test_the_carer_s_summary_shows_a_carer_s_assessment(carers, carer, practitio
 
     assert work.title == "Carer's assessment"
     assert entry.title == "Carer's assessment started"
+
+
+def test_saving_taking_significantly_longer_for_a_carer_is_refused_and_nothing_changes(carers, practitioner):
+    refused = r"Outcome \(iii\): taking significantly longer .* \(regulation 3\(3\)\)"
+    with pytest.raises(DomainError, match=refused) as no:
+        services.assessment_save(
+            assessment=carers, answers=carer_answers(c="significantly_longer"), version=1, actor=practitioner
+        )
+
+    assert no.value.field == "outcome_c_achievement"
+    carers.refresh_from_db()
+    assert carers.version == 1
+    assert list(carers.findings.values_list("achievement", flat=True)) == [""] * 8
+    assert not carers.events.filter(kind="saved").exists()
+
+
+def save_then_mark_significantly_longer(carers, practitioner, code="c"):
+    """A carer's answer saved as "takes significantly longer" before the form stopped offering it."""
+    services.assessment_save(assessment=carers, answers=carer_answers(), version=1, actor=practitioner)
+    carers.findings.filter(code=code).update(achievement="significantly_longer")
+
+
+def test_a_draft_with_an_old_significantly_longer_answer_cannot_be_completed_until_answered_again(carers, practitioner):
+    save_then_mark_significantly_longer(carers, practitioner)
+
+    with pytest.raises(DomainError, match=r"Answer outcome \(iii\) again: .* regulation 3\(3\) does not count"):
+        services.assessment_complete(assessment=carers, version=2, actor=practitioner)
+
+    carers.refresh_from_db()
+    assert (carers.status, carers.version, carers.eligible_by_criteria) == ("draft", 2, None)
+
+
+def test_an_old_significantly_longer_answer_is_not_counted_by_the_determination(carers, practitioner):
+    save_then_mark_significantly_longer(carers, practitioner)
+
+    found = services.determination_of(carers, list(carers.findings.order_by("code")))
+
+    assert not found.eligible
+    assert "Not counted: (iii) maintaining a habitable home environment" in found.conditions[1].explanation

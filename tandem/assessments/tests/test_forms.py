@@ -41,3 +41,27 @@ def test_what_one_form_was_sent_is_not_what_the_next_form_holds():
     fresh = form_for(AssessmentKind.ADULT, initial={"persons_account": "Something else"})
     assert fresh["persons_account"].value() == "Something else"
     assert not fresh.is_bound
+
+
+def test_a_carers_form_offers_only_the_three_ways_of_regulation_3_3_and_an_adults_all_four():
+    carer, adult = form_for(AssessmentKind.CARER), form_for(AssessmentKind.ADULT)
+
+    assert [value for value, _ in carer.fields["outcome_c_achievement"].choices] == [
+        "achieves",
+        "unable_without_assistance",
+        "significant_pain_distress_or_anxiety",
+        "endangers_health_or_safety",
+        "not_applicable",
+    ]
+    assert "significantly_longer" in [value for value, _ in adult.fields["outcome_c_achievement"].choices]
+    assert carer.fields["outcome_c_achievement"].label == (
+        "Can the carer achieve this outcome: (iii) maintaining a habitable home environment in the carer's home "
+        "(whether or not this is also the home of the adult needing care)?"
+    )
+
+
+def test_a_carers_form_refuses_taking_significantly_longer():
+    sent = form_for(AssessmentKind.CARER, data={"version": "1", "outcome_c_achievement": "significantly_longer"})
+
+    assert not sent.is_valid()
+    assert sent.errors["outcome_c_achievement"] == ["Outcome (iii): choose an answer from the list"]

@@ -24,20 +24,26 @@ ADULT_ROWS = [
     ),
     ("2(2)", "j", "carrying out any caring responsibilities the adult has for a child"),
 ]
+# Regulation 3(2)(b) (i) to (viii) as made; answers are stored under the keys a to h.
 CARER_ROWS = [
-    ("3(2)", "a", "carrying out any caring responsibilities the carer has for a child"),
-    ("3(2)", "b", "providing care to other persons for whom the carer provides care"),
-    ("3(2)", "c", "maintaining a habitable home environment in the carer's home"),
-    ("3(2)", "d", "managing and maintaining nutrition"),
-    ("3(2)", "e", "developing and maintaining family or other personal relationships"),
-    ("3(2)", "f", "engaging in work, training, education or volunteering"),
+    ("a", "3(2)(b)(i)", "carrying out any caring responsibilities the carer has for a child"),
+    ("b", "3(2)(b)(ii)", "providing care to other persons for whom the carer provides care"),
     (
-        "3(2)",
+        "c",
+        "3(2)(b)(iii)",
+        "maintaining a habitable home environment in the carer's home (whether or not this is also the home of "
+        "the adult needing care)",
+    ),
+    ("d", "3(2)(b)(iv)", "managing and maintaining nutrition"),
+    ("e", "3(2)(b)(v)", "developing and maintaining family or other personal relationships"),
+    ("f", "3(2)(b)(vi)", "engaging in work, training, education or volunteering"),
+    (
         "g",
+        "3(2)(b)(vii)",
         "making use of necessary facilities or services in the local community, including recreational "
         "facilities or services",
     ),
-    ("3(2)", "h", "engaging in recreational activities"),
+    ("h", "3(2)(b)(viii)", "engaging in recreational activities"),
 ]
 
 
@@ -48,11 +54,13 @@ def test_the_ten_adult_outcomes_are_the_regulations_words_in_order():
     assert all(outcome.confirmed for outcome in ADULT_OUTCOMES)
 
 
-def test_the_carers_outcomes_are_marked_as_still_to_be_confirmed():
-    assert [(o.regulation, o.statutory) for o in CARER_OUTCOMES] == [
-        (f"{reg}({code})", words) for reg, code, words in CARER_ROWS
-    ]
-    assert not any(outcome.confirmed for outcome in CARER_OUTCOMES)
+def test_the_carers_outcomes_are_regulation_3_2_b_i_to_viii_in_the_regulations_words():
+    assert [(o.code, o.regulation, o.statutory) for o in CARER_OUTCOMES] == CARER_ROWS
+    assert [o.mark for o in CARER_OUTCOMES] == ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"]
+    assert all(outcome.confirmed for outcome in CARER_OUTCOMES)
+    assert CARER_BY_CODE["c"].citation == (
+        "reg 3(2)(b)(iii), The Care and Support (Eligibility Criteria) Regulations 2015"
+    )
 
 
 def test_every_outcome_has_distinct_plain_words_and_a_hint():
@@ -65,6 +73,7 @@ def test_outcomes_can_be_found_by_their_letter():
     assert ADULT_BY_CODE["a"].plain == "Getting enough to eat and drink"
     assert ADULT_BY_CODE["b"].plain == "Keeping clean"
     assert CARER_BY_CODE["h"].statutory == "engaging in recreational activities"
+    assert ADULT_BY_CODE["e"].mark == "e"
     assert ADULT_BY_CODE["e"].citation == "reg 2(2)(e), The Care and Support (Eligibility Criteria) Regulations 2015"
 
 

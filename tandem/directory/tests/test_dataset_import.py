@@ -21,7 +21,14 @@ from tandem.directory.models import (
 )
 from tandem.directory.selectors import dataset_export
 from tandem.directory.services import DatasetInvalid, dataset_import
-from tandem.directory.tests.datasets import LOCATION_ID, ORGANIZATION_ID, SERVICE_ID, TERM_ID, lunch_club
+from tandem.directory.tests.datasets import (
+    LOCATION_ID,
+    ORGANIZATION_ID,
+    SERVICE_ID,
+    TAXONOMY_ID,
+    TERM_ID,
+    lunch_club,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -215,3 +222,144 @@ def test_something_that_is_not_a_dataset_is_rejected():
     assert [str(problem) for problem in raised.value.problems] == [
         "services[0]: expected a service, a list of services or a list page"
     ]
+
+
+PARENT_ID = "9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f"
+
+
+def test_a_term_whose_parent_is_not_in_the_file_is_imported_referring_to_it():
+    service = lunch_club()
+    service["attributes"][0]["taxonomy_term"]["parent_id"] = PARENT_ID
+
+    dataset_import(data=service, actor=None)
+
+    term = TaxonomyTerm.objects.get(pk=TERM_ID)
+    assert str(term.parent_id) == PARENT_ID
+    assert not TaxonomyTerm.objects.filter(pk=PARENT_ID).exists()
+    exported = dataset_export()["contents"][0]["attributes"][0]["taxonomy_term"]
+    assert exported["parent_id"] == PARENT_ID
+
+
+def test_the_parent_can_come_later_in_another_file():
+    child = lunch_club()
+    child["attributes"][0]["taxonomy_term"]["parent_id"] = PARENT_ID
+    dataset_import(data=child, actor=None)
+    parent = lunch_club(id="5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b")
+    for key in ("contacts", "service_at_locations", "schedules", "service_areas", "cost_options"):
+        parent[key] = []
+    parent["attributes"] = [
+        {
+            "id": "6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c",
+            "taxonomy_term_id": PARENT_ID,
+            "taxonomy_term": {"id": PARENT_ID, "name": "Meals", "description": "Food and company."},
+        }
+    ]
+
+    dataset_import(data=parent, actor=None)
+
+    assert TaxonomyTerm.objects.get(pk=TERM_ID).parent.name == "Meals"
+
+
+def test_a_term_cannot_be_its_own_parent():
+    service = lunch_club()
+    service["attributes"][0]["taxonomy_term"]["parent_id"] = TERM_ID
+
+    with pytest.raises(DatasetInvalid) as raised:
+        dataset_import(data=service, actor=None)
+
+    assert [str(problem) for problem in raised.value.problems] == [
+        "services[0].attributes[0].taxonomy_term.parent_id: a term cannot be its own parent"
+    ]
+    assert set(row_counts().values()) == {0}
+
+
+TAKES = (
+    "`tandem directory import` takes services: one fully nested service (as `GET /services/{id}` gives it), "
+    "a list of services, or a list page of them (as `GET /services` or `tandem directory export` gives it)."
+)
+ORGANISATIONS = [
+    {"id": ORGANIZATION_ID, "name": "Wirral Age Concern", "description": "A charity.", "website": "https://a.example"},
+    {
+        "id": "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
+        "name": "Carers Wirral",
+        "description": "For carers.",
+        "email": "a@b.example",
+    },
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "appears"),
+    [
+        (
+            {"total_items": 2, "contents": ORGANISATIONS},
+            "a list of 2 organisations (what ORUK's `GET /organizations` lists)",
+        ),
+        (ORGANISATIONS[0], "one organisation (what ORUK's `GET /organizations` lists)"),
+        (
+            {"contents": [{"id": TAXONOMY_ID, "name": "Tandem", "description": "", "version": "1"}]},
+            "one taxonomy (what ORUK's `GET /taxonomies` lists)",
+        ),
+        (
+            [
+                {"id": TERM_ID, "name": "Lunch clubs", "description": "Meals.", "taxonomy_id": TAXONOMY_ID},
+                {"id": PARENT_ID, "name": "Meals", "description": "Food.", "parent_id": None, "term": "meals"},
+            ],
+            "a list of 2 taxonomy terms (what ORUK's `GET /taxonomy_terms` lists)",
+        ),
+        (
+            [{"id": SERVICE_ID, "service_id": SERVICE_ID, "location_id": LOCATION_ID, "service": {}}],
+            "one service at a location (what ORUK's `GET /service_at_locations` lists)",
+        ),
+        (
+            {"version": "HSDS-UK-3.0", "profile": "https://example.org", "openapi_url": "https://example.org/o"},
+            "the description of an ORUK API (what `GET /` answers)",
+        ),
+        ({"openapi": "3.0.0", "paths": {}}, "an OpenAPI description of an API"),
+    ],
+)
+def test_a_file_of_something_other_than_services_says_what_it_appears_to_be(data, appears):
+    with pytest.raises(DatasetInvalid) as raised:
+        dataset_import(data=data, actor=None)
+
+    assert raised.value.message == f"This file appears to be {appears}, not services; nothing was imported. {TAKES}"
+    assert raised.value.problems == []
+    assert set(row_counts().values()) == {0}
+
+
+def test_an_organisation_among_services_is_named_on_its_row():
+    with pytest.raises(DatasetInvalid) as raised:
+        dataset_import(data=[lunch_club(), ORGANISATIONS[1]], actor=None)
+
+    assert [str(problem) for problem in raised.value.problems] == [
+        "services[1]: this is an organisation, not a service"
+    ]
+    assert set(row_counts().values()) == {0}
+
+
+def test_a_text_field_may_hold_10000_characters_and_no_more():
+    exactly = lunch_club(description="x" * 10_000)
+    over = lunch_club(id="0e6f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b", description="y" * 10_001, alert="z" * 50_000)
+    for key in ("contacts", "service_at_locations", "schedules", "service_areas", "cost_options", "attributes"):
+        over[key] = []
+
+    with pytest.raises(DatasetInvalid) as raised:
+        dataset_import(data=[exactly, over], actor=None)
+
+    assert [str(problem) for problem in raised.value.problems] == [
+        "services[1].description: must be 10,000 characters or fewer (it has 10,001)",
+        "services[1].alert: must be 10,000 characters or fewer (it has 50,000)",
+    ]
+    assert set(row_counts().values()) == {0}
+    dataset_import(data=exactly, actor=None)
+    assert len(Service.objects.get().description) == 10_000
+
+
+def test_a_service_area_s_extent_may_be_a_whole_boundary():
+    service = lunch_club()
+    boundary = '{"type": "Polygon", "coordinates": [[' + ", ".join(["[-3.0128, 53.3921]"] * 20_000) + "]]}"
+    service["service_areas"][0]["extent"] = boundary
+
+    dataset_import(data=service, actor=None)
+
+    assert ServiceArea.objects.get().extent == boundary

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tandem.directory.models import Service
 from tandem.directory.services import dataset_import
 from tandem.directory.tests.datasets import (
     ORGANIZATION_ID,
@@ -204,21 +205,134 @@ def test_it_filters_by_organisation(directory):
     assert _names(response) == ["Thursday Lunch Club"]
 
 
+# The directory: Thursday Lunch Club 60 and over; Carers' Café up to 59; Youth Club 11 to 18;
+# Benefits Advice with no ages at all.
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"minimum_age": "70"}, ["Benefits Advice", "Thursday Lunch Club"]),
-        ({"minimum_age": "15"}, ["Benefits Advice", "Carers' Café", "Youth Club"]),
-        ({"maximum_age": "18"}, ["Benefits Advice", "Carers' Café", "Youth Club"]),
-        ({"maximum_age": "60"}, ["Benefits Advice", "Thursday Lunch Club"]),
-        ({"minimum_age": "12", "maximum_age": "16"}, ["Benefits Advice", "Carers' Café", "Youth Club"]),
-        ({"minimum_age": "16", "maximum_age": "30"}, ["Benefits Advice", "Carers' Café"]),
+        # "Return services with a minimum age of at least the specified value."
+        ({"minimum_age": "60"}, ["Thursday Lunch Club"]),
+        ({"minimum_age": "11"}, ["Thursday Lunch Club", "Youth Club"]),
+        ({"minimum_age": "12"}, ["Thursday Lunch Club"]),
+        ({"minimum_age": "61"}, []),
+        ({"minimum_age": "0"}, ["Thursday Lunch Club", "Youth Club"]),
+        # "Return services with a maximum age of at equal to or below the specified value."
+        ({"maximum_age": "18"}, ["Youth Club"]),
+        ({"maximum_age": "17"}, []),
+        ({"maximum_age": "59"}, ["Carers' Café", "Youth Club"]),
+        ({"maximum_age": "120"}, ["Carers' Café", "Youth Club"]),
+        ({"minimum_age": "10", "maximum_age": "18"}, ["Youth Club"]),
+        ({"minimum_age": "12", "maximum_age": "16"}, []),
     ],
 )
-def test_an_age_finds_services_whose_range_includes_it(directory, params, expected):
+def test_minimum_and_maximum_age_filter_as_the_oruk_openapi_words_them(directory, params, expected):
     response = _get(reverse("directory:oruk_services"), **params)
 
+    assert response.status_code == 200
     assert _names(response) == expected
+
+
+@pytest.mark.parametrize(
+    ("age", "expected"),
+    [
+        ("70", ["Benefits Advice", "Thursday Lunch Club"]),
+        ("60", ["Benefits Advice", "Thursday Lunch Club"]),
+        ("59", ["Benefits Advice", "Carers' Café"]),
+        ("18", ["Benefits Advice", "Carers' Café", "Youth Club"]),
+        ("10", ["Benefits Advice", "Carers' Café"]),
+    ],
+)
+def test_tandem_s_own_age_finds_services_whose_range_includes_it(directory, age, expected):
+    response = _get(reverse("directory:oruk_services"), age=age)
+
+    assert _names(response) == expected
+
+
+def test_full_gives_fully_nested_services_and_full_service_still_does(directory):
+    full = _get(reverse("directory:oruk_services"), full="true").json()["contents"]
+    old = _get(reverse("directory:oruk_services"), full_service="true").json()["contents"]
+    plain = _get(reverse("directory:oruk_services"), full="false").json()["contents"]
+
+    lunch = next(service for service in full if service["name"] == "Thursday Lunch Club")
+    assert set(lunch) == SUMMARY_KEYS | NESTED_KEYS
+    assert lunch["contacts"][0]["phones"][0]["number"] == "0151 555 0123"
+    assert old == full
+    assert all(not NESTED_KEYS & set(service) for service in plain)
+
+
+def test_full_with_minimal_is_refused():
+    response = _get(reverse("directory:oruk_services"), full="true", minimal="true")
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "minimal: Leave out full (or full_service) with minimal=true: one or the other."
+    }
+
+
+def test_full_false_on_one_service_is_refused_because_it_is_always_nested(lunch):
+    refused = _get(reverse("directory:oruk_service", args=[SERVICE_ID]), full="false")
+    honoured = _get(reverse("directory:oruk_service", args=[SERVICE_ID]), full="true")
+
+    assert refused.status_code == 400
+    assert refused.json() == {"detail": "full: A service is always answered fully nested: leave out full."}
+    assert honoured.status_code == 200
+    assert set(honoured.json()) == SUMMARY_KEYS | NESTED_KEYS
+
+
+ENDPOINTS = [
+    "/oruk/",
+    "/oruk/services",
+    f"/oruk/services/{SERVICE_ID}",
+    "/oruk/taxonomies",
+    f"/oruk/taxonomies/{TAXONOMY_ID}",
+    "/oruk/taxonomy_terms",
+    f"/oruk/taxonomy_terms/{TERM_ID}",
+    "/oruk/service_at_locations",
+    "/oruk/service_at_locations/7d3c1e2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+]
+
+
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_an_unknown_query_parameter_is_a_400_that_names_it(lunch, path):
+    response = Client().get(path, {"minimum-age": "60", "colour": "blue"})
+
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert detail.startswith(f"Unknown query parameters `colour`, `minimum-age`: {path} takes ")
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_400_lists_what_the_endpoint_takes():
+    services = _get(reverse("directory:oruk_services"), minimumage="60").json()["detail"]
+    taxonomies = _get(reverse("directory:oruk_taxonomies"), search="lunch").json()["detail"]
+    root = _get(reverse("directory:oruk_root"), page="1").json()["detail"]
+
+    assert services == (
+        "Unknown query parameter `minimumage`: /oruk/services takes `age`, `day`, `end_time`, `format`, `full`, "
+        "`full_service`, `maximum_age`, `minimal`, `minimum_age`, `modified_after`, `organization_id`, `page`, "
+        "`per_page`, `search`, `start_time`, `taxonomy_id`, `taxonomy_term_id`."
+    )
+    assert taxonomies == "Unknown query parameter `search`: /oruk/taxonomies takes `page`, `per_page`."
+    assert root == "Unknown query parameter `page`: /oruk/ takes no query parameters."
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "head", "options"])
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_every_method_but_get_is_a_405_on_every_endpoint(lunch, path, method):
+    # A real client has no CSRF token: the check must not turn the 405 into a 403.
+    client = Client(enforce_csrf_checks=True)
+    before = Service.objects.count()
+
+    response = getattr(client, method)(path)
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    if method != "head":
+        assert response.json() == {
+            "detail": f"Method {method.upper()} is not allowed: the ORUK API is read-only and answers GET"
+        }
+    assert Service.objects.count() == before
 
 
 def test_modified_after_finds_services_changed_on_or_after_it(directory):

@@ -255,3 +255,39 @@ def test_the_list_costs_the_same_queries_whatever_its_size(places):
         return len(captured)
 
     assert queries(1) == queries(100)
+
+
+def test_full_gives_each_service_at_location_fully_nested_as_one_is(lunch):
+    listed = _get(LIST, full="true").json()
+    one = _get(reverse("directory:oruk_service_at_location", args=[lunch.id])).json()
+
+    assert listed["contents"] == [one]
+    assert _shape_problems(listed["contents"][0], _schema("service_at_location.json")) == []
+    ndjson = b"".join(Client().get(LIST, {"full": "true", "format": "ndjson"}).streaming_content).decode()
+    assert [json.loads(line) for line in ndjson.splitlines()] == [one]
+
+
+def test_a_full_list_costs_the_same_queries_whatever_its_size(places):
+    def queries(per_page: int) -> int:
+        caches_clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert len(_get(LIST, full="true", per_page=per_page).json()["contents"]) <= per_page
+        return len(captured)
+
+    assert queries(1) == queries(100)
+
+
+def test_service_at_locations_take_the_exact_ages_and_tandem_s_own(places):
+    Service.objects.filter(pk=places["wallasey"].pk).update(minimum_age=60)
+    Service.objects.filter(pk=places["west_kirby"].pk).update(minimum_age=18, maximum_age=64)
+
+    assert _names(_get(LIST, minimum_age="60")) == ["Wallasey Lunch Club"]
+    assert _names(_get(LIST, maximum_age="64")) == ["West Kirby Lunch Club"]
+    assert _names(_get(LIST, age="65")) == ["Birkenhead Lunch Club", "Wallasey Lunch Club"]
+
+
+def test_service_at_locations_refuse_a_parameter_only_services_take(places):
+    response = _get(LIST, organization_id="9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d")
+
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("Unknown query parameter `organization_id`: /oruk/service_at_locations")

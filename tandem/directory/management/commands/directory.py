@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tandem.directory.oruk import DatasetUnreadable, dataset_load, dataset_size_check
 from tandem.directory.postcodes import PostcodeFileInvalid, onspd_load
 from tandem.directory.search_index import index_rebuild, locations_refresh
 from tandem.directory.selectors import dataset_export
@@ -43,11 +44,12 @@ class Command(BaseCommand):
             self.stdout.write(f"Exported {dataset['total_items']} services to {path}.")
             return
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            dataset_size_check(path.stat().st_size, name=str(path))  # before reading it all into memory
+            data = dataset_load(path.read_bytes(), name=str(path))
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}") from error
-        except json.JSONDecodeError as error:
-            raise CommandError(f"{path} is not JSON: {error}") from error
+        except DatasetUnreadable as error:
+            raise CommandError(error.message) from error
         try:
             report = dataset_import(data=data, actor=None)
         except DatasetInvalid as error:
