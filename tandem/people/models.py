@@ -68,6 +68,9 @@ class Person(PublicIdModel):
     version = models.PositiveIntegerField(default=1)
     merged_into = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     merged_at = models.DateTimeField(null=True, blank=True)
+    # The public ids of the records merged into this one (space-separated), so its access log
+    # and history include theirs without a query: the audit log itself is never rewritten.
+    merged_record_uuids = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ["family_name", "given_name"]
@@ -95,6 +98,11 @@ class Person(PublicIdModel):
     @property
     def local_id(self) -> str:
         return f"{self.pk:08d}" if self.pk else ""
+
+    @property
+    def record_uuids(self) -> list[str]:
+        """This record's public id and those of every record merged into it: whose audit events are its own."""
+        return [str(self.uuid), *self.merged_record_uuids.split()]
 
     def age(self, on: date) -> int | None:
         if self.date_of_birth is None:

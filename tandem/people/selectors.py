@@ -19,6 +19,8 @@ from tandem.people.models import ConsentToShare, GPPractice, HazardWarning, Neig
 from tandem.people.search import people_search
 
 VIEW_ACTION = "people.person.viewed"
+# One event for each search shown: who searched, for what, and which records it listed.
+SEARCH_ACTION = "people.search.listed"
 
 
 class RestrictedRecord(DomainError):
@@ -116,6 +118,7 @@ _NETWORK_SHOWN = (
     "is_unpaid_carer",
     "ended_on",
     "linked_person__uuid",
+    "linked_person__restriction__id",
 )
 
 
@@ -123,7 +126,9 @@ def network_of(*, person: Person, current: bool = True) -> QuerySet[NetworkMembe
     """The person's network, carers first then by name: current members, or those who have left."""
     return (
         NetworkMember.objects.filter(person=person, ended_on__isnull=current)
-        .select_related("linked_person")
+        # The linked record's restriction comes in the same query: only a restricted one costs
+        # a check of whether the viewer may open it (people.presenters.network_entries).
+        .select_related("linked_person__restriction")
         .only(*_NETWORK_SHOWN)
         .order_by("-is_unpaid_carer", "name", "id")
     )
@@ -154,14 +159,30 @@ def person_summary(*, person: Person, actor: Any, timeline_limit: int = 10) -> P
     )
 
 
+def _events_about(person: Person) -> QuerySet[AuditEvent]:
+    """The events about this record and about every record merged into it (a merge never
+    rewrites the log: the kept record carries the public ids of those it absorbed)."""
+    uuids = person.record_uuids
+    if len(uuids) == 1:
+        return AuditEvent.objects.filter(person_uuid=uuids[0])
+    return AuditEvent.objects.filter(person_uuid__in=uuids)
+
+
 def changes_for_person(*, person: Person) -> QuerySet[AuditEvent]:
-    """The change history of a record: every write, newest first (views are in the access log)."""
-    return AuditEvent.objects.filter(person_uuid=person.uuid).exclude(action=VIEW_ACTION).order_by("-id")
+    """The change history of a record, a merged duplicate's included: every write, newest first
+    (views are in the access log)."""
+    return _events_about(person).exclude(action=VIEW_ACTION).order_by("-id")
 
 
 def access_log_for_person(*, person: Person) -> QuerySet[AuditEvent]:
-    """Every event about the record, views included: who looked, when, from where and why."""
-    return AuditEvent.objects.filter(person_uuid=person.uuid).order_by("-id")
+    """Every event about the record, a merged duplicate's included, views and search results that
+    listed it too: who looked, when, from where and why."""
+    listed = Q()
+    for uuid in person.record_uuids:
+        # The listed ids are held in the search event's changes, as text in the JSON.
+        listed |= Q(changes__listed__icontains=uuid)
+    searches = AuditEvent.objects.filter(action=SEARCH_ACTION).filter(listed)
+    return (_events_about(person) | searches).order_by("-id")
 
 
 def timeline_from_audit(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
@@ -226,7 +247,11 @@ def merged_into_uuid(person: Person) -> UUID:
 
 
 def network_member_of(*, person: Person, uuid: UUID) -> NetworkMember | None:
-    return NetworkMember.objects.filter(person=person, uuid=uuid, ended_on__isnull=True).first()
+    return (
+        NetworkMember.objects.filter(person=person, uuid=uuid, ended_on__isnull=True)
+        .select_related("linked_person__restriction")
+        .first()
+    )
 
 
 def warning_of(*, person: Person, uuid: UUID) -> HazardWarning | None:
