@@ -239,3 +239,22 @@ class PersonNameToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term_id} of {self.person_id}"
+
+
+class SearchListing(models.Model):
+    """A record a search listed: an index over the `people.search.listed` audit events, so a
+    record's access log finds the searches that showed it with one indexed read.
+
+    The event itself (hashed into the audit chain) names every record listed; these rows only
+    make it findable by record, and are written in the same transaction as the event.
+    """
+
+    event = models.ForeignKey("audit.AuditEvent", on_delete=models.PROTECT, related_name="+")
+    # By public id, as the audit log keeps it: a merge never rewrites it.
+    person_uuid = models.UUIDField()
+
+    class Meta:
+        indexes = [models.Index(fields=["person_uuid", "event"], name="search_listing_person")]
+
+    def __str__(self) -> str:
+        return f"{self.person_uuid} listed by search event {self.event_id}"

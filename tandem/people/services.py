@@ -24,6 +24,7 @@ from tandem.people.models import (
     Person,
     PersonNameToken,
     PreviousName,
+    SearchListing,
 )
 from tandem.people.search_index import person_tokens_refresh
 
@@ -515,16 +516,20 @@ def person_view_record(*, person: Person, actor: Any, page: str, target: Any = N
     )
 
 
+@transaction.atomic
 def search_record(*, people: Sequence[Person], text: str, total: int, where: str, actor: Any) -> None:
     """Log a search shown to someone: who searched, for what, and which records were listed.
 
-    One event a search, whatever it found: the records listed are named by public id in its
-    changes, so each record's access log finds the searches that showed it.
+    One event a search, whatever it found, naming the records listed by public id in its changes;
+    and one index row a record listed (a single INSERT), so each record's access log finds the
+    searches that showed it without reading every search ever made.
     """
     terms = " ".join(text.split())
-    audit.record(
+    event = audit.record(
         actor=actor,
         action="people.search.listed",
         summary=f"Searched for “{terms[:200]}” ({where}): {len(people)} listed",
         changes={"terms": terms, "where": where, "total": total, "listed": [str(p.uuid) for p in people]},
     )
+    if people:
+        SearchListing.objects.bulk_create([SearchListing(event=event, person_uuid=p.uuid) for p in people])
