@@ -94,7 +94,9 @@ def record_restrict(*, person: Any, teams: list[Team], reason: str, actor: Any) 
     the record may not change who else can (ADR 0003). Each change is listed for review.
     """
     require(policies.can_restrict(actor), "You do not have permission to restrict records")
-    existing = RecordRestriction.objects.filter(person=person).prefetch_related("teams").first()
+    # Locked, so two managers changing it at once take turns and each change is logged against
+    # the teams it really replaced.
+    existing = RecordRestriction.objects.select_for_update().filter(person=person).prefetch_related("teams").first()
     held = list(existing.teams.all()) if existing is not None else []
     if existing is not None:
         require(policies.can_change_restriction(actor, [t.pk for t in held]), NOT_A_HOLDER)
@@ -136,7 +138,7 @@ def record_unrestrict(*, person: Any, reason: str, actor: Any) -> None:
     grant) may lift it, with a stated reason; the lifting is listed for review.
     """
     require(policies.can_restrict(actor), "You do not have permission to restrict records")
-    restriction = RecordRestriction.objects.filter(person=person).prefetch_related("teams").first()
+    restriction = RecordRestriction.objects.select_for_update().filter(person=person).prefetch_related("teams").first()
     if restriction is None:
         raise DomainError("This record is not restricted")
     held = list(restriction.teams.all())
