@@ -69,3 +69,14 @@ def is_restricted_for(actor: Any, person: Any) -> bool:
         return False
     model = type(person)
     return not model.objects.filter(pk=person.pk).filter(restriction_allows(actor)).exists()
+
+
+def held_by_teams_of(actor: Any, person: Any) -> bool:
+    """Whether the actor may open the record by standing (role and team), not by a break-glass
+    grant: unrestricted, or restricted to a team they belong to. Privileged actions on a
+    restricted record ask this, never `may_open` (ADR 0003)."""
+    if actor is None or not actor.is_authenticated or not actor.can(Permission.PERSON_VIEW):
+        return False
+    if not RecordRestriction.objects.filter(person_id=person.pk).exists():
+        return True
+    return RecordRestriction.objects.filter(person_id=person.pk, teams__in=_team_ids(actor)).exists()

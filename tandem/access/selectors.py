@@ -1,10 +1,10 @@
-"""Reads for managers: break-glass access to restricted records."""
+"""Reads for managers: break-glass access to restricted records, and changes to restrictions."""
 
 from typing import Any
 
 from django.db.models import QuerySet
 
-from tandem.access.models import BreakGlass
+from tandem.access.models import BreakGlass, RestrictionChange
 from tandem.identity.permissions import Permission
 
 
@@ -17,3 +17,16 @@ def break_glass_grants(*, actor: Any, unreviewed_only: bool) -> QuerySet[BreakGl
 
 def break_glass_grant(*, actor: Any, grant_id: int) -> BreakGlass | None:
     return break_glass_grants(actor=actor, unreviewed_only=False).filter(pk=grant_id).first()
+
+
+def restriction_changes(*, actor: Any, unreviewed_only: bool) -> QuerySet[RestrictionChange]:
+    if not actor.can(Permission.BREAK_GLASS_REVIEW):
+        return RestrictionChange.objects.none()
+    changes = RestrictionChange.objects.select_related("person", "changed_by", "reviewed_by").order_by(
+        "-changed_at", "-id"
+    )
+    return changes.filter(reviewed_at__isnull=True) if unreviewed_only else changes
+
+
+def restriction_change(*, actor: Any, change_id: int) -> RestrictionChange | None:
+    return restriction_changes(actor=actor, unreviewed_only=False).filter(pk=change_id).first()

@@ -6,7 +6,8 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
-from tandem.access.models import BreakGlass, RecordRestriction
+from tandem.access import policies
+from tandem.access.models import BreakGlass, RecordRestriction, RestrictionChange, RestrictionChangeKind
 from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.core.errors import DomainError, require
@@ -63,10 +64,42 @@ def break_glass_review(*, grant: BreakGlass, actor: Any) -> BreakGlass:
     return grant
 
 
+def _team_names(teams: list[Team]) -> str:
+    return ", ".join(sorted(t.name for t in teams))
+
+
+def _change_log(*, person: Any, kind: str, before: str, after: str, reason: str, actor: Any) -> RestrictionChange:
+    return RestrictionChange.objects.create(
+        person=person,
+        kind=kind,
+        teams_before=before[:500],
+        teams_after=after[:500],
+        reason=reason,
+        changed_by=actor,
+        changed_at=clock.now(),
+    )
+
+
+# A reason someone can review later: the same floor as breaking the glass.
+REASON_MINIMUM = 10
+NOT_A_HOLDER = "Only a manager in one of the teams that hold this restriction can change or lift it"
+
+
 @transaction.atomic
 def record_restrict(*, person: Any, teams: list[Team], reason: str, actor: Any) -> RecordRestriction:
-    """Make a record visible only to the named teams (for example a member of staff who is a client)."""
-    require(actor.can(Permission.PERSON_RESTRICT), "You do not have permission to restrict records")
+    """Make a record visible only to the named teams (for example a member of staff who is a client).
+
+    Restricting a record is for managers; changing an existing restriction is for a manager in one
+    of the teams that hold it, by their standing membership: someone who broke the glass to read
+    the record may not change who else can (ADR 0003). Each change is listed for review.
+    """
+    require(policies.can_restrict(actor), "You do not have permission to restrict records")
+    # Locked, so two managers changing it at once take turns and each change is logged against
+    # the teams it really replaced.
+    existing = RecordRestriction.objects.select_for_update().filter(person=person).prefetch_related("teams").first()
+    held = list(existing.teams.all()) if existing is not None else []
+    if existing is not None:
+        require(policies.can_change_restriction(actor, [t.pk for t in held]), NOT_A_HOLDER)
     if not teams:
         raise DomainError("Select at least one team that may open the record", field="teams")
     if not reason.strip():
@@ -75,12 +108,23 @@ def record_restrict(*, person: Any, teams: list[Team], reason: str, actor: Any) 
         person=person, defaults={"reason": reason.strip(), "restricted_by": actor}
     )
     restriction.teams.set(teams)
+    kind = RestrictionChangeKind.CHANGED if existing is not None else RestrictionChangeKind.RESTRICTED
+    _change_log(
+        person=person,
+        kind=kind,
+        before=_team_names(held),
+        after=_team_names(teams),
+        reason=reason.strip(),
+        actor=actor,
+    )
+    names = ", ".join(t.name for t in teams)
     audit.record(
         actor=actor,
-        action="access.record.restricted",
+        action="access.record.restricted" if existing is None else "access.restriction.changed",
         person=person,
         target=restriction,
-        summary="Restricted the record to " + ", ".join(t.name for t in teams),
+        summary=("Restricted the record to " if existing is None else "Changed the restriction to ") + names,
+        changes={"teams": [_team_names(held), _team_names(teams)]} if existing is not None else None,
         reason=reason.strip(),
     )
     return restriction
@@ -88,15 +132,52 @@ def record_restrict(*, person: Any, teams: list[Team], reason: str, actor: Any) 
 
 @transaction.atomic
 def record_unrestrict(*, person: Any, reason: str, actor: Any) -> None:
-    """Lift a restriction, so everyone allowed to see people may open the record again."""
-    require(actor.can(Permission.PERSON_RESTRICT), "You do not have permission to restrict records")
-    deleted, _ = RecordRestriction.objects.filter(person=person).delete()
-    if not deleted:
+    """Lift a restriction, so everyone allowed to see people may open the record again.
+
+    Only a manager in one of the teams holding it (by standing membership, never by a break-glass
+    grant) may lift it, with a stated reason; the lifting is listed for review.
+    """
+    require(policies.can_restrict(actor), "You do not have permission to restrict records")
+    restriction = RecordRestriction.objects.select_for_update().filter(person=person).prefetch_related("teams").first()
+    if restriction is None:
         raise DomainError("This record is not restricted")
+    held = list(restriction.teams.all())
+    require(policies.can_change_restriction(actor, [t.pk for t in held]), NOT_A_HOLDER)
+    reason = reason.strip()
+    if len(reason) < REASON_MINIMUM:
+        raise DomainError(
+            f"Say why the restriction is being lifted (at least {REASON_MINIMUM} characters)", field="reason"
+        )
+    restriction.delete()
+    change = _change_log(
+        person=person, kind=RestrictionChangeKind.LIFTED, before=_team_names(held), after="", reason=reason, actor=actor
+    )
     audit.record(
         actor=actor,
         action="access.record.unrestricted",
         person=person,
+        target=change,
         summary="Lifted the restriction",
-        reason=reason.strip(),
+        reason=reason,
     )
+
+
+@transaction.atomic
+def restriction_change_review(*, change: RestrictionChange, actor: Any) -> RestrictionChange:
+    """A manager confirms they have looked at a record being restricted, its restriction changed or lifted."""
+    require(actor.can(Permission.BREAK_GLASS_REVIEW), "You do not have permission to review changes to restrictions")
+    if change.reviewed_at is not None:
+        raise DomainError("This change has already been reviewed")
+    if change.changed_by_id == actor.pk:
+        raise DomainError("Another manager must review your own change to a restriction")
+    change.reviewed_by = actor
+    change.reviewed_at = clock.now()
+    change.save(update_fields=["reviewed_by", "reviewed_at"])
+    audit.record(
+        actor=actor,
+        action="access.restriction_change.reviewed",
+        person=change.person,
+        target=change,
+        summary="Reviewed a change to the restriction",
+    )
+    return change

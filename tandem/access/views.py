@@ -1,4 +1,4 @@
-"""The managers' list of break-glass access, and marking it reviewed."""
+"""The managers' lists of break-glass access and of changes to restrictions, and marking each reviewed."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -37,3 +37,30 @@ def break_glass_review(request: HttpRequest, grant_id: int) -> HttpResponse:
     else:
         messages.success(request, "Marked as reviewed")
     return redirect("access:break_glass_list")
+
+
+@require_GET
+def restriction_change_list(request: HttpRequest) -> HttpResponse:
+    require(request.user.can(Permission.BREAK_GLASS_REVIEW), "Only managers can review changes to restrictions")  # type: ignore[union-attr]
+    show_all = request.GET.get("show") == "all"
+    changes = selectors.restriction_changes(actor=request.user, unreviewed_only=not show_all)
+    page = Paginator(changes, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "access/restriction_change_list.html",
+        {"page": page, "show_all": show_all, "pagination": pagination(page, request)},
+    )
+
+
+@require_POST
+def restriction_change_review(request: HttpRequest, change_id: int) -> HttpResponse:
+    change = selectors.restriction_change(actor=request.user, change_id=change_id)
+    if change is None:
+        raise Http404
+    try:
+        services.restriction_change_review(change=change, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Marked as reviewed")
+    return redirect("access:restriction_change_list")

@@ -46,7 +46,12 @@ LINKS = (
         _is("support_plans:provider_packages", "support_plans:provider_review_submit"),
     ),
     _Link("directory.curate", "directory:manage", "Directory", _under("directory:manage")),
-    _Link("break_glass.review", "access:break_glass_list", "Break-glass access", _is("access:break_glass_list")),
+    _Link(
+        "break_glass.review",
+        "access:break_glass_list",
+        "Break-glass access",
+        _is("access:break_glass_list", "access:restriction_change_list"),
+    ),
 )
 _ACCOUNT = _Link("", "identity:account", "", _under("identity:"))
 

@@ -23,6 +23,7 @@ from tandem.directory.categories import CATEGORIES
 from tandem.front_door import forms, policies, presenters, selectors, services
 from tandem.people import presenters as people_presenters
 from tandem.people import selectors as people_selectors
+from tandem.people import services as people_services
 
 if TYPE_CHECKING:
     # For the type checker only: views read through selectors (tests/architecture).
@@ -39,7 +40,16 @@ def contact_page(view: ContactView) -> Callable[..., HttpResponse]:
     def wrapper(request: HttpRequest, contact_uuid: UUID, *args: Any, **kwargs: Any) -> HttpResponse:
         require(policies.can_record_contacts(request.user), "Your role does not work at the front door")
         contact = selectors.contact_get(actor=request.user, uuid=contact_uuid)
-        return view(request, contact, *args, **kwargs)
+        response = view(request, contact, *args, **kwargs)
+        # Every page of a contact about someone shows their record's details: each view is logged.
+        if contact.person is not None and request.method == "GET" and response.status_code == 200:
+            people_services.person_view_record(
+                person=contact.person,
+                actor=request.user,
+                page=f"front-door contact {contact.reference}",
+                target=contact,
+            )
+        return response
 
     return wrapper
 
@@ -109,6 +119,8 @@ def contact_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Contact {contact.reference} recorded")
             return redirect(_contact_url(contact))
+    if person is not None and request.method == "GET":
+        people_services.person_view_record(person=person, actor=request.user, page="record a contact")
     return render(request, "front_door/contact_new.html", {"form": form, "person": person}, status=form_status(form))
 
 
@@ -130,6 +142,13 @@ def _find_person(request: HttpRequest, *, then: str | None = None) -> HttpRespon
             form.add_domain_error(error.field, error.message)
         else:
             rows = people_presenters.search_rows(results.people, actor=request.user)
+            people_services.search_record(
+                people=results.people,
+                text=form.cleaned_data["q"],
+                total=results.total,
+                where="the front door" if then is None else "linking a front-door contact",
+                actor=request.user,
+            )
     here = request.path
     return render(
         request,

@@ -247,3 +247,12 @@ class RestrictForm(TandemForm):
     def __init__(self, *args: Any, teams: list[tuple[int, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["teams"]).choices = [(str(pk), name) for pk, name in teams or []]
+
+
+class LiftRestrictionForm(TandemForm):
+    lift_reason = forms.CharField(
+        label="Why is the restriction being lifted?",
+        help_text="Managers review every restriction lifted, with the reason you give",
+        widget=forms.Textarea,
+        error_messages={"required": "Say why the restriction is being lifted"},
+    )

@@ -68,6 +68,9 @@ class Person(PublicIdModel):
     version = models.PositiveIntegerField(default=1)
     merged_into = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     merged_at = models.DateTimeField(null=True, blank=True)
+    # The public ids of the records merged into this one (space-separated), so its access log
+    # and history include theirs without a query: the audit log itself is never rewritten.
+    merged_record_uuids = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ["family_name", "given_name"]
@@ -95,6 +98,11 @@ class Person(PublicIdModel):
     @property
     def local_id(self) -> str:
         return f"{self.pk:08d}" if self.pk else ""
+
+    @property
+    def record_uuids(self) -> list[str]:
+        """This record's public id and those of every record merged into it: whose audit events are its own."""
+        return [str(self.uuid), *self.merged_record_uuids.split()]
 
     def age(self, on: date) -> int | None:
         if self.date_of_birth is None:
@@ -231,3 +239,22 @@ class PersonNameToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term_id} of {self.person_id}"
+
+
+class SearchListing(models.Model):
+    """A record a search listed: an index over the `people.search.listed` audit events, so a
+    record's access log finds the searches that showed it with one indexed read.
+
+    The event itself (hashed into the audit chain) names every record listed; these rows only
+    make it findable by record, and are written in the same transaction as the event.
+    """
+
+    event = models.ForeignKey("audit.AuditEvent", on_delete=models.PROTECT, related_name="+")
+    # By public id, as the audit log keeps it: a merge never rewrites it.
+    person_uuid = models.UUIDField()
+
+    class Meta:
+        indexes = [models.Index(fields=["person_uuid", "event"], name="search_listing_person")]
+
+    def __str__(self) -> str:
+        return f"{self.person_uuid} listed by search event {self.event_id}"

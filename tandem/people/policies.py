@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from tandem.access import policies as access_policies
 from tandem.identity.permissions import Permission
 
 
@@ -29,8 +30,12 @@ def can_merge_people(actor: Any) -> bool:
     return bool(actor.can(Permission.PERSON_MERGE))
 
 
-def can_restrict_person(actor: Any) -> bool:
-    return bool(actor.can(Permission.PERSON_RESTRICT))
+def can_restrict_person(actor: Any, held_by: list[int]) -> bool:
+    """Restrict an unrestricted record (a manager), or change or lift a restriction (a manager in
+    a team holding it, by standing membership: never by having broken the glass)."""
+    if not held_by:
+        return access_policies.can_restrict(actor)
+    return access_policies.can_change_restriction(actor, held_by)
 
 
 def can_view_history(actor: Any) -> bool:

@@ -1,15 +1,17 @@
 """Display shaping for the person record: banner, summary-list rows, search result rows."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.urls import reverse
 
+from tandem.access import scope
 from tandem.core import clock
 from tandem.core.presenters import format_date, format_nhs_number
 from tandem.people import selectors
-from tandem.people.models import HazardWarning, Person
+from tandem.people.models import HazardWarning, NetworkMember, Person
 from tandem.people.search import may_open
 
 
@@ -101,27 +103,87 @@ def details_initial(person: Person) -> dict[str, Any]:
     }
 
 
+RESTRICTED_RECORD = "A restricted record"
+
+
 def search_rows(people: Sequence[Person], *, actor: Any) -> list[dict[str, Any]]:
-    """Result rows: restricted records the actor cannot open show only that they exist."""
+    """Result rows. A restricted record the actor may not open shows only that it exists, with a
+    link to break the glass: no name, date of birth, NHS number, address or warnings (ADR 0003)."""
     openable = may_open(actor, people)
     warnings = selectors.active_warnings_by_person(people)
     today = clock.today()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for person in people:
-        allowed = person.pk in openable
+        url = reverse("people:summary", args=[person.uuid])
+        if person.pk not in openable:
+            rows.append(
+                {
+                    "name": RESTRICTED_RECORD,
+                    "uuid": str(person.uuid),
+                    "url": url,
+                    "date_of_birth": "Restricted",
+                    "age": None,
+                    "died": False,
+                    "nhs_number": "Restricted",
+                    "address": "Restricted",
+                    "restricted": True,
+                    "warnings": [],
+                }
+            )
+            continue
         rows.append(
             {
                 "name": f"{person.family_name.upper()}, {person.given_name}"
                 + (f" ({person.preferred_name})" if person.preferred_name else ""),
                 "uuid": str(person.uuid),
-                "url": reverse("people:summary", args=[person.uuid]),
+                "url": url,
                 "date_of_birth": format_date(person.date_of_birth) or "Not known",
                 "age": person.age(today),
                 "died": bool(person.date_of_death),
-                "nhs_number": format_nhs_number(person.nhs_number) if allowed else "Restricted",
-                "address": address_line(person) if allowed else "Restricted record",
-                "restricted": not allowed,
+                "nhs_number": format_nhs_number(person.nhs_number),
+                "address": address_line(person),
+                "restricted": False,
                 "warnings": [w.get_category_display() for w in warnings.get(person.pk, [])],
             }
         )
     return rows
+
+
+@dataclass(frozen=True)
+class NetworkEntry:
+    """Someone in a person's network as the viewer may see them."""
+
+    uuid: str
+    name: str
+    relationship: str
+    what_they_do: str
+    contact: str
+    is_unpaid_carer: bool
+    ended_on: date | None
+    # The linked record's page, when the member is linked to a record of their own.
+    url: str
+    restricted: bool
+
+
+def network_entries(members: Iterable[NetworkMember], *, actor: Any) -> list[NetworkEntry]:
+    """A network as the viewer may see it. A member linked to a restricted record the viewer may
+    not open shows as "A restricted record": not their name, relationship, role or contact, which
+    would tell the viewer who is behind the restriction (ADR 0003)."""
+    entries = []
+    for member in members:
+        linked = member.linked_person
+        hidden = linked is not None and not scope.may_open(actor, linked)
+        entries.append(
+            NetworkEntry(
+                uuid=str(member.uuid),
+                name=RESTRICTED_RECORD if hidden else member.name,
+                relationship="" if hidden else member.get_relationship_display(),
+                what_they_do="" if hidden else member.what_they_do,
+                contact="" if hidden else member.contact,
+                is_unpaid_carer=False if hidden else member.is_unpaid_carer,
+                ended_on=member.ended_on,
+                url=reverse("people:summary", args=[linked.uuid]) if linked is not None else "",
+                restricted=hidden,
+            )
+        )
+    return entries

@@ -15,7 +15,15 @@ from tandem.audit.models import AuditEvent
 from tandem.core import clock, registry
 from tandem.core.errors import DomainError
 from tandem.identity.permissions import Permission
-from tandem.people.models import ConsentToShare, GPPractice, HazardWarning, Neighbourhood, NetworkMember, Person
+from tandem.people.models import (
+    ConsentToShare,
+    GPPractice,
+    HazardWarning,
+    Neighbourhood,
+    NetworkMember,
+    Person,
+    SearchListing,
+)
 from tandem.people.search import people_search
 
 VIEW_ACTION = "people.person.viewed"
@@ -116,6 +124,7 @@ _NETWORK_SHOWN = (
     "is_unpaid_carer",
     "ended_on",
     "linked_person__uuid",
+    "linked_person__restriction__id",
 )
 
 
@@ -123,7 +132,9 @@ def network_of(*, person: Person, current: bool = True) -> QuerySet[NetworkMembe
     """The person's network, carers first then by name: current members, or those who have left."""
     return (
         NetworkMember.objects.filter(person=person, ended_on__isnull=current)
-        .select_related("linked_person")
+        # The linked record's restriction comes in the same query: only a restricted one costs
+        # a check of whether the viewer may open it (people.presenters.network_entries).
+        .select_related("linked_person__restriction")
         .only(*_NETWORK_SHOWN)
         .order_by("-is_unpaid_carer", "name", "id")
     )
@@ -154,14 +165,32 @@ def person_summary(*, person: Person, actor: Any, timeline_limit: int = 10) -> P
     )
 
 
+def _events_about(person: Person) -> QuerySet[AuditEvent]:
+    """The events about this record and about every record merged into it (a merge never
+    rewrites the log: the kept record carries the public ids of those it absorbed)."""
+    uuids = person.record_uuids
+    if len(uuids) == 1:
+        return AuditEvent.objects.filter(person_uuid=uuids[0])
+    return AuditEvent.objects.filter(person_uuid__in=uuids)
+
+
 def changes_for_person(*, person: Person) -> QuerySet[AuditEvent]:
-    """The change history of a record: every write, newest first (views are in the access log)."""
-    return AuditEvent.objects.filter(person_uuid=person.uuid).exclude(action=VIEW_ACTION).order_by("-id")
+    """The change history of a record, a merged duplicate's included: every write, newest first
+    (views are in the access log)."""
+    return _events_about(person).exclude(action=VIEW_ACTION).order_by("-id")
 
 
 def access_log_for_person(*, person: Person) -> QuerySet[AuditEvent]:
-    """Every event about the record, views included: who looked, when, from where and why."""
-    return AuditEvent.objects.filter(person_uuid=person.uuid).order_by("-id")
+    """Every event about the record, a merged duplicate's included, views and the searches that
+    listed it too: who looked, when, from where and why.
+
+    Two indexed reads joined by UNION (an OR across them would make the database read every
+    search ever logged to find the few that listed this record).
+    """
+    uuids = person.record_uuids
+    listed = SearchListing.objects.filter(person_uuid__in=uuids).values("event_id")
+    searches = AuditEvent.objects.filter(id__in=listed).order_by()
+    return _events_about(person).order_by().union(searches).order_by("-id")
 
 
 def timeline_from_audit(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
@@ -226,7 +255,11 @@ def merged_into_uuid(person: Person) -> UUID:
 
 
 def network_member_of(*, person: Person, uuid: UUID) -> NetworkMember | None:
-    return NetworkMember.objects.filter(person=person, uuid=uuid, ended_on__isnull=True).first()
+    return (
+        NetworkMember.objects.filter(person=person, uuid=uuid, ended_on__isnull=True)
+        .select_related("linked_person__restriction")
+        .first()
+    )
 
 
 def warning_of(*, person: Person, uuid: UUID) -> HazardWarning | None:

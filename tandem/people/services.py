@@ -1,5 +1,6 @@
 """Every write to the person record: permission-checked, transactional and audited."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -23,6 +24,7 @@ from tandem.people.models import (
     Person,
     PersonNameToken,
     PreviousName,
+    SearchListing,
 )
 from tandem.people.search_index import person_tokens_refresh
 
@@ -228,6 +230,17 @@ def previous_name_add(
     return previous
 
 
+def _network_summary(wording: str, member: NetworkMember, *, with_relationship: bool = False) -> str:
+    """What the history and timeline say. A member linked to a record of their own is not named:
+    that record may be (or become) restricted, and the history is shown to everyone who may open
+    this one (ADR 0003); the event's target still says exactly who it was."""
+    if member.linked_person_id is not None:
+        return wording.format("someone with a record of their own")
+    if with_relationship:
+        return wording.format(f"{member.name} ({member.get_relationship_display()})")
+    return wording.format(member.name)
+
+
 @transaction.atomic
 def network_member_add(
     *,
@@ -265,7 +278,7 @@ def network_member_add(
         action="people.network_member.added",
         person=person,
         target=member,
-        summary=f"Added {member.name} ({member.get_relationship_display()}) to the network",
+        summary=_network_summary("Added {} to the network", member, with_relationship=True),
     )
     return member
 
@@ -283,7 +296,7 @@ def network_member_end(*, member: NetworkMember, actor: Any) -> NetworkMember:
         action="people.network_member.ended",
         person=member.person,
         target=member,
-        summary=f"Removed {member.name} from the network",
+        summary=_network_summary("Removed {} from the network", member),
     )
     return member
 
@@ -421,6 +434,12 @@ def person_merge(*, keep: Person, duplicate: Person, reason: str, actor: Any) ->
         raise DomainError("Choose two different records to merge")
     both = scope.visible(Person.objects.filter(pk__in=[keep.pk, duplicate.pk]), actor)
     require(both.count() == 2, "You can only merge records you are allowed to open")
+    # Merging moves a restriction with the record: a privileged act, so it needs standing access
+    # (a team that holds the restriction), never a break-glass grant (ADR 0003).
+    require(
+        scope.held_by_teams_of(actor, keep) and scope.held_by_teams_of(actor, duplicate),
+        "A restricted record can be merged only by a manager in a team that holds its restriction",
+    )
     if keep.merged_into_id or duplicate.merged_into_id:
         raise DomainError("One of these records has already been merged into another")
     if not reason.strip():
@@ -456,6 +475,9 @@ def person_merge(*, keep: Person, duplicate: Person, reason: str, actor: Any) ->
     Person.objects.filter(pk=duplicate.pk).update(
         merged_into=keep, merged_at=clock.now(), version=F("version") + 1, updated_at=clock.now()
     )
+    # The kept record's access log and history include the duplicate's (and any it had absorbed).
+    absorbed = sorted({*keep.merged_record_uuids.split(), str(duplicate.uuid), *duplicate.merged_record_uuids.split()})
+    Person.objects.filter(pk=keep.pk).update(merged_record_uuids=" ".join(absorbed))
     # A network link from the kept record to the duplicate now points at itself: drop the link.
     NetworkMember.objects.filter(person=keep, linked_person=keep).update(linked_person=None)
     keep.refresh_from_db()
@@ -480,6 +502,34 @@ def person_merge(*, keep: Person, duplicate: Person, reason: str, actor: Any) ->
     return keep
 
 
-def person_view_record(*, person: Person, actor: Any, page: str) -> None:
-    """Log that someone looked at a person's record: every view is accountable."""
-    audit.record(actor=actor, action="people.person.viewed", person=person, target=person, summary=f"Viewed {page}")
+def person_view_record(*, person: Person, actor: Any, page: str, target: Any = None) -> None:
+    """Log that someone looked at a person's record: every view is accountable.
+
+    `target` names what was shown when it is not the record itself (a contact, say).
+    """
+    audit.record(
+        actor=actor,
+        action="people.person.viewed",
+        person=person,
+        target=target if target is not None else person,
+        summary=f"Viewed {page}",
+    )
+
+
+@transaction.atomic
+def search_record(*, people: Sequence[Person], text: str, total: int, where: str, actor: Any) -> None:
+    """Log a search shown to someone: who searched, for what, and which records were listed.
+
+    One event a search, whatever it found, naming the records listed by public id in its changes;
+    and one index row a record listed (a single INSERT), so each record's access log finds the
+    searches that showed it without reading every search ever made.
+    """
+    terms = " ".join(text.split())
+    event = audit.record(
+        actor=actor,
+        action="people.search.listed",
+        summary=f"Searched for “{terms[:200]}” ({where}): {len(people)} listed",
+        changes={"terms": terms, "where": where, "total": total, "listed": [str(p.uuid) for p in people]},
+    )
+    if people:
+        SearchListing.objects.bulk_create([SearchListing(event=event, person_uuid=p.uuid) for p in people])

@@ -81,6 +81,13 @@ def search(request: HttpRequest) -> HttpResponse:
             form.add_domain_error(error.field, error.message)
         else:
             rows = presenters.search_rows(results.people, actor=request.user)
+            services.search_record(
+                people=results.people,
+                text=form.cleaned_data["q"],
+                total=results.total,
+                where="find a person",
+                actor=request.user,
+            )
     return render(
         request, "people/search.html", {"form": form, "results": results, "rows": rows}, status=form_status(form)
     )
@@ -101,7 +108,15 @@ def create(request: HttpRequest) -> HttpResponse:
                 date_of_birth=details.date_of_birth,
                 nhs_number=details.nhs_number,
             )
-        if not duplicates:
+        if duplicates:
+            services.search_record(
+                people=duplicates,
+                text=f"{details.given_name} {details.family_name} {details.date_of_birth or ''} {details.nhs_number}",
+                total=len(duplicates),
+                where="possible duplicates of a new record",
+                actor=request.user,
+            )
+        else:
             try:
                 person = services.person_create(details=details, actor=request.user)
             except DomainError as error:
@@ -137,11 +152,14 @@ def summary(request: HttpRequest, person: Person, warnings: list[HazardWarning])
         warnings,
         {
             "summary": data,
+            "network": presenters.network_entries(data.network, actor=request.user),
             "details_rows": presenters.details_rows(person),
             "can_edit": policies.can_edit_person(request.user, person),
             "can_raise_warning": policies.can_raise_warning(request.user, person),
             "can_merge": policies.can_merge_people(request.user),
-            "can_restrict": policies.can_restrict_person(request.user),
+            "can_restrict": policies.can_restrict_person(
+                request.user, selectors.restricted_to_team_ids(person=person) if hasattr(person, "restriction") else []
+            ),
             "can_view_access_log": policies.can_view_access_log(request.user),
         },
     )
@@ -234,8 +252,10 @@ def network(request: HttpRequest, person: Person, warnings: list[HazardWarning])
         person,
         warnings,
         {
-            "current": list(selectors.network_of(person=person)),
-            "former": list(selectors.network_of(person=person, current=False)),
+            "current": presenters.network_entries(selectors.network_of(person=person), actor=request.user),
+            "former": presenters.network_entries(
+                selectors.network_of(person=person, current=False), actor=request.user
+            ),
             "can_edit": policies.can_edit_person(request.user, person),
         },
     )
@@ -281,15 +301,16 @@ def network_end(request: HttpRequest, person: Person, warnings: list[HazardWarni
     member = selectors.network_member_of(person=person, uuid=member_uuid)
     if member is None:
         return render(request, "errors/404.html", status=404)
+    [shown] = presenters.network_entries([member], actor=request.user)
     if request.method == "POST":
         try:
             services.network_member_end(member=member, actor=request.user)
         except DomainError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, f"{member.name} removed from the network")
+            messages.success(request, f"{shown.name} removed from the network")
         return redirect("people:summary", person.uuid)
-    return _render_person(request, "people/network_end.html", person, warnings, {"member": member})
+    return _render_person(request, "people/network_end.html", person, warnings, {"member": shown})
 
 
 @require_http_methods(["GET", "POST"])
@@ -451,6 +472,9 @@ def merge(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -
         elif duplicate.pk == person.pk:
             find.add_error("duplicate", "That is this record: enter the other record's ID")
             duplicate = None
+    if duplicate is not None and request.method == "GET":
+        # The preview shows both records side by side: the duplicate's view is logged too.
+        services.person_view_record(person=duplicate, actor=request.user, page="merge records (the duplicate)")
     if duplicate is not None and reason_form.is_bound and reason_form.is_valid():
         try:
             services.person_merge(
@@ -480,21 +504,30 @@ def merge(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -
 @require_http_methods(["GET", "POST"])
 @person_page("restrict the record")
 def restrict(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
-    require(policies.can_restrict_person(request.user), "You do not have permission to restrict records")
-    teams = list(identity_selectors.teams_all())
     current = selectors.restricted_to_team_ids(person=person)
-    form = forms.RestrictForm(
-        request.POST or None, teams=[(t.pk, t.name) for t in teams], initial={"teams": [str(t) for t in current]}
+    require(
+        policies.can_restrict_person(request.user, current),
+        access_services.NOT_A_HOLDER if current else "You do not have permission to restrict records",
     )
-    if request.method == "POST" and request.POST.get("action") == "lift":
+    teams = list(identity_selectors.teams_all())
+    lifting = request.method == "POST" and request.POST.get("action") == "lift"
+    form = forms.RestrictForm(
+        request.POST if request.method == "POST" and not lifting else None,
+        teams=[(t.pk, t.name) for t in teams],
+        initial={"teams": [str(t) for t in current]},
+    )
+    lift = forms.LiftRestrictionForm(request.POST if lifting else None)
+    if lifting and lift.is_valid():
         try:
-            access_services.record_unrestrict(person=person, actor=request.user, reason="Restriction lifted")
+            access_services.record_unrestrict(
+                person=person, actor=request.user, reason=lift.cleaned_data["lift_reason"]
+            )
         except DomainError as error:
-            messages.error(request, error.message)
+            lift.add_domain_error("lift_reason" if error.field == "reason" else error.field, error.message)
         else:
             messages.success(request, "The record is no longer restricted")
-        return redirect("people:summary", person.uuid)
-    if request.method == "POST" and form.is_valid():
+            return redirect("people:summary", person.uuid)
+    if form.is_bound and form.is_valid():
         chosen = [t for t in teams if str(t.pk) in form.cleaned_data["teams"]]
         try:
             access_services.record_restrict(
@@ -510,8 +543,8 @@ def restrict(request: HttpRequest, person: Person, warnings: list[HazardWarning]
         "people/restrict.html",
         person,
         warnings,
-        {"form": form, "is_restricted": bool(current)},
-        status=form_status(form),
+        {"form": form, "lift": lift, "is_restricted": bool(current)},
+        status=max(form_status(form), form_status(lift)),
     )
 
 

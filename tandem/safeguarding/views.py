@@ -167,6 +167,9 @@ def _find_person(request: HttpRequest, *, title: str, select_url: str) -> HttpRe
             form.add_domain_error(error.field, error.message)
         else:
             rows = people_presenters.search_rows(results.people, actor=request.user)
+            people_services.search_record(
+                people=results.people, text=form.cleaned_data["q"], total=results.total, where=title, actor=request.user
+            )
     return render(
         request,
         "safeguarding/find_person.html",
@@ -216,7 +219,10 @@ def concern_new(request: HttpRequest) -> HttpResponse:
             if policies.can_work_on(request.user, concern.team_id):
                 return redirect(_concern_url(concern))
             return redirect(reverse("people:summary", args=[person.uuid]))
-    return render(request, "safeguarding/concern_new.html", {"form": form, **_banner(person)}, status=form_status(form))
+    response = render(
+        request, "safeguarding/concern_new.html", {"form": form, **_banner(person)}, status=form_status(form)
+    )
+    return _logged(request, response, person, "raise a safeguarding concern")
 
 
 # --- A concern -----------------------------------------------------------------------------------
@@ -589,9 +595,10 @@ def dols_receive(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "DoLS application logged")
             return redirect(_dols_url(application))
-    return render(
+    response = render(
         request, "safeguarding/dols_receive.html", {"form": form, **_banner(person)}, status=form_status(form)
     )
+    return _logged(request, response, person, "receive a DoLS application")
 
 
 @require_http_methods(["GET"])

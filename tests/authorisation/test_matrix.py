@@ -27,7 +27,7 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
-from tandem.access.models import BreakGlass, RecordRestriction
+from tandem.access.models import BreakGlass, RecordRestriction, RestrictionChange, RestrictionChangeKind
 from tandem.access.services import glass_break, record_restrict
 from tandem.assessments import services as assessment_services
 from tandem.audit.models import AuditEvent
@@ -106,6 +106,8 @@ GET = {
     "people:break_glass": row("sign_in", "moved:people:summary", "moved:people:summary", "moved:people:summary", 404),
     "access:break_glass_list": row("sign_in", 403, 200, 403, 403),
     "access:break_glass_review": row("sign_in", 405, 405, 405, 405),
+    "access:restriction_change_list": row("sign_in", 403, 200, 403, 403),
+    "access:restriction_change_review": row("sign_in", 405, 405, 405, 405),
     # The ORUK directory API is public by the standard: the same answer for everyone, signed in
     # or not. The world has no directory entries, so an id names nothing (404).
     "directory:oruk_root": row(200, 200, 200, 200, 200),
@@ -337,6 +339,9 @@ POST = {
     "access:break_glass_list": row("sign_in", 405, 405, 405, 405),
     # Only reviewers can find a grant at all, so for everyone else it does not exist.
     "access:break_glass_review": row("sign_in", 404, "saved:access:break_glass_list", 404, 404),
+    "access:restriction_change_list": row("sign_in", 405, 405, 405, 405),
+    # As with break-glass: only reviewers can find a change to a restriction at all.
+    "access:restriction_change_review": row("sign_in", 404, "saved:access:restriction_change_list", 404, 404),
     # The ORUK API is read-only.
     "directory:oruk_root": row(405, 405, 405, 405, 405),
     "directory:oruk_services": row(405, 405, 405, 405, 405),
@@ -879,7 +884,18 @@ def _world_build() -> dict[str, Any]:
         username="visitor", role=Role.PRACTITIONER, organisation=other_team.organisation, teams=[other_team]
     )
     grant = glass_break(person=restricted_person, reason="Hospital discharge planning today", actor=visitor)
+    # A change to the restriction made by someone other than the manager, so the manager may review it.
+    change = RestrictionChange.objects.create(
+        person=restricted_person,
+        kind=RestrictionChangeKind.CHANGED,
+        teams_before=team.name,
+        teams_after=team.name,
+        reason="Still works in the locality team",
+        changed_by=visitor,
+        changed_at=clock.now(),
+    )
     extra = _front_door_world(person, staff)
+    extra["change_id"] = change.pk
     extra |= _directory_world(staff)
     extra |= _assessments_world(person, staff)
     extra |= support_plans_world(person, staff[P])
@@ -1017,7 +1033,7 @@ def snapshot() -> dict[str, Any]:
     }
     rows = {
         model._meta.label: list(model._default_manager.order_by("pk").values())
-        for model in (Person, HazardWarning, NetworkMember, RecordRestriction, BreakGlass, User)
+        for model in (Person, HazardWarning, NetworkMember, RecordRestriction, RestrictionChange, BreakGlass, User)
     }
     return {"counts": counts, "rows": rows}
 

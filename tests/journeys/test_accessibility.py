@@ -46,6 +46,7 @@ AXE = Axe()
 POST_ONLY = {
     "identity:sign_out",
     "access:break_glass_review",
+    "access:restriction_change_review",
     "directory:manage_service_check",
     "front_door:signposting_remove",
     "support_plans:community_remove",
@@ -811,6 +812,13 @@ PAGES = [
     Visit("people:restrict", M, person_path("restrict/")),
     Visit("people:restrict", M, person_path("restrict/"), submit("Restrict the record"), "errors"),
     Visit("people:restrict", M, lambda w: f"/people/{w.restricted.uuid}/restrict/", variant="restricted"),
+    Visit(
+        "people:restrict",
+        M,
+        lambda w: f"/people/{w.restricted.uuid}/restrict/",
+        submit("Lift the restriction"),
+        "lift-errors",
+    ),
     Visit("people:break_glass", OUTSIDER, lambda w: f"/people/{w.restricted.uuid}/break-glass/"),
     Visit(
         "people:break_glass",
@@ -820,6 +828,7 @@ PAGES = [
         "errors",
     ),
     Visit("access:break_glass_list", M, lambda w: "/access/break-glass/"),
+    Visit("access:restriction_change_list", M, lambda w: "/access/restriction-changes/"),
     *FRONT_DOOR_PAGES,
     *DIRECTORY_PAGES,
     *CURATION_PAGES,

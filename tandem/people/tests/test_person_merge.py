@@ -279,3 +279,33 @@ def test_a_practitioner_may_not_merge_records(practitioner, keep, duplicate):
 
     assert refused.value.message == "You do not have permission to merge records"
     assert snapshot(keep, duplicate) == before
+
+
+def test_the_kept_record_carries_the_public_ids_of_every_record_merged_into_it(manager, keep, duplicate):
+    earlier = PersonFactory(given_name="Mary", family_name="Smithe", nhs_number=None)
+    person_merge(keep=duplicate, duplicate=earlier, reason=REASON, actor=manager)
+
+    person_merge(keep=keep, duplicate=Person.objects.get(pk=duplicate.pk), reason=REASON, actor=manager)
+
+    kept = Person.objects.get(pk=keep.pk)
+    assert sorted(kept.record_uuids[1:]) == sorted([str(duplicate.uuid), str(earlier.uuid)])
+    assert kept.record_uuids[0] == str(keep.uuid)
+
+
+def test_a_manager_who_broke_the_glass_may_not_merge_the_restricted_record(
+    manager, user_factory, other_team, team, keep, duplicate
+):
+    record_restrict(person=duplicate, teams=[team], reason="Works in the locality team", actor=manager)
+    visiting = user_factory(username="visiting.manager", role="team_manager", teams=[other_team])
+    glass_break(person=duplicate, reason="Hospital discharge planning today", actor=visiting)
+    events_before = AuditEvent.objects.count()
+
+    with pytest.raises(NotPermitted) as refused:
+        person_merge(keep=keep, duplicate=duplicate, reason=REASON, actor=visiting)
+
+    assert refused.value.message == (
+        "A restricted record can be merged only by a manager in a team that holds its restriction"
+    )
+    duplicate.refresh_from_db()
+    assert (duplicate.merged_into_id, RecordRestriction.objects.get().person_id) == (None, duplicate.pk)
+    assert AuditEvent.objects.count() == events_before

@@ -91,7 +91,8 @@ def test_a_possible_duplicate_is_shown_before_anything_is_created(client, busine
     assert "SMITH, Mary" in page.text
     assert page.values["confirmed"] == "yes"
     assert Person.objects.count() == 1
-    assert audit.actions() == []
+    # Nothing is created; the possible duplicates listed are logged like any search's results.
+    assert audit.actions() == ["people.search.listed"]
 
 
 def test_confirming_there_is_no_duplicate_creates_the_record(client, business_support, person, audit):

@@ -82,3 +82,60 @@ def test_a_reason_merges_the_records_and_writes_both_audit_events(client, manage
         ("people.person.merged", person.uuid),
         ("people.person.merged_away", duplicate.uuid),
     ]
+
+
+def test_the_preview_logs_a_view_of_both_records(client, manager, person, url, duplicate, audit):
+    client.force_login(manager)
+
+    client.get(url, {"duplicate": duplicate.local_id})
+
+    viewed = [(e.action, e.person_uuid, e.summary) for e in audit.events()]
+    assert viewed == [
+        ("people.person.viewed", duplicate.uuid, "Viewed merge records (the duplicate)"),
+        ("people.person.viewed", person.uuid, "Viewed merge records"),
+    ]
+
+
+def test_after_a_merge_the_kept_record_has_the_duplicates_access_log_and_history(
+    client, manager, practitioner, person, url, duplicate, read
+):
+    client.force_login(practitioner)
+    client.get(reverse("people:summary", args=[duplicate.uuid]))
+    client.post(
+        reverse("people:previous_name_add", args=[duplicate.uuid]), {"given_name": "Mary", "family_name": "Jones"}
+    )
+    client.force_login(manager)
+    client.post(url, {"duplicate": duplicate.local_id, "reason": "Same date of birth and address"})
+
+    log = read(client.get(reverse("people:access_log", args=[person.uuid]))).text
+    history = read(client.get(reverse("people:history", args=[person.uuid]))).text
+    summary = read(client.get(reverse("people:summary", args=[person.uuid]))).text
+
+    assert "Viewed the summary" in log
+    assert "Added previous name Mary Jones" in log
+    assert "Added previous name Mary Jones" in history
+    assert "Merged into record" in history
+    assert "Added previous name Mary Jones" in summary
+
+
+def test_a_manager_who_broke_the_glass_cannot_merge_a_restricted_record(
+    client, user_factory, other_team, person, restricted_person, audit
+):
+    visiting = user_factory(username="visiting.manager", role="team_manager", teams=[other_team])
+    client.force_login(visiting)
+    client.post(
+        reverse("people:break_glass", args=[restricted_person.uuid]), {"reason": "Covering the duty desk today"}
+    )
+    audit.mark()
+
+    response = client.post(
+        reverse("people:merge", args=[person.uuid]),
+        {"duplicate": restricted_person.local_id, "reason": "Same date of birth and address"},
+    )
+
+    assert response.status_code == 400
+    assert "A restricted record can be merged only by a manager in a team that holds its restriction" in (
+        response.content.decode()
+    )
+    assert Person.objects.get(pk=restricted_person.pk).merged_into is None
+    assert audit.actions() == []

@@ -60,3 +60,60 @@ def test_the_summary_links_to_the_network_only_when_it_shows_part_of_it(client, 
     assert link not in client.get(reverse("people:summary", args=[person.uuid])).content.decode()
     _add(person, practitioner, "Neighbour 10")
     assert link in client.get(reverse("people:summary", args=[person.uuid])).content.decode()
+
+
+def _link_restricted(person, restricted_person, practitioner):
+    """The restricted person is Mary's carer; a member of the holding team linked the records."""
+    return network_member_add(
+        person=person,
+        name="Rowan Trelawney",
+        relationship="sibling",
+        what_they_do="Visits every evening",
+        contact="07700 900123",
+        is_unpaid_carer=True,
+        linked_person=restricted_person,
+        actor=practitioner,
+    )
+
+
+def test_a_link_to_a_restricted_record_shows_only_that_it_is_restricted(
+    client, practitioner, outsider, person, restricted_person
+):
+    member = _link_restricted(person, restricted_person, practitioner)
+    client.force_login(outsider)
+
+    pages = [
+        client.get(reverse("people:summary", args=[person.uuid])).content.decode(),
+        client.get(reverse("people:network", args=[person.uuid])).content.decode(),
+        client.get(reverse("people:network_end", args=[person.uuid, member.uuid])).content.decode(),
+    ]
+
+    for page in pages:
+        assert "A restricted record" in page
+        for detail in ("Rowan", "Trelawney", "Sibling", "sibling", "Visits every evening", "07700 900123"):
+            assert detail not in page
+
+
+def test_a_member_of_the_holding_team_sees_the_link_in_full(client, practitioner, person, restricted_person):
+    _link_restricted(person, restricted_person, practitioner)
+    client.force_login(practitioner)
+
+    summary = client.get(reverse("people:summary", args=[person.uuid])).content.decode()
+    network = client.get(reverse("people:network", args=[person.uuid])).content.decode()
+
+    for page in (summary, network):
+        assert "Rowan Trelawney" in page
+        assert "Visits every evening" in page
+        assert "A restricted record" not in page
+
+
+def test_someone_who_broke_the_glass_sees_the_link_in_full_while_it_lasts(
+    client, practitioner, outsider, person, restricted_person
+):
+    _link_restricted(person, restricted_person, practitioner)
+    client.force_login(outsider)
+    client.post(reverse("people:break_glass", args=[restricted_person.uuid]), {"reason": "Hospital discharge today"})
+
+    page = client.get(reverse("people:network", args=[person.uuid])).content.decode()
+
+    assert "Rowan Trelawney" in page

@@ -1,5 +1,7 @@
 """Finding a person: one box for a name, date of birth, NHS number or postcode."""
 
+from datetime import date
+
 from django.urls import reverse
 
 SEARCH = reverse("people:search")
@@ -44,17 +46,22 @@ def test_a_misspelt_name_finds_the_person_and_shows_their_warning(client, practi
     assert reverse("people:summary", args=[person.uuid]) in response.content.decode()
 
 
-def test_a_restricted_result_shows_only_that_it_exists(client, outsider, restricted_person, read):
+def test_a_restricted_result_shows_only_that_it_exists(client, outsider, restricted_person, warning_make, read):
+    warning_make(person=restricted_person, raised_by=outsider)
     client.force_login(outsider)
 
     response = client.get(SEARCH, {"q": "Rowan Trelawney"})
 
     page = read(response)
     assert response.status_code == 200
-    assert "TRELAWNEY, Rowan Restricted" in page.text
-    assert "Restricted record" in page.text
+    assert "A restricted record Restricted Restricted Restricted Restricted" in page.text
+    # Neither the name nor anything else about the person: only a way to break the glass.
+    assert "TRELAWNEY" not in page.text
+    assert "Warning:" not in page.text
+    assert "1971" not in page.text
     assert "944 930 7946" not in page.text
     assert "9449307946" not in page.text
+    assert reverse("people:summary", args=[restricted_person.uuid]) in response.content.decode()
 
 
 def test_a_member_of_the_named_team_sees_the_restricted_result_in_full(client, practitioner, restricted_person, read):
@@ -91,9 +98,55 @@ def test_an_empty_search_asks_for_something_to_search_for(client, practitioner, 
     assert page.error_summary == ["Enter a name, date of birth, NHS number or postcode"]
 
 
-def test_searching_writes_nothing_to_the_audit_log(client, practitioner, person, audit):
+def test_a_search_is_logged_with_who_searched_for_what_and_which_records_were_listed(
+    client, practitioner, person, restricted_person, person_make, audit
+):
+    namesake = person_make(given_name="Mary", family_name="Smith", date_of_birth=date(1950, 1, 1))
     client.force_login(practitioner)
 
-    client.get(SEARCH, {"q": "Mary Smith"})
+    client.get(SEARCH, {"q": "  Mary   Smith "})
+
+    [event] = audit.events()
+    assert (event.action, event.actor, event.person_uuid) == ("people.search.listed", practitioner, None)
+    assert event.summary == "Searched for “Mary Smith” (find a person): 2 listed"
+    assert event.changes == {
+        "terms": "Mary Smith",
+        "where": "find a person",
+        "total": 2,
+        "listed": [str(person.uuid), str(namesake.uuid)],
+    }
+
+
+def test_a_search_that_lists_no_one_is_logged_too(client, practitioner, person, audit):
+    client.force_login(practitioner)
+
+    client.get(SEARCH, {"q": "Zebedee Quartermaine"})
+
+    [event] = audit.events()
+    assert event.changes["listed"] == []
+    assert event.changes["terms"] == "Zebedee Quartermaine"
+
+
+def test_a_search_that_is_not_understood_is_not_logged(client, practitioner, person, audit):
+    client.force_login(practitioner)
+
+    client.get(SEARCH, {"q": "943 476 5918"})
 
     assert audit.actions() == []
+
+
+def test_a_records_access_log_shows_the_searches_that_listed_it(
+    client, practitioner, manager, person, person_make, read
+):
+    namesake = person_make(given_name="Mary", family_name="Smith", date_of_birth=date(1950, 1, 1))
+    client.force_login(practitioner)
+    client.get(SEARCH, {"q": "Mary Smith"})
+    client.get(SEARCH, {"q": "Zebedee Quartermaine"})
+    client.force_login(manager)
+
+    log = read(client.get(reverse("people:access_log", args=[person.uuid]))).text
+
+    assert "Searched for “Mary Smith” (find a person): 2 listed" in log
+    assert "Zebedee" not in log
+    # The other records listed are not shown (a list of two is not a change from one to the other).
+    assert str(namesake.uuid) not in log
