@@ -5,12 +5,14 @@ from typing import Any
 
 from django.utils import timezone
 
+from tandem.access import scope
 from tandem.assessments import eligibility
 from tandem.assessments.models import AchievementChoice, AssessmentKind, AssessmentStatus, EventKind, StartedFrom
 from tandem.assessments.selectors import ChangeSince, StartingPoints, Timeliness, outcome_of, outcomes_for
 from tandem.assessments.services import adult_only_answers, adult_only_gap, condition_gaps, finding_field
 from tandem.core.care_act import ADULT_BY_CODE, REGULATIONS
 from tandem.core.presenters import format_date, format_datetime
+from tandem.people.presenters import RESTRICTED_RECORD
 
 STATUS_TAGS: dict[str, str] = {
     AssessmentStatus.DRAFT: "govuk-tag--yellow",
@@ -265,10 +267,17 @@ def history_groups(events: list[Any]) -> list[ChangeGroup]:
     ]
 
 
-def carer_choices(network: list[Any]) -> list[tuple[str, str]]:
-    """The carers a carer's assessment can be for: unpaid carers in the network with a record of their own."""
+def carer_choices(network: list[Any], *, actor: Any) -> list[tuple[str, str]]:
+    """The carers a carer's assessment can be for: unpaid carers in the network with a record of their own.
+    A carer whose record is restricted and closed to the actor shows as "A restricted record", never by
+    name or relationship (ADR 0003); choosing one asks the actor to open that record first."""
     return [
-        (str(m.linked_person.uuid), f"{m.name}, {m.get_relationship_display().lower()}")
+        (
+            str(m.linked_person.uuid),
+            f"{m.name}, {m.get_relationship_display().lower()}"
+            if scope.may_open(actor, m.linked_person)
+            else RESTRICTED_RECORD,
+        )
         for m in network
         if m.is_unpaid_carer and m.linked_person is not None
     ]

@@ -128,11 +128,9 @@ def carer_assessment_start(request: HttpRequest, person_uuid: UUID) -> HttpRespo
         cared_for = people_selectors.person_get(actor=request.user, uuid=person_uuid)
     except people_selectors.RestrictedRecord:
         return redirect(f"{reverse('people:break_glass', args=[person_uuid])}?next={request.path}")
-    network = list(people_selectors.network_of(person=cared_for))
+    carers = presenters.carer_choices(list(people_selectors.network_of(person=cared_for)), actor=request.user)
     drafts = selectors.open_adult_drafts(person=cared_for)
-    form = forms.CarerStartForm(
-        posted(request), carers=presenters.carer_choices(network), joint=presenters.joint_choices(drafts)
-    )
+    form = forms.CarerStartForm(posted(request), carers=carers, joint=presenters.joint_choices(drafts))
     if request.method == "POST" and form.is_valid():
         try:
             carer = people_selectors.person_get(actor=request.user, uuid=form.cleaned_data["carer"])
@@ -153,7 +151,7 @@ def carer_assessment_start(request: HttpRequest, person_uuid: UUID) -> HttpRespo
     response = render(
         request,
         "assessments/carer_assessment_start.html",
-        {**_person_context(cared_for), "form": form, "has_carers": bool(presenters.carer_choices(network))},
+        {**_person_context(cared_for), "form": form, "has_carers": bool(carers)},
         status=form_status(form),
     )
     if request.method == "GET":
@@ -169,7 +167,9 @@ def assessment(request: HttpRequest, assessment: NeedsAssessment) -> HttpRespons
     def person_context() -> dict[str, Any]:
         # Read only for a page that is shown, never for a save that redirects.
         return {
-            "network": list(people_selectors.network_of(person=assessment.person)),
+            "network": people_presenters.network_entries(
+                people_selectors.network_of(person=assessment.person), actor=request.user
+            ),
             "self_assessment": presenters.self_assessment_rows(assessment.contact),
         }
 
@@ -361,7 +361,7 @@ def statement(request: HttpRequest, assessment: NeedsAssessment) -> HttpResponse
         presenters.statement_context(
             assessment,
             findings=selectors.findings_of(assessment=assessment),
-            network=list(people_selectors.network_of(person=person)),
+            network=people_presenters.network_entries(people_selectors.network_of(person=person), actor=request.user),
         ),
         title=f"Statement of needs for {person.full_name}",
         filename=f"statement-of-needs-{person.local_id}",

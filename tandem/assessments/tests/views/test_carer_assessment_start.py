@@ -112,3 +112,22 @@ def test_an_outsider_is_sent_to_break_the_glass_on_a_restricted_record(client, o
     response = client.get(start_url(restricted_person))
 
     assert response["Location"].startswith(reverse("people:break_glass", args=[restricted_person.uuid]))
+
+
+def test_a_carer_whose_record_is_closed_to_the_viewer_is_offered_only_as_a_restricted_record(
+    client, person, carer, outsider, other_team, manager, draft
+):
+    from tandem.access.services import record_restrict
+
+    record_restrict(person=carer, teams=[other_team], reason="Works in the Wallasey team", actor=manager)
+    NetworkMember.objects.filter(linked_person=carer).update(what_they_do="Drives her to the allotment")
+    client.force_login(manager)
+
+    start = client.get(start_url(person)).content.decode()
+    assessment = client.get(url("assessment", draft)).content.decode()
+
+    assert "A restricted record" in start
+    assert "A restricted record" in assessment
+    for page in (start, assessment):
+        assert "John Smith" not in page
+        assert "Drives her to the allotment" not in page
