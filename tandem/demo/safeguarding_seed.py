@@ -226,6 +226,8 @@ def _application(rng: random.Random, *, person: int, unit: Team, workers: list[i
         cqc_location=f"1-{rng.randint(100000000, 999999999)}",
         received_on=received,
         urgent=urgent,
+        # The home gives its urgent authorisation, then sends the request: a few hours before it arrives.
+        urgent_given_at=_at(received, 9) - timedelta(hours=rng.randint(1, 30)) if urgent else None,
         priority=rng.choices(list(DolsPriority.values), weights=(20, 50, 30))[0],
     )
     waited = (today - received).days

@@ -1,8 +1,10 @@
 """Input shapes for the safeguarding pages, with GOV.UK-style messages; forms never save."""
 
+from datetime import datetime, time
 from typing import Any, cast
 
 from django import forms
+from django.utils import timezone
 
 from tandem.core.forms import GovDateField, TandemForm
 from tandem.people.codes import WarningCategory
@@ -35,6 +37,16 @@ REQUIREMENT_LABELS = {
     "eligibility": "Eligibility",
     "best_interests": "Best interests",
 }
+
+
+def _time(typed: str) -> time | None:
+    """A 24-hour time typed as HH:MM (or H:MM, or HH.MM), or None if it is not one."""
+    hours, sep, minutes = typed.replace(".", ":").partition(":")
+    if not sep or not (hours.isdigit() and minutes.isdigit()) or len(minutes) != 2 or len(hours) > 2:
+        return None
+    if int(hours) > 23 or int(minutes) > 59:
+        return None
+    return time(int(hours), int(minutes))
 
 
 def _choices(form: forms.Form, name: str, choices: list[tuple[str, str]]) -> None:
@@ -351,6 +363,18 @@ class DolsReceiveForm(TandemForm):
         ],
         error_messages={"required": "Select whether it is urgent"},
     )
+    urgent_given_on = GovDateField(
+        label="Date the urgent authorisation was given (if urgent)",
+        help_text="Its 7 days run from when the care home or hospital gave it, not from when we received it",
+        required=False,
+        past_only=True,
+    )
+    urgent_given_time = forms.CharField(
+        label="Time it was given (if urgent)",
+        help_text="Use the 24-hour clock, for example 14:30",
+        required=False,
+        max_length=5,
+    )
     priority = forms.ChoiceField(
         label="Priority from risk screening", choices=DolsPriority.choices, initial=DolsPriority.MEDIUM
     )
@@ -363,6 +387,26 @@ class DolsReceiveForm(TandemForm):
         super().__init__(*args, **kwargs)
         _choices(self, "team", teams or [])
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("urgent") != "yes":
+            data["urgent_given_at"] = None
+            return data
+        on, typed = data.get("urgent_given_on"), (data.get("urgent_given_time") or "").strip()
+        if on is None and "urgent_given_on" not in self.errors:
+            self.add_error("urgent_given_on", "Enter the date the care home or hospital gave the urgent authorisation")
+        at = _time(typed)
+        if at is None and "urgent_given_time" not in self.errors:
+            self.add_error(
+                "urgent_given_time",
+                "Enter the time it was given as hours and minutes on the 24-hour clock, like 14:30"
+                if typed
+                else "Enter the time the care home or hospital gave the urgent authorisation",
+            )
+        if on is not None and at is not None:
+            data["urgent_given_at"] = timezone.make_aware(datetime.combine(on, at))
+        return data
+
     def request(self) -> DolsRequest:
         data = self.cleaned_data
         return DolsRequest(
@@ -373,6 +417,7 @@ class DolsReceiveForm(TandemForm):
             priority=data["priority"],
             priority_reason=data["priority_reason"],
             cqc_location=data["cqc_location"],
+            urgent_given_at=data.get("urgent_given_at"),
         )
 
 
@@ -421,6 +466,12 @@ class DecisionForm(TandemForm):
     decided_on = GovDateField(label="Date of the decision", past_only=True)
     authorised_from = GovDateField(label="Authorised from (if granted)", required=False)
     authorised_to = GovDateField(label="Authorised to (if granted)", required=False)
+    last_assessed_on = GovDateField(
+        label="Date of the last assessment (optional)",
+        help_text="Leave blank if no assessment was carried out",
+        required=False,
+        past_only=True,
+    )
     conditions = forms.CharField(
         label="Conditions (if granted)", widget=forms.Textarea, required=False, max_length=5000
     )
@@ -452,6 +503,7 @@ class DecisionForm(TandemForm):
             authorised_to=data["authorised_to"],
             conditions=data["conditions"],
             requirements={name: data[name] for name in REQUIREMENTS},
+            last_assessed_on=data["last_assessed_on"],
         )
 
 

@@ -225,6 +225,10 @@ class DolsApplication(PublicIdModel):
     cqc_location = models.CharField(max_length=20, blank=True)
     received_on = models.DateField()
     urgent = models.BooleanField(default=False)
+    # When the managing authority gave its urgent authorisation: its 7 days run from then, not from
+    # when the council received the request (MCA 2005 Sch A1 paras 76 and 78(2)). Null only for
+    # applications logged before it was recorded, which are counted from the date received.
+    urgent_given_at = models.DateTimeField(null=True, blank=True)
     urgent_extended = models.BooleanField(default=False)
     priority = models.CharField(max_length=10, choices=DolsPriority.choices, default=DolsPriority.MEDIUM)
     priority_reason = models.TextField(blank=True)
@@ -240,6 +244,8 @@ class DolsApplication(PublicIdModel):
     authorised_to = models.DateField(null=True, blank=True)
     conditions = models.TextField(blank=True)
     decision_reason = models.TextField(blank=True)
+    # The DoLS collection's "Date of last assessment" (blank when none was carried out).
+    last_assessed_on = models.DateField(null=True, blank=True)
     # The six assessment requirements, coded as the DoLS collection codes them.
     age = models.CharField(max_length=1, choices=Requirement.choices, default=Requirement.NOT_ASSESSED)
     mental_health = models.CharField(max_length=1, choices=Requirement.choices, default=Requirement.NOT_ASSESSED)
@@ -260,6 +266,9 @@ class DolsApplication(PublicIdModel):
             *(_valid(name, Requirement, f"dols_{name}_valid") for name in REQUIREMENTS),
             models.CheckConstraint(
                 condition=Q(urgent=True) | Q(urgent_extended=False), name="dols_extends_urgent_only"
+            ),
+            models.CheckConstraint(
+                condition=Q(urgent=True) | Q(urgent_given_at__isnull=True), name="dols_urgent_given_only_if_urgent"
             ),
             models.CheckConstraint(
                 condition=~Q(status=DolsStatus.GRANTED)

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from tandem.core.presenters import format_date
+from tandem.core.presenters import format_date, format_datetime
 from tandem.safeguarding import selectors
 from tandem.safeguarding.returns import Figure, Return
 
@@ -101,15 +101,26 @@ def dols_rows(application: Any) -> list[dict[str, Any]]:
         _row("Reason for the priority", application.priority_reason),
         _row("Standard authorisation due", format_date(deadlines.standard_due_on)),
     ]
-    if deadlines.urgent_expires_on:
+    if deadlines.urgent_expires_at:
+        given = selectors.urgent_given_at(application)
+        if deadlines.urgent_given_known:
+            rows.append(_row("Urgent authorisation given", format_datetime(given)))
         extended = " (extended)" if application.urgent_extended else ""
-        rows.append(_row("Urgent authorisation ends", format_date(deadlines.urgent_expires_on) + extended))
+        counted = (
+            ""
+            if deadlines.urgent_given_known
+            else " (counted from the date received: when it was given is not recorded)"
+        )
+        rows.append(
+            _row("Urgent authorisation ends", format_datetime(deadlines.urgent_expires_at) + extended + counted)
+        )
     rows += [
         _row("Best Interests Assessor", user_name(application.best_interests_assessor)),
         _row("Mental health assessor", user_name(application.mental_health_assessor)),
     ]
     if application.decided_on:
         rows.append(_row("Decided", format_date(application.decided_on)))
+        rows.append(_row("Date of the last assessment", format_date(application.last_assessed_on)))
     if application.authorised_from:
         period = f"{format_date(application.authorised_from)} to {format_date(application.authorised_to)}"
         rows += [_row("Authorised", period), _row("Conditions", application.conditions or "None")]
@@ -121,7 +132,7 @@ def dols_rows(application: Any) -> list[dict[str, Any]]:
 
 
 def dols_due(application: Any, today: Any) -> dict[str, Any]:
-    """The statutory date that matters now: the urgent authorisation's end, else the standard 21 days."""
+    """The statutory date that matters now: the urgent authorisation's end, else the last of the 21 days."""
     deadlines = selectors.dols_deadlines(application)
     due = deadlines.urgent_expires_on or deadlines.standard_due_on
     return {

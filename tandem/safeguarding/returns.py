@@ -32,6 +32,7 @@ from tandem.safeguarding.codes import (
     RiskSource,
 )
 from tandem.safeguarding.models import Concern, DolsApplication, Enquiry
+from tandem.safeguarding.selectors import standard_due_on
 
 AGE_BANDS = (("18-64", 18, 64), ("65-74", 65, 74), ("75-84", 75, 84), ("85-94", 85, 94), ("95+", 95, 200))
 AGE_UNKNOWN = "Age unknown"
@@ -286,7 +287,9 @@ def dols_compute(year: int) -> Return:
         if decided is not None and start <= decided <= end:
             result.cell("DoLS", "Completed", DolsStatus(status).label, "dols").ids.add(pk)
             result.cell("DoLS", "Completed", "All", "dols").ids.add(pk)
-            if (decided - received).days <= 21:
+            # On time: signed off within the 21 days beginning with the day received (reg 13(1)
+            # SI 2008/1858), so on or before received + 20.
+            if decided <= standard_due_on(received):
                 result.cell("DoLS", "Completed within 21 days", "All", "dols").ids.add(pk)
         if decided is None or decided > end:
             result.cell("DoLS", "Not completed at the end of the year", "All", "dols").ids.add(pk)

@@ -7,7 +7,7 @@ made from, and a stale one is refused rather than overwriting someone else's wor
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -502,6 +502,8 @@ class DolsRequest:
     priority: str = DolsPriority.MEDIUM
     priority_reason: str = ""
     cqc_location: str = ""
+    # When the managing authority gave its urgent authorisation (required for an urgent one).
+    urgent_given_at: datetime | None = None
 
 
 def _dols_for_work(application: DolsApplication, actor: Any, version: int | None = None) -> DolsApplication:
@@ -547,6 +549,18 @@ def dols_application_receive(
     if request.received_on > clock.today():
         raise DomainError("The date received must be today or in the past", field="received_on")
     priority = _choice(request.priority, DolsPriority, field="priority", message="Select the priority", blank=False)
+    given_at = None
+    if request.urgent:
+        # Sch A1 paras 76 and 78: the managing authority gives the urgent authorisation, for at most
+        # 7 days from then; the council records when, so the 7 days are counted from that moment.
+        given_at = request.urgent_given_at
+        if given_at is None:
+            raise DomainError(
+                "Enter the date and time the care home or hospital gave the urgent authorisation",
+                field="urgent_given_on",
+            )
+        if given_at > clock.now():
+            raise DomainError("The urgent authorisation must have been given already", field="urgent_given_on")
     if renews is not None and (renews.person_id != person.pk or renews.status != DolsStatus.GRANTED):
         raise DomainError("A renewal follows a granted authorisation for the same person", field="renews")
     application = DolsApplication.objects.create(
@@ -557,6 +571,7 @@ def dols_application_receive(
         cqc_location=_text(request.cqc_location, field="cqc_location", label="The CQC location code", limit=20),
         received_on=request.received_on,
         urgent=request.urgent,
+        urgent_given_at=given_at,
         priority=priority,
         priority_reason=_text(request.priority_reason, field="priority_reason", label="The reason"),
         renews=renews,
@@ -640,9 +655,22 @@ class DolsDecision:
     authorised_to: date | None = None
     conditions: str = ""
     requirements: dict[str, str] = field(default_factory=dict)  # the six requirements, Requirement codes
+    last_assessed_on: date | None = None  # the date of the last assessment, if any was carried out
 
 
-MAX_AUTHORISATION_DAYS = 365
+def authorisation_latest_end(start: date) -> date:
+    """The last day a standard authorisation starting on `start` may run to: at most 1 year (MCA 2005
+    Sch A1 para 42(2)(b), the best interests assessor's maximum authorisation period, which the
+    supervisory body may not exceed: para 51(2)), counted by the calendar, not as 365 days.
+
+    From 1 March 2027 it may run to 29 February 2028; from 29 February 2028, whose anniversary does
+    not exist, a year runs to 28 February 2029 (the anniversary taken as 1 March).
+    """
+    try:
+        anniversary = start.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        anniversary = date(start.year + 1, 3, 1)
+    return anniversary - timedelta(days=1)
 
 
 @transaction.atomic
@@ -656,6 +684,13 @@ def dols_decide(
         raise DomainError("Select the outcome", field="status")
     if decision.decided_on > clock.today() or decision.decided_on < application.received_on:
         raise DomainError("The decision date must be between the date received and today", field="decided_on")
+    assessed = decision.last_assessed_on
+    if assessed is not None and (assessed > decision.decided_on or assessed < application.received_on):
+        raise DomainError(
+            "The date of the last assessment must be between the date received and the decision",
+            field="last_assessed_on",
+        )
+    application.last_assessed_on = assessed
     for name in REQUIREMENTS:
         value = decision.requirements.get(name, Requirement.NOT_ASSESSED)
         if value not in Requirement.values:
@@ -667,8 +702,13 @@ def dols_decide(
             raise DomainError("Enter the dates the authorisation runs from and to", field="authorised_from")
         if end < start:
             raise DomainError("The end date must be on or after the start date", field="authorised_to")
-        if (end - start).days >= MAX_AUTHORISATION_DAYS:
-            raise DomainError("An authorisation lasts at most 12 months", field="authorised_to")
+        latest = authorisation_latest_end(start)
+        if end > latest:
+            raise DomainError(
+                f"An authorisation lasts at most 12 months: from {start:%-d %B %Y} it can run to"
+                f" {latest:%-d %B %Y} at the latest",
+                field="authorised_to",
+            )
         unmet = [
             name
             for name in REQUIREMENTS

@@ -57,6 +57,7 @@ def safeguarding_world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
             managing_authority="Heswall Care Home",
             received_on=clock.today() - timedelta(days=3),
             urgent=True,
+            urgent_given_at=clock.now() - timedelta(days=4),
         ),
         actor=practitioner,
     )

@@ -187,3 +187,21 @@ def test_dols_figures_for_the_year(person_factory, worker, unit):
     assert dols.value("DoLS", "Completed within 21 days", "All") == 1
     assert dols.value("DoLS", "Not completed at the end of the year", "All") == 1
     assert dols.value("DoLS", "Active during the year", "All") == 4  # all but the withdrawn one
+
+
+def test_on_time_means_within_the_21_days_beginning_with_the_day_received(person_factory, unit):
+    def decided(received, on):
+        return DolsApplication.objects.create(
+            person=person_factory(), team=unit, setting=DolsSetting.CARE_HOME, managing_authority="Oak House",
+            received_on=received, status=DolsStatus.NOT_GRANTED, decided_on=on, decision_reason="Regained capacity",
+        )  # fmt: skip
+
+    on_time = decided(date(2025, 6, 1), date(2025, 6, 21))  # day 21
+    late = decided(date(2025, 6, 1), date(2025, 6, 22))  # day 22
+    leap = decided(date(2028, 2, 10), date(2028, 3, 1))  # day 21 across 29 February
+
+    dols = dols_compute(2025)
+    figure = dols.figures["DoLS|Completed within 21 days|All"]
+    assert figure.ids == {on_time.pk}
+    assert late.pk not in figure.ids
+    assert dols_compute(2027).figures["DoLS|Completed within 21 days|All"].ids == {leap.pk}

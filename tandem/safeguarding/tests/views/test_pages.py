@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from tandem.core import clock
 from tandem.identity.models import Team, User
@@ -287,7 +288,11 @@ def application(person: Person, unit: Team, worker: User) -> DolsApplication:
         person=person,
         team=unit,
         request=services.DolsRequest(
-            setting="care_home", managing_authority="Heswall Care Home", received_on=clock.today(), urgent=True
+            setting="care_home",
+            managing_authority="Heswall Care Home",
+            received_on=clock.today(),
+            urgent=True,
+            urgent_given_at=clock.now(),
         ),
         actor=worker,
     )
@@ -316,6 +321,41 @@ def test_a_dols_application_is_received_after_finding_the_person(signed_in: Clie
 
     application = DolsApplication.objects.get(person=person)
     assert response["Location"] == reverse("safeguarding:dols_application", args=[application.uuid])
+
+
+def test_an_urgent_application_records_when_the_home_gave_its_authorisation(
+    signed_in: Client, person: Person, unit: Team
+):
+    url = f"{reverse('safeguarding:dols_receive')}?person={person.uuid}"
+    yesterday = clock.today() - timedelta(days=1)
+    body = {
+        "setting": "care_home",
+        "managing_authority": "Oak House",
+        "urgent": "yes",
+        "priority": "high",
+        "team": str(unit.uuid),
+        **_date("received_on", clock.today()),
+        **_date("urgent_given_on", yesterday),
+        "urgent_given_time": "25:70",
+    }
+
+    refused = signed_in.post(url, body)
+
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    assert "like 14:30" in page
+    assert 'value="Oak House"' in page
+    assert not DolsApplication.objects.exists()
+
+    signed_in.post(url, body | {"urgent_given_time": "16:45"})
+
+    application = DolsApplication.objects.get(person=person)
+    given = timezone.localtime(application.urgent_given_at)
+    assert (given.date(), given.hour, given.minute) == (yesterday, 16, 45)
+    shown = signed_in.get(reverse("safeguarding:dols_application", args=[application.uuid])).content.decode()
+    assert "Urgent authorisation ends" in shown
+    ends = yesterday + timedelta(days=7)
+    assert f"{ends.day} {ends:%B %Y} at 4:45pm" in shown
 
 
 def test_only_a_manager_allocates_assessors(client: Client, worker: User, application: DolsApplication):
