@@ -18,8 +18,10 @@ from tandem.safeguarding.codes import (
     DolsSetting,
     DolsStatus,
     OutcomesAsked,
+    PrimarySupportReason,
     RaisedBy,
     Requirement,
+    RiskAssessment,
     RiskLocation,
     RiskOutcome,
     RiskSource,
@@ -27,7 +29,6 @@ from tandem.safeguarding.codes import (
 )
 from tandem.safeguarding.services import ConcernDetails, Conclusion, DolsDecision, DolsRequest
 
-YES_NO_UNKNOWN = [("", "Not known"), ("yes", "Yes"), ("no", "No")]
 NOT_KNOWN = [("", "Not known yet")]
 REQUIREMENT_LABELS = {
     "age": "Age",
@@ -102,15 +103,23 @@ class ConcernForm(TandemForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    location = forms.ChoiceField(
-        label="Where is the risk?", required=False, choices=[*NOT_KNOWN, *RiskLocation.choices]
+    locations = forms.MultipleChoiceField(
+        label="Where is the risk?",
+        help_text="Select all that apply",
+        choices=RiskLocation.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
-    source_of_risk = forms.ChoiceField(
-        label="Source of risk", required=False, choices=[*NOT_KNOWN, *RiskSource.choices]
+    sources_of_risk = forms.MultipleChoiceField(
+        label="Source of risk",
+        help_text="Select all that apply",
+        choices=RiskSource.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     provider_name = forms.CharField(
         label="Name of the service provider",
-        help_text="Needed when the source of risk is a service provider",
+        help_text="Needed when a source of risk is a service provider",
         required=False,
         max_length=200,
     )
@@ -122,7 +131,16 @@ class ConcernForm(TandemForm):
         required=False,
         choices=[*NOT_KNOWN, *Answer.choices],
     )
-    advocate_needed = forms.ChoiceField(label="Is an advocate needed?", required=False, choices=YES_NO_UNKNOWN)
+    advocate = forms.ChoiceField(
+        label="If they lack capacity, are they supported by an advocate, family member or friend?",
+        required=False,
+        choices=[*NOT_KNOWN, *Answer.choices],
+    )
+    primary_support_reason = forms.ChoiceField(
+        label="The adult's primary support reason",
+        required=False,
+        choices=[*NOT_KNOWN, *PrimarySupportReason.choices],
+    )
     received_on = GovDateField(
         label="Date the concern was received", past_only=True, error_messages={"required": "Enter the date received"}
     )
@@ -138,37 +156,37 @@ class ConcernForm(TandemForm):
 
     def details(self) -> ConcernDetails:
         data = self.cleaned_data
-        advocate = {"yes": True, "no": False}.get(data["advocate_needed"])
         return ConcernDetails(
             summary=data["summary"],
             raised_by_kind=data["raised_by_kind"],
             raiser_name=data["raiser_name"],
             raiser_organisation=data["raiser_organisation"],
             abuse_types=tuple(data["abuse_types"]),
-            location=data["location"],
-            source_of_risk=data["source_of_risk"],
+            locations=tuple(data["locations"]),
+            sources_of_risk=tuple(data["sources_of_risk"]),
             provider_name=data["provider_name"],
             adults_view=data["adults_view"],
             lacks_capacity=data["lacks_capacity"],
-            advocate_needed=advocate,
+            advocate=data["advocate"],
+            primary_support_reason=data["primary_support_reason"],
             received_on=data["received_on"],
         )
 
 
 def concern_initial(concern: Any) -> dict[str, Any]:
-    advocate = {True: "yes", False: "no", None: ""}[concern.advocate_needed]
     return {
         "summary": concern.summary,
         "raised_by_kind": concern.raised_by_kind,
         "raiser_name": concern.raiser_name,
         "raiser_organisation": concern.raiser_organisation,
         "abuse_types": [a.kind for a in concern.abuse_types.all()],
-        "location": concern.location,
-        "source_of_risk": concern.source_of_risk,
+        "locations": [a.kind for a in concern.locations.all()],
+        "sources_of_risk": [a.kind for a in concern.risk_sources.all()],
         "provider_name": concern.provider_name,
         "adults_view": concern.adults_view,
         "lacks_capacity": concern.lacks_capacity,
-        "advocate_needed": advocate,
+        "advocate": concern.advocate,
+        "primary_support_reason": concern.primary_support_reason,
         "received_on": concern.received_on,
         "version": concern.version,
     }
@@ -303,8 +321,20 @@ class PlanForm(TandemForm):
 
 
 class ConcludeForm(TandemForm):
+    risk_assessment = forms.ChoiceField(
+        label="Was a risk identified?",
+        choices=RiskAssessment.choices,
+        error_messages={"required": "Select whether a risk was identified"},
+    )
+    action_taken = forms.ChoiceField(
+        label="Was action taken?",
+        choices=[("yes", "Yes, action was taken"), ("no", "No action was taken")],
+        error_messages={"required": "Select whether action was taken"},
+    )
     risk_outcome = forms.ChoiceField(
-        label="Risk outcome", choices=RiskOutcome.choices, error_messages={"required": "Select the risk outcome"}
+        label="If a risk was identified and action taken: the risk outcome",
+        choices=RiskOutcome.choices,
+        required=False,
     )
     conclusion = forms.CharField(
         label="Conclusion",
@@ -335,6 +365,8 @@ class ConcludeForm(TandemForm):
     def ending(self) -> Conclusion:
         data = self.cleaned_data
         return Conclusion(
+            risk_assessment=data["risk_assessment"],
+            action_taken=data["action_taken"] == "yes",
             risk_outcome=data["risk_outcome"],
             conclusion=data["conclusion"],
             achieved={pk: data[f"achieved_{pk}"] for pk in self.outcome_ids},

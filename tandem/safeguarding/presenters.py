@@ -55,11 +55,14 @@ def due_tag(concern: Any) -> DueTag | None:
     return DueTag(f"{days} working day{'s' if days != 1 else ''} left", "govuk-tag--grey")
 
 
+def _kinds(related: Any) -> str:
+    return ", ".join(item.get_kind_display() for item in related.all())
+
+
 def concern_rows(concern: Any) -> list[dict[str, Any]]:
-    advocate = {True: "Yes", False: "No", None: ""}[concern.advocate_needed]
-    source = concern.get_source_of_risk_display() if concern.source_of_risk else ""
+    source = _kinds(concern.risk_sources)
     if concern.provider_name:
-        source = f"{source}: {concern.provider_name}"
+        source = f"{source} ({concern.provider_name})"
     return [
         _row("Status", concern.get_status_display()),
         _row("Team", concern.team.name if concern.team else "Any safeguarding team"),
@@ -68,14 +71,21 @@ def concern_rows(concern: Any) -> list[dict[str, Any]]:
         _row("Triage due", format_date(concern.triage_due_on)),
         _row("The concern", concern.summary),
         _row("Types of abuse or neglect", abuse_types(concern)),
-        _row("Where the risk is", concern.get_location_display() if concern.location else ""),
+        _row("Where the risk is", _kinds(concern.locations)),
         _row("Source of risk", source),
         _row("The adult's view", concern.adults_view),
         _row(
             "Lacks capacity regarding the concern",
             concern.get_lacks_capacity_display() if concern.lacks_capacity else "",
         ),
-        _row("Advocate needed", advocate),
+        _row(
+            "Supported by an advocate, family or friend",
+            concern.get_advocate_display() if concern.advocate else "",
+        ),
+        _row(
+            "Primary support reason",
+            concern.get_primary_support_reason_display() if concern.primary_support_reason else "",
+        ),
     ]
 
 

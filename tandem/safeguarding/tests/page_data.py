@@ -17,7 +17,7 @@ def _details(**overrides: Any) -> services.ConcernDetails:
         "raised_by_kind": RaisedBy.FAMILY_OR_FRIEND,
         "raiser_name": "Ann Okafor",
         "abuse_types": (AbuseType.PHYSICAL,),
-        "source_of_risk": RiskSource.SERVICE_PROVIDER,
+        "sources_of_risk": (RiskSource.SERVICE_PROVIDER,),
         "provider_name": "Wirral Homecare Ltd",
     }
     return services.ConcernDetails(**(fields | overrides))
@@ -114,6 +114,8 @@ def safeguarding_forms(extra: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "safeguarding:plan_record": {"plan": "A new carer; weekly calls"} | version,
         "safeguarding:enquiry_conclude": {
             f"achieved_{extra.get('sg_outcome_id', '')}": "fully",
+            "risk_assessment": "identified",
+            "action_taken": "yes",
             "risk_outcome": "reduced",
             "conclusion": "Carer replaced",
             "confirm": "on",

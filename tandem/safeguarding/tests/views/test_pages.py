@@ -88,7 +88,11 @@ def test_a_concern_is_raised_after_finding_the_person(signed_in: Client, person:
             "summary": "Money taken from her purse",
             "raised_by_kind": "family_or_friend",
             "abuse_types": ["financial"],
-            "source_of_risk": "known",
+            "sources_of_risk": ["known", "service_provider"],
+            "provider_name": "Wirral Homecare Ltd",
+            "locations": ["own_home", "community"],
+            "advocate": "dont_know",
+            "primary_support_reason": "memory_and_cognition",
             "team": str(unit.uuid),
             **_date("received_on", today),
         },
@@ -98,6 +102,12 @@ def test_a_concern_is_raised_after_finding_the_person(signed_in: Client, person:
     assert response.status_code == 302
     assert response["Location"] == reverse("safeguarding:concern", args=[concern.uuid])
     assert [a.kind for a in concern.abuse_types.all()] == ["financial"]
+    assert sorted(a.kind for a in concern.risk_sources.all()) == ["known", "service_provider"]
+    assert sorted(a.kind for a in concern.locations.all()) == ["community", "own_home"]
+    assert (concern.advocate, concern.primary_support_reason) == ("dont_know", "memory_and_cognition")
+    shown = signed_in.get(response["Location"]).content.decode()
+    assert "Own home, In the community (excluding community services)" in shown
+    assert "Don&#39;t know" in shown or "Don't know" in shown
 
 
 def test_raising_a_concern_with_a_provider_unnamed_keeps_what_was_typed(signed_in: Client, person: Person, unit: Team):
@@ -108,7 +118,7 @@ def test_raising_a_concern_with_a_provider_unnamed_keeps_what_was_typed(signed_i
         {
             "summary": "Left in soiled bedding overnight",
             "raised_by_kind": "hospital",
-            "source_of_risk": "service_provider",
+            "sources_of_risk": ["service_provider"],
             "team": str(unit.uuid),
             **_date("received_on", clock.today()),
         },
@@ -242,6 +252,8 @@ def test_an_enquiry_runs_to_its_conclusion_with_the_adults_outcomes(signed_in: C
         {
             f"achieved_{first.pk}": "fully",
             f"achieved_{second.pk}": "partly",
+            "risk_assessment": "identified",
+            "action_taken": "yes",
             "risk_outcome": "reduced",
             "conclusion": "Carer replaced; she feels safer",
             "confirm": "on",
@@ -269,6 +281,8 @@ def test_concluding_needs_the_check_ticked(signed_in: Client, concern: Concern, 
     response = signed_in.post(
         reverse("safeguarding:enquiry_conclude", args=[enquiry.uuid]),
         {
+            "risk_assessment": "identified",
+            "action_taken": "yes",
             "risk_outcome": "removed",
             "conclusion": "Resolved",
             "version": enquiry.version,
