@@ -162,6 +162,16 @@ class DolsStatus(models.TextChoices):
 
 DOLS_DECIDED = (DolsStatus.GRANTED, DolsStatus.NOT_GRANTED, DolsStatus.WITHDRAWN)
 
+# The DoLS collection's "Application status", as at the end of the reporting year. The field is
+# numeric, but its code values were not captured (STANDARDS §6.2, [U]): check these against the
+# year's template before submitting. Only this table needs changing if they differ.
+DOLS_COLLECTION_STATUS = {
+    DolsStatus.GRANTED: "1",
+    DolsStatus.NOT_GRANTED: "2",
+    DolsStatus.WITHDRAWN: "3",
+    "not_completed": "0",  # not signed off by the end of the year
+}
+
 
 class Requirement(models.TextChoices):
     """The six DoLS assessment requirements, coded as the DoLS collection codes them."""

@@ -19,16 +19,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.db.models import Q
+
 from tandem.people.codes import Ethnicity, Gender
 from tandem.safeguarding.codes import (
+    DOLS_COLLECTION_STATUS,
     DOLS_DECIDED,
+    REQUIREMENTS,
     AbuseType,
     Achieved,
     Answer,
+    DolsSetting,
     DolsStatus,
     EnquiryKind,
     OutcomesAsked,
     PrimarySupportReason,
+    Requirement,
     RiskAssessment,
     RiskLocation,
     RiskOutcome,
@@ -374,3 +380,116 @@ def dols_compute(year: int) -> Return:
         if not ended_before:
             result.cell("DoLS", "Active during the year", "All", "dols").ids.add(pk)
     return result
+
+
+# --- The DoLS collection: one row per application ------------------------------------------------
+
+# The collection's columns, in its order, named exactly as its "codes for completion" name them
+# (NHS England DoLS collection guidance 2023-24; STANDARDS §6.2, verified). The columns after
+# "Application status" are the further fields the collection asks for whose names were not
+# captured (STANDARDS §6.2, [U]): authorisation dates, the reason it was not granted, setting and
+# demographics, named plainly here.
+DOLS_COLUMNS = (
+    "Application Reference",
+    "Person Reference",
+    "LA code",
+    "CQC location code",
+    "Date application received",
+    "Urgent included",
+    "Age Requirement",
+    "Mental Health Requirement",
+    "Mental Capacity Requirement",
+    "No Refusals Requirement",
+    "Eligibility Requirement",
+    "Best interests requirement",
+    "Date of last assessment",
+    "Application sign off date",
+    "Application status",
+    "Authorisation start date",
+    "Authorisation end date",
+    "Reason not granted",
+    "Setting",
+    "Age",
+    "Gender",
+    "Ethnicity",
+)
+_REQUIREMENT_COLUMNS = dict(zip(REQUIREMENTS, DOLS_COLUMNS[6:12], strict=True))
+
+
+def _collection_date(value: date | None) -> str:
+    """A date as the collection's spreadsheet takes it (day/month/year), blank when there is none."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def dols_active(year: int) -> list[DolsApplication]:
+    """Every application active at any point in the reporting year: received by its end, and not
+    signed off as not granted (or withdrawn), nor ended as granted, before its start."""
+    start, end = year_bounds(year)
+    rows = (
+        DolsApplication.objects.filter(received_on__lte=end)
+        .exclude(Q(decided_on__lt=start) & ~Q(status=DolsStatus.GRANTED))
+        .exclude(status=DolsStatus.GRANTED, decided_on__lt=start, authorised_to__lt=start)
+        .select_related("person")
+        .order_by("person_id", "received_on", "pk")
+    )
+    return list(rows)
+
+
+def dols_cases(year: int, *, la_code: str = "") -> list[dict[str, str]]:
+    """The DoLS collection for the reporting year: one row per application active in it, each
+    field as the collection codes it, as things stood at the end of the year (a decision made after
+    31 March is not yet signed off; STANDARDS §6.2: "any activity ... after 31 March should not be
+    included").
+
+    The Person Reference is the person record's local id (the same one CLD uses, never the NHS
+    number), so it is the same across applications and years; the Application Reference is the LA
+    code, the Person Reference, the year the collection ends in (two digits, "26" for 2025-26) and
+    the application's number among that person's in the file.
+    """
+    _, end = year_bounds(year)
+    rows = []
+    index: dict[int, int] = defaultdict(int)
+    for application in dols_active(year):
+        person = application.person
+        index[person.pk] += 1
+        signed_off = application.decided_on is not None and application.decided_on <= end
+        status = application.status if signed_off else "not_completed"
+        assessed = (
+            application.last_assessed_on
+            if application.last_assessed_on and application.last_assessed_on <= end
+            else None
+        )
+        granted = signed_off and application.status == DolsStatus.GRANTED
+        row = {
+            "Application Reference": f"{la_code}{person.pk}{(year + 1) % 100:02d}{index[person.pk]}",
+            "Person Reference": str(person.pk),
+            "LA code": la_code,
+            "CQC location code": application.cqc_location,
+            "Date application received": _collection_date(application.received_on),
+            "Urgent included": "1" if application.urgent else "0",
+            **{
+                column: (getattr(application, name) if signed_off else Requirement.NOT_ASSESSED)
+                for name, column in _REQUIREMENT_COLUMNS.items()
+            },
+            "Date of last assessment": _collection_date(assessed),
+            "Application sign off date": _collection_date(application.decided_on if signed_off else None),
+            "Application status": DOLS_COLLECTION_STATUS[status],
+            "Authorisation start date": _collection_date(application.authorised_from if granted else None),
+            "Authorisation end date": _collection_date(application.authorised_to if granted else None),
+            "Reason not granted": application.decision_reason if signed_off and not granted else "",
+            "Setting": DolsSetting(application.setting).label,
+            "Age": str(_age(person.date_of_birth, application.received_on)) if person.date_of_birth else "",
+            "Gender": person.gender,
+            "Ethnicity": person.ethnicity,
+        }
+        rows.append(row)
+    return rows
+
+
+def dols_cases_csv(rows: list[dict[str, str]]) -> str:
+    """The collection's file: a header of its column names, then one row per application."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=DOLS_COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()

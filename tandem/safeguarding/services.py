@@ -20,7 +20,7 @@ from tandem.core.errors import DomainError, StaleVersion, require
 from tandem.core.working_days import working_days_add
 from tandem.identity.models import Team, TeamKind
 from tandem.people import services as people_services
-from tandem.safeguarding import policies
+from tandem.safeguarding import policies, returns
 from tandem.safeguarding.codes import (
     DOLS_DECIDED,
     ENQUIRY_DECISIONS,
@@ -570,6 +570,27 @@ def concern_warning_raise(*, concern: Concern, category: str, description: str, 
 
 
 # --- Deprivation of Liberty Safeguards ------------------------------------------------------------
+
+
+def cassr_code() -> str:
+    """The council's three-digit CASSR code: the DoLS collection's "LA code" (a setting)."""
+    return str(getattr(settings, "TANDEM_CASSR_CODE", "") or "")
+
+
+@transaction.atomic
+def dols_collection_export(*, year: int, actor: Any) -> str:
+    """The DoLS collection's file for the reporting year starting 1 April `year` (one row per
+    application, `returns.dols_cases`), for a manager who sees the returns; the export is logged,
+    as the file holds a row for each person's application."""
+    require(actor is None or policies.can_see_returns(actor), "The returns are for managers")
+    rows = returns.dols_cases(year, la_code=cassr_code())
+    audit.record(
+        actor=actor,
+        action="safeguarding.returns.dols_collection_exported",
+        summary=f"Exported the DoLS collection file for 1 April {year} to 31 March {year + 1}",
+        changes={"year": year, "rows": len(rows)},
+    )
+    return returns.dols_cases_csv(rows)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import pytest
 
 from tandem.people.codes import Ethnicity, Gender
 from tandem.safeguarding.codes import (
+    REQUIREMENTS,
     AbuseType,
     Achieved,
     Answer,
@@ -16,6 +17,7 @@ from tandem.safeguarding.codes import (
     EnquiryKind,
     OutcomesAsked,
     PrimarySupportReason,
+    Requirement,
     RiskAssessment,
     RiskLocation,
     RiskOutcome,
@@ -31,7 +33,7 @@ from tandem.safeguarding.models import (
     DolsApplication,
     Enquiry,
 )
-from tandem.safeguarding.returns import dols_compute, sac_compute
+from tandem.safeguarding.returns import DOLS_COLUMNS, dols_cases, dols_cases_csv, dols_compute, sac_compute
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -307,3 +309,65 @@ def test_individuals_by_gender_and_ethnicity_and_cases_by_primary_support_reason
     assert sac.value("SG1c", "Asian or Asian British: Indian", concerns) == 1
     assert sac.value("SG1e", "Physical support", "Concerns") == 2  # cases, counted each time
     assert sac.value("SG1e", "Not recorded", "Concerns") == 1
+
+
+def test_the_dols_collection_is_one_row_per_application_active_in_the_year(person_factory, unit):
+    born = person_factory(date_of_birth=date(1940, 5, 1), gender="Female", nhs_number="9434765919")
+    other = person_factory(date_of_birth=None)
+
+    def application(person, received, **fields):
+        return DolsApplication.objects.create(
+            person=person, team=unit, setting=DolsSetting.CARE_HOME, managing_authority="Oak House",
+            cqc_location="1-123456789", received_on=received, **fields,
+        )  # fmt: skip
+
+    granted = application(
+        born, date(2025, 4, 10), urgent=True, status=DolsStatus.GRANTED, decided_on=date(2025, 4, 25),
+        authorised_from=date(2025, 4, 25), authorised_to=date(2026, 4, 24), last_assessed_on=date(2025, 4, 20),
+        **dict.fromkeys(REQUIREMENTS, Requirement.SATISFIED),
+    )  # fmt: skip
+    # Decided after the year's end: still waiting as at 31 March, so not yet signed off.
+    application(
+        born, date(2026, 3, 1), status=DolsStatus.NOT_GRANTED, decided_on=date(2026, 4, 5), decision_reason="Moved",
+        last_assessed_on=date(2026, 4, 2), age=Requirement.NOT_SATISFIED,
+    )  # fmt: skip
+    application(other, date(2024, 1, 1), status=DolsStatus.WITHDRAWN, decided_on=date(2024, 2, 1))  # ended before
+    application(other, date(2026, 4, 1))  # the next year
+
+    rows = dols_cases(2025, la_code="344")
+
+    assert len(rows) == 2
+    first, second = rows
+    assert list(first) == list(DOLS_COLUMNS)
+    assert first["Application Reference"] == f"344{born.pk}261"
+    assert second["Application Reference"] == f"344{born.pk}262"
+    assert first["Person Reference"] == second["Person Reference"] == str(born.pk)
+    assert "9434765919" not in dols_cases_csv(rows)  # never the NHS number
+    assert first["LA code"] == "344"
+    assert first["CQC location code"] == "1-123456789"
+    assert first["Date application received"] == "10/04/2025"
+    assert first["Urgent included"] == "1"
+    assert second["Urgent included"] == "0"
+    assert first["Best interests requirement"] == first["Age Requirement"] == "1"
+    assert first["Date of last assessment"] == "20/04/2025"
+    assert first["Application sign off date"] == "25/04/2025"
+    assert first["Application status"] == "1"
+    assert (first["Authorisation start date"], first["Authorisation end date"]) == ("25/04/2025", "24/04/2026")
+    assert (first["Age"], first["Gender"], first["Setting"]) == ("84", "Female", "Care home")
+    assert second["Application sign off date"] == ""
+    assert second["Application status"] == "0"
+    assert second["Age Requirement"] == "0"
+    assert second["Date of last assessment"] == ""
+    assert second["Reason not granted"] == ""
+    assert granted.pk
+
+
+def test_the_dols_collection_file_has_the_collections_header(person_factory, unit):
+    content = dols_cases_csv(dols_cases(2025))
+
+    assert content.splitlines()[0].startswith(
+        "Application Reference,Person Reference,LA code,CQC location code,Date application received,Urgent included,"
+        "Age Requirement,Mental Health Requirement,Mental Capacity Requirement,No Refusals Requirement,"
+        "Eligibility Requirement,Best interests requirement,Date of last assessment,Application sign off date,"
+        "Application status"
+    )

@@ -6,12 +6,15 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from tandem.audit.models import AuditEvent
 from tandem.core import clock
 from tandem.identity.models import Team, User
 from tandem.people.models import HazardWarning, Person
@@ -469,3 +472,44 @@ def test_the_queue_reads_the_same_number_of_queries_however_many_concerns(
         concern_make(person=person_factory())
 
     assert queries() == few
+
+
+def test_the_dols_collection_file_downloads_for_managers_and_is_logged(
+    client: Client, sg_manager: User, worker: User, application: DolsApplication, settings: Any
+):
+    settings.TANDEM_CASSR_CODE = "344"
+    today = clock.today()
+    year = today.year if today.month >= 4 else today.year - 1
+    url = reverse("safeguarding:returns_dols_cases", args=[year])
+    client.force_login(worker)
+    assert client.get(url).status_code == 403
+    client.force_login(sg_manager)
+
+    response = client.get(url)
+
+    lines = response.content.decode().splitlines()
+    assert response["Content-Type"].startswith("text/csv")
+    assert lines[0].startswith("Application Reference,Person Reference,LA code,CQC location code")
+    assert lines[1].startswith(f"344{application.person_id}")
+    assert AuditEvent.objects.filter(action="safeguarding.returns.dols_collection_exported").count() == 1
+    assert (
+        reverse("safeguarding:returns_dols_cases", args=[year])
+        in client.get(reverse("safeguarding:returns")).content.decode()
+    )
+    assert client.get(reverse("safeguarding:returns_dols_cases", args=[year - 10])).status_code == 404
+
+
+def test_the_command_writes_a_return(application: DolsApplication, tmp_path: Any):
+    today = clock.today()
+    year = today.year if today.month >= 4 else today.year - 1
+    out = tmp_path / "dols.csv"
+
+    call_command("safeguarding_return", "dols_cases", "--year", str(year), "--output", str(out))
+    call_command("safeguarding_return", "sac", "--year", str(year), "--output", str(tmp_path / "sac.csv"))
+
+    assert out.read_text(encoding="utf-8").splitlines()[1].split(",")[1] == str(application.person_id)
+    assert (tmp_path / "sac.csv").read_text(encoding="utf-8").startswith("table,row,column,value")
+    with pytest.raises(CommandError, match="the year a reporting year starts in"):
+        call_command("safeguarding_return", "dols", "--year", "twenty")
+    with pytest.raises(CommandError, match="from 2009"):
+        call_command("safeguarding_return", "dols", "--year", str(year + 1))
