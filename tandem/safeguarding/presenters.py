@@ -56,7 +56,10 @@ def due_tag(concern: Any) -> DueTag | None:
 
 
 def _kinds(related: Any) -> str:
-    return ", ".join(item.get_kind_display() for item in related.all())
+    """The kinds a concern records (types, locations, sources of risk), in the collection's order."""
+    order = [value for value, _ in related.model._meta.get_field("kind").choices]
+    items = sorted(related.all(), key=lambda item: order.index(item.kind))
+    return ", ".join(item.get_kind_display() for item in items)
 
 
 def concern_rows(concern: Any) -> list[dict[str, Any]]:
