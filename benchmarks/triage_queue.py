@@ -21,7 +21,7 @@ from tandem.core.working_days import working_days_add
 from tandem.identity.models import Membership, Organisation, Team, TeamKind, User
 from tandem.people.models import Person
 from tandem.safeguarding.codes import AbuseType, ConcernStatus, RaisedBy, RiskLocation, RiskSource
-from tandem.safeguarding.models import Concern, ConcernAbuse
+from tandem.safeguarding.models import Concern, ConcernAbuse, ConcernLocation, ConcernRiskSource
 
 SOURCE = "benchmark"
 OPEN = 10_000
@@ -49,6 +49,7 @@ def concerns_make(*, team: Team, actor: User, seed: int = 2026) -> int:
         Person.objects.filter(merged_into__isnull=True).order_by("pk").values_list("pk", flat=True)[: OPEN + 2_500]
     )
     kinds, places, raisers = list(AbuseType.values), list(RiskLocation.values), list(RaisedBy.values)
+    sources = list(RiskSource.values)
     today = clock.today()
     rows = []
     for n, person in enumerate(people):
@@ -65,8 +66,6 @@ def concerns_make(*, team: Team, actor: User, seed: int = 2026) -> int:
                 source=SOURCE,
                 raised_by_kind=rng.choice(raisers),
                 raiser_organisation="Merseyside Police" if n % 5 == 0 else "",
-                location=rng.choice(places),
-                source_of_risk=rng.choice(list(RiskSource.values)),
                 provider_name="Wirral Homecare" if n % 7 == 0 else "",
                 provider_key="wirral homecare" if n % 7 == 0 else "",
                 triage_due_on=working_days_add(received, 2),
@@ -80,6 +79,13 @@ def concerns_make(*, team: Team, actor: User, seed: int = 2026) -> int:
         made = Concern.objects.bulk_create(rows, batch_size=2_000)
         ConcernAbuse.objects.bulk_create(
             [ConcernAbuse(concern=c, kind=kinds[i % len(kinds)]) for i, c in enumerate(made)], batch_size=5_000
+        )
+        ConcernLocation.objects.bulk_create(
+            [ConcernLocation(concern=c, kind=places[i % len(places)]) for i, c in enumerate(made)], batch_size=5_000
+        )
+        ConcernRiskSource.objects.bulk_create(
+            [ConcernRiskSource(concern=c, kind=sources[i % len(sources)]) for i, c in enumerate(made)],
+            batch_size=5_000,
         )
     if connection.vendor == "postgresql":
         # As autovacuum soon would: statistics for the planner, and the visibility map that lets

@@ -225,6 +225,8 @@ TANDEM_ASSESSMENT_TARGET_DAYS = int(os.environ.get("TANDEM_ASSESSMENT_TARGET_DAY
 # A care and support plan whose personal budget is above this many pounds a week needs a manager's
 # sign-off; at or below it, the person's agreement completes it (docs/contexts/support_plans.md).
 TANDEM_PLAN_SIGN_OFF_WEEKLY_THRESHOLD = os.environ.get("TANDEM_PLAN_SIGN_OFF_WEEKLY_THRESHOLD", "500.00")
+# The council's three-digit CASSR code, the DoLS collection's "LA code" (docs/contexts/safeguarding.md).
+TANDEM_CASSR_CODE = os.environ.get("TANDEM_CASSR_CODE", "")
 # A directory entry not checked for this many days (or never checked) is listed as stale.
 TANDEM_DIRECTORY_STALE_AFTER_DAYS = int(os.environ.get("TANDEM_DIRECTORY_STALE_AFTER_DAYS", "365"))
 

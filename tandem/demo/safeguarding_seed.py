@@ -28,8 +28,10 @@ from tandem.safeguarding.codes import (
     DolsStatus,
     EnquiryKind,
     OutcomesAsked,
+    PrimarySupportReason,
     RaisedBy,
     Requirement,
+    RiskAssessment,
     RiskLocation,
     RiskOutcome,
     RiskSource,
@@ -38,6 +40,8 @@ from tandem.safeguarding.codes import (
 from tandem.safeguarding.models import (
     Concern,
     ConcernAbuse,
+    ConcernLocation,
+    ConcernRiskSource,
     Contribution,
     DesiredOutcome,
     DolsApplication,
@@ -131,19 +135,21 @@ def _concern(
         source="safeguarding",
         raised_by_kind=rng.choice(list(RaisedBy.values)),
         raiser_organisation=rng.choice(("", "", "Merseyside Police", "Arrowe Park Hospital", "Wirral Homecare")),
-        location=rng.choice(list(RiskLocation.values)),
-        source_of_risk=source,
         provider_name=provider,
         provider_key=provider_key(provider),
         adults_view=rng.choice(
             ("", "She wants it to stop but does not want her son in trouble.", "He says he is fine.")
         ),
         lacks_capacity=rng.choice(list(Answer.values)),
-        advocate_needed=rng.choice((True, False, None)),
+        advocate=rng.choice((*Answer.values, "")),
+        primary_support_reason=rng.choice(list(PrimarySupportReason.values)),
         triage_due_on=working_days_add(received, 2),
     )
     counts["concerns"] += 1
     ConcernAbuse.objects.create(concern=concern, kind=kind)
+    ConcernRiskSource.objects.create(concern=concern, kind=source)
+    for place in rng.sample(list(RiskLocation.values), rng.choice((1, 1, 1, 2))):
+        ConcernLocation.objects.create(concern=concern, kind=place)
     if (today - received).days < 6 and rng.random() < 0.8:
         return  # still awaiting triage, some of it overdue
     decision = rng.choices(list(TriageDecision.values), weights=(35, 15, 30, 20))[0]
@@ -204,7 +210,11 @@ def _concern(
         for outcome in wanted:
             outcome.achieved = rng.choices(list(Achieved.values), weights=(60, 30, 10))[0]
             outcome.save(update_fields=["achieved"])
-        enquiry.risk_outcome = rng.choices(list(RiskOutcome.values), weights=(25, 50, 15, 10))[0]
+        assessed = rng.choices(list(RiskAssessment.values), weights=(75, 10, 10, 5))[0]
+        enquiry.risk_assessment = assessed
+        enquiry.action_taken = assessed == RiskAssessment.IDENTIFIED or rng.random() < 0.3
+        if assessed == RiskAssessment.IDENTIFIED and enquiry.action_taken:
+            enquiry.risk_outcome = rng.choices(list(RiskOutcome.values), weights=(30, 55, 15))[0]
         enquiry.conclusion = "The adult is safer; the plan is agreed and the provider has acted."
         enquiry.concluded_on = min(triaged + timedelta(days=rng.randint(20, 40)), today)
         enquiry.plan = "Daily calls from a different carer; the adult's daughter manages the bank card."
@@ -226,6 +236,8 @@ def _application(rng: random.Random, *, person: int, unit: Team, workers: list[i
         cqc_location=f"1-{rng.randint(100000000, 999999999)}",
         received_on=received,
         urgent=urgent,
+        # The home gives its urgent authorisation, then sends the request: a few hours before it arrives.
+        urgent_given_at=_at(received, 9) - timedelta(hours=rng.randint(1, 30)) if urgent else None,
         priority=rng.choices(list(DolsPriority.values), weights=(20, 50, 30))[0],
     )
     waited = (today - received).days

@@ -100,11 +100,36 @@ class Achieved(models.TextChoices):
     NOT = "not", "Not achieved"
 
 
+class RiskAssessment(models.TextChoices):
+    """SAC risk assessment outcome of a concluded enquiry: was a risk identified? Each is split by
+    whether action was taken (`Enquiry.action_taken`). Exact SAC labels are unverified (STANDARDS §3)."""
+
+    IDENTIFIED = "identified", "Risk identified"
+    INCONCLUSIVE = "inconclusive", "Risk assessment inconclusive"
+    NO_RISK = "no_risk", "No risk identified"
+    CEASED = "ceased", "Enquiry ceased at the individual's request"
+
+
 class RiskOutcome(models.TextChoices):
+    """Where a risk was identified and action taken: what became of the risk (SAC)."""
+
     REMOVED = "removed", "Risk removed"
     REDUCED = "reduced", "Risk reduced"
     REMAINS = "remains", "Risk remains"
-    NO_RISK = "no_risk", "No risk found"
+
+
+class PrimarySupportReason(models.TextChoices):
+    """The adult's primary support reason, at the top level SAC breaks concerns down by (SG1e). The
+    groups are CLD's (STANDARDS §1.4); SAC's "No support reason" and "Not known" wording is unverified."""
+
+    PHYSICAL = "physical", "Physical support"
+    SENSORY = "sensory", "Sensory support"
+    MEMORY_AND_COGNITION = "memory_and_cognition", "Support with memory and cognition"
+    LEARNING_DISABILITY = "learning_disability", "Learning disability support"
+    MENTAL_HEALTH = "mental_health", "Mental health support"
+    SOCIAL = "social", "Social support"
+    NONE = "none", "No support reason"
+    NOT_KNOWN = "not_known", "Not known"
 
 
 class Contributor(models.TextChoices):
@@ -136,6 +161,16 @@ class DolsStatus(models.TextChoices):
 
 
 DOLS_DECIDED = (DolsStatus.GRANTED, DolsStatus.NOT_GRANTED, DolsStatus.WITHDRAWN)
+
+# The DoLS collection's "Application status", as at the end of the reporting year. The field is
+# numeric, but its code values were not captured (STANDARDS §6.2, [U]): check these against the
+# year's template before submitting. Only this table needs changing if they differ.
+DOLS_COLLECTION_STATUS = {
+    DolsStatus.GRANTED: "1",
+    DolsStatus.NOT_GRANTED: "2",
+    DolsStatus.WITHDRAWN: "3",
+    "not_completed": "0",  # not signed off by the end of the year
+}
 
 
 class Requirement(models.TextChoices):

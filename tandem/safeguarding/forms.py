@@ -1,8 +1,10 @@
 """Input shapes for the safeguarding pages, with GOV.UK-style messages; forms never save."""
 
+from datetime import datetime, time
 from typing import Any, cast
 
 from django import forms
+from django.utils import timezone
 
 from tandem.core.forms import GovDateField, TandemForm
 from tandem.people.codes import WarningCategory
@@ -16,8 +18,10 @@ from tandem.safeguarding.codes import (
     DolsSetting,
     DolsStatus,
     OutcomesAsked,
+    PrimarySupportReason,
     RaisedBy,
     Requirement,
+    RiskAssessment,
     RiskLocation,
     RiskOutcome,
     RiskSource,
@@ -25,7 +29,6 @@ from tandem.safeguarding.codes import (
 )
 from tandem.safeguarding.services import ConcernDetails, Conclusion, DolsDecision, DolsRequest
 
-YES_NO_UNKNOWN = [("", "Not known"), ("yes", "Yes"), ("no", "No")]
 NOT_KNOWN = [("", "Not known yet")]
 REQUIREMENT_LABELS = {
     "age": "Age",
@@ -35,6 +38,16 @@ REQUIREMENT_LABELS = {
     "eligibility": "Eligibility",
     "best_interests": "Best interests",
 }
+
+
+def _time(typed: str) -> time | None:
+    """A 24-hour time typed as HH:MM (or H:MM, or HH.MM), or None if it is not one."""
+    hours, sep, minutes = typed.replace(".", ":").partition(":")
+    if not sep or not (hours.isdigit() and minutes.isdigit()) or len(minutes) != 2 or len(hours) > 2:
+        return None
+    if int(hours) > 23 or int(minutes) > 59:
+        return None
+    return time(int(hours), int(minutes))
 
 
 def _choices(form: forms.Form, name: str, choices: list[tuple[str, str]]) -> None:
@@ -90,15 +103,23 @@ class ConcernForm(TandemForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    location = forms.ChoiceField(
-        label="Where is the risk?", required=False, choices=[*NOT_KNOWN, *RiskLocation.choices]
+    locations = forms.MultipleChoiceField(
+        label="Where is the risk?",
+        help_text="Select all that apply",
+        choices=RiskLocation.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
-    source_of_risk = forms.ChoiceField(
-        label="Source of risk", required=False, choices=[*NOT_KNOWN, *RiskSource.choices]
+    sources_of_risk = forms.MultipleChoiceField(
+        label="Source of risk",
+        help_text="Select all that apply",
+        choices=RiskSource.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     provider_name = forms.CharField(
         label="Name of the service provider",
-        help_text="Needed when the source of risk is a service provider",
+        help_text="Needed when a source of risk is a service provider",
         required=False,
         max_length=200,
     )
@@ -110,7 +131,16 @@ class ConcernForm(TandemForm):
         required=False,
         choices=[*NOT_KNOWN, *Answer.choices],
     )
-    advocate_needed = forms.ChoiceField(label="Is an advocate needed?", required=False, choices=YES_NO_UNKNOWN)
+    advocate = forms.ChoiceField(
+        label="If they lack capacity, are they supported by an advocate, family member or friend?",
+        required=False,
+        choices=[*NOT_KNOWN, *Answer.choices],
+    )
+    primary_support_reason = forms.ChoiceField(
+        label="The adult's primary support reason",
+        required=False,
+        choices=[*NOT_KNOWN, *PrimarySupportReason.choices],
+    )
     received_on = GovDateField(
         label="Date the concern was received", past_only=True, error_messages={"required": "Enter the date received"}
     )
@@ -126,37 +156,37 @@ class ConcernForm(TandemForm):
 
     def details(self) -> ConcernDetails:
         data = self.cleaned_data
-        advocate = {"yes": True, "no": False}.get(data["advocate_needed"])
         return ConcernDetails(
             summary=data["summary"],
             raised_by_kind=data["raised_by_kind"],
             raiser_name=data["raiser_name"],
             raiser_organisation=data["raiser_organisation"],
             abuse_types=tuple(data["abuse_types"]),
-            location=data["location"],
-            source_of_risk=data["source_of_risk"],
+            locations=tuple(data["locations"]),
+            sources_of_risk=tuple(data["sources_of_risk"]),
             provider_name=data["provider_name"],
             adults_view=data["adults_view"],
             lacks_capacity=data["lacks_capacity"],
-            advocate_needed=advocate,
+            advocate=data["advocate"],
+            primary_support_reason=data["primary_support_reason"],
             received_on=data["received_on"],
         )
 
 
 def concern_initial(concern: Any) -> dict[str, Any]:
-    advocate = {True: "yes", False: "no", None: ""}[concern.advocate_needed]
     return {
         "summary": concern.summary,
         "raised_by_kind": concern.raised_by_kind,
         "raiser_name": concern.raiser_name,
         "raiser_organisation": concern.raiser_organisation,
         "abuse_types": [a.kind for a in concern.abuse_types.all()],
-        "location": concern.location,
-        "source_of_risk": concern.source_of_risk,
+        "locations": [a.kind for a in concern.locations.all()],
+        "sources_of_risk": [a.kind for a in concern.risk_sources.all()],
         "provider_name": concern.provider_name,
         "adults_view": concern.adults_view,
         "lacks_capacity": concern.lacks_capacity,
-        "advocate_needed": advocate,
+        "advocate": concern.advocate,
+        "primary_support_reason": concern.primary_support_reason,
         "received_on": concern.received_on,
         "version": concern.version,
     }
@@ -291,8 +321,20 @@ class PlanForm(TandemForm):
 
 
 class ConcludeForm(TandemForm):
+    risk_assessment = forms.ChoiceField(
+        label="Was a risk identified?",
+        choices=RiskAssessment.choices,
+        error_messages={"required": "Select whether a risk was identified"},
+    )
+    action_taken = forms.ChoiceField(
+        label="Was action taken?",
+        choices=[("yes", "Yes, action was taken"), ("no", "No action was taken")],
+        error_messages={"required": "Select whether action was taken"},
+    )
     risk_outcome = forms.ChoiceField(
-        label="Risk outcome", choices=RiskOutcome.choices, error_messages={"required": "Select the risk outcome"}
+        label="If a risk was identified and action taken: the risk outcome",
+        choices=RiskOutcome.choices,
+        required=False,
     )
     conclusion = forms.CharField(
         label="Conclusion",
@@ -323,6 +365,8 @@ class ConcludeForm(TandemForm):
     def ending(self) -> Conclusion:
         data = self.cleaned_data
         return Conclusion(
+            risk_assessment=data["risk_assessment"],
+            action_taken=data["action_taken"] == "yes",
             risk_outcome=data["risk_outcome"],
             conclusion=data["conclusion"],
             achieved={pk: data[f"achieved_{pk}"] for pk in self.outcome_ids},
@@ -351,6 +395,18 @@ class DolsReceiveForm(TandemForm):
         ],
         error_messages={"required": "Select whether it is urgent"},
     )
+    urgent_given_on = GovDateField(
+        label="Date the urgent authorisation was given (if urgent)",
+        help_text="Its 7 days run from when the care home or hospital gave it, not from when we received it",
+        required=False,
+        past_only=True,
+    )
+    urgent_given_time = forms.CharField(
+        label="Time it was given (if urgent)",
+        help_text="Use the 24-hour clock, for example 14:30",
+        required=False,
+        max_length=5,
+    )
     priority = forms.ChoiceField(
         label="Priority from risk screening", choices=DolsPriority.choices, initial=DolsPriority.MEDIUM
     )
@@ -363,6 +419,26 @@ class DolsReceiveForm(TandemForm):
         super().__init__(*args, **kwargs)
         _choices(self, "team", teams or [])
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("urgent") != "yes":
+            data["urgent_given_at"] = None
+            return data
+        on, typed = data.get("urgent_given_on"), (data.get("urgent_given_time") or "").strip()
+        if on is None and "urgent_given_on" not in self.errors:
+            self.add_error("urgent_given_on", "Enter the date the care home or hospital gave the urgent authorisation")
+        at = _time(typed)
+        if at is None and "urgent_given_time" not in self.errors:
+            self.add_error(
+                "urgent_given_time",
+                "Enter the time it was given as hours and minutes on the 24-hour clock, like 14:30"
+                if typed
+                else "Enter the time the care home or hospital gave the urgent authorisation",
+            )
+        if on is not None and at is not None:
+            data["urgent_given_at"] = timezone.make_aware(datetime.combine(on, at))
+        return data
+
     def request(self) -> DolsRequest:
         data = self.cleaned_data
         return DolsRequest(
@@ -373,6 +449,7 @@ class DolsReceiveForm(TandemForm):
             priority=data["priority"],
             priority_reason=data["priority_reason"],
             cqc_location=data["cqc_location"],
+            urgent_given_at=data.get("urgent_given_at"),
         )
 
 
@@ -421,6 +498,12 @@ class DecisionForm(TandemForm):
     decided_on = GovDateField(label="Date of the decision", past_only=True)
     authorised_from = GovDateField(label="Authorised from (if granted)", required=False)
     authorised_to = GovDateField(label="Authorised to (if granted)", required=False)
+    last_assessed_on = GovDateField(
+        label="Date of the last assessment (optional)",
+        help_text="Leave blank if no assessment was carried out",
+        required=False,
+        past_only=True,
+    )
     conditions = forms.CharField(
         label="Conditions (if granted)", widget=forms.Textarea, required=False, max_length=5000
     )
@@ -452,6 +535,7 @@ class DecisionForm(TandemForm):
             authorised_to=data["authorised_to"],
             conditions=data["conditions"],
             requirements={name: data[name] for name in REQUIREMENTS},
+            last_assessed_on=data["last_assessed_on"],
         )
 
 

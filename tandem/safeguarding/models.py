@@ -24,8 +24,10 @@ from tandem.safeguarding.codes import (
     DolsStatus,
     EnquiryKind,
     OutcomesAsked,
+    PrimarySupportReason,
     RaisedBy,
     Requirement,
+    RiskAssessment,
     RiskLocation,
     RiskOutcome,
     RiskSource,
@@ -59,14 +61,17 @@ class Concern(PublicIdModel):
     raised_by_kind = models.CharField(max_length=30, choices=RaisedBy.choices, blank=True)
     raiser_name = models.CharField(max_length=200, blank=True)
     raiser_organisation = models.CharField(max_length=200, blank=True)
-    location = models.CharField(max_length=30, choices=RiskLocation.choices, blank=True)
-    source_of_risk = models.CharField(max_length=20, choices=RiskSource.choices, blank=True)
+    # Where the risk is and its source: several of each may be recorded (`ConcernLocation`,
+    # `ConcernRiskSource`), as SAC counts a case once for each distinct one.
     # The provider, when the source of risk is a service provider: repeat concerns are matched on it.
     provider_name = models.CharField(max_length=200, blank=True)
     provider_key = models.CharField(max_length=200, blank=True, db_index=True)
     adults_view = models.TextField(blank=True)
     lacks_capacity = models.CharField(max_length=20, choices=Answer.choices, blank=True)
-    advocate_needed = models.BooleanField(null=True, blank=True)
+    # SAC: where the adult lacked capacity, was support provided by an advocate, family or friend?
+    # Yes, no or don't know (blank: not recorded).
+    advocate = models.CharField(max_length=20, choices=Answer.choices, blank=True)
+    primary_support_reason = models.CharField(max_length=30, choices=PrimarySupportReason.choices, blank=True)
 
     triage_due_on = models.DateField(null=True, blank=True)
     triage_decision = models.CharField(max_length=30, choices=TriageDecision.choices, blank=True)
@@ -94,9 +99,9 @@ class Concern(PublicIdModel):
         constraints = [
             _valid("status", ConcernStatus, "concern_status_valid"),
             _valid("raised_by_kind", RaisedBy, "concern_raised_by_valid", blank=True),
-            _valid("location", RiskLocation, "concern_location_valid", blank=True),
-            _valid("source_of_risk", RiskSource, "concern_source_of_risk_valid", blank=True),
             _valid("lacks_capacity", Answer, "concern_capacity_valid", blank=True),
+            _valid("advocate", Answer, "concern_advocate_valid", blank=True),
+            _valid("primary_support_reason", PrimarySupportReason, "concern_support_reason_valid", blank=True),
             _valid("triage_decision", TriageDecision, "concern_triage_decision_valid", blank=True),
             models.CheckConstraint(
                 condition=Q(triage_decision="") | (Q(triaged_at__isnull=False) & ~Q(triage_reason="")),
@@ -124,6 +129,38 @@ class ConcernAbuse(models.Model):
         return self.get_kind_display()
 
 
+class ConcernLocation(models.Model):
+    """One place the risk is (SAC location of risk; a concern may record several)."""
+
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="locations")
+    kind = models.CharField(max_length=30, choices=RiskLocation.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["concern", "kind"], name="concern_location_once"),
+            _valid("kind", RiskLocation, "concern_location_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class ConcernRiskSource(models.Model):
+    """One source of the risk (SAC source of risk; a concern may record several)."""
+
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="risk_sources")
+    kind = models.CharField(max_length=20, choices=RiskSource.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["concern", "kind"], name="concern_risk_source_once"),
+            _valid("kind", RiskSource, "concern_risk_source_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
 class Enquiry(PublicIdModel):
     concern = models.OneToOneField(Concern, on_delete=models.PROTECT, related_name="enquiry")
     kind = models.CharField(max_length=20, choices=EnquiryKind.choices)
@@ -133,6 +170,10 @@ class Enquiry(PublicIdModel):
     started_on = models.DateField()
     outcomes_asked = models.CharField(max_length=20, choices=OutcomesAsked.choices, blank=True)
     concluded_on = models.DateField(null=True, blank=True)
+    # SAC at conclusion: was a risk identified (or inconclusive, none, or the enquiry ceased at the
+    # adult's request), was action taken, and where a risk was identified and action taken, its outcome.
+    risk_assessment = models.CharField(max_length=20, choices=RiskAssessment.choices, blank=True)
+    action_taken = models.BooleanField(null=True, blank=True)
     risk_outcome = models.CharField(max_length=20, choices=RiskOutcome.choices, blank=True)
     conclusion = models.TextField(blank=True)
     plan = models.TextField(blank=True)  # the safeguarding plan: what will keep the adult safe, agreed with them
@@ -145,9 +186,16 @@ class Enquiry(PublicIdModel):
             _valid("kind", EnquiryKind, "enquiry_kind_valid"),
             _valid("outcomes_asked", OutcomesAsked, "enquiry_outcomes_asked_valid", blank=True),
             _valid("risk_outcome", RiskOutcome, "enquiry_risk_outcome_valid", blank=True),
+            _valid("risk_assessment", RiskAssessment, "enquiry_risk_assessment_valid", blank=True),
             models.CheckConstraint(
-                condition=Q(concluded_on__isnull=True) | (~Q(risk_outcome="") & ~Q(outcomes_asked="")),
+                condition=Q(concluded_on__isnull=True)
+                | (~Q(risk_assessment="") & Q(action_taken__isnull=False) & ~Q(outcomes_asked="")),
                 name="enquiry_concluded_has_outcomes",
+            ),
+            # The risk outcome is given exactly when a risk was identified and action taken.
+            models.CheckConstraint(
+                condition=Q(risk_outcome="") | Q(risk_assessment=RiskAssessment.IDENTIFIED, action_taken=True),
+                name="enquiry_risk_outcome_only_if_identified_and_acted",
             ),
         ]
 
@@ -225,6 +273,10 @@ class DolsApplication(PublicIdModel):
     cqc_location = models.CharField(max_length=20, blank=True)
     received_on = models.DateField()
     urgent = models.BooleanField(default=False)
+    # When the managing authority gave its urgent authorisation: its 7 days run from then, not from
+    # when the council received the request (MCA 2005 Sch A1 paras 76 and 78(2)). Null only for
+    # applications logged before it was recorded, which are counted from the date received.
+    urgent_given_at = models.DateTimeField(null=True, blank=True)
     urgent_extended = models.BooleanField(default=False)
     priority = models.CharField(max_length=10, choices=DolsPriority.choices, default=DolsPriority.MEDIUM)
     priority_reason = models.TextField(blank=True)
@@ -240,6 +292,8 @@ class DolsApplication(PublicIdModel):
     authorised_to = models.DateField(null=True, blank=True)
     conditions = models.TextField(blank=True)
     decision_reason = models.TextField(blank=True)
+    # The DoLS collection's "Date of last assessment" (blank when none was carried out).
+    last_assessed_on = models.DateField(null=True, blank=True)
     # The six assessment requirements, coded as the DoLS collection codes them.
     age = models.CharField(max_length=1, choices=Requirement.choices, default=Requirement.NOT_ASSESSED)
     mental_health = models.CharField(max_length=1, choices=Requirement.choices, default=Requirement.NOT_ASSESSED)
@@ -260,6 +314,9 @@ class DolsApplication(PublicIdModel):
             *(_valid(name, Requirement, f"dols_{name}_valid") for name in REQUIREMENTS),
             models.CheckConstraint(
                 condition=Q(urgent=True) | Q(urgent_extended=False), name="dols_extends_urgent_only"
+            ),
+            models.CheckConstraint(
+                condition=Q(urgent=True) | Q(urgent_given_at__isnull=True), name="dols_urgent_given_only_if_urgent"
             ),
             models.CheckConstraint(
                 condition=~Q(status=DolsStatus.GRANTED)

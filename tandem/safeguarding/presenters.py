@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from tandem.core.presenters import format_date
+from tandem.core.presenters import format_date, format_datetime
 from tandem.safeguarding import selectors
 from tandem.safeguarding.returns import Figure, Return
 
@@ -55,11 +55,17 @@ def due_tag(concern: Any) -> DueTag | None:
     return DueTag(f"{days} working day{'s' if days != 1 else ''} left", "govuk-tag--grey")
 
 
+def _kinds(related: Any) -> str:
+    """The kinds a concern records (types, locations, sources of risk), in the collection's order."""
+    order = [value for value, _ in related.model._meta.get_field("kind").choices]
+    items = sorted(related.all(), key=lambda item: order.index(item.kind))
+    return ", ".join(item.get_kind_display() for item in items)
+
+
 def concern_rows(concern: Any) -> list[dict[str, Any]]:
-    advocate = {True: "Yes", False: "No", None: ""}[concern.advocate_needed]
-    source = concern.get_source_of_risk_display() if concern.source_of_risk else ""
+    source = _kinds(concern.risk_sources)
     if concern.provider_name:
-        source = f"{source}: {concern.provider_name}"
+        source = f"{source} ({concern.provider_name})"
     return [
         _row("Status", concern.get_status_display()),
         _row("Team", concern.team.name if concern.team else "Any safeguarding team"),
@@ -68,14 +74,21 @@ def concern_rows(concern: Any) -> list[dict[str, Any]]:
         _row("Triage due", format_date(concern.triage_due_on)),
         _row("The concern", concern.summary),
         _row("Types of abuse or neglect", abuse_types(concern)),
-        _row("Where the risk is", concern.get_location_display() if concern.location else ""),
+        _row("Where the risk is", _kinds(concern.locations)),
         _row("Source of risk", source),
         _row("The adult's view", concern.adults_view),
         _row(
             "Lacks capacity regarding the concern",
             concern.get_lacks_capacity_display() if concern.lacks_capacity else "",
         ),
-        _row("Advocate needed", advocate),
+        _row(
+            "Supported by an advocate, family or friend",
+            concern.get_advocate_display() if concern.advocate else "",
+        ),
+        _row(
+            "Primary support reason",
+            concern.get_primary_support_reason_display() if concern.primary_support_reason else "",
+        ),
     ]
 
 
@@ -101,15 +114,26 @@ def dols_rows(application: Any) -> list[dict[str, Any]]:
         _row("Reason for the priority", application.priority_reason),
         _row("Standard authorisation due", format_date(deadlines.standard_due_on)),
     ]
-    if deadlines.urgent_expires_on:
+    if deadlines.urgent_expires_at:
+        given = selectors.urgent_given_at(application)
+        if deadlines.urgent_given_known:
+            rows.append(_row("Urgent authorisation given", format_datetime(given)))
         extended = " (extended)" if application.urgent_extended else ""
-        rows.append(_row("Urgent authorisation ends", format_date(deadlines.urgent_expires_on) + extended))
+        counted = (
+            ""
+            if deadlines.urgent_given_known
+            else " (counted from the date received: when it was given is not recorded)"
+        )
+        rows.append(
+            _row("Urgent authorisation ends", format_datetime(deadlines.urgent_expires_at) + extended + counted)
+        )
     rows += [
         _row("Best Interests Assessor", user_name(application.best_interests_assessor)),
         _row("Mental health assessor", user_name(application.mental_health_assessor)),
     ]
     if application.decided_on:
         rows.append(_row("Decided", format_date(application.decided_on)))
+        rows.append(_row("Date of the last assessment", format_date(application.last_assessed_on)))
     if application.authorised_from:
         period = f"{format_date(application.authorised_from)} to {format_date(application.authorised_to)}"
         rows += [_row("Authorised", period), _row("Conditions", application.conditions or "None")]
@@ -121,7 +145,7 @@ def dols_rows(application: Any) -> list[dict[str, Any]]:
 
 
 def dols_due(application: Any, today: Any) -> dict[str, Any]:
-    """The statutory date that matters now: the urgent authorisation's end, else the standard 21 days."""
+    """The statutory date that matters now: the urgent authorisation's end, else the last of the 21 days."""
     deadlines = selectors.dols_deadlines(application)
     due = deadlines.urgent_expires_on or deadlines.standard_due_on
     return {

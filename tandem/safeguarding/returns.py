@@ -19,22 +19,33 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.db.models import Q
+
+from tandem.people.codes import Ethnicity, Gender
 from tandem.safeguarding.codes import (
+    DOLS_COLLECTION_STATUS,
     DOLS_DECIDED,
+    REQUIREMENTS,
     AbuseType,
     Achieved,
     Answer,
+    DolsSetting,
     DolsStatus,
     EnquiryKind,
     OutcomesAsked,
+    PrimarySupportReason,
+    Requirement,
+    RiskAssessment,
     RiskLocation,
     RiskOutcome,
     RiskSource,
 )
 from tandem.safeguarding.models import Concern, DolsApplication, Enquiry
+from tandem.safeguarding.selectors import standard_due_on
 
 AGE_BANDS = (("18-64", 18, 64), ("65-74", 65, 74), ("75-84", 75, 84), ("85-94", 85, 94), ("95+", 95, 200))
 AGE_UNKNOWN = "Age unknown"
+ADULT_AGE = 18  # SAC is about adults: 18 and over
 NOT_RECORDED = "Not recorded"
 
 
@@ -103,14 +114,32 @@ class Return:
         return out.getvalue()
 
 
+ACTION = ("Action taken", "No action taken")
+CONCLUDED = "Concluded Section 42 enquiries"
+OUTCOME_COLUMN = "Risk identified and action taken"
+SG1_COLUMNS = (
+    ("Individuals with concerns", "concern"),
+    ("Individuals with section 42 enquiries", "enquiry"),
+    ("Individuals with other enquiries", "enquiry"),
+)
+SG1_CASES = (
+    ("Concerns", "concern"),
+    ("Section 42 enquiries started", "enquiry"),
+    ("Other enquiries started", "enquiry"),
+)
+
 _ROWS: list[str] = [
     *(label for label, _, _ in AGE_BANDS),
     AGE_UNKNOWN,
     "Total",
     "All",
+    *(str(label) for label in Gender.labels),
+    *(str(label) for label in Ethnicity.labels),
+    *(str(label) for label in PrimarySupportReason.labels),
     *(str(label) for label in AbuseType.labels),
     *(str(label) for label in RiskLocation.labels),
     *(str(label) for label in RiskSource.labels),
+    *(str(label) for label in RiskAssessment.labels),
     *(str(label) for label in RiskOutcome.labels),
     *(str(label) for label in OutcomesAsked.labels),
     *(str(label) for label in Achieved.labels),
@@ -131,42 +160,55 @@ def _row_rank(row: str) -> int:
 def _sac_cells(result: Return) -> None:
     """Every cell of the collection, so a table shows its zeros."""
     bands = [label for label, _, _ in AGE_BANDS] + [AGE_UNKNOWN, "Total"]
-    for column, kind in (
-        ("Individuals with concerns", "concern"),
-        ("Individuals with section 42 enquiries", "enquiry"),
-        ("Individuals with other enquiries", "enquiry"),
-    ):
-        for row in bands:
-            result.cell("SG1a", row, column, kind, people=True)
-    result.cell("SG1d", "All", "Concerns", "concern")
-    result.cell("SG1d", "All", "Section 42 enquiries started", "enquiry")
-    result.cell("SG1d", "All", "Other enquiries started", "enquiry")
-    concluded = "Concluded Section 42 enquiries"
+    for column, kind in SG1_COLUMNS:
+        for table, rows in (
+            ("SG1a", bands),
+            ("SG1b", [str(g) for g in Gender.labels]),
+            ("SG1c", [str(e) for e in Ethnicity.labels]),
+        ):
+            for row in rows:
+                result.cell(table, row, column, kind, people=True)
+    for column, kind in SG1_CASES:
+        result.cell("SG1d", "All", column, kind)
+        for reason in [*(str(r) for r in PrimarySupportReason.labels), NOT_RECORDED]:
+            result.cell("SG1e", reason, column, kind)
     for table, choices in (
         ("SG2a", AbuseType),
         ("SG2b", RiskLocation),
         ("SG2c", RiskSource),
-        ("SG2d", RiskOutcome),
         ("SG2e", OutcomesAsked),
     ):
         for label in choices.labels:
-            result.cell(table, str(label), concluded, "enquiry")
+            result.cell(table, str(label), CONCLUDED, "enquiry")
+    for assessed in RiskAssessment.labels:
+        for column in ACTION:
+            result.cell("SG2d", str(assessed), column, "enquiry")
+    for label in RiskOutcome.labels:
+        result.cell("SG2d", str(label), OUTCOME_COLUMN, "enquiry")
     for label in Achieved.labels:
         result.cell("SG2f", str(label), "Outcomes expressed", "enquiry")
     for label in Answer.labels:
         result.cell("SG2g", str(label), "Lacked capacity", "enquiry")
-    for row in ("Yes", "No", NOT_RECORDED):
-        result.cell("SG2h", row, "Advocate needed (of those lacking capacity)", "enquiry")
+        result.cell("SG2h", str(label), "Advocate, family or friend (of those lacking capacity)", "enquiry")
+
+
+def _age(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _adult(born: date | None, on: date) -> bool:
+    """SAC counts adults only: 18 or over on the day that counts (or of unknown age)."""
+    return born is None or _age(born, on) >= ADULT_AGE
 
 
 def _age_band(born: date | None, on: date) -> str:
     if born is None:
         return AGE_UNKNOWN
-    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    age = _age(born, on)
     for label, low, high in AGE_BANDS:
         if low <= age <= high:
             return label
-    return AGE_UNKNOWN  # under 18: outside the collection, shown so it is noticed
+    return AGE_UNKNOWN
 
 
 def _achievement(values: list[str]) -> str:
@@ -181,86 +223,124 @@ def _label(choices: Any, value: str) -> str:
     return str(choices(value).label) if value else NOT_RECORDED
 
 
+def _person_label(choices: Any, value: str) -> str:
+    return str(choices(value).label) if value in choices.values else NOT_RECORDED
+
+
+def _individual(result: Return, pk: int, person: tuple[Any, ...], on: date, *, column: str, kind: str) -> None:
+    """One case of an individual: counted once per SG1a-c cell (by age band, gender and ethnicity)."""
+    person_id, born, gender, ethnicity = person
+    for table, row in (
+        ("SG1a", _age_band(born, on)),
+        ("SG1a", "Total"),
+        ("SG1b", _person_label(Gender, gender)),
+        ("SG1c", _person_label(Ethnicity, ethnicity)),
+    ):
+        figure = result.cell(table, row, column, kind, people=True)
+        figure.ids.add(pk)
+        figure.people.add(person_id)
+
+
 def sac_compute(year: int) -> Return:
-    """Every SAC figure for the reporting year starting 1 April `year`."""
+    """Every SAC figure for the reporting year starting 1 April `year`.
+
+    Only adults count: someone under 18 on the day the concern was received (SG1 concerns), the
+    enquiry started (SG1 enquiries) or, for a concluded enquiry, the day it started (SG2), is left
+    out. Someone of unknown age is counted, as "age unknown".
+    """
     start, end = year_bounds(year)
     result = Return(name="Safeguarding Adults Collection", year=year)
     _sac_cells(result)
+    person = ("person__date_of_birth", "person__gender", "person__ethnicity")
 
-    # Each individual is counted once, in the age band they were in at their first concern of the year.
+    # Each individual is counted once per cell, in the age band they were in at their first case of the year.
     concerns = (
         Concern.objects.filter(received_on__range=(start, end))
         .order_by("received_on", "pk")
-        .values_list("pk", "person_id", "person__date_of_birth", "received_on")
+        .values_list("pk", "person_id", *person, "received_on", "primary_support_reason")
     )
-    bands: dict[int, str] = {}
-    for pk, person, born, received in concerns:
-        band = bands.setdefault(person, _age_band(born, received))
-        for row in (band, "Total"):
-            figure = result.cell("SG1a", row, "Individuals with concerns", "concern", people=True)
-            figure.ids.add(pk)
-            figure.people.add(person)
+    first: dict[tuple[int, str], date] = {}
+    for pk, person_id, born, gender, ethnicity, received, reason in concerns:
+        if not _adult(born, received):
+            continue
+        on = first.setdefault((person_id, "concern"), received)
+        _individual(
+            result, pk, (person_id, born, gender, ethnicity), on, column="Individuals with concerns", kind="concern"
+        )
         result.cell("SG1d", "All", "Concerns", "concern").ids.add(pk)
+        result.cell("SG1e", _label(PrimarySupportReason, reason), "Concerns", "concern").ids.add(pk)
 
     started = (
         Enquiry.objects.filter(started_on__range=(start, end))
         .order_by("started_on", "pk")
-        .values_list("pk", "kind", "concern__person_id", "concern__person__date_of_birth", "started_on")
+        .values_list(
+            "pk",
+            "kind",
+            "concern__person_id",
+            *(f"concern__{name}" for name in person),
+            "started_on",
+            "concern__primary_support_reason",
+        )
     )
-    enquiry_bands: dict[tuple[int, str], str] = {}
-    for pk, kind, person, born, on in started:
+    for pk, kind, person_id, born, gender, ethnicity, on, reason in started:
+        if not _adult(born, on):
+            continue
         column = "Section 42 enquiries" if kind == EnquiryKind.SECTION_42 else "Other enquiries"
-        band = enquiry_bands.setdefault((person, kind), _age_band(born, on))
-        for row in (band, "Total"):
-            figure = result.cell(
-                "SG1a", row, f"Individuals with {column[0].lower()}{column[1:]}", "enquiry", people=True
-            )
-            figure.ids.add(pk)
-            figure.people.add(person)
+        first_on = first.setdefault((person_id, kind), on)
+        individuals = f"Individuals with {column[0].lower()}{column[1:]}"
+        _individual(result, pk, (person_id, born, gender, ethnicity), first_on, column=individuals, kind="enquiry")
         result.cell("SG1d", "All", f"{column} started", "enquiry").ids.add(pk)
+        result.cell("SG1e", _label(PrimarySupportReason, reason), f"{column} started", "enquiry").ids.add(pk)
 
-    concluded = list(
-        Enquiry.objects.filter(kind=EnquiryKind.SECTION_42, concluded_on__range=(start, end))
-        .select_related("concern")
-        .prefetch_related("concern__abuse_types", "desired_outcomes")
-    )
-    risk_identified: set[int] = set()
+    concluded = [
+        enquiry
+        for enquiry in Enquiry.objects.filter(kind=EnquiryKind.SECTION_42, concluded_on__range=(start, end))
+        .select_related("concern", "concern__person")
+        .prefetch_related("concern__abuse_types", "concern__locations", "concern__risk_sources", "desired_outcomes")
+        if _adult(enquiry.concern.person.date_of_birth, enquiry.started_on)
+    ]
+    identified_and_acted: set[int] = set()
     reduced_or_removed: set[int] = set()
     for enquiry in concluded:
         concern = enquiry.concern
-        kinds = sorted({a.kind for a in concern.abuse_types.all()})
-        for kind in kinds or [""]:
-            result.cell("SG2a", _label(AbuseType, kind), "Concluded Section 42 enquiries", "enquiry").ids.add(
+        # A case counts once for each distinct type, location and source of risk (SAC SG2).
+        for table, choices, related in (
+            ("SG2a", AbuseType, concern.abuse_types),
+            ("SG2b", RiskLocation, concern.locations),
+            ("SG2c", RiskSource, concern.risk_sources),
+        ):
+            kinds = sorted({item.kind for item in related.all()})
+            for kind in kinds or [""]:
+                result.cell(table, _label(choices, kind), CONCLUDED, "enquiry").ids.add(enquiry.pk)
+        action = {True: ACTION[0], False: ACTION[1], None: NOT_RECORDED}[enquiry.action_taken]
+        result.cell("SG2d", _label(RiskAssessment, enquiry.risk_assessment), action, "enquiry").ids.add(enquiry.pk)
+        if enquiry.risk_assessment == RiskAssessment.IDENTIFIED and enquiry.action_taken:
+            identified_and_acted.add(enquiry.pk)
+            result.cell("SG2d", _label(RiskOutcome, enquiry.risk_outcome), OUTCOME_COLUMN, "enquiry").ids.add(
                 enquiry.pk
             )
-        result.cell(
-            "SG2b", _label(RiskLocation, concern.location), "Concluded Section 42 enquiries", "enquiry"
-        ).ids.add(enquiry.pk)
-        result.cell(
-            "SG2c", _label(RiskSource, concern.source_of_risk), "Concluded Section 42 enquiries", "enquiry"
-        ).ids.add(enquiry.pk)
-        result.cell(
-            "SG2d", _label(RiskOutcome, enquiry.risk_outcome), "Concluded Section 42 enquiries", "enquiry"
-        ).ids.add(enquiry.pk)
-        if enquiry.risk_outcome and enquiry.risk_outcome != RiskOutcome.NO_RISK:
-            risk_identified.add(enquiry.pk)
             if enquiry.risk_outcome in (RiskOutcome.REMOVED, RiskOutcome.REDUCED):
                 reduced_or_removed.add(enquiry.pk)
-        result.cell(
-            "SG2e", _label(OutcomesAsked, enquiry.outcomes_asked), "Concluded Section 42 enquiries", "enquiry"
-        ).ids.add(enquiry.pk)
+        result.cell("SG2e", _label(OutcomesAsked, enquiry.outcomes_asked), CONCLUDED, "enquiry").ids.add(enquiry.pk)
         if enquiry.outcomes_asked == OutcomesAsked.ASKED_AND_EXPRESSED:
             achieved = _achievement([o.achieved for o in enquiry.desired_outcomes.all()])
             result.cell("SG2f", achieved, "Outcomes expressed", "enquiry").ids.add(enquiry.pk)
-        capacity = _label(Answer, concern.lacks_capacity)
-        result.cell("SG2g", capacity, "Lacked capacity", "enquiry").ids.add(enquiry.pk)
+        result.cell("SG2g", _label(Answer, concern.lacks_capacity), "Lacked capacity", "enquiry").ids.add(enquiry.pk)
         if concern.lacks_capacity == Answer.YES:
-            advocate = {True: "Yes", False: "No", None: NOT_RECORDED}[concern.advocate_needed]
-            result.cell("SG2h", advocate, "Advocate needed (of those lacking capacity)", "enquiry").ids.add(enquiry.pk)
+            result.cell(
+                "SG2h",
+                _label(Answer, concern.advocate),
+                "Advocate, family or friend (of those lacking capacity)",
+                "enquiry",
+            ).ids.add(enquiry.pk)
 
+    # The headline: of the cases where a risk was identified and action taken (those with a risk
+    # outcome), the share where the risk was reduced or removed.
     headline = result.cell("SG2d", "Risk reduced or removed, where a risk was identified", "Per cent", "enquiry")
     headline.ids = reduced_or_removed
-    headline.value_override = round(100 * len(reduced_or_removed) / len(risk_identified), 1) if risk_identified else 0
+    headline.value_override = (
+        round(100 * len(reduced_or_removed) / len(identified_and_acted), 1) if identified_and_acted else 0
+    )
     return result
 
 
@@ -286,7 +366,9 @@ def dols_compute(year: int) -> Return:
         if decided is not None and start <= decided <= end:
             result.cell("DoLS", "Completed", DolsStatus(status).label, "dols").ids.add(pk)
             result.cell("DoLS", "Completed", "All", "dols").ids.add(pk)
-            if (decided - received).days <= 21:
+            # On time: signed off within the 21 days beginning with the day received (reg 13(1)
+            # SI 2008/1858), so on or before received + 20.
+            if decided <= standard_due_on(received):
                 result.cell("DoLS", "Completed within 21 days", "All", "dols").ids.add(pk)
         if decided is None or decided > end:
             result.cell("DoLS", "Not completed at the end of the year", "All", "dols").ids.add(pk)
@@ -298,3 +380,116 @@ def dols_compute(year: int) -> Return:
         if not ended_before:
             result.cell("DoLS", "Active during the year", "All", "dols").ids.add(pk)
     return result
+
+
+# --- The DoLS collection: one row per application ------------------------------------------------
+
+# The collection's columns, in its order, named exactly as its "codes for completion" name them
+# (NHS England DoLS collection guidance 2023-24; STANDARDS §6.2, verified). The columns after
+# "Application status" are the further fields the collection asks for whose names were not
+# captured (STANDARDS §6.2, [U]): authorisation dates, the reason it was not granted, setting and
+# demographics, named plainly here.
+DOLS_COLUMNS = (
+    "Application Reference",
+    "Person Reference",
+    "LA code",
+    "CQC location code",
+    "Date application received",
+    "Urgent included",
+    "Age Requirement",
+    "Mental Health Requirement",
+    "Mental Capacity Requirement",
+    "No Refusals Requirement",
+    "Eligibility Requirement",
+    "Best interests requirement",
+    "Date of last assessment",
+    "Application sign off date",
+    "Application status",
+    "Authorisation start date",
+    "Authorisation end date",
+    "Reason not granted",
+    "Setting",
+    "Age",
+    "Gender",
+    "Ethnicity",
+)
+_REQUIREMENT_COLUMNS = dict(zip(REQUIREMENTS, DOLS_COLUMNS[6:12], strict=True))
+
+
+def _collection_date(value: date | None) -> str:
+    """A date as the collection's spreadsheet takes it (day/month/year), blank when there is none."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def dols_active(year: int) -> list[DolsApplication]:
+    """Every application active at any point in the reporting year: received by its end, and not
+    signed off as not granted (or withdrawn), nor ended as granted, before its start."""
+    start, end = year_bounds(year)
+    rows = (
+        DolsApplication.objects.filter(received_on__lte=end)
+        .exclude(Q(decided_on__lt=start) & ~Q(status=DolsStatus.GRANTED))
+        .exclude(status=DolsStatus.GRANTED, decided_on__lt=start, authorised_to__lt=start)
+        .select_related("person")
+        .order_by("person_id", "received_on", "pk")
+    )
+    return list(rows)
+
+
+def dols_cases(year: int, *, la_code: str = "") -> list[dict[str, str]]:
+    """The DoLS collection for the reporting year: one row per application active in it, each
+    field as the collection codes it, as things stood at the end of the year (a decision made after
+    31 March is not yet signed off; STANDARDS §6.2: "any activity ... after 31 March should not be
+    included").
+
+    The Person Reference is the person record's local id (the same one CLD uses, never the NHS
+    number), so it is the same across applications and years; the Application Reference is the LA
+    code, the Person Reference, the year the collection ends in (two digits, "26" for 2025-26) and
+    the application's number among that person's in the file.
+    """
+    _, end = year_bounds(year)
+    rows = []
+    index: dict[int, int] = defaultdict(int)
+    for application in dols_active(year):
+        person = application.person
+        index[person.pk] += 1
+        signed_off = application.decided_on is not None and application.decided_on <= end
+        status = application.status if signed_off else "not_completed"
+        assessed = (
+            application.last_assessed_on
+            if application.last_assessed_on and application.last_assessed_on <= end
+            else None
+        )
+        granted = signed_off and application.status == DolsStatus.GRANTED
+        row = {
+            "Application Reference": f"{la_code}{person.pk}{(year + 1) % 100:02d}{index[person.pk]}",
+            "Person Reference": str(person.pk),
+            "LA code": la_code,
+            "CQC location code": application.cqc_location,
+            "Date application received": _collection_date(application.received_on),
+            "Urgent included": "1" if application.urgent else "0",
+            **{
+                column: (getattr(application, name) if signed_off else Requirement.NOT_ASSESSED)
+                for name, column in _REQUIREMENT_COLUMNS.items()
+            },
+            "Date of last assessment": _collection_date(assessed),
+            "Application sign off date": _collection_date(application.decided_on if signed_off else None),
+            "Application status": DOLS_COLLECTION_STATUS[status],
+            "Authorisation start date": _collection_date(application.authorised_from if granted else None),
+            "Authorisation end date": _collection_date(application.authorised_to if granted else None),
+            "Reason not granted": application.decision_reason if signed_off and not granted else "",
+            "Setting": DolsSetting(application.setting).label,
+            "Age": str(_age(person.date_of_birth, application.received_on)) if person.date_of_birth else "",
+            "Gender": person.gender,
+            "Ethnicity": person.ethnicity,
+        }
+        rows.append(row)
+    return rows
+
+
+def dols_cases_csv(rows: list[dict[str, str]]) -> str:
+    """The collection's file: a header of its column names, then one row per application."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=DOLS_COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()

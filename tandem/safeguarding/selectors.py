@@ -6,7 +6,7 @@ by no team by every safeguarding team), always within the person-record access r
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 from uuid import UUID
 
@@ -14,6 +14,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When, Window
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 
 from tandem.access import scope
 from tandem.core import clock, registry
@@ -23,9 +24,13 @@ from tandem.safeguarding import policies
 from tandem.safeguarding.codes import DOLS_DECIDED, ConcernStatus, DolsPriority, DolsStatus
 from tandem.safeguarding.models import Concern, DolsApplication, Enquiry
 
-URGENT_DAYS = 7  # the managing authority's own urgent authorisation
-URGENT_EXTENSION_DAYS = 7  # once, by the supervisory body
-STANDARD_DAYS = 21  # the supervisory body's decision on a standard request
+# The Mental Capacity Act 2005, Schedule A1, and the Mental Capacity (Deprivation of Liberty:
+# Standard Authorisations, Assessments and Ordinary Residence) Regulations 2008 (SI 2008/1858).
+URGENT_DAYS = 7  # Sch A1 para 78(2): the managing authority's urgent authorisation, at most 7 days
+URGENT_EXTENSION_DAYS = 7  # Sch A1 paras 77(3)-(4) and 84-86: extended once, by the supervisory body
+# Reg 13(1) SI 2008/1858: the assessments are completed "within the period of 21 days beginning with
+# the date" the request is received, so the day received is day 1 and the last day is received + 20.
+STANDARD_DAYS = 21
 RENEWAL_NOTICE_DAYS = 28  # a renewal is asked for in the last 28 days of an authorisation
 
 
@@ -180,22 +185,41 @@ class DolsDeadlines:
     urgent_expires_on: date | None
     standard_due_on: date
     renewal_due_on: date | None
+    # The moment the urgent authorisation ends, and whether that is counted from the moment the
+    # managing authority gave it (False for older records without it: from the date received).
+    urgent_expires_at: datetime | None = None
+    urgent_given_known: bool = True
+
+
+def standard_due_on(received_on: date) -> date:
+    """The last day of the 21 days beginning with the day the request was received (reg 13(1))."""
+    return received_on + timedelta(days=STANDARD_DAYS - 1)
+
+
+def urgent_given_at(application: DolsApplication) -> datetime:
+    """When the urgent authorisation was given; for older records without it, the start of the day received."""
+    if application.urgent_given_at is not None:
+        return application.urgent_given_at
+    return timezone.make_aware(datetime.combine(application.received_on, time.min))
 
 
 def dols_deadlines(application: DolsApplication) -> DolsDeadlines:
-    """The statutory clocks: an urgent authorisation lasts 7 days (14 once extended); a standard
-    request is decided within 21 days of receipt; a renewal is due 28 days before the end."""
-    urgent = None
+    """The statutory clocks: an urgent authorisation lasts at most 7 days from the moment the
+    managing authority gave it (14 once extended); a standard request is decided within the 21 days
+    beginning with the day it was received; a renewal is due 28 days before the end."""
+    urgent_at = None
     if application.urgent:
         days = URGENT_DAYS + (URGENT_EXTENSION_DAYS if application.urgent_extended else 0)
-        urgent = application.received_on + timedelta(days=days)
+        urgent_at = urgent_given_at(application) + timedelta(days=days)
     renewal = None
     if application.status == DolsStatus.GRANTED and application.authorised_to is not None:
         renewal = application.authorised_to - timedelta(days=RENEWAL_NOTICE_DAYS)
     return DolsDeadlines(
-        urgent_expires_on=urgent,
-        standard_due_on=application.received_on + timedelta(days=STANDARD_DAYS),
+        urgent_expires_on=timezone.localtime(urgent_at).date() if urgent_at else None,
+        standard_due_on=standard_due_on(application.received_on),
         renewal_due_on=renewal,
+        urgent_expires_at=urgent_at,
+        urgent_given_known=application.urgent_given_at is not None,
     )
 
 

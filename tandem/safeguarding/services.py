@@ -7,7 +7,7 @@ made from, and a stale one is refused rather than overwriting someone else's wor
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -20,7 +20,7 @@ from tandem.core.errors import DomainError, StaleVersion, require
 from tandem.core.working_days import working_days_add
 from tandem.identity.models import Team, TeamKind
 from tandem.people import services as people_services
-from tandem.safeguarding import policies
+from tandem.safeguarding import policies, returns
 from tandem.safeguarding.codes import (
     DOLS_DECIDED,
     ENQUIRY_DECISIONS,
@@ -35,8 +35,10 @@ from tandem.safeguarding.codes import (
     DolsStatus,
     EnquiryKind,
     OutcomesAsked,
+    PrimarySupportReason,
     RaisedBy,
     Requirement,
+    RiskAssessment,
     RiskLocation,
     RiskOutcome,
     RiskSource,
@@ -45,6 +47,8 @@ from tandem.safeguarding.codes import (
 from tandem.safeguarding.models import (
     Concern,
     ConcernAbuse,
+    ConcernLocation,
+    ConcernRiskSource,
     Contribution,
     DesiredOutcome,
     DolsApplication,
@@ -103,12 +107,14 @@ class ConcernDetails:
     raiser_name: str = ""
     raiser_organisation: str = ""
     abuse_types: tuple[str, ...] = ()
-    location: str = ""
-    source_of_risk: str = ""
+    # SAC counts a case once for each distinct location and source of risk, so several may be given.
+    locations: tuple[str, ...] = ()
+    sources_of_risk: tuple[str, ...] = ()
     provider_name: str = ""
     adults_view: str = ""
     lacks_capacity: str = ""
-    advocate_needed: bool | None = None
+    advocate: str = ""  # an Answer: support from an advocate, family or friend (yes, no, don't know)
+    primary_support_reason: str = ""
     received_on: date | None = None
 
 
@@ -120,12 +126,21 @@ def _clean(details: ConcernDetails) -> dict[str, Any]:
         required="Describe the safeguarding concern: what happened, to whom, and any risk now",
         limit=MAX_SUMMARY,
     )
-    kinds = list(dict.fromkeys(details.abuse_types))
-    if any(kind not in AbuseType.values for kind in kinds):
-        raise DomainError("Select the types of abuse or neglect from the list", field="abuse_types")
-    source = _choice(details.source_of_risk, RiskSource, field="source_of_risk", message="Select the source of risk")
+    kinds = _several(
+        details.abuse_types,
+        AbuseType,
+        field="abuse_types",
+        message="Select the types of abuse or neglect from the list",
+    )
+    locations = _several(
+        details.locations, RiskLocation, field="locations", message="Select where the risk is from the list"
+    )
+    sources = _several(
+        details.sources_of_risk, RiskSource, field="sources_of_risk", message="Select the sources of risk from the list"
+    )
     provider = _text(details.provider_name, field="provider_name", label="The provider's name", limit=MAX_NAME)
-    if source == RiskSource.SERVICE_PROVIDER and not provider:
+    by_provider = RiskSource.SERVICE_PROVIDER in sources
+    if by_provider and not provider:
         raise DomainError("Enter the name of the service provider", field="provider_name")
     received = details.received_on or clock.today()
     if received > clock.today():
@@ -139,23 +154,62 @@ def _clean(details: ConcernDetails) -> dict[str, Any]:
         "raiser_organisation": _text(
             details.raiser_organisation, field="raiser_organisation", label="Their organisation", limit=MAX_NAME
         ),
-        "location": _choice(details.location, RiskLocation, field="location", message="Select where the risk is"),
-        "source_of_risk": source,
-        "provider_name": provider if source == RiskSource.SERVICE_PROVIDER else "",
-        "provider_key": provider_key(provider) if source == RiskSource.SERVICE_PROVIDER else "",
+        "provider_name": provider if by_provider else "",
+        "provider_key": provider_key(provider) if by_provider else "",
         "adults_view": _text(details.adults_view, field="adults_view", label="The adult's view"),
         "lacks_capacity": _choice(
             details.lacks_capacity, Answer, field="lacks_capacity", message="Select whether the adult lacks capacity"
         ),
-        "advocate_needed": details.advocate_needed,
+        "advocate": _choice(
+            details.advocate,
+            Answer,
+            field="advocate",
+            message="Select whether an advocate, family or friend supports them",
+        ),
+        "primary_support_reason": _choice(
+            details.primary_support_reason,
+            PrimarySupportReason,
+            field="primary_support_reason",
+            message="Select the adult's primary support reason",
+        ),
         "received_on": received,
         "_abuse_types": kinds,
+        "_locations": locations,
+        "_sources": sources,
     }
 
 
-def _abuse_types_set(concern: Concern, kinds: list[str]) -> None:
-    concern.abuse_types.all().delete()
-    ConcernAbuse.objects.bulk_create([ConcernAbuse(concern=concern, kind=kind) for kind in kinds])
+def _several(values: tuple[str, ...], choices: Any, *, field: str, message: str) -> list[str]:
+    chosen = list(dict.fromkeys(values))
+    if any(value not in choices.values for value in chosen):
+        raise DomainError(message, field=field)
+    return chosen
+
+
+_LISTS: dict[str, type[ConcernAbuse] | type[ConcernLocation] | type[ConcernRiskSource]] = {
+    "_abuse_types": ConcernAbuse,
+    "_locations": ConcernLocation,
+    "_sources": ConcernRiskSource,
+}
+_RELATED = {"_abuse_types": "abuse_types", "_locations": "locations", "_sources": "risk_sources"}
+
+
+def _lists_pop(cleaned: dict[str, Any]) -> dict[str, list[str]]:
+    return {name: cleaned.pop(name) for name in _LISTS}
+
+
+def _lists_set(concern: Concern, lists: dict[str, list[str]], changes: dict[str, Any] | None = None) -> None:
+    """The concern's types of abuse, locations and sources of risk, each replaced only if it changed."""
+    for name, kinds in lists.items():
+        related = getattr(concern, _RELATED[name])
+        before = sorted(related.values_list("kind", flat=True)) if concern.pk else []
+        if before == sorted(kinds):
+            continue
+        if changes is not None:
+            changes[_RELATED[name]] = [before, sorted(kinds)]
+        related.all().delete()
+        model: Any = _LISTS[name]
+        model.objects.bulk_create([model(concern=concern, kind=kind) for kind in kinds])
 
 
 @transaction.atomic
@@ -178,7 +232,7 @@ def concern_raise(
     if person.merged_into_id is not None:
         raise DomainError("That record was merged into another: raise the concern on the record kept")
     cleaned = _clean(details or ConcernDetails(summary=summary))
-    kinds = cleaned.pop("_abuse_types")
+    lists = _lists_pop(cleaned)
     if team is not None and team.kind != TeamKind.SAFEGUARDING:
         raise DomainError("Choose a safeguarding team", field="team")
     team = team or safeguarding_team_default()
@@ -192,7 +246,7 @@ def concern_raise(
         triage_due_on=working_days_add(cleaned["received_on"], triage_working_days()),
         **cleaned,
     )
-    _abuse_types_set(concern, kinds)
+    _lists_set(concern, lists)
     audit.record(
         actor=actor,
         action="safeguarding.concern.raised",
@@ -231,7 +285,7 @@ def concern_details_update(*, concern: Concern, details: ConcernDetails, version
     if concern.status != ConcernStatus.AWAITING_TRIAGE:
         raise DomainError("The concern has been triaged: its details can no longer be changed")
     cleaned = _clean(details)
-    kinds = cleaned.pop("_abuse_types")
+    lists = _lists_pop(cleaned)
     changes = {
         name: [getattr(concern, name), value] for name, value in cleaned.items() if getattr(concern, name) != value
     }
@@ -240,10 +294,7 @@ def concern_details_update(*, concern: Concern, details: ConcernDetails, version
     concern.triage_due_on = working_days_add(concern.received_on, triage_working_days())
     concern.version += 1
     concern.save()
-    before = sorted(concern.abuse_types.values_list("kind", flat=True))
-    if before != sorted(kinds):
-        changes["abuse_types"] = [before, sorted(kinds)]
-        _abuse_types_set(concern, kinds)
+    _lists_set(concern, lists, changes)
     audit.record(
         actor=actor,
         action="safeguarding.concern.updated",
@@ -432,7 +483,9 @@ def plan_record(*, enquiry: Enquiry, plan: str, agreed_on: date | None, version:
 
 @dataclass(frozen=True)
 class Conclusion:
-    risk_outcome: str
+    risk_assessment: str  # a RiskAssessment: identified, inconclusive, no risk, ceased at the adult's request
+    action_taken: bool | None
+    risk_outcome: str  # a RiskOutcome, only where a risk was identified and action taken
     conclusion: str
     # {desired outcome id: Achieved value}
     achieved: dict[int, str] = field(default_factory=dict)
@@ -445,9 +498,25 @@ def enquiry_conclude(*, enquiry: Enquiry, ending: Conclusion, version: int | Non
     enquiry = _enquiry_for_work(enquiry, actor, version)
     if not enquiry.outcomes_asked:
         raise DomainError("Record whether the adult was asked about the outcomes they want", field="asked")
-    risk = _choice(
-        ending.risk_outcome, RiskOutcome, field="risk_outcome", message="Select the risk outcome", blank=False
+    # SAC: the risk assessment outcome, split by whether action was taken, and where a risk was
+    # identified and action taken, whether it was removed, reduced or remains.
+    assessed = _choice(
+        ending.risk_assessment,
+        RiskAssessment,
+        field="risk_assessment",
+        message="Select whether a risk was identified",
+        blank=False,
     )
+    if ending.action_taken is None:
+        raise DomainError("Select whether action was taken", field="action_taken")
+    acted = assessed == RiskAssessment.IDENTIFIED and ending.action_taken
+    risk = _choice(ending.risk_outcome, RiskOutcome, field="risk_outcome", message="Select the risk outcome")
+    if acted and not risk:
+        raise DomainError("Select whether the risk was removed, reduced or remains", field="risk_outcome")
+    if risk and not acted:
+        raise DomainError(
+            "Give the risk outcome only when a risk was identified and action taken", field="risk_outcome"
+        )
     text = _text(ending.conclusion, field="conclusion", label="The conclusion", required="Summarise the conclusion")
     concluded = ending.concluded_on or clock.today()
     if concluded > clock.today() or concluded < enquiry.started_on:
@@ -459,6 +528,8 @@ def enquiry_conclude(*, enquiry: Enquiry, ending: Conclusion, version: int | Non
             raise DomainError(f"Say whether “{outcome.in_own_words[:60]}” was achieved", field=f"achieved_{outcome.pk}")
         outcome.achieved = value
     DesiredOutcome.objects.bulk_update(wanted, ["achieved"])
+    enquiry.risk_assessment = assessed
+    enquiry.action_taken = ending.action_taken
     enquiry.risk_outcome = risk
     enquiry.conclusion = text
     enquiry.concluded_on = concluded
@@ -467,10 +538,20 @@ def enquiry_conclude(*, enquiry: Enquiry, ending: Conclusion, version: int | Non
         enquiry,
         actor,
         "concluded",
-        f"Concluded the enquiry: {RiskOutcome(risk).label.lower()}",
-        {"risk_outcome": risk, "achieved": {str(o.pk): o.achieved for o in wanted}},
+        f"Concluded the enquiry: {_ending_words(assessed, ending.action_taken, risk)}",
+        {
+            "risk_assessment": assessed,
+            "action_taken": ending.action_taken,
+            "risk_outcome": risk,
+            "achieved": {str(o.pk): o.achieved for o in wanted},
+        },
     )
     return enquiry
+
+
+def _ending_words(assessed: str, action_taken: bool, risk: str) -> str:
+    words = f"{RiskAssessment(assessed).label.lower()}, {'action taken' if action_taken else 'no action taken'}"
+    return f"{words}, {RiskOutcome(risk).label.lower()}" if risk else words
 
 
 def concern_warning_raise(*, concern: Concern, category: str, description: str, review_on: date, actor: Any) -> Any:
@@ -491,6 +572,27 @@ def concern_warning_raise(*, concern: Concern, category: str, description: str, 
 # --- Deprivation of Liberty Safeguards ------------------------------------------------------------
 
 
+def cassr_code() -> str:
+    """The council's three-digit CASSR code: the DoLS collection's "LA code" (a setting)."""
+    return str(getattr(settings, "TANDEM_CASSR_CODE", "") or "")
+
+
+@transaction.atomic
+def dols_collection_export(*, year: int, actor: Any) -> str:
+    """The DoLS collection's file for the reporting year starting 1 April `year` (one row per
+    application, `returns.dols_cases`), for a manager who sees the returns; the export is logged,
+    as the file holds a row for each person's application."""
+    require(actor is None or policies.can_see_returns(actor), "The returns are for managers")
+    rows = returns.dols_cases(year, la_code=cassr_code())
+    audit.record(
+        actor=actor,
+        action="safeguarding.returns.dols_collection_exported",
+        summary=f"Exported the DoLS collection file for 1 April {year} to 31 March {year + 1}",
+        changes={"year": year, "rows": len(rows)},
+    )
+    return returns.dols_cases_csv(rows)
+
+
 @dataclass(frozen=True)
 class DolsRequest:
     """A managing authority's application, as received."""
@@ -502,6 +604,8 @@ class DolsRequest:
     priority: str = DolsPriority.MEDIUM
     priority_reason: str = ""
     cqc_location: str = ""
+    # When the managing authority gave its urgent authorisation (required for an urgent one).
+    urgent_given_at: datetime | None = None
 
 
 def _dols_for_work(application: DolsApplication, actor: Any, version: int | None = None) -> DolsApplication:
@@ -547,6 +651,18 @@ def dols_application_receive(
     if request.received_on > clock.today():
         raise DomainError("The date received must be today or in the past", field="received_on")
     priority = _choice(request.priority, DolsPriority, field="priority", message="Select the priority", blank=False)
+    given_at = None
+    if request.urgent:
+        # Sch A1 paras 76 and 78: the managing authority gives the urgent authorisation, for at most
+        # 7 days from then; the council records when, so the 7 days are counted from that moment.
+        given_at = request.urgent_given_at
+        if given_at is None:
+            raise DomainError(
+                "Enter the date and time the care home or hospital gave the urgent authorisation",
+                field="urgent_given_on",
+            )
+        if given_at > clock.now():
+            raise DomainError("The urgent authorisation must have been given already", field="urgent_given_on")
     if renews is not None and (renews.person_id != person.pk or renews.status != DolsStatus.GRANTED):
         raise DomainError("A renewal follows a granted authorisation for the same person", field="renews")
     application = DolsApplication.objects.create(
@@ -557,6 +673,7 @@ def dols_application_receive(
         cqc_location=_text(request.cqc_location, field="cqc_location", label="The CQC location code", limit=20),
         received_on=request.received_on,
         urgent=request.urgent,
+        urgent_given_at=given_at,
         priority=priority,
         priority_reason=_text(request.priority_reason, field="priority_reason", label="The reason"),
         renews=renews,
@@ -640,9 +757,22 @@ class DolsDecision:
     authorised_to: date | None = None
     conditions: str = ""
     requirements: dict[str, str] = field(default_factory=dict)  # the six requirements, Requirement codes
+    last_assessed_on: date | None = None  # the date of the last assessment, if any was carried out
 
 
-MAX_AUTHORISATION_DAYS = 365
+def authorisation_latest_end(start: date) -> date:
+    """The last day a standard authorisation starting on `start` may run to: at most 1 year (MCA 2005
+    Sch A1 para 42(2)(b), the best interests assessor's maximum authorisation period, which the
+    supervisory body may not exceed: para 51(2)), counted by the calendar, not as 365 days.
+
+    From 1 March 2027 it may run to 29 February 2028; from 29 February 2028, whose anniversary does
+    not exist, a year runs to 28 February 2029 (the anniversary taken as 1 March).
+    """
+    try:
+        anniversary = start.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        anniversary = date(start.year + 1, 3, 1)
+    return anniversary - timedelta(days=1)
 
 
 @transaction.atomic
@@ -656,6 +786,13 @@ def dols_decide(
         raise DomainError("Select the outcome", field="status")
     if decision.decided_on > clock.today() or decision.decided_on < application.received_on:
         raise DomainError("The decision date must be between the date received and today", field="decided_on")
+    assessed = decision.last_assessed_on
+    if assessed is not None and (assessed > decision.decided_on or assessed < application.received_on):
+        raise DomainError(
+            "The date of the last assessment must be between the date received and the decision",
+            field="last_assessed_on",
+        )
+    application.last_assessed_on = assessed
     for name in REQUIREMENTS:
         value = decision.requirements.get(name, Requirement.NOT_ASSESSED)
         if value not in Requirement.values:
@@ -667,8 +804,13 @@ def dols_decide(
             raise DomainError("Enter the dates the authorisation runs from and to", field="authorised_from")
         if end < start:
             raise DomainError("The end date must be on or after the start date", field="authorised_to")
-        if (end - start).days >= MAX_AUTHORISATION_DAYS:
-            raise DomainError("An authorisation lasts at most 12 months", field="authorised_to")
+        latest = authorisation_latest_end(start)
+        if end > latest:
+            raise DomainError(
+                f"An authorisation lasts at most 12 months: from {start:%-d %B %Y} it can run to"
+                f" {latest:%-d %B %Y} at the latest",
+                field="authorised_to",
+            )
         unmet = [
             name
             for name in REQUIREMENTS

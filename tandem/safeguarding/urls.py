@@ -31,5 +31,6 @@ urlpatterns = [
     path("dols/<uuid:application_uuid>/decision/", views.dols_decide, name="dols_decide"),
     path("returns/", views.returns_page, name="returns"),
     path("returns/<slug:collection>/<int:year>/csv/", views.returns_csv, name="returns_csv"),
+    path("returns/dols/<int:year>/cases/", views.returns_dols_cases, name="returns_dols_cases"),
     path("returns/<slug:collection>/<int:year>/figure/", views.returns_figure, name="returns_figure"),
 ]

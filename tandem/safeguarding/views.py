@@ -765,6 +765,16 @@ def returns_csv(request: HttpRequest, collection: str, year: int) -> HttpRespons
 
 
 @require_http_methods(["GET"])
+def returns_dols_cases(request: HttpRequest, year: int) -> HttpResponse:
+    """The DoLS collection's file for the year: one row per application (its export is logged)."""
+    _collection(request, "dols", year)
+    content = services.dols_collection_export(year=year, actor=request.user)
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="dols-collection-{year}-{year + 1}.csv"'
+    return response
+
+
+@require_http_methods(["GET"])
 def returns_figure(request: HttpRequest, collection: str, year: int) -> HttpResponse:
     """The cases behind one figure: those the manager may open, and how many others there are."""
     result = _collection(request, collection, year)

@@ -246,6 +246,7 @@ GET = {
     "safeguarding:dols_allocate": row("sign_in", 403, 200, 403, 403),
     "safeguarding:returns": row("sign_in", 403, 200, 403, 403),
     "safeguarding:returns_csv": row("sign_in", 403, 200, 403, 403),
+    "safeguarding:returns_dols_cases": row("sign_in", 403, 200, 403, 403),
     # With no figure named, back to the returns.
     "safeguarding:returns_figure": row("sign_in", 403, "moved:safeguarding:returns", 403, 403),
     # The trusted care provider view: only a provider's staff, and only for their own packages; a
@@ -525,7 +526,15 @@ POST = {
     "safeguarding:dols_allocate": row("sign_in", 403, "saved:safeguarding:dols_application", 403, 403),
     **{
         f"safeguarding:{name}": row("sign_in", 405, 405, 405, 405)
-        for name in ("enquiry", "dols_waiting_list", "dols_renewals", "dols_application", "returns", "returns_csv")
+        for name in (
+            "enquiry",
+            "dols_waiting_list",
+            "dols_renewals",
+            "dols_application",
+            "returns",
+            "returns_csv",
+            "returns_dols_cases",
+        )
     },
     "safeguarding:returns_figure": row("sign_in", 405, 405, 405, 405),
     "support_plans:provider_packages": row("sign_in", 405, 405, 405, 405, care_provider=405),

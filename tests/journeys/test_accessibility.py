@@ -52,7 +52,7 @@ POST_ONLY = {
     "support_plans:community_remove",
 }
 # Downloads, not pages: the same document is checked as HTML (support_plans:plan_document).
-DOWNLOADS = {"support_plans:plan_document_pdf", "safeguarding:returns_csv"}
+DOWNLOADS = {"support_plans:plan_document_pdf", "safeguarding:returns_csv", "safeguarding:returns_dols_cases"}
 # The Open Referral UK API answers JSON, not pages: axe checks HTML pages only, so these are
 # left out here and their shapes are tested in tandem/directory/tests/test_oruk_api.py.
 JSON_API = {

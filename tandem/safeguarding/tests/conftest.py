@@ -35,8 +35,8 @@ def concern_details(**overrides: Any) -> services.ConcernDetails:
         "raised_by_kind": RaisedBy.FAMILY_OR_FRIEND,
         "raiser_name": "Ann Okafor",
         "abuse_types": (AbuseType.PHYSICAL,),
-        "location": RiskLocation.OWN_HOME,
-        "source_of_risk": RiskSource.SERVICE_PROVIDER,
+        "locations": (RiskLocation.OWN_HOME,),
+        "sources_of_risk": (RiskSource.SERVICE_PROVIDER,),
         "provider_name": "Wirral Homecare Ltd",
         "adults_view": "I don't want that carer back.",
     }

@@ -17,7 +17,7 @@ def _details(**overrides: Any) -> services.ConcernDetails:
         "raised_by_kind": RaisedBy.FAMILY_OR_FRIEND,
         "raiser_name": "Ann Okafor",
         "abuse_types": (AbuseType.PHYSICAL,),
-        "source_of_risk": RiskSource.SERVICE_PROVIDER,
+        "sources_of_risk": (RiskSource.SERVICE_PROVIDER,),
         "provider_name": "Wirral Homecare Ltd",
     }
     return services.ConcernDetails(**(fields | overrides))
@@ -57,6 +57,7 @@ def safeguarding_world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
             managing_authority="Heswall Care Home",
             received_on=clock.today() - timedelta(days=3),
             urgent=True,
+            urgent_given_at=clock.now() - timedelta(days=4),
         ),
         actor=practitioner,
     )
@@ -113,6 +114,8 @@ def safeguarding_forms(extra: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "safeguarding:plan_record": {"plan": "A new carer; weekly calls"} | version,
         "safeguarding:enquiry_conclude": {
             f"achieved_{extra.get('sg_outcome_id', '')}": "fully",
+            "risk_assessment": "identified",
+            "action_taken": "yes",
             "risk_outcome": "reduced",
             "conclusion": "Carer replaced",
             "confirm": "on",

@@ -13,7 +13,9 @@ LONDON = ZoneInfo("Europe/London")
 
 @pytest.fixture
 def receive(unit, worker):
-    def make(person, *, received=date(2026, 11, 2), urgent=False, priority=DolsPriority.MEDIUM, actor=None):
+    def make(person, *, received=date(2026, 11, 2), urgent=False, priority=DolsPriority.MEDIUM, actor=None, given=None):
+        if urgent and given is None:
+            given = datetime(received.year, received.month, received.day, 9, tzinfo=LONDON)
         return services.dols_application_receive(
             person=person,
             team=unit,
@@ -23,6 +25,7 @@ def receive(unit, worker):
                 received_on=received,
                 urgent=urgent,
                 priority=priority,
+                urgent_given_at=given,
             ),
             actor=actor or worker,
         )
@@ -36,17 +39,57 @@ def _today(set_clock):
 
 
 def test_the_statutory_clocks_of_an_urgent_application(receive, person, worker):
-    application = receive(person, urgent=True)
+    # The home gave its urgent authorisation at 15:30 the day before the council received the request.
+    application = receive(person, urgent=True, given=datetime(2026, 11, 1, 15, 30, tzinfo=LONDON))
 
     deadlines = selectors.dols_deadlines(application)
-    assert deadlines.urgent_expires_on == date(2026, 11, 9)
-    assert deadlines.standard_due_on == date(2026, 11, 23)
+    # Sch A1 para 78(2): at most 7 days from when the managing authority gave it, not from receipt.
+    assert deadlines.urgent_expires_at == datetime(2026, 11, 8, 15, 30, tzinfo=LONDON)
+    assert deadlines.urgent_expires_on == date(2026, 11, 8)
+    # Reg 13(1): 21 days beginning with the day received (2 November is day 1), so 22 November.
+    assert deadlines.standard_due_on == date(2026, 11, 22)
 
     services.dols_urgent_extend(application=application, reason="Assessor delayed by illness", actor=worker)
     application.refresh_from_db()
-    assert selectors.dols_deadlines(application).urgent_expires_on == date(2026, 11, 16)
+    assert selectors.dols_deadlines(application).urgent_expires_at == datetime(2026, 11, 15, 15, 30, tzinfo=LONDON)
     with pytest.raises(DomainError, match="already been extended once"):
         services.dols_urgent_extend(application=application, reason="Again", actor=worker)
+
+
+def test_the_standard_request_is_due_on_the_twenty_first_day_counting_the_day_received(receive, person):
+    deadlines = selectors.dols_deadlines(receive(person, received=date(2026, 11, 2)))
+
+    assert deadlines.standard_due_on == date(2026, 11, 22)
+    assert deadlines.urgent_expires_on is None
+
+
+def test_the_standard_due_date_crosses_the_end_of_february_by_the_calendar(receive, person_factory):
+    # 21 days beginning with 10 February 2028 (a leap year) end on 1 March; in 2027 on 2 March.
+    assert selectors.standard_due_on(date(2028, 2, 10)) == date(2028, 3, 1)
+    assert selectors.standard_due_on(date(2027, 2, 10)) == date(2027, 3, 2)
+
+
+def test_an_urgent_application_needs_the_moment_the_authorisation_was_given(person, unit, worker):
+    request = services.DolsRequest(
+        setting=DolsSetting.CARE_HOME, managing_authority="Oak House", received_on=date(2026, 11, 2), urgent=True
+    )
+
+    with pytest.raises(DomainError, match="date and time the care home or hospital gave"):
+        services.dols_application_receive(person=person, team=unit, request=request, actor=worker)
+    future = services.DolsRequest(**{**request.__dict__, "urgent_given_at": datetime(2026, 11, 24, 9, tzinfo=LONDON)})
+    with pytest.raises(DomainError, match="must have been given already"):
+        services.dols_application_receive(person=person, team=unit, request=future, actor=worker)
+    assert not DolsApplication.objects.exists()
+
+
+def test_an_older_urgent_application_without_the_moment_counts_from_the_day_received(receive, person):
+    application = receive(person, urgent=True)
+    DolsApplication.objects.filter(pk=application.pk).update(urgent_given_at=None)
+    application.refresh_from_db()
+
+    deadlines = selectors.dols_deadlines(application)
+    assert deadlines.urgent_expires_at == datetime(2026, 11, 9, 0, 0, tzinfo=LONDON)
+    assert not deadlines.urgent_given_known
 
 
 def test_a_standard_application_cannot_be_extended(receive, person, worker):
@@ -120,6 +163,60 @@ def test_granted_for_at_most_twelve_months_with_all_six_requirements(receive, pe
     application.refresh_from_db()
     assert application.status == DolsStatus.GRANTED
     assert selectors.dols_deadlines(application).renewal_due_on == start + timedelta(days=180 - 28)
+
+
+@pytest.mark.parametrize(
+    ("start", "latest"),
+    [
+        (date(2027, 3, 1), date(2028, 2, 29)),  # runs over 29 February 2028: 366 days, still 12 months
+        (date(2028, 2, 29), date(2029, 2, 28)),  # starts on 29 February
+        (date(2028, 2, 28), date(2029, 2, 27)),
+        (date(2028, 3, 1), date(2029, 2, 28)),
+        (date(2026, 11, 20), date(2027, 11, 19)),
+    ],
+)
+def test_twelve_months_are_counted_by_the_calendar(start, latest, receive, person_factory, worker, set_clock):
+    set_clock(datetime(start.year, start.month, start.day, 12, tzinfo=LONDON))
+    application = receive(person_factory(), received=start - timedelta(days=5))
+
+    def grant(to):
+        return services.DolsDecision(
+            status=DolsStatus.GRANTED,
+            decided_on=start,
+            authorised_from=start,
+            authorised_to=to,
+            requirements=satisfied(),
+        )
+
+    with pytest.raises(DomainError, match="at most 12 months"):
+        services.dols_decide(
+            application=application, decision=grant(latest + timedelta(days=1)), version=None, actor=worker
+        )
+    application.refresh_from_db()
+    assert application.status == DolsStatus.WAITING
+
+    services.dols_decide(application=application, decision=grant(latest), version=None, actor=worker)
+
+    application.refresh_from_db()
+    assert (application.status, application.authorised_to) == (DolsStatus.GRANTED, latest)
+
+
+def test_the_date_of_the_last_assessment_is_recorded_within_the_application(receive, person, worker):
+    application = receive(person, received=date(2026, 11, 2))
+    decision = services.DolsDecision(
+        status=DolsStatus.NOT_GRANTED,
+        decided_on=date(2026, 11, 20),
+        reason="Regained capacity",
+        last_assessed_on=date(2026, 11, 21),
+    )
+
+    with pytest.raises(DomainError, match="last assessment must be between"):
+        services.dols_decide(application=application, decision=decision, version=None, actor=worker)
+    ok = services.DolsDecision(**{**decision.__dict__, "last_assessed_on": date(2026, 11, 18)})
+    services.dols_decide(application=application, decision=ok, version=None, actor=worker)
+
+    application.refresh_from_db()
+    assert application.last_assessed_on == date(2026, 11, 18)
 
 
 def test_renewals_due_are_listed_until_renewed(receive, person, worker):

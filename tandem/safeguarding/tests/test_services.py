@@ -10,11 +10,15 @@ from tandem.people.codes import WarningCategory
 from tandem.safeguarding import selectors, services
 from tandem.safeguarding.codes import (
     Achieved,
+    Answer,
     ConcernStatus,
     Contributor,
     EnquiryKind,
     OutcomesAsked,
+    RiskAssessment,
+    RiskLocation,
     RiskOutcome,
+    RiskSource,
     TriageDecision,
 )
 from tandem.safeguarding.models import Concern, Enquiry
@@ -50,6 +54,35 @@ class TestRaising:
     def test_a_service_provider_as_source_of_risk_needs_its_name(self, concern_make, person):
         with pytest.raises(DomainError, match="Enter the name of the service provider"):
             concern_make(person=person, provider_name="  ")
+        assert Concern.objects.count() == 0
+
+    def test_a_concern_records_several_locations_and_sources_of_risk(self, concern_make, person, worker):
+        concern = concern_make(
+            person=person,
+            locations=(RiskLocation.OWN_HOME, RiskLocation.COMMUNITY, RiskLocation.OWN_HOME),
+            sources_of_risk=(RiskSource.KNOWN, RiskSource.SERVICE_PROVIDER),
+            advocate=Answer.DONT_KNOW,
+        )
+
+        assert sorted(concern.locations.values_list("kind", flat=True)) == ["community", "own_home"]
+        assert sorted(concern.risk_sources.values_list("kind", flat=True)) == ["known", "service_provider"]
+        assert concern.provider_key == "wirral homecare"
+        assert concern.advocate == Answer.DONT_KNOW
+
+        services.concern_details_update(
+            concern=concern,
+            details=concern_details(locations=(RiskLocation.CARE_HOME_NURSING,), sources_of_risk=(RiskSource.KNOWN,)),
+            version=concern.version,
+            actor=worker,
+        )
+        assert list(concern.locations.values_list("kind", flat=True)) == ["care_home_nursing"]
+        assert list(concern.risk_sources.values_list("kind", flat=True)) == ["known"]
+        concern.refresh_from_db()
+        assert concern.provider_name == ""
+
+    def test_an_unknown_location_is_refused(self, concern_make, person):
+        with pytest.raises(DomainError, match="Select where the risk is"):
+            concern_make(person=person, locations=("the moon",))
         assert Concern.objects.count() == 0
 
     def test_the_front_door_hand_over_lands_with_no_team_when_none_exists(self, practitioner, person):
@@ -129,7 +162,7 @@ class TestTriage:
     def test_a_stale_version_is_refused(self, concern_make, person, worker):
         concern = concern_make(person=person)
         services.concern_details_update(
-            concern=concern, details=concern_details(location="community"), version=concern.version, actor=worker
+            concern=concern, details=concern_details(locations=("community",)), version=concern.version, actor=worker
         )
 
         with pytest.raises(StaleVersion):
@@ -217,6 +250,8 @@ class TestEnquiry:
         services.enquiry_conclude(
             enquiry=enquiry,
             ending=services.Conclusion(
+                risk_assessment=RiskAssessment.IDENTIFIED,
+                action_taken=True,
                 risk_outcome=RiskOutcome.REDUCED,
                 conclusion="New carer; provider repaid £40",
                 achieved={first.pk: Achieved.FULLY, second.pk: Achieved.PARTLY},
@@ -239,18 +274,69 @@ class TestEnquiry:
         with pytest.raises(DomainError, match="was achieved"):
             services.enquiry_conclude(
                 enquiry=enquiry,
-                ending=services.Conclusion(risk_outcome=RiskOutcome.REMOVED, conclusion="Done"),
+                ending=services.Conclusion(
+                    risk_assessment=RiskAssessment.IDENTIFIED,
+                    action_taken=True,
+                    risk_outcome=RiskOutcome.REMOVED,
+                    conclusion="Done",
+                ),
                 version=None,
                 actor=worker,
             )
         enquiry.refresh_from_db()
         assert enquiry.concluded_on is None
 
+    @pytest.mark.parametrize(
+        ("assessed", "acted", "outcome", "message"),
+        [
+            (RiskAssessment.IDENTIFIED, True, "", "removed, reduced or remains"),
+            (RiskAssessment.IDENTIFIED, False, RiskOutcome.REMAINS, "only when a risk was identified and action"),
+            (RiskAssessment.INCONCLUSIVE, True, RiskOutcome.REDUCED, "only when a risk was identified and action"),
+            ("", True, "", "whether a risk was identified"),
+            (RiskAssessment.CEASED, None, "", "whether action was taken"),
+        ],
+    )
+    def test_the_risk_outcome_goes_with_a_risk_identified_and_action_taken(
+        self, enquiry, worker, assessed, acted, outcome, message
+    ):
+        services.enquiry_outcomes_record(
+            enquiry=enquiry, asked=OutcomesAsked.NOT_ASKED, outcomes=[], version=None, actor=worker
+        )
+        ending = services.Conclusion(
+            risk_assessment=assessed, action_taken=acted, risk_outcome=outcome, conclusion="Done"
+        )
+
+        with pytest.raises(DomainError, match=message):
+            services.enquiry_conclude(enquiry=enquiry, ending=ending, version=None, actor=worker)
+        enquiry.refresh_from_db()
+        assert enquiry.concluded_on is None
+
+    @pytest.mark.parametrize("assessed", [RiskAssessment.INCONCLUSIVE, RiskAssessment.CEASED, RiskAssessment.NO_RISK])
+    def test_an_enquiry_can_end_inconclusive_or_ceased_at_the_adults_request(self, enquiry, worker, assessed):
+        services.enquiry_outcomes_record(
+            enquiry=enquiry, asked=OutcomesAsked.NOT_ASKED, outcomes=[], version=None, actor=worker
+        )
+
+        services.enquiry_conclude(
+            enquiry=enquiry,
+            ending=services.Conclusion(risk_assessment=assessed, action_taken=False, risk_outcome="", conclusion="x"),
+            version=None,
+            actor=worker,
+        )
+
+        enquiry.refresh_from_db()
+        assert (enquiry.risk_assessment, enquiry.action_taken, enquiry.risk_outcome) == (assessed, False, "")
+
     def test_an_enquiry_cannot_conclude_without_asking_the_adult(self, enquiry, worker):
         with pytest.raises(DomainError, match="Record whether the adult was asked"):
             services.enquiry_conclude(
                 enquiry=enquiry,
-                ending=services.Conclusion(risk_outcome=RiskOutcome.REMOVED, conclusion="Done"),
+                ending=services.Conclusion(
+                    risk_assessment=RiskAssessment.IDENTIFIED,
+                    action_taken=True,
+                    risk_outcome=RiskOutcome.REMOVED,
+                    conclusion="Done",
+                ),
                 version=None,
                 actor=worker,
             )

@@ -6,11 +6,15 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from tandem.audit.models import AuditEvent
 from tandem.core import clock
 from tandem.identity.models import Team, User
 from tandem.people.models import HazardWarning, Person
@@ -87,7 +91,11 @@ def test_a_concern_is_raised_after_finding_the_person(signed_in: Client, person:
             "summary": "Money taken from her purse",
             "raised_by_kind": "family_or_friend",
             "abuse_types": ["financial"],
-            "source_of_risk": "known",
+            "sources_of_risk": ["known", "service_provider"],
+            "provider_name": "Wirral Homecare Ltd",
+            "locations": ["own_home", "community"],
+            "advocate": "dont_know",
+            "primary_support_reason": "memory_and_cognition",
             "team": str(unit.uuid),
             **_date("received_on", today),
         },
@@ -97,6 +105,12 @@ def test_a_concern_is_raised_after_finding_the_person(signed_in: Client, person:
     assert response.status_code == 302
     assert response["Location"] == reverse("safeguarding:concern", args=[concern.uuid])
     assert [a.kind for a in concern.abuse_types.all()] == ["financial"]
+    assert sorted(a.kind for a in concern.risk_sources.all()) == ["known", "service_provider"]
+    assert sorted(a.kind for a in concern.locations.all()) == ["community", "own_home"]
+    assert (concern.advocate, concern.primary_support_reason) == ("dont_know", "memory_and_cognition")
+    shown = signed_in.get(response["Location"]).content.decode()
+    assert "Own home, In the community (excluding community services)" in shown
+    assert "Don&#39;t know" in shown or "Don't know" in shown
 
 
 def test_raising_a_concern_with_a_provider_unnamed_keeps_what_was_typed(signed_in: Client, person: Person, unit: Team):
@@ -107,7 +121,7 @@ def test_raising_a_concern_with_a_provider_unnamed_keeps_what_was_typed(signed_i
         {
             "summary": "Left in soiled bedding overnight",
             "raised_by_kind": "hospital",
-            "source_of_risk": "service_provider",
+            "sources_of_risk": ["service_provider"],
             "team": str(unit.uuid),
             **_date("received_on", clock.today()),
         },
@@ -241,6 +255,8 @@ def test_an_enquiry_runs_to_its_conclusion_with_the_adults_outcomes(signed_in: C
         {
             f"achieved_{first.pk}": "fully",
             f"achieved_{second.pk}": "partly",
+            "risk_assessment": "identified",
+            "action_taken": "yes",
             "risk_outcome": "reduced",
             "conclusion": "Carer replaced; she feels safer",
             "confirm": "on",
@@ -268,6 +284,8 @@ def test_concluding_needs_the_check_ticked(signed_in: Client, concern: Concern, 
     response = signed_in.post(
         reverse("safeguarding:enquiry_conclude", args=[enquiry.uuid]),
         {
+            "risk_assessment": "identified",
+            "action_taken": "yes",
             "risk_outcome": "removed",
             "conclusion": "Resolved",
             "version": enquiry.version,
@@ -287,7 +305,11 @@ def application(person: Person, unit: Team, worker: User) -> DolsApplication:
         person=person,
         team=unit,
         request=services.DolsRequest(
-            setting="care_home", managing_authority="Heswall Care Home", received_on=clock.today(), urgent=True
+            setting="care_home",
+            managing_authority="Heswall Care Home",
+            received_on=clock.today(),
+            urgent=True,
+            urgent_given_at=clock.now(),
         ),
         actor=worker,
     )
@@ -316,6 +338,41 @@ def test_a_dols_application_is_received_after_finding_the_person(signed_in: Clie
 
     application = DolsApplication.objects.get(person=person)
     assert response["Location"] == reverse("safeguarding:dols_application", args=[application.uuid])
+
+
+def test_an_urgent_application_records_when_the_home_gave_its_authorisation(
+    signed_in: Client, person: Person, unit: Team
+):
+    url = f"{reverse('safeguarding:dols_receive')}?person={person.uuid}"
+    yesterday = clock.today() - timedelta(days=1)
+    body = {
+        "setting": "care_home",
+        "managing_authority": "Oak House",
+        "urgent": "yes",
+        "priority": "high",
+        "team": str(unit.uuid),
+        **_date("received_on", clock.today()),
+        **_date("urgent_given_on", yesterday),
+        "urgent_given_time": "25:70",
+    }
+
+    refused = signed_in.post(url, body)
+
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    assert "like 14:30" in page
+    assert 'value="Oak House"' in page
+    assert not DolsApplication.objects.exists()
+
+    signed_in.post(url, body | {"urgent_given_time": "16:45"})
+
+    application = DolsApplication.objects.get(person=person)
+    given = timezone.localtime(application.urgent_given_at)
+    assert (given.date(), given.hour, given.minute) == (yesterday, 16, 45)
+    shown = signed_in.get(reverse("safeguarding:dols_application", args=[application.uuid])).content.decode()
+    assert "Urgent authorisation ends" in shown
+    ends = yesterday + timedelta(days=7)
+    assert f"{ends.day} {ends:%B %Y} at 4:45pm" in shown
 
 
 def test_only_a_manager_allocates_assessors(client: Client, worker: User, application: DolsApplication):
@@ -415,3 +472,44 @@ def test_the_queue_reads_the_same_number_of_queries_however_many_concerns(
         concern_make(person=person_factory())
 
     assert queries() == few
+
+
+def test_the_dols_collection_file_downloads_for_managers_and_is_logged(
+    client: Client, sg_manager: User, worker: User, application: DolsApplication, settings: Any
+):
+    settings.TANDEM_CASSR_CODE = "344"
+    today = clock.today()
+    year = today.year if today.month >= 4 else today.year - 1
+    url = reverse("safeguarding:returns_dols_cases", args=[year])
+    client.force_login(worker)
+    assert client.get(url).status_code == 403
+    client.force_login(sg_manager)
+
+    response = client.get(url)
+
+    lines = response.content.decode().splitlines()
+    assert response["Content-Type"].startswith("text/csv")
+    assert lines[0].startswith("Application Reference,Person Reference,LA code,CQC location code")
+    assert lines[1].startswith(f"344{application.person_id}")
+    assert AuditEvent.objects.filter(action="safeguarding.returns.dols_collection_exported").count() == 1
+    assert (
+        reverse("safeguarding:returns_dols_cases", args=[year])
+        in client.get(reverse("safeguarding:returns")).content.decode()
+    )
+    assert client.get(reverse("safeguarding:returns_dols_cases", args=[year - 10])).status_code == 404
+
+
+def test_the_command_writes_a_return(application: DolsApplication, tmp_path: Any):
+    today = clock.today()
+    year = today.year if today.month >= 4 else today.year - 1
+    out = tmp_path / "dols.csv"
+
+    call_command("safeguarding_return", "dols_cases", "--year", str(year), "--output", str(out))
+    call_command("safeguarding_return", "sac", "--year", str(year), "--output", str(tmp_path / "sac.csv"))
+
+    assert out.read_text(encoding="utf-8").splitlines()[1].split(",")[1] == str(application.person_id)
+    assert (tmp_path / "sac.csv").read_text(encoding="utf-8").startswith("table,row,column,value")
+    with pytest.raises(CommandError, match="the year a reporting year starts in"):
+        call_command("safeguarding_return", "dols", "--year", "twenty")
+    with pytest.raises(CommandError, match="from 2009"):
+        call_command("safeguarding_return", "dols", "--year", str(year + 1))
