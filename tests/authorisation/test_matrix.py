@@ -106,6 +106,9 @@ GET = {
     "people:break_glass": row("sign_in", "moved:people:summary", "moved:people:summary", "moved:people:summary", 404),
     "access:break_glass_list": row("sign_in", 403, 200, 403, 403),
     "access:break_glass_review": row("sign_in", 405, 405, 405, 405),
+    # The load balancer's health checks: public, the same answer for everyone.
+    "core:healthz": row(200, 200, 200, 200, 200),
+    "core:readyz": row(200, 200, 200, 200, 200),
     # The ORUK directory API is public by the standard: the same answer for everyone, signed in
     # or not. The world has no directory entries, so an id names nothing (404).
     "directory:oruk_root": row(200, 200, 200, 200, 200),
@@ -337,7 +340,9 @@ POST = {
     "access:break_glass_list": row("sign_in", 405, 405, 405, 405),
     # Only reviewers can find a grant at all, so for everyone else it does not exist.
     "access:break_glass_review": row("sign_in", 404, "saved:access:break_glass_list", 404, 404),
-    # The ORUK API is read-only.
+    # The health checks and the ORUK API are read-only.
+    "core:healthz": row(405, 405, 405, 405, 405),
+    "core:readyz": row(405, 405, 405, 405, 405),
     "directory:oruk_root": row(405, 405, 405, 405, 405),
     "directory:oruk_services": row(405, 405, 405, 405, 405),
     "directory:oruk_service": row(405, 405, 405, 405, 405),
