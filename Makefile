@@ -15,6 +15,10 @@ UV := $(TOOLS)/bin/uv
 BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export DJANGO_SETTINGS_MODULE := config.settings
+# Every target here is the demonstration or a check of it: the development key, console e-mail and a
+# cache in the database are allowed. Production sets none of this and runs gunicorn itself
+# (docs/deployment.md).
+export TANDEM_DEMO ?= true
 PG_TEST_URL ?= $(TANDEM_TEST_POSTGRES_URL)
 
 .PHONY: help install demo test lint typecheck test-sqlite test-postgres test-browser browser bench clean
@@ -38,9 +42,10 @@ install: $(VENV)/.installed
 demo: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py seed --size small --reset
 	@echo "Tandem is running on http://localhost:8000 (stop it with Ctrl+C)"
-	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2
 
 lint: install
 	$(BIN)/ruff check .

@@ -4,6 +4,7 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import beat_init, worker_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("tandem")
@@ -16,3 +17,14 @@ app.conf.beat_schedule = {
     "audit-chain-seal": {"task": "audit.chain_seal", "schedule": 60.0},
     "workforce-daily-digest": {"task": "workforce.daily_digest", "schedule": crontab(hour=7, minute=0)},
 }
+
+
+def _refuse_unsafe_start(**kwargs: object) -> None:
+    """The worker and the scheduler refuse production without its key, mail server and shared cache."""
+    from tandem.core.deployment import refuse_unsafe_start
+
+    refuse_unsafe_start()
+
+
+worker_init.connect(_refuse_unsafe_start)
+beat_init.connect(_refuse_unsafe_start)

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -20,12 +21,18 @@ def _env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = _env_bool("TANDEM_DEBUG", False)
-SECRET_KEY = os.environ.get("TANDEM_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and _env_bool("TANDEM_REQUIRE_SECRET_KEY", False):
-        raise RuntimeError("TANDEM_SECRET_KEY must be set in production.")
-    # A fixed development key: demo and tests only; production sets TANDEM_SECRET_KEY.
-    SECRET_KEY = "tandem-development-key-not-for-production-use-0123456789"  # noqa: S105 (demo only)
+# The demonstration and the test run say so: `make demo` (and every make target) and pytest
+# (config/pytest_demo.py) set TANDEM_DEMO=true. They may use the repository's development key, print
+# e-mail to the console and keep the cache in the database. Anything else is production: it has no
+# fallback key, and `gunicorn config.wsgi` and Celery refuse to start without its own key, a real
+# mail server and a shared cache (tandem/core/deployment.py; docs/deployment.md).
+TANDEM_DEMO = _env_bool("TANDEM_DEMO", False)
+TANDEM_DEVELOPMENT_SECRET_KEY = "tandem-development-key-not-for-production-use-0123456789"  # noqa: S105 (demo only)
+# Empty in production without TANDEM_SECRET_KEY: Django then refuses anything that would sign with it.
+SECRET_KEY = os.environ.get("TANDEM_SECRET_KEY", "") or (TANDEM_DEVELOPMENT_SECRET_KEY if DEBUG or TANDEM_DEMO else "")
+# Key rotation: the previous keys, comma-separated, still accepted for sessions and signed values
+# until they expire (docs/deployment.md).
+SECRET_KEY_FALLBACKS = [k.strip() for k in os.environ.get("TANDEM_SECRET_KEY_FALLBACKS", "").split(",") if k.strip()]
 
 ALLOWED_HOSTS = [
     h.strip()
@@ -60,8 +67,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request carries its id, and one JSON line records it.
+    "tandem.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "tandem.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -92,6 +103,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.messages.context_processors.messages",
                 "tandem.core.context_processors.service",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -110,6 +122,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'var' / 'tandem.sqlite3'}",
         conn_max_age=int(os.environ.get("TANDEM_DB_CONN_MAX_AGE", "60")),
+        # A kept connection is checked before a request reuses it, so a database restart or a
+        # dropped connection costs a reconnect, not a 500.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -164,11 +179,48 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = _env_bool("TANDEM_SECURE_COOKIES", not DEBUG and _env_bool("TANDEM_HTTPS", False))
+# TANDEM_HTTPS=true: staff reach Tandem over HTTPS (TLS ended at the proxy in front of gunicorn).
+# Then cookies are sent only over HTTPS, plain HTTP is redirected (except the health checks, which a
+# load balancer asks over HTTP) and browsers are told to use HTTPS only (HSTS, a year by default).
+TANDEM_HTTPS = _env_bool("TANDEM_HTTPS", False)
+SESSION_COOKIE_SECURE = _env_bool("TANDEM_SECURE_COOKIES", not DEBUG and TANDEM_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+if TANDEM_HTTPS:
+    SECURE_SSL_REDIRECT = _env_bool("TANDEM_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("TANDEM_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("TANDEM_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = _env_bool("TANDEM_HSTS_PRELOAD", True)
+    # The header the TLS proxy sets (and overwrites) to say the request came over HTTPS; empty when
+    # gunicorn ends TLS itself.
+    _proxy_ssl_header = os.environ.get("TANDEM_PROXY_SSL_HEADER", "X-Forwarded-Proto").strip()
+    if _proxy_ssl_header:
+        SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+# Content Security Policy (Django's ContentSecurityPolicyMiddleware): scripts, styles, images and
+# fonts only from Tandem itself, and no inline script at all (GOV.UK Frontend starts from
+# tandem/js-enabled.js and tandem/init.js). A printable document's own <style> carries the
+# request's nonce, as the PDF renderer cannot fetch a stylesheet.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+# Browser features no page of Tandem uses, switched off for every page (SecurityHeadersMiddleware).
+TANDEM_PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(), "
+    "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), usb=(), xr-spatial-tracking=()"
+)
 
 OTP_TOTP_ISSUER = "Tandem"
 
@@ -200,7 +252,7 @@ TANDEM_ORGANISATION_NAME = os.environ.get("TANDEM_ORGANISATION_NAME", "Wirral de
 # Break-glass access to a restricted record lasts this long before it must be asked for again.
 # Email: the console in the demo (messages are printed where the server runs); set
 # TANDEM_MAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the TANDEM_SMTP_* values
-# for a real mail server.
+# for a real mail server. Production refuses to start with a backend that sends nothing.
 MAILERS = {
     "default": {
         "BACKEND": os.environ.get("TANDEM_MAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
@@ -235,22 +287,32 @@ TANDEM_DIRECTORY_STALE_AFTER_DAYS = int(os.environ.get("TANDEM_DIRECTORY_STALE_A
 TANDEM_PUBLIC_PHONE = os.environ.get("TANDEM_PUBLIC_PHONE", "0151 496 0123")
 TANDEM_DATA_PROTECTION_CONTACT = os.environ.get("TANDEM_DATA_PROTECTION_CONTACT", "dataprotection@example.org")
 TANDEM_ASK_FOR_HELP_PER_HOUR = int(os.environ.get("TANDEM_ASK_FOR_HELP_PER_HOUR", "10"))
-# django-ratelimit counts in the default cache: in memory for one process, but several web workers
-# must share one (TANDEM_CACHE_URL=redis://...) or each counts alone. If the cache fails, let the
-# request through: a person asking for care matters more than a missed count.
-if os.environ.get("TANDEM_CACHE_URL"):
+# django-ratelimit counts in the default cache, and the "send once" guard holds its token there:
+# several web workers must share one or each counts alone. TANDEM_CACHE_URL names it:
+# redis://host:6379/1 (production), db://table (Django's database cache), locmem:// (one process:
+# the test run only). Unset, the demo uses the database cache (`make demo` creates its table) and
+# production refuses to start (tandem/core/deployment.py). If the cache fails, let the request
+# through: a person asking for care matters more than a missed count.
+_cache_url = os.environ.get("TANDEM_CACHE_URL", "").strip() or ("db://tandem_cache" if TANDEM_DEMO else "locmem://")
+if _cache_url.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
+elif _cache_url.startswith("db://"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["TANDEM_CACHE_URL"],
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": _cache_url.removeprefix("db://") or "tandem_cache",
         }
     }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 RATELIMIT_FAIL_OPEN = True
 
 CELERY_BROKER_URL = os.environ.get("TANDEM_BROKER_URL", "redis://127.0.0.1:6379/0")
 CELERY_TASK_ALWAYS_EAGER = _env_bool("TANDEM_TASKS_EAGER", True)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE  # the morning digest runs at 07:00 local time
+# The worker logs through LOGGING below (JSON lines), not Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Where staff reach Tandem, for links in e-mails sent by scheduled jobs (no request to take it from).
 TANDEM_BASE_URL = os.environ.get("TANDEM_BASE_URL", "http://localhost:8000")
@@ -259,17 +321,24 @@ TANDEM_BASE_URL = os.environ.get("TANDEM_BASE_URL", "http://localhost:8000")
 # database. TANDEM_AUDIT_KEY seals new events under the id TANDEM_AUDIT_KEY_ID; the keys it
 # replaced stay in TANDEM_AUDIT_KEYS as `id=key` pairs (comma-separated) so their seals still
 # verify. Without TANDEM_AUDIT_KEY the published development key is used: only debug, the demo
-# (TANDEM_DEMO), tests and a laptop may do that, so a production server (its own secret key, debug
-# and the demo off) refuses to start without one, and `check --deploy` reports it (audit.E001).
+# (TANDEM_DEMO) and tests may do that: production refuses to start without one
+# (tandem/core/deployment.py) and `check --deploy` reports it (audit.E001).
 TANDEM_AUDIT_KEY = os.environ.get("TANDEM_AUDIT_KEY", "")
 TANDEM_AUDIT_KEY_ID = os.environ.get("TANDEM_AUDIT_KEY_ID", "1")
 TANDEM_AUDIT_KEYS = os.environ.get("TANDEM_AUDIT_KEYS", "")
-if not TANDEM_AUDIT_KEY and os.environ.get("TANDEM_SECRET_KEY") and not DEBUG and not _env_bool("TANDEM_DEMO", False):
-    raise RuntimeError("TANDEM_AUDIT_KEY must be set in production (the key that seals the audit log).")
 
+# Logs are JSON lines on standard error, each with the id of the request it belongs to; every
+# request writes one line of its own (tandem.request: method, path, status, milliseconds, user id).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "tandem.core.logging.RequestIdFilter"}},
+    "formatters": {"json": {"()": "tandem.core.logging.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("TANDEM_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "tandem.request": {"level": "INFO" if _env_bool("TANDEM_LOG_REQUESTS", True) else "WARNING"},
+    },
 }

@@ -3,6 +3,8 @@
 from django.urls import include, path
 
 urlpatterns = [
+    # Public health checks for the load balancer (tandem/core/health.py; docs/deployment.md).
+    path("", include("tandem.core.urls")),
     path("", include("tandem.identity.urls")),
     path("people/", include("tandem.people.urls")),
     path("access/", include("tandem.access.urls")),

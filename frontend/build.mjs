@@ -127,6 +127,7 @@ put('htmx/LICENSE.txt', readFileSync(join(htmxDir, 'LICENSE')))
 // Tandem's own files: hand-written sources, and the favicon drawn here.
 put('tandem/tandem.css', readFileSync(join(srcDir, 'tandem', 'tandem.css')))
 put('tandem/init.js', readFileSync(join(srcDir, 'tandem', 'init.js')))
+put('tandem/js-enabled.js', readFileSync(join(srcDir, 'tandem', 'js-enabled.js')))
 
 // Favicon: a rounded square in #1d70b8 with a white "T" (white on #1d70b8 is
 // 5.2:1). The same shapes, in a 48 x 48 box, make the SVG and the ICO.

@@ -1,6 +1,6 @@
 """The audit key's deployment check (ADR 0002): `tandem check --deploy` reports a server sealing
 with the published development key. A production server refuses to start without its own key
-already (config/settings.py), and a malformed key stops every process (AuditConfig.ready)."""
+already (tandem.E004, tandem/core/deployment.py), and a malformed key stops every process (AuditConfig.ready)."""
 
 from collections.abc import Sequence
 from typing import Any

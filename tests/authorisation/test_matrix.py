@@ -108,6 +108,9 @@ GET = {
     "access:break_glass_review": row("sign_in", 405, 405, 405, 405),
     "access:restriction_change_list": row("sign_in", 403, 200, 403, 403),
     "access:restriction_change_review": row("sign_in", 405, 405, 405, 405),
+    # The load balancer's health checks: public, the same answer for everyone.
+    "core:healthz": row(200, 200, 200, 200, 200),
+    "core:readyz": row(200, 200, 200, 200, 200),
     # The ORUK directory API is public by the standard: the same answer for everyone, signed in
     # or not. The world has no directory entries, so an id names nothing (404).
     "directory:oruk_root": row(200, 200, 200, 200, 200),
@@ -343,7 +346,9 @@ POST = {
     "access:restriction_change_list": row("sign_in", 405, 405, 405, 405),
     # As with break-glass: only reviewers can find a change to a restriction at all.
     "access:restriction_change_review": row("sign_in", 404, "saved:access:restriction_change_list", 404, 404),
-    # The ORUK API is read-only.
+    # The health checks and the ORUK API are read-only.
+    "core:healthz": row(405, 405, 405, 405, 405),
+    "core:readyz": row(405, 405, 405, 405, 405),
     "directory:oruk_root": row(405, 405, 405, 405, 405),
     "directory:oruk_services": row(405, 405, 405, 405, 405),
     "directory:oruk_service": row(405, 405, 405, 405, 405),

@@ -56,6 +56,9 @@ DOWNLOADS = {"support_plans:plan_document_pdf", "safeguarding:returns_csv", "saf
 # The Open Referral UK API answers JSON, not pages: axe checks HTML pages only, so these are
 # left out here and their shapes are tested in tandem/directory/tests/test_oruk_api.py.
 JSON_API = {
+    # The load balancer's health checks answer JSON too (tandem/core/tests/test_health.py).
+    "core:healthz",
+    "core:readyz",
     "directory:oruk_root",
     "directory:oruk_services",
     "directory:oruk_service",
