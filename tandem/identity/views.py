@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
 from tandem.core.errors import DomainError
-from tandem.identity import selectors, services
+from tandem.identity import selectors, services, throttle
 from tandem.identity.forms import CodeForm, SignInForm
 from tandem.identity.middleware import SECOND_FACTOR_PENDING
 from tandem.identity.permissions import Permission
@@ -49,6 +49,13 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = authenticate(request, username=form.cleaned_data["username"], password=form.cleaned_data["password"])
         if user is None:
+            services.sign_in_failed_record(
+                username=form.cleaned_data["username"],
+                client_address=throttle.client_address(request),
+                refused=getattr(request, throttle.REFUSED, False),
+                locked_by=getattr(request, throttle.LOCKED_BY, None)
+                or ("username" if getattr(request, "axes_locked_out", False) else None),
+            )
             form.add_error("password", "The username or password is not right")
         else:
             login(request, user)
@@ -141,5 +148,11 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 def locked_out(
     request: HttpRequest, credentials: dict[str, Any] | None = None, *args: Any, **kwargs: Any
 ) -> HttpResponse:
-    """Shown instead of the sign-in page once a username has had too many wrong passwords."""
-    return render(request, "identity/locked_out.html", status=429)
+    """Shown instead of the sign-in page once a throttle is reached (ADR 0005): the username's, or the
+    client address's when it has had too many failed sign-ins whatever the usernames."""
+    return render(
+        request,
+        "identity/locked_out.html",
+        {"by_address": getattr(request, throttle.LOCKED_BY, None) == throttle.ADDRESS},
+        status=429,
+    )

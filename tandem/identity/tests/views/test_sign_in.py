@@ -29,7 +29,9 @@ def test_a_wrong_password_is_a_problem_and_keeps_the_username_only(client, pract
     assert page.values["password"] == ""
     assert "not-the-password" not in response.content.decode()
     assert SESSION_KEY not in client.session
-    assert audit.actions() == []
+    # Audited as a failed sign-in (tests/test_sign_in_throttle.py), never with the password.
+    assert audit.actions() == ["identity.user.sign_in_failed"]
+    assert "not-the-password" not in str(audit.events()[0].changes)
 
 
 def test_missing_details_are_a_problem(client, read):
