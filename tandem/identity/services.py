@@ -3,6 +3,7 @@
 from enum import StrEnum
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -105,6 +106,11 @@ def totp_verify(*, actor: Any, token: str) -> TOTPDevice:
 
 def has_second_factor(*, actor: Any) -> bool:
     return bool(TOTPDevice.objects.filter(user=actor, confirmed=True).exists())
+
+
+def second_factor_required(*, actor: Any) -> bool:
+    """Whether the user's role must sign in with a second factor (TANDEM_SECOND_FACTOR_ROLES, ADR 0005)."""
+    return bool(actor.is_authenticated and actor.role in settings.TANDEM_SECOND_FACTOR_ROLES)
 
 
 @transaction.atomic

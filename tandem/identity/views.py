@@ -116,10 +116,13 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.totp_device_confirm(actor=request.user, token=form.cleaned_data["token"])
+            device = services.totp_device_confirm(actor=request.user, token=form.cleaned_data["token"])
         except DomainError as error:
             form.add_domain_error(error.field, error.message)
         else:
+            # The code just proved counts as this session's second factor (a role that requires
+            # one may go on at once).
+            otp_login(request, device)
             messages.success(
                 request, "Sign-in codes are turned on. You will be asked for a code each time you sign in."
             )
@@ -134,6 +137,8 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
             "form": form,
             "qr_svg": qr.svg_inline(scale=4, title="QR code for your authenticator app"),
             "secret": " ".join(secret_b32[i : i + 4] for i in range(0, len(secret_b32), 4)),
+            "required": services.second_factor_required(actor=request.user)
+            and not services.has_second_factor(actor=request.user),
         },
         status=400 if form.errors else 200,
     )
