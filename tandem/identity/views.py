@@ -7,7 +7,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -37,6 +37,8 @@ def _asked_for(request: HttpRequest) -> str:
 
 
 def _next_url(request: HttpRequest, user: Any = None) -> str:
+    """Where to go next: always a URL, redirected to as it is (`redirect` would try to reverse a
+    `next` like "abc" as a view name, and fail with a 500)."""
     return _asked_for(request) or _home_for(user or request.user)
 
 
@@ -44,7 +46,7 @@ def _next_url(request: HttpRequest, user: Any = None) -> str:
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and not request.session.get(SECOND_FACTOR_PENDING):
-        return redirect(_next_url(request))
+        return HttpResponseRedirect(_next_url(request))
     form = SignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = authenticate(request, username=form.cleaned_data["username"], password=form.cleaned_data["password"])
@@ -63,7 +65,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             if services.has_second_factor(actor=user):
                 request.session[SECOND_FACTOR_PENDING] = True
                 return redirect(f"{reverse('identity:verify')}?next={_next_url(request, user)}")
-            return redirect(_next_url(request, user))
+            return HttpResponseRedirect(_next_url(request, user))
     return render(
         request,
         "identity/sign_in.html",
@@ -75,7 +77,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def verify(request: HttpRequest) -> HttpResponse:
     if not request.session.get(SECOND_FACTOR_PENDING):
-        return redirect(_next_url(request))
+        return HttpResponseRedirect(_next_url(request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -85,7 +87,7 @@ def verify(request: HttpRequest) -> HttpResponse:
         else:
             otp_login(request, device)
             del request.session[SECOND_FACTOR_PENDING]
-            return redirect(_next_url(request))
+            return HttpResponseRedirect(_next_url(request))
     return render(
         request, "identity/verify.html", {"form": form, "next": _asked_for(request)}, status=400 if form.errors else 200
     )
