@@ -46,6 +46,13 @@ def fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def no_second_factor_required(settings: Any) -> None:
+    """Staff sign in without codes unless a test requires them of a role (even where the
+    environment looks like production to config/settings.py)."""
+    settings.TANDEM_SECOND_FACTOR_ROLES = frozenset()
+
+
 def staff_make(
     *,
     username: str,

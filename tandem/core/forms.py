@@ -58,7 +58,7 @@ class GovDateField(forms.MultiValueField):
             raise ValidationError(f"{label} must be a real date")
         try:
             result = date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
+        except (ValueError, OverflowError):  # a day or month of twenty digits overflows (was a 500)
             raise ValidationError(f"{label} must be a real date") from None
         if result.year < 1880:
             raise ValidationError(f"{label} must be after 1880")

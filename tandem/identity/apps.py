@@ -5,3 +5,6 @@ class IdentityConfig(AppConfig):
     name = "tandem.identity"
     label = "identity"
     verbose_name = "Identity"
+
+    def ready(self) -> None:
+        from tandem.identity import checks  # noqa: F401 - registers the system checks

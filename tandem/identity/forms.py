@@ -6,7 +6,12 @@ from tandem.core.forms import TandemForm
 
 
 class SignInForm(TandemForm):
-    username = forms.CharField(label="Username", error_messages={"required": "Enter your username"})
+    username = forms.CharField(
+        label="Username",
+        # A username is at most 150 characters (Django's user model); longer cannot be anyone's.
+        max_length=150,
+        error_messages={"required": "Enter your username", "max_length": "Username must be 150 characters or fewer"},
+    )
     password = forms.CharField(label="Password", strip=False, error_messages={"required": "Enter your password"})
 
 

@@ -2,31 +2,53 @@
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 
+from tandem.identity import services
+
 SECOND_FACTOR_PENDING = "tandem_second_factor_pending"
 # Pages that a signed-in user who still owes a code may reach.
 _ALLOWED_PENDING = {"identity:verify", "identity:sign_out"}
+# Pages that a user whose role requires a second factor, and who has none, may reach.
+_ALLOWED_SETTING_UP = {"identity:second_factor_setup", "identity:sign_out", "identity:accessibility"}
+
+
+def _view_name(request: HttpRequest) -> str:
+    try:
+        return resolve(request.path_info).view_name
+    except Resolver404:
+        return ""
 
 
 class SecondFactorRequiredMiddleware:
     """Sign-in sets a flag in the session when the user has a confirmed device; until the code
-    is checked every page but the code page and sign-out redirects there."""
+    is checked every page but the code page and sign-out redirects there.
+
+    A user whose role is in TANDEM_SECOND_FACTOR_ROLES must have checked a code this session
+    (ADR 0005 addendum): one with a device is asked for its code, one without is sent to set one
+    up, before anything else.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_authenticated and request.session.get(SECOND_FACTOR_PENDING):
-            try:
-                view_name = resolve(request.path_info).view_name
-            except Resolver404:
-                view_name = ""
-            if view_name not in _ALLOWED_PENDING:
-                return redirect("identity:verify")
+        user: Any = request.user
+        if user.is_authenticated:
+            if request.session.get(SECOND_FACTOR_PENDING):
+                if _view_name(request) not in _ALLOWED_PENDING:
+                    return redirect("identity:verify")
+            elif services.second_factor_required(actor=user) and not user.is_verified():
+                if services.has_second_factor(actor=user):
+                    request.session[SECOND_FACTOR_PENDING] = True
+                    if _view_name(request) not in _ALLOWED_PENDING:
+                        return redirect("identity:verify")
+                elif _view_name(request) not in _ALLOWED_SETTING_UP:
+                    return redirect("identity:second_factor_setup")
         return self.get_response(request)
 
 

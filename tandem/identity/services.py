@@ -1,7 +1,9 @@
 """Sign-in events, the second factor and staff professional details: each a service, each audited."""
 
+from enum import StrEnum
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -12,6 +14,46 @@ from tandem.identity.models import Profession, RegistrationBody, User
 
 def signed_in_record(*, actor: Any) -> None:
     audit.record(actor=actor, action="identity.user.signed_in", summary="Signed in")
+
+
+class SignInFailure(StrEnum):
+    """Why a sign-in failed, as the audit log words it."""
+
+    WRONG_PASSWORD = "wrong password"  # noqa: S105 - a reason, not a password
+    UNKNOWN_USER = "unknown user"
+    LOCKED_OUT = "locked out"
+
+
+@transaction.atomic
+def sign_in_failed_record(
+    *, username: str, client_address: str | None, refused: bool, locked_by: str | None = None
+) -> SignInFailure:
+    """Audit a failed sign-in: the username tried, the client address and why (never the password).
+
+    `refused`: a throttle turned it away before the password was checked (ADR 0005); `locked_by`:
+    the limit this attempt reached or was refused by ("username" or "address"), if any. No one is
+    signed in, so the event has no actor; when the username is someone's, they are its target, so
+    their history shows sign-ins tried as them.
+    """
+    tried = username[:150]
+    user = User.objects.filter(username=tried).first()
+    if refused:
+        reason = SignInFailure.LOCKED_OUT
+    elif user is None:
+        reason = SignInFailure.UNKNOWN_USER
+    else:
+        reason = SignInFailure.WRONG_PASSWORD
+    changes: dict[str, Any] = {"username": tried, "client address": client_address, "reason": str(reason)}
+    if locked_by:
+        changes["locked by"] = locked_by
+    audit.record(
+        actor=None,
+        action="identity.user.sign_in_failed",
+        target=user,
+        summary=f"Failed sign-in as {tried}: {reason}",
+        changes=changes,
+    )
+    return reason
 
 
 def signed_out_record(*, actor: Any) -> None:
@@ -64,6 +106,11 @@ def totp_verify(*, actor: Any, token: str) -> TOTPDevice:
 
 def has_second_factor(*, actor: Any) -> bool:
     return bool(TOTPDevice.objects.filter(user=actor, confirmed=True).exists())
+
+
+def second_factor_required(*, actor: Any) -> bool:
+    """Whether the user's role must sign in with a second factor (TANDEM_SECOND_FACTOR_ROLES, ADR 0005)."""
+    return bool(actor.is_authenticated and actor.role in settings.TANDEM_SECOND_FACTOR_ROLES)
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
 from tandem.core.errors import DomainError
-from tandem.identity import selectors, services
+from tandem.identity import selectors, services, throttle
 from tandem.identity.forms import CodeForm, SignInForm
 from tandem.identity.middleware import SECOND_FACTOR_PENDING
 from tandem.identity.permissions import Permission
@@ -37,6 +37,8 @@ def _asked_for(request: HttpRequest) -> str:
 
 
 def _next_url(request: HttpRequest, user: Any = None) -> str:
+    """Where to go next: always a URL, redirected to as it is (`redirect` would try to reverse a
+    `next` like "abc" as a view name, and fail with a 500)."""
     return _asked_for(request) or _home_for(user or request.user)
 
 
@@ -44,11 +46,18 @@ def _next_url(request: HttpRequest, user: Any = None) -> str:
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and not request.session.get(SECOND_FACTOR_PENDING):
-        return redirect(_next_url(request))
+        return HttpResponseRedirect(_next_url(request))
     form = SignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = authenticate(request, username=form.cleaned_data["username"], password=form.cleaned_data["password"])
         if user is None:
+            services.sign_in_failed_record(
+                username=form.cleaned_data["username"],
+                client_address=throttle.client_address(request),
+                refused=getattr(request, throttle.REFUSED, False),
+                locked_by=getattr(request, throttle.LOCKED_BY, None)
+                or ("username" if getattr(request, "axes_locked_out", False) else None),
+            )
             form.add_error("password", "The username or password is not right")
         else:
             login(request, user)
@@ -56,7 +65,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             if services.has_second_factor(actor=user):
                 request.session[SECOND_FACTOR_PENDING] = True
                 return redirect(f"{reverse('identity:verify')}?next={_next_url(request, user)}")
-            return redirect(_next_url(request, user))
+            return HttpResponseRedirect(_next_url(request, user))
     return render(
         request,
         "identity/sign_in.html",
@@ -68,7 +77,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def verify(request: HttpRequest) -> HttpResponse:
     if not request.session.get(SECOND_FACTOR_PENDING):
-        return redirect(_next_url(request))
+        return HttpResponseRedirect(_next_url(request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -78,7 +87,7 @@ def verify(request: HttpRequest) -> HttpResponse:
         else:
             otp_login(request, device)
             del request.session[SECOND_FACTOR_PENDING]
-            return redirect(_next_url(request))
+            return HttpResponseRedirect(_next_url(request))
     return render(
         request, "identity/verify.html", {"form": form, "next": _asked_for(request)}, status=400 if form.errors else 200
     )
@@ -109,10 +118,13 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.totp_device_confirm(actor=request.user, token=form.cleaned_data["token"])
+            device = services.totp_device_confirm(actor=request.user, token=form.cleaned_data["token"])
         except DomainError as error:
             form.add_domain_error(error.field, error.message)
         else:
+            # The code just proved counts as this session's second factor (a role that requires
+            # one may go on at once).
+            otp_login(request, device)
             messages.success(
                 request, "Sign-in codes are turned on. You will be asked for a code each time you sign in."
             )
@@ -127,6 +139,8 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
             "form": form,
             "qr_svg": qr.svg_inline(scale=4, title="QR code for your authenticator app"),
             "secret": " ".join(secret_b32[i : i + 4] for i in range(0, len(secret_b32), 4)),
+            "required": services.second_factor_required(actor=request.user)
+            and not services.has_second_factor(actor=request.user),
         },
         status=400 if form.errors else 200,
     )
@@ -141,5 +155,11 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 def locked_out(
     request: HttpRequest, credentials: dict[str, Any] | None = None, *args: Any, **kwargs: Any
 ) -> HttpResponse:
-    """Shown instead of the sign-in page once a username has had too many wrong passwords."""
-    return render(request, "identity/locked_out.html", status=429)
+    """Shown instead of the sign-in page once a throttle is reached (ADR 0005): the username's, or the
+    client address's when it has had too many failed sign-ins whatever the usernames."""
+    return render(
+        request,
+        "identity/locked_out.html",
+        {"by_address": getattr(request, throttle.LOCKED_BY, None) == throttle.ADDRESS},
+        status=429,
+    )

@@ -165,13 +165,24 @@ def summary(request: HttpRequest, person: Person, warnings: list[HazardWarning])
     )
 
 
+def _version_posted(request: HttpRequest, person: Person) -> int:
+    """The record's version the form was filled in against. Anything but a whole number a version
+    could be (a tampered hidden field) matches no version, so it is refused as a stale edit."""
+    posted = request.POST.get("version") or str(person.version)
+    try:
+        version = int(posted)
+    except ValueError:
+        return 0
+    return version if 0 < version < 2**31 else 0
+
+
 @require_http_methods(["GET", "POST"])
 @person_page("personal details")
 def details_edit(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
     require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
     initial = presenters.details_initial(person)
     form = forms.PersonDetailsForm(request.POST or None, initial=initial, gp_practices=selectors.gp_practice_choices())
-    version = int(request.POST.get("version") or person.version)
+    version = _version_posted(request, person)
     saved = submit(
         request,
         form,

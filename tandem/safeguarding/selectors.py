@@ -105,6 +105,9 @@ def _window(queue: QuerySet[Concern], number: int, per_page: int) -> tuple[list[
     return [pk for pk, _ in rows], (rows[0][1] if rows else 0)
 
 
+_LAST_PAGE_ASKED = 1_000_000
+
+
 def triage_page(
     *, actor: Any, team_id: int | None = None, overdue_only: bool = False, number: Any = 1, per_page: int = 25
 ) -> tuple[Page[Any], list[Concern]]:
@@ -116,7 +119,8 @@ def triage_page(
     """
     queue = triage_queue(actor=actor, team_id=team_id, overdue_only=overdue_only).select_related(None)
     try:
-        wanted = max(int(number), 1)
+        # Past any real queue: a bigger number would overflow the database's OFFSET (a 500).
+        wanted = min(max(int(number), 1), _LAST_PAGE_ASKED)
     except (TypeError, ValueError):
         wanted = 1
     ids, total = _window(queue, wanted, per_page)

@@ -99,6 +99,9 @@ class CommunityPickForm(TandemForm):
         cast(forms.ChoiceField, self.fields["service"]).choices = services or []
 
 
+MAX_UNIT_COST = Decimal(10_000)
+
+
 def _pence(value: str) -> int:
     text = value.strip().removeprefix("£").replace(",", "")
     try:
@@ -107,6 +110,10 @@ def _pence(value: str) -> int:
         raise ValidationError("Enter the cost of each in pounds and pence, like 19.50") from None
     if not amount.is_finite() or amount < 0:
         raise ValidationError("Enter the cost of each in pounds and pence, like 19.50")
+    # Checked before rounding: a figure like 1e400 cannot be rounded to pence (it was a 500), and
+    # the weekly budget is kept in pence in a 32-bit column.
+    if amount > MAX_UNIT_COST:
+        raise ValidationError("The cost of each must be £10,000 or less")
     if amount != amount.quantize(Decimal("0.01")):
         raise ValidationError("The cost of each must be in pounds and pence, with no more than 2 decimal places")
     return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
@@ -137,8 +144,10 @@ class CommissionedForm(TandemForm):
         help_text="For example, 7.5 for seven and a half hours",
         max_digits=6,
         decimal_places=2,
+        max_value=168,
         error_messages={
             "required": "Enter how many hours, visits, sessions, days or nights a week",
+            "max_value": "How many a week must be 168 or fewer",
             "invalid": "How many a week must be a number, like 7.5",
             "max_digits": "How many a week must be 168 or fewer",
             "max_whole_digits": "How many a week must be 168 or fewer",

@@ -29,7 +29,9 @@ def test_a_wrong_password_is_a_problem_and_keeps_the_username_only(client, pract
     assert page.values["password"] == ""
     assert "not-the-password" not in response.content.decode()
     assert SESSION_KEY not in client.session
-    assert audit.actions() == []
+    # Audited as a failed sign-in (tests/test_sign_in_throttle.py), never with the password.
+    assert audit.actions() == ["identity.user.sign_in_failed"]
+    assert "not-the-password" not in str(audit.events()[0].changes)
 
 
 def test_missing_details_are_a_problem(client, read):
@@ -107,3 +109,13 @@ def test_signing_out_by_get_is_refused(client, practitioner, audit):
     assert response.status_code == 405
     assert client.session[SESSION_KEY] == str(practitioner.pk)
     assert audit.actions() == []
+
+
+def test_a_next_that_looks_like_a_view_name_is_only_a_relative_address(client, practitioner, password):
+    response = client.post(SIGN_IN, {"username": "practitioner", "password": password, "next": "abc"})
+    verify = client.get(reverse("identity:verify"), {"next": "abc"})
+    again = client.get(SIGN_IN, {"next": "people:search"})
+
+    assert (response.status_code, response["Location"]) == (302, "abc")
+    assert (verify.status_code, verify["Location"]) == (302, "abc")
+    assert (again.status_code, again["Location"]) == (302, "/people/")  # "people:" reads as a scheme

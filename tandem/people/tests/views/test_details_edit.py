@@ -147,3 +147,20 @@ def test_a_stale_version_shows_the_message_and_saves_nothing(client, practitione
     person.refresh_from_db()
     assert (person.family_name, person.version) == ("Smith-Jones", 2)
     assert audit.actions() == []
+
+
+@pytest.mark.parametrize("version", ["abc", "1.5", "1e400", "99999999999999999999", "-1", "0"])
+def test_a_version_that_is_not_a_version_is_a_stale_edit_not_an_error(
+    client, practitioner, person, url, read, audit, version
+):
+    client.force_login(practitioner)
+
+    response = client.post(url, form_of(person, family_name="Smyth") | {"version": version})
+
+    page = read(response)
+    assert response.status_code == 400
+    assert page.error_summary == [STALE]
+    assert page.values["family_name"] == "Smyth"
+    person.refresh_from_db()
+    assert (person.family_name, person.version) == ("Smith", 1)
+    assert audit.actions() == []

@@ -109,6 +109,12 @@ def test_a_commissioned_service_is_added_in_pounds_and_pence(signed_in, draft):
         ("", "Enter the cost of each, like 19.50"),
         ("lots", "Enter the cost of each in pounds and pence, like 19.50"),
         ("18.255", "The cost of each must be in pounds and pence, with no more than 2 decimal places"),
+        # Too big to round to pence (once a 500), or to keep in the budget's column.
+        ("1e400", "The cost of each must be £10,000 or less"),
+        ("99999999999", "The cost of each must be £10,000 or less"),
+        ("10000.01", "The cost of each must be £10,000 or less"),
+        ("NaN", "Enter the cost of each in pounds and pence, like 19.50"),
+        ("-1", "Enter the cost of each in pounds and pence, like 19.50"),
     ],
 )
 def test_a_cost_must_be_pounds_and_pence(signed_in, draft, read, cost, message):
@@ -123,6 +129,22 @@ def test_a_cost_must_be_pounds_and_pence(signed_in, draft, read, cost, message):
 
     assert response.status_code == 400
     assert read(response).error_summary == [message]
+    assert CommissionedService.objects.count() == 0
+
+
+@pytest.mark.parametrize("units", ["169", "9999.99", "1e400"])
+def test_more_than_168_a_week_is_a_problem(signed_in, draft, read, units):
+    outcome = services.outcome_add(
+        plan=draft, answers=services.OutcomeAnswers(statement="I want to eat"), version=1, actor=draft.practitioner
+    )
+    form = {"kind": "home_care", "provider_name": "Caring Hands", "unit": "hour", "unit_cost": "10000"}
+
+    response = signed_in.post(
+        url("commissioned_add", draft.uuid, outcome.uuid), form | {"units_per_week": units, "version": "2"}
+    )
+
+    assert response.status_code == 400
+    assert read(response).error_summary == ["How many a week must be 168 or fewer"]
     assert CommissionedService.objects.count() == 0
 
 
