@@ -187,13 +187,9 @@ TANDEM_TRUSTED_PROXIES = [
     if proxy.strip()
 ]
 # A second factor is required of these roles (a user without one sets it up before anything else):
-# by default team managers and system administrators in production (not debug, its own secret key),
+# by default team managers and system administrators in production (neither debug nor the demo),
 # no one in the demo and the tests. Set it empty to require it of no one.
-_SECOND_FACTOR_DEFAULT = (
-    "team_manager,system_administrator"
-    if os.environ.get("TANDEM_SECRET_KEY") and not DEBUG and not _env_bool("TANDEM_DEMO", False)
-    else ""
-)
+_SECOND_FACTOR_DEFAULT = "team_manager,system_administrator" if not DEBUG and not TANDEM_DEMO else ""
 TANDEM_SECOND_FACTOR_ROLES = frozenset(
     role.strip()
     for role in os.environ.get("TANDEM_SECOND_FACTOR_ROLES", _SECOND_FACTOR_DEFAULT).split(",")
