@@ -31,6 +31,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+# What the front door writes down when a daughter rings about her mother (synthetic).
+CONTACT = {
+    "source": "family_or_friend",
+    "caller_name": "Ann Example",
+    "caller_relationship": "Daughter",
+    "caller_phone": "0151 496 0000",
+    "route": "phone",
+    "reason": "Mum has fallen twice this month and is frightened to go out.",
+    "urgency": "soon",
+}
 KINDS = ("person search", "person summary", "directory search", "contact form", "contact record")
 
 

@@ -35,19 +35,12 @@ from locust import FastHttpUser, constant, task  # noqa: E402
 from locust.env import Environment  # noqa: E402
 from locust.stats import StatsEntry  # noqa: E402
 
+from benchmarks.load import CONTACT  # noqa: E402
+
 POOL: dict[str, Any] = {}
 _TURN = count()
 SIGNED_IN: list[str] = []
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-CONTACT = {
-    "source": "family_or_friend",
-    "caller_name": "Ann Example",
-    "caller_relationship": "Daughter",
-    "caller_phone": "0151 496 0000",
-    "route": "phone",
-    "reason": "Mum has fallen twice this month and is frightened to go out.",
-    "urgency": "soon",
-}
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
