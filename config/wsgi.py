@@ -1,8 +1,20 @@
-"""WSGI entry point for gunicorn: `gunicorn config.wsgi`."""
+"""WSGI entry point for gunicorn: `gunicorn config.wsgi`.
 
+Each worker loads the application and its URLs (so every view, form and selector module) before
+its first request, then hands everything loaded so far to `gc.freeze()`. Those objects live as
+long as the process; once frozen, the garbage collector's full collections no longer walk them
+(about 120,000 objects: a full collection took 75 ms of CPU, every 150 requests or so, and takes
+9 ms frozen; docs/performance.md, "Under load").
+"""
+
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
+from django.urls import get_resolver
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 application = get_wsgi_application()
+get_resolver().url_patterns  # noqa: B018 - imports every app's views now, not in the first request
+gc.collect()
+gc.freeze()
