@@ -27,7 +27,7 @@ help:
 	@echo "make demo    install, build the demo borough and serve it on http://localhost:8000"
 	@echo "make test    install and run every check: lint, types, architecture, tests on SQLite"
 	@echo "             (and on PostgreSQL when TANDEM_TEST_POSTGRES_URL is set), browser journeys"
-	@echo "make bench   run the benchmarks and write benchmarks/results.json"
+	@echo "make bench   run the benchmarks (the load test with them) and write benchmarks/results.json"
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@if [ -z "$(PYTHON)" ]; then echo "Tandem needs Python 3.12 or later (Django 6.1 requires it): none found." >&2; exit 1; fi

@@ -16,11 +16,12 @@ from functools import lru_cache
 from typing import Any
 
 from django.forms import BoundField, Form
+from django.utils.functional import Promise
 from markupsafe import Markup, escape
 
 from tandem.core import components
 
-__all__ = ["checkbox", "checkboxes", "error_items", "radios", "textarea"]
+__all__ = ["checkbox", "checkboxes", "error_items", "radios", "remembered", "textarea"]
 
 # What a checkbox of a BooleanField holds when ticked: the form's initial True, or what a browser sent.
 _TICKED = (True, "on", "true")
@@ -205,3 +206,50 @@ def error_items(form: Form) -> list[dict[str, Any]]:
             anchor = field.auto_id + ("-day" if type(field.field.widget).__name__ == "DateWidget" else "")
             items.append({"text": errors[name][0], "href": f"#{anchor}"})
     return items
+
+
+def _frozen(value: Any) -> Any:
+    """Parameters as a key: dicts and lists become tuples (in their order), lazy text its words."""
+    if isinstance(value, dict):
+        return ("dict", *((key, _frozen(item)) for key, item in value.items()))
+    if isinstance(value, list | tuple):
+        return ("list", *(_frozen(item) for item in value))
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, bool | int | float):
+        return (type(value), value)  # True, 1 and 1.0 are equal keys, but a macro may write them apart
+    return value
+
+
+# Markup the design system's macros wrote, by macro and frozen parameters; emptied when full.
+_WRITTEN: dict[tuple[Any, Any], Markup] = {}
+
+
+def _written(macro: Any, params: dict[str, Any]) -> Markup:
+    key = (macro, _frozen(params))
+    try:
+        found = _WRITTEN.get(key)
+    except TypeError:  # a parameter that cannot be a key: written afresh
+        return Markup(macro(params))  # noqa: S704 - the macro escaped what it wrote
+    if found is None:
+        if len(_WRITTEN) >= _CACHED:
+            _WRITTEN.clear()
+        found = _WRITTEN[key] = Markup(macro(params))  # noqa: S704 - the macro escaped what it wrote
+    return found
+
+
+def remembered(macro: Any, params: dict[str, Any], value_key: str = "") -> Markup:
+    """What the design system's `macro` writes for `params`, written once and then reused.
+
+    The GOV.UK macros are pure functions of their parameters, and the input and select of a
+    page's form (a search box, the directory's category, distance and day) were a tenth of those
+    pages' work under load. With `value_key`, that parameter (a text box's value, different each
+    time) stands aside while the markup is cached, and is escaped and put in afterwards, as the
+    macro would have written it; an empty value, which the macro leaves out, is cached as it is.
+    """
+    value = params.get(value_key) if value_key else None
+    if value:
+        shown = {**params, value_key: _VALUE}
+        written = str(_written(macro, shown))
+        return Markup(written.replace(_VALUE, str(escape(value))))  # noqa: S704 - escaped as the macro does
+    return _written(macro, params)

@@ -431,14 +431,16 @@ class _Loader[T: Model]:
             [*connection.ops.get_db_converters(field.get_col(alias)), *field.get_db_converters(connection)]
             for field in fields
         ]
+        # Only the columns that have converters are converted (on PostgreSQL, few or none are).
+        self.converted = [(n, converters) for n, converters in enumerate(self.converters) if converters]
 
     def build(self, row: tuple[Any, ...], start: int = 0) -> T:
-        values = []
-        for raw, converters in zip(row[start : start + self.width], self.converters, strict=True):
-            value = raw
+        values = list(row[start : start + self.width])
+        for n, converters in self.converted:
+            value = values[n]
             for converter in converters:
                 value = converter(value, None, connection)
-            values.append(value)
+            values[n] = value
         return self.model.from_db(connection.alias, self.names, values)
 
 

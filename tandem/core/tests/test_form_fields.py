@@ -181,3 +181,108 @@ def test_the_error_summary_lists_the_forms_errors_then_each_fields_first_in_page
 
 def test_an_unbound_form_has_nothing_to_summarise():
     assert form_fields.error_items(ExampleForm()) == []
+
+
+# Inputs and selects: the design system's own macros, their markup remembered by parameters.
+
+
+def govuk(folder: str, name: str) -> Any:
+    from django.template import engines
+
+    env = engines["jinja2"].env
+    return env.get_template(f"govuk_frontend_jinja/components/{folder}/macro.html").module.__dict__[name]
+
+
+def page_field(call: str, form: forms.Form) -> str:
+    from django.template import engines
+
+    template = engines["jinja2"].env.from_string(
+        '{% from "components/fields.html" import input, select %}{{ ' + call + " }}"
+    )
+    return str(template.render(form=form))
+
+
+class FindForm(TandemForm):
+    q = forms.CharField(label="Name, date of birth or NHS number", help_text="For example, Mary Smith", max_length=50)
+    kind = forms.ChoiceField(label="Kind", choices=ANSWERS, required=False)
+
+
+INPUT_VALUES = ['Smith & "Jones" <b>', "O'Brien", "   ", "0", "x" * 80, ""]
+
+
+@pytest.mark.parametrize("value", INPUT_VALUES)
+def test_an_input_is_what_the_macro_writes_for_any_value_typed(value):
+    form = FindForm({"q": value})
+    form.is_valid()
+    field = form["q"]
+    params = {
+        "label": {"text": field.label, "classes": "", "isPageHeading": False},
+        "hint": {"text": field.help_text},
+        "id": field.auto_id,
+        "name": field.html_name,
+        "type": "text",
+        "value": field.value() if field.value() is not None else "",
+        "classes": "",
+        "autocomplete": None,
+        "spellcheck": None,
+        "inputmode": None,
+        "errorMessage": {"text": field.errors[0]} if field.errors else None,
+    }
+    direct = str(govuk("input", "govukInput")(params))
+
+    assert same(page_field("input(form.q)", form)) == same(direct)
+    assert same(page_field("input(form.q)", form)) == same(direct)  # and again, from what was remembered
+
+
+def test_a_remembered_input_is_written_once_for_many_values():
+    calls: list[dict[str, Any]] = []
+    original = govuk("input", "govukInput")
+
+    def counting(params: dict[str, Any]) -> Any:
+        calls.append(params)
+        return original(params)
+
+    params = {"label": {"text": "Name"}, "id": "q-once", "name": "q", "value": "first"}
+    first = form_fields.remembered(counting, params, "value")
+    second = form_fields.remembered(counting, {**params, "value": "<second>"}, "value")
+
+    assert len(calls) == 1
+    assert 'value="first"' in first
+    assert 'value="&lt;second&gt;"' in second
+    assert second == str(original({**params, "value": "<second>"}))
+
+
+def test_a_password_is_never_written_back():
+    form = FindForm({"q": "secret-words"})
+    html = page_field('input(form.q, type="password")', form)
+
+    assert "secret-words" not in html
+
+
+@pytest.mark.parametrize("chosen", ["", "yes", "no", "nonsense"])
+def test_a_select_is_what_the_macro_writes_whichever_choice_is_made(chosen):
+    form = FindForm({"q": "Mary", "kind": chosen})
+    form.is_valid()
+    field = form["kind"]
+    current = str(field.value())
+    params = {
+        "label": {"text": field.label},
+        "hint": None,
+        "id": field.auto_id,
+        "name": field.html_name,
+        "items": [{"value": v, "text": t, "selected": str(v) == current} for v, t in ANSWERS],
+        "classes": "",
+        "errorMessage": {"text": field.errors[0]} if field.errors else None,
+    }
+    direct = str(govuk("select", "govukSelect")(params))
+
+    assert same(page_field("select(form.kind)", form)) == same(direct)
+    assert same(page_field("select(form.kind)", form)) == same(direct)
+
+
+def test_true_and_one_are_remembered_apart():
+    def written(params: dict[str, Any]) -> str:
+        return repr(params["flag"])
+
+    assert form_fields.remembered(written, {"flag": True}) == "True"
+    assert form_fields.remembered(written, {"flag": 1}) == "1"

@@ -480,3 +480,30 @@ def test_a_refreshed_index_forgets_the_words_it_remembered():
     service_make("Hoylake Allotments")
 
     assert service_search(ServiceQuery(keywords="allotments")).total == 1
+
+
+@pytest.mark.django_db
+def test_a_page_of_services_is_built_as_the_orm_reads_them():
+    """The hand-written page load converts only the columns that need it, and still builds the
+    same instances as the ORM: ids, times, dates and foreign keys alike, on either database."""
+    from tandem.directory.search import _services_shown
+
+    centroids_make()
+    made = service_make(
+        "Hoylake Lunch Club",
+        description="A hot lunch",
+        postcode=BIRKENHEAD,
+        schedules=(("MO", time(11, 30), time(14, 0)),),
+    )
+
+    shown = _services_shown([made.pk])[made.pk]
+    read = Service.objects.get(pk=made.pk)
+
+    assert [(f.attname, getattr(shown, f.attname)) for f in Service._meta.concrete_fields] == [
+        (f.attname, getattr(read, f.attname)) for f in Service._meta.concrete_fields
+    ]
+    assert shown.organization.name == "Wirral Community Trust"
+    schedule = shown.schedules.all()[0]
+    assert (schedule.byday, schedule.opens_at, schedule.closes_at) == ("MO", time(11, 30), time(14, 0))
+    place = shown.service_at_locations.all()[0].location
+    assert place.postal_code == read.service_at_locations.get().location.postal_code

@@ -6,6 +6,7 @@ import pytest
 
 from tandem.access.services import glass_break
 from tandem.core.errors import DomainError
+from tandem.people.models import Person
 from tandem.people.search import may_open, people_search
 from tandem.people.services import person_merge
 from tandem.people.tests.factories import PersonFactory, PreviousNameFactory
@@ -202,6 +203,21 @@ def test_breaking_the_glass_lets_an_outsider_open_the_restricted_record(outsider
     glass_break(person=restricted_person, reason="Hospital discharge planning today", actor=outsider)
 
     assert may_open(outsider, [restricted_person, margaret]) == {restricted_person.pk, margaret.pk}
+
+
+def test_may_open_asks_the_database_nothing_for_unrestricted_people_read_with_their_restriction(
+    practitioner, margaret, django_assert_num_queries
+):
+    results = people_search(actor=practitioner, text="Margaret Okafor")
+
+    with django_assert_num_queries(0):
+        assert may_open(practitioner, results.people) == {margaret.pk}
+
+
+def test_may_open_still_checks_people_read_without_their_restriction(outsider, restricted_person, margaret):
+    people = list(Person.objects.filter(pk__in=[restricted_person.pk, margaret.pk]))
+
+    assert may_open(outsider, people) == {margaret.pk}
 
 
 def test_may_open_with_no_people_is_empty(practitioner):
