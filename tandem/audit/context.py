@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 
+from tandem.core.client_address import client_address
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -27,11 +29,10 @@ class AuditOriginMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # Behind a trusted proxy the remote address is the proxy; production sets the
-        # proxy to overwrite REMOTE_ADDR (see docs/configuration.md), so it is trusted here.
+        # Behind a proxy, the address it received the request from (tandem/core/client_address.py).
         token = _origin.set(
             Origin(
-                ip_address=request.META.get("REMOTE_ADDR") or None,
+                ip_address=client_address(request),
                 user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
             )
         )

@@ -26,6 +26,7 @@ from django_ratelimit.core import get_usage  # type: ignore[import-untyped]  # t
 from markupsafe import Markup, escape
 
 from tandem.core.care_act import ADULT_BY_CODE
+from tandem.core.client_address import client_address
 from tandem.core.errors import DomainError
 from tandem.core.presenters import format_date
 from tandem.directory.search import ServiceHit, services_suggest
@@ -285,9 +286,9 @@ def check_rows(journey: Journey) -> list[tuple[str, list[dict[str, Any]]]]:
 def _client_address(group: str, request: HttpRequest) -> str:
     """The client's address (a whole /64 for IPv6, which one household often holds).
 
-    Behind a proxy, production has the proxy overwrite REMOTE_ADDR (see the audit origin).
+    Behind a proxy, the address it received the request from (tandem/core/client_address.py).
     """
-    raw = request.META.get("REMOTE_ADDR") or ""
+    raw = client_address(request) or ""
     try:
         address = ipaddress.ip_address(raw)
     except ValueError:

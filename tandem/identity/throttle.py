@@ -12,13 +12,10 @@ counts over the same rows and the same cool-off window:
 A sign-in refused by a throttle is not counted again, so an address already throttled cannot go
 on adding to other usernames' counts: one address can lock no one out but itself.
 
-The client address is REMOTE_ADDR, unless that is one of TANDEM_TRUSTED_PROXIES: then it is the
-nearest address in X-Forwarded-For that is not a trusted proxy (each proxy appends the address it
-received the request from, so everything to the left of the last trusted hop may be forged).
+The client address is read as everywhere else in Tandem (tandem/core/client_address.py): through
+X-Forwarded-For only from the proxies in TANDEM_TRUSTED_PROXIES.
 """
 
-import ipaddress
-from functools import cache
 from typing import Any
 
 from axes.attempts import get_cool_off_threshold
@@ -28,7 +25,6 @@ from axes.models import AccessAttempt
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.db.models import QuerySet, Sum
-from django.http import HttpRequest
 
 # Kept on the request for the page and the audit event: which limit was reached ("username" or
 # "address"), and whether the sign-in was refused before its password was checked.
@@ -36,41 +32,6 @@ LOCKED_BY = "tandem_sign_in_locked_by"
 REFUSED = "tandem_sign_in_refused"
 ADDRESS = "address"
 USERNAME = "username"
-
-_Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-
-
-@cache
-def _trusted(proxies: tuple[str, ...]) -> tuple[_Network, ...]:
-    return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
-
-
-def _is_trusted(address: str, networks: tuple[_Network, ...]) -> bool:
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    return any(ip in network for network in networks)
-
-
-def client_address(request: HttpRequest) -> str | None:
-    """The address of the client, looking through the proxies named in TANDEM_TRUSTED_PROXIES only."""
-    remote: str | None = request.META.get("REMOTE_ADDR") or None
-    networks = _trusted(tuple(settings.TANDEM_TRUSTED_PROXIES))
-    if remote is None or not _is_trusted(remote, networks):
-        return remote
-    hops: list[str] = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
-    nearest: str | None = remote
-    for hop in reversed(hops):
-        try:
-            ipaddress.ip_address(hop)
-        except ValueError:
-            # Not an address: the header was not written by a proxy we trust.
-            return nearest
-        if not _is_trusted(hop, networks):
-            return hop
-        nearest = hop
-    return nearest
 
 
 def _failures(attempts: "QuerySet[AccessAttempt]") -> int:

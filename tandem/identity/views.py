@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
+from tandem.core.client_address import client_address
 from tandem.core.errors import DomainError
 from tandem.identity import selectors, services, throttle
 from tandem.identity.forms import CodeForm, SignInForm
@@ -53,7 +54,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         if user is None:
             services.sign_in_failed_record(
                 username=form.cleaned_data["username"],
-                client_address=throttle.client_address(request),
+                client_address=client_address(request),
                 refused=getattr(request, throttle.REFUSED, False),
                 locked_by=getattr(request, throttle.LOCKED_BY, None)
                 or ("username" if getattr(request, "axes_locked_out", False) else None),

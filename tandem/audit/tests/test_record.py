@@ -5,6 +5,8 @@ import hmac
 import json
 from datetime import UTC, datetime
 
+from django.urls import reverse
+
 from tandem.audit.context import Origin, _origin
 from tandem.audit.keys import DEVELOPMENT_KEY, DEVELOPMENT_KEY_ID
 from tandem.audit.models import AuditChainHead, AuditEvent
@@ -173,3 +175,16 @@ def test_a_summary_longer_than_the_column_is_cut_and_the_chain_still_verifies(pr
 
     assert AuditEvent.objects.get(pk=event.pk).summary == "x" * 300
     assert chain_verify().intact is True
+
+
+def test_behind_a_trusted_proxy_an_event_records_the_client_not_the_proxy(client, practitioner, person, settings):
+    settings.TANDEM_TRUSTED_PROXIES = ["10.0.0.1"]
+    client.force_login(practitioner)
+    summary = reverse("people:summary", args=[person.uuid])
+
+    client.get(summary, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.10")
+    forged = client.get(summary, REMOTE_ADDR="198.51.100.20", HTTP_X_FORWARDED_FOR="192.0.2.99")
+
+    origins = list(AuditEvent.objects.order_by("pk").values_list("ip_address", flat=True))
+    assert forged.status_code == 200
+    assert origins[-2:] == ["192.0.2.10", "198.51.100.20"]

@@ -146,3 +146,16 @@ def test_a_send_without_the_csrf_token_is_refused(front_door_team):
 
     assert response.status_code == 403
     assert Contact.objects.count() == 0
+
+
+def test_behind_a_trusted_proxy_the_limit_counts_the_client_not_the_proxy(client, front_door_team, settings):
+    settings.TANDEM_ASK_FOR_HELP_PER_HOUR = 1
+    settings.TANDEM_TRUSTED_PROXIES = ["10.0.0.1"]
+
+    def through_proxy(address: str):
+        fill_session(client, ANSWERS)
+        return client.post(CHECK, {}, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=address)
+
+    assert through_proxy("203.0.113.7")["Location"] == DONE
+    assert through_proxy("198.51.100.20")["Location"] == DONE
+    assert through_proxy("203.0.113.7").status_code == 429

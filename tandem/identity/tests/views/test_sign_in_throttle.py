@@ -7,7 +7,7 @@ from django.contrib.auth import SESSION_KEY
 from django.test import Client
 from django.urls import reverse
 
-from tandem.identity.throttle import client_address
+from tandem.core.client_address import client_address
 
 SIGN_IN = reverse("identity:sign_in")
 OFFICE, ATTACKER, HOME = "192.0.2.10", "198.51.100.66", "203.0.113.5"
