@@ -131,6 +131,42 @@ def record_restrict(*, person: Any, teams: list[Team], reason: str, actor: Any) 
 
 
 @transaction.atomic
+def restriction_merge_log(*, keep: Any, duplicate: Any, reason: str, actor: Any) -> RestrictionChange | None:
+    """A merge that changes who may open what was the duplicate's record is listed for review, as any
+    other change of a restriction is (ADR 0003): the kept record takes the duplicate's restriction
+    when it has none of its own, and keeps its own (the duplicate's giving way) when both have one.
+
+    Called before the merge moves anything; the merge itself checked the actor's standing access.
+    """
+    moved = RecordRestriction.objects.filter(person=duplicate).prefetch_related("teams").first()
+    if moved is None:
+        return None  # the duplicate was open to everyone: nothing of it becomes harder to see
+    kept = RecordRestriction.objects.filter(person=keep).prefetch_related("teams").first()
+    moved_teams = _team_names(list(moved.teams.all()))
+    why = reason.strip()
+    if kept is None:
+        return _change_log(
+            person=keep,
+            kind=RestrictionChangeKind.RESTRICTED,
+            before="",
+            after=moved_teams,
+            reason=f"Merged with record {duplicate.local_id}, whose restriction it takes: {why}",
+            actor=actor,
+        )
+    kept_teams = _team_names(list(kept.teams.all()))
+    if kept_teams == moved_teams:
+        return None
+    return _change_log(
+        person=keep,
+        kind=RestrictionChangeKind.CHANGED,
+        before=moved_teams,
+        after=kept_teams,
+        reason=f"Merged with record {duplicate.local_id}, whose restriction gives way to this record's: {why}",
+        actor=actor,
+    )
+
+
+@transaction.atomic
 def record_unrestrict(*, person: Any, reason: str, actor: Any) -> None:
     """Lift a restriction, so everyone allowed to see people may open the record again.
 

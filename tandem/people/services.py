@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import F
 
 from tandem.access import scope
+from tandem.access import services as access_services
 from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.core.errors import DomainError, StaleVersion, require
@@ -465,6 +466,8 @@ def person_merge(*, keep: Person, duplicate: Person, reason: str, actor: Any) ->
     if "postcode" in filled:
         # The neighbourhood is derived from the postcode, so it must follow a postcode taken over.
         filled["neighbourhood"] = neighbourhood_for_postcode(filled["postcode"])
+    # Who may open the duplicate's part of the record can change with the merge: listed for review.
+    access_services.restriction_merge_log(keep=keep, duplicate=duplicate, reason=reason, actor=actor)
     moved = _repoint_everything(duplicate=duplicate, keep=keep)
     if filled.get("nhs_number"):
         Person.objects.filter(pk=duplicate.pk).update(nhs_number=None)

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from tandem.access.models import BreakGlass, RecordRestriction
+from tandem.access.models import BreakGlass, RecordRestriction, RestrictionChange
 from tandem.access.services import glass_break, record_restrict
 from tandem.audit.models import AuditEvent
 from tandem.core.errors import DomainError, NotPermitted
@@ -309,3 +309,38 @@ def test_a_manager_who_broke_the_glass_may_not_merge_the_restricted_record(
     duplicate.refresh_from_db()
     assert (duplicate.merged_into_id, RecordRestriction.objects.get().person_id) == (None, duplicate.pk)
     assert AuditEvent.objects.count() == events_before
+
+
+def test_a_merge_that_moves_a_restriction_is_listed_for_review(manager, team, keep, duplicate):
+    record_restrict(person=duplicate, teams=[team], reason="Works in the locality team", actor=manager)
+
+    person_merge(keep=keep, duplicate=duplicate, reason=REASON, actor=manager)
+
+    change = RestrictionChange.objects.filter(person=keep).order_by("-id").first()
+    assert (change.kind, change.teams_before, change.teams_after) == ("restricted", "", team.name)
+    assert change.reason.startswith(f"Merged with record {duplicate.local_id}, whose restriction it takes: ")
+    assert change.reviewed_at is None
+
+
+def test_a_merge_where_the_duplicates_restriction_gives_way_is_listed_for_review(
+    manager, team, other_team, keep, duplicate
+):
+    record_restrict(person=keep, teams=[team], reason="Works in the locality team", actor=manager)
+    record_restrict(person=duplicate, teams=[other_team, team], reason="Works in Wallasey", actor=manager)
+    changes_before = RestrictionChange.objects.count()
+
+    person_merge(keep=keep, duplicate=duplicate, reason=REASON, actor=manager)
+
+    assert RestrictionChange.objects.count() == changes_before + 1
+    change = RestrictionChange.objects.order_by("-id").first()
+    assert (change.person_id, change.kind) == (keep.pk, "changed")
+    assert (change.teams_before, change.teams_after) == (", ".join(sorted([other_team.name, team.name])), team.name)
+
+
+def test_merging_an_unrestricted_duplicate_lists_nothing(manager, team, keep, duplicate):
+    record_restrict(person=keep, teams=[team], reason="Works in the locality team", actor=manager)
+    changes_before = RestrictionChange.objects.count()
+
+    person_merge(keep=keep, duplicate=duplicate, reason=REASON, actor=manager)
+
+    assert RestrictionChange.objects.count() == changes_before
