@@ -7,7 +7,7 @@ of one app become one `SELECT EXISTS (…), EXISTS (…)`, written from the mode
 column names, with each value prepared by its field as the ORM prepares it.
 
 Only what the callers need: equality, inequality on a column that cannot be NULL (so that it
-means what `.exclude()` means), and membership. `tandem/core/tests/test_probes.py` holds every
+means what `.exclude()` means), membership, and being NULL. `tandem/core/tests/test_probes.py` holds every
 form to `.filter(...).exclude(...).exists()`. See docs/adr/0008-hand-written-reads-on-every-request.md.
 """
 
@@ -21,12 +21,14 @@ from django.db.models import Model
 
 @dataclass(frozen=True)
 class Rows:
-    """Rows of `model` whose fields equal `equal`, differ from `unequal` and are among `among`."""
+    """Rows of `model` whose fields equal `equal`, differ from `unequal`, are among `among` and
+    are NULL for every field in `missing`."""
 
     model: type[Model]
     equal: Mapping[str, Any] = field(default_factory=dict)
     unequal: Mapping[str, Any] = field(default_factory=dict)
     among: Mapping[str, Collection[Any]] = field(default_factory=dict)
+    missing: Collection[str] = ()
 
 
 def _column(model: type[Model], name: str, *, nullable: bool = True) -> tuple[str, Any]:
@@ -58,6 +60,9 @@ def _check(rows: Rows) -> tuple[str, list[Any]]:
             continue
         conditions.append(f"{column} IN ({', '.join(['%s'] * len(options))})")
         values.extend(found.get_db_prep_value(option, connection) for option in options)
+    for name in rows.missing:
+        column, _ = _column(rows.model, name)
+        conditions.append(f"{column} IS NULL")
     table = connection.ops.quote_name(rows.model._meta.db_table)
     where = " AND ".join(conditions) or "1 = 1"
     return f"EXISTS (SELECT 1 FROM {table} WHERE {where})", values  # noqa: S608 (names from the models)

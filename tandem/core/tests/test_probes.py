@@ -16,7 +16,7 @@ MODELS = ["group", "permission", "session", "nothing"]
 
 
 def _plain(rows: Rows) -> bool:
-    query = rows.model._default_manager.filter(**rows.equal)
+    query = rows.model._default_manager.filter(**rows.equal, **{f"{name}__isnull": True for name in rows.missing})
     for name, options in rows.among.items():
         query = query.filter(**{f"{name}__in": list(options)})
     if rows.unequal:
@@ -58,6 +58,20 @@ def test_foreign_keys_by_their_column_and_values_prepared_by_their_field() -> No
         Rows(Group, equal={"name": "Writers"}),
     ]
     assert exist(*checks) == [_plain(rows) for rows in checks] == [True, True, False, True, False]
+
+
+@pytest.mark.django_db
+def test_missing_values() -> None:
+    AccessAttempt.objects.create(username=None, ip_address="192.0.2.1", user_agent="a", failures_since_start=1)
+    AccessAttempt.objects.create(username="someone", ip_address=None, user_agent="b", failures_since_start=1)
+    checks = [
+        Rows(AccessAttempt, missing=["username"]),
+        Rows(AccessAttempt, equal={"user_agent": "a"}, missing=["username"]),
+        Rows(AccessAttempt, equal={"user_agent": "b"}, missing=["username"]),
+        Rows(AccessAttempt, missing=["username", "ip_address"]),
+        Rows(AccessAttempt, equal={"username": "someone"}, missing=["ip_address"]),
+    ]
+    assert exist(*checks) == [_plain(rows) for rows in checks] == [True, True, False, False, True]
 
 
 @pytest.mark.django_db
