@@ -9,7 +9,8 @@ from tandem.audit import services as audit_services
 
 # For someone with no social care work yet (most of the borough), with a network as here: session
 # and user (2); the person, with GP, neighbourhood and restriction (1); the view's audit event (one
-# insert; sealing into the chain happens later: 1); warnings (1); one small check for a current
+# insert; sealing into the chain happens later: 1); a small check for any warning, then the
+# active ones, as this person has some (2); one small check for a current
 # network, consents and previous names (core.probes), then the network, the only one they have (2);
 # the record's own timeline (1); open work and timeline from the other apps, each app's small
 # checks asked together: the front door's for open contacts or open requests (1) and for any
@@ -19,7 +20,7 @@ from tandem.audit import services as audit_services
 # workforce's for open cases (1); the session saved, as on the first page of each minute
 # (savepoint, update, release: 3). Someone with work has its reads or UNIONs made after the
 # checks: a fixed number too, whatever the history's length.
-SUMMARY_QUERIES = 19
+SUMMARY_QUERIES = 20
 
 
 def test_it_shows_the_person_their_warning_and_network(client, practitioner, person, warning, network_member, read):
