@@ -16,6 +16,7 @@ import json
 import os
 import random
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -38,7 +39,16 @@ def inner(kind: str, requests: int, pool_file: Path) -> None:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     django.setup()
+    import gc
+
     from django.test import Client
+    from django.urls import get_resolver
+
+    # As config/wsgi.py starts a worker: every view loaded, then what is loaded so far frozen, so a
+    # full collection landing among the counted requests walks what a worker's would.
+    get_resolver().url_patterns  # noqa: B018 - imports every app's views
+    gc.collect()
+    gc.freeze()
 
     from tandem.audit import services as audit_services
 
@@ -83,7 +93,9 @@ def inner(kind: str, requests: int, pool_file: Path) -> None:
 def outer(kinds: list[str], requests: int, database_url: str) -> dict[str, float]:
     if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
         sys.exit("valgrind is not installed (Debian: apt-get install valgrind)")
-    env = {**os.environ, "DATABASE_URL": database_url, "PYTHONHASHSEED": "0"}
+    # A key made for the run, as benchmarks.load gives gunicorn: production settings refuse to sign without one.
+    secret = os.environ.get("TANDEM_SECRET_KEY") or secrets.token_urlsafe(50)
+    env = {**os.environ, "DATABASE_URL": database_url, "PYTHONHASHSEED": "0", "TANDEM_SECRET_KEY": secret}
     counts: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as folder:
         pool = Path(folder) / "pool.json"

@@ -200,6 +200,8 @@ TANDEM_SECOND_FACTOR_ROLES = frozenset(
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 # Idle time-out: the session ends after this many seconds without a request.
+# Django's database sessions, read on every request with one fixed statement (tandem/identity/sessions.py).
+SESSION_ENGINE = "tandem.identity.sessions"
 SESSION_COOKIE_AGE = int(os.environ.get("TANDEM_IDLE_TIMEOUT_SECONDS", str(30 * 60)))
 # IdleTimeoutMiddleware saves the session (so slides its expiry) at most once a minute.
 SESSION_SAVE_EVERY_REQUEST = False

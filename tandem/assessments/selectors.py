@@ -22,7 +22,7 @@ from tandem.assessments.models import (
     NeedsAssessment,
     OutcomeFinding,
 )
-from tandem.core import clock, registry
+from tandem.core import clock, probes, registry
 from tandem.core.care_act import ADULT_BY_CODE, ADULT_OUTCOMES, CARER_BY_CODE, CARER_OUTCOMES, Outcome
 from tandem.front_door.codes import RequestStatus
 from tandem.people import selectors as people_selectors
@@ -174,9 +174,10 @@ def _full_name(prefix: str) -> Any:
 def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]:
     """Assessments in draft, or completed and waiting to be authorised, for the person summary (one
     query, after a small read: most people have none, and the full read costs more to compile)."""
-    open_ones = NeedsAssessment.objects.filter(person_id=person.pk).exclude(status=AssessmentStatus.AUTHORISED)
-    if not open_ones.exists():
+    unfinished = {"status": AssessmentStatus.AUTHORISED}
+    if not probes.exist(probes.Rows(NeedsAssessment, equal={"person_id": person.pk}, unequal=unfinished))[0]:
         return []
+    open_ones = NeedsAssessment.objects.filter(person_id=person.pk).exclude(status=AssessmentStatus.AUTHORISED)
     rows = (
         open_ones.annotate(team_name=F("team__name"), who=_full_name("practitioner"))
         .order_by("-started_on", "-id")
@@ -206,7 +207,7 @@ _TIMELINE_KINDS = {
 def timeline_for_person(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
     """Assessments started, completed, judged and authorised, newest first (one query; none for
     someone never assessed, found with a small read first)."""
-    if not NeedsAssessment.objects.filter(person_id=person.pk).exists():
+    if not probes.exist(probes.Rows(NeedsAssessment, equal={"person_id": person.pk}))[0]:
         return []
     rows = (
         AssessmentEvent.objects.filter(assessment__person_id=person.pk, kind__in=list(_TIMELINE_KINDS))

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from tandem.access import scope
-from tandem.core import clock, registry
+from tandem.core import clock, probes, registry
 from tandem.directory.models import Service, ServiceStatus
 from tandem.front_door import policies
 from tandem.front_door.codes import (
@@ -151,9 +151,11 @@ def _full_name(prefix: str) -> Any:
 def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]:
     """Open contacts and requests waiting in a team, for the person summary (one query, after a
     small read or two: most people have neither, and the union costs far more to compile)."""
-    if not (
-        Contact.objects.filter(person_id=person.pk, status=ContactStatus.OPEN).exists()
-        or SupportRequest.objects.filter(person_id=person.pk).exclude(status=RequestStatus.CLOSED).exists()
+    if not any(
+        probes.exist(
+            probes.Rows(Contact, equal={"person_id": person.pk, "status": ContactStatus.OPEN}),
+            probes.Rows(SupportRequest, equal={"person_id": person.pk}, unequal={"status": RequestStatus.CLOSED}),
+        )
     ):
         return []
     contacts = Contact.objects.filter(person_id=person.pk, status=ContactStatus.OPEN).annotate(
@@ -230,7 +232,7 @@ def _timeline_part(
 def timeline_for_person(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
     """Contacts, conversations, outcomes, signposting and completed follow-ups, newest first (one
     query; none for someone never contacted, since all of these hang off their contacts)."""
-    if not Contact.objects.filter(person_id=person.pk).exists():
+    if not probes.exist(probes.Rows(Contact, equal={"person_id": person.pk}))[0]:
         return []
     about = {"contact__person_id": person.pk}
     first, *rest = [

@@ -12,7 +12,7 @@ from django.http import Http404
 from tandem.access import scope
 from tandem.access.models import RecordRestriction
 from tandem.audit.models import AuditEvent
-from tandem.core import clock, registry
+from tandem.core import clock, probes, registry
 from tandem.core.errors import DomainError
 from tandem.identity.permissions import Permission
 from tandem.people.models import (
@@ -22,6 +22,7 @@ from tandem.people.models import (
     Neighbourhood,
     NetworkMember,
     Person,
+    PreviousName,
     SearchListing,
 )
 from tandem.people.search import people_search
@@ -76,6 +77,10 @@ def person_by_local_id_or_nhs(*, actor: Any, value: str) -> Person | None:
 
 
 def warnings_active(*, person: Person, on: date | None = None) -> list[HazardWarning]:
+    # Most people have never had a warning (about one in fifty has): a small check (core.probes)
+    # spares them composing the read of active ones on every page of their record.
+    if not probes.exist(probes.Rows(HazardWarning, equal={"person_id": person.pk}))[0]:
+        return []
     return list(HazardWarning.objects.active_on(on or clock.today()).filter(person=person))
 
 
@@ -142,24 +147,35 @@ def network_of(*, person: Person, current: bool = True) -> QuerySet[NetworkMembe
 
 def person_summary(*, person: Person, actor: Any, timeline_limit: int = 10) -> PersonSummary:
     """Everything on the summary page, in a fixed number of queries whatever the history's length."""
+    # Most people have no network, consents or previous names: one small check (core.probes) finds
+    # which there are, and only those are read (composing each read costs far more than the check).
+    has_network, has_consents, has_previous_names = probes.exist(
+        probes.Rows(NetworkMember, equal={"person_id": person.pk}, missing=["ended_on"]),
+        probes.Rows(ConsentToShare, equal={"person_id": person.pk}, missing=["withdrawn_on"]),
+        probes.Rows(PreviousName, equal={"person_id": person.pk}),
+    )
     # Only what the page shows: wide rows cost more to turn into objects than to fetch.
-    network = list(network_of(person=person)[: NETWORK_ON_SUMMARY + 1])
-    consents = list(
-        ConsentToShare.objects.filter(person=person, withdrawn_on__isnull=True)
-        .select_related("organisation")
-        .only("decision", "decided_on", "organisation__name")
+    network = list(network_of(person=person)[: NETWORK_ON_SUMMARY + 1]) if has_network else []
+    consents = (
+        list(
+            ConsentToShare.objects.filter(person=person, withdrawn_on__isnull=True)
+            .select_related("organisation")
+            .only("decision", "decided_on", "organisation__name")
+        )
+        if has_consents
+        else []
+    )
+    previous_names = (
+        person.previous_names.order_by("id").values_list("given_name", "family_name", "used_until")
+        if has_previous_names
+        else []
     )
     return PersonSummary(
         person=person,
         network=network[:NETWORK_ON_SUMMARY],
         more_network=len(network) > NETWORK_ON_SUMMARY,
         consents=consents,
-        previous_names=[
-            (f"{given} {family}".strip(), until)
-            for given, family, until in person.previous_names.order_by("id").values_list(
-                "given_name", "family_name", "used_until"
-            )
-        ],
+        previous_names=[(f"{given} {family}".strip(), until) for given, family, until in previous_names],
         open_work=registry.open_work_for(person, actor),
         timeline=registry.timeline_for(person, actor, limit=timeline_limit),
     )

@@ -13,7 +13,7 @@ from django.urls import reverse
 from tandem.access import scope
 from tandem.assessments import selectors as assessment_selectors
 from tandem.assessments.models import AssessmentStatus
-from tandem.core import clock, registry
+from tandem.core import clock, probes, registry
 from tandem.core.presenters import format_date
 from tandem.identity.models import Organisation, OrganisationKind
 from tandem.support_plans import budget, policies
@@ -180,9 +180,11 @@ def _has_plans(person_id: int) -> bool:
     """Whether the person has any plan or review. Most people have none, and this small read
     spares them the summary's unions of plans and reviews, whose compilation alone cost more
     than all the rest of the summary's reads."""
-    return (
-        SupportPlan.objects.filter(person_id=person_id).exists()
-        or PlanReview.objects.filter(person_id=person_id).exists()
+    return any(
+        probes.exist(
+            probes.Rows(SupportPlan, equal={"person_id": person_id}),
+            probes.Rows(PlanReview, equal={"person_id": person_id}),
+        )
     )
 
 
@@ -191,7 +193,14 @@ def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]
     progress, and planned reviews due within eight weeks or overdue (one query, after a small
     read or two that finds most people have none of these)."""
     finished = (AssessmentStatus.COMPLETED, AssessmentStatus.AUTHORISED)
-    if not (_has_plans(person.pk) or person.needs_assessments.filter(status__in=finished).exists()):
+    assessed = probes.Rows(person.needs_assessments.model, equal={"person_id": person.pk}, among={"status": finished})
+    if not any(
+        probes.exist(
+            probes.Rows(SupportPlan, equal={"person_id": person.pk}),
+            probes.Rows(PlanReview, equal={"person_id": person.pk}),
+            assessed,
+        )
+    ):
         return []
     today = clock.today()
     plans = (
