@@ -73,7 +73,13 @@ class GovDateField(forms.MultiValueField):
 
 
 class TandemForm(forms.Form):
-    """Base form: blank text is an error only where the field says so; errors show in a summary."""
+    """Base form: blank text is an error only where the field says so; errors show in a summary.
+
+    `changes_since` holds what others saved since the editor's version after a stale save
+    (`core.pages.submit` sets it; the form page shows it).
+    """
+
+    changes_since: list[Any] = []
 
     def add_domain_error(self, field: str | None, message: str) -> None:
         self.add_error(field if field in self.fields else None, message)

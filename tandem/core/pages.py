@@ -21,20 +21,33 @@ def form_status(form: Any) -> int:
 
 
 def submit(
-    request: HttpRequest, form: Any, action: Callable[[], object], *, done: str, then: str
+    request: HttpRequest,
+    form: Any,
+    action: Callable[[], Any],
+    *,
+    done: str,
+    then: str | Callable[[Any], str],
 ) -> HttpResponse | None:
-    """For a valid POST, run the service: a refusal goes back into the form (nothing typed is
-    lost); success says so and redirects. Returns None when the form should be shown again."""
+    """The one form runner: for a valid POST, run the service and redirect; else None, and the
+    page shows the form again.
+
+    A refusal goes back into the form with nothing typed lost. A stale version (someone saved
+    first) also leaves what changed since on `form.changes_since`, which the form page shows, and
+    the form then carries the version saved now, so saving again is a choice made knowing what
+    changed. `then` is a URL, or a function of what the service returned (the new object's page).
+    """
     if request.method != "POST" or not form.is_valid():
         return None
     try:
-        action()
+        result = action()
     except DomainError as error:
         form.add_domain_error(error.field, error.message)
-        if isinstance(error, StaleVersion) and error.current is not None and "version" in form.data:
-            # Keep every answer typed, but name the version now saved, or every save would conflict.
-            form.data = form.data.copy()
-            form.data["version"] = str(error.current)
+        if isinstance(error, StaleVersion):
+            form.changes_since = error.changes
+            if error.current is not None and "version" in form.data:
+                # Keep every answer typed, but name the version now saved, or every save would conflict.
+                form.data = form.data.copy()
+                form.data["version"] = str(error.current)
         return None
     messages.success(request, done)
-    return redirect(then)
+    return redirect(then(result) if callable(then) else then)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import TYPE_CHECKING, Any, Concatenate
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -21,51 +19,13 @@ from tandem.core.errors import DomainError, require
 from tandem.core.pages import form_status, submit
 from tandem.core.presenters import pagination
 from tandem.identity import selectors as identity_selectors
+from tandem.identity.actors import StaffRequest
 from tandem.people import forms, policies, presenters, selectors, services
+from tandem.people.record_page import Record, record_page
 
 if TYPE_CHECKING:
     # For the type checker only: views read through selectors (tests/architecture).
-    from tandem.people.models import HazardWarning, Person
-
-PersonView = Callable[Concatenate[HttpRequest, "Person", list["HazardWarning"], ...], HttpResponse]
-
-
-def person_page(page: str) -> Callable[[PersonView], Callable[..., HttpResponse]]:
-    """Load the person the URL names through the access rule, log the view, show the warnings."""
-
-    def decorate(view: PersonView) -> Callable[..., HttpResponse]:
-        @wraps(view)
-        def wrapper(request: HttpRequest, person_uuid: UUID, *args: Any, **kwargs: Any) -> HttpResponse:
-            try:
-                person = selectors.person_get(actor=request.user, uuid=person_uuid, allow_merged=True)
-            except selectors.RestrictedRecord:
-                return redirect(f"{reverse('people:break_glass', args=[person_uuid])}?next={request.path}")
-            if person.merged_into_id:
-                messages.info(request, "That record was merged into this one.")
-                return redirect("people:summary", selectors.merged_into_uuid(person))
-            warnings = selectors.warnings_active(person=person)
-            response = view(request, person, warnings, *args, **kwargs)
-            # A view is logged once the page was actually shown (not refused, not a redirect).
-            if request.method == "GET" and response.status_code == 200:
-                services.person_view_record(person=person, actor=request.user, page=page)
-            return response
-
-        return wrapper
-
-    return decorate
-
-
-def _render_person(
-    request: HttpRequest,
-    template: str,
-    person: Person,
-    warnings: list[HazardWarning],
-    context: dict[str, Any],
-    *,
-    status: int = 200,
-) -> HttpResponse:
-    context = {"person": person, "banner": presenters.banner(person, warnings), **context}
-    return render(request, template, context, status=status)
+    from tandem.people.models import Person
 
 
 @require_http_methods(["GET"])
@@ -142,14 +102,12 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET"])
-@person_page("the summary")
-def summary(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+@record_page("the summary")
+def summary(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+    person = record.obj
     data = selectors.person_summary(person=person, actor=request.user)
-    return _render_person(
-        request,
+    return record.render(
         "people/summary.html",
-        person,
-        warnings,
         {
             "summary": data,
             "network": presenters.network_entries(data.network, actor=request.user),
@@ -177,8 +135,9 @@ def _version_posted(request: HttpRequest, person: Person) -> int:
 
 
 @require_http_methods(["GET", "POST"])
-@person_page("personal details")
-def details_edit(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+@record_page("personal details")
+def details_edit(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+    person = record.obj
     require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
     initial = presenters.details_initial(person)
     form = forms.PersonDetailsForm(request.POST or None, initial=initial, gp_practices=selectors.gp_practice_choices())
@@ -195,19 +154,17 @@ def details_edit(request: HttpRequest, person: Person, warnings: list[HazardWarn
     )
     if saved:
         return saved
-    return _render_person(
-        request,
+    return record.render(
         "people/details_edit.html",
-        person,
-        warnings,
         {"form": form, "version": version},
         status=form_status(form),
     )
 
 
 @require_http_methods(["GET", "POST"])
-@person_page("what matters and strengths")
-def voice_edit(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+@record_page("what matters and strengths")
+def voice_edit(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+    person = record.obj
     require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
     form = forms.VoiceForm(
         request.POST or None,
@@ -232,12 +189,13 @@ def voice_edit(request: HttpRequest, person: Person, warnings: list[HazardWarnin
     )
     if saved:
         return saved
-    return _render_person(request, "people/voice_edit.html", person, warnings, {"form": form}, status=form_status(form))
+    return record.render("people/voice_edit.html", {"form": form}, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
-@person_page("add a previous name")
-def previous_name_add(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+@record_page("add a previous name")
+def previous_name_add(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+    person = record.obj
     require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
     form = forms.PreviousNameForm(request.POST or None)
     saved = submit(
@@ -249,19 +207,15 @@ def previous_name_add(request: HttpRequest, person: Person, warnings: list[Hazar
     )
     if saved:
         return saved
-    return _render_person(
-        request, "people/previous_name_add.html", person, warnings, {"form": form}, status=form_status(form)
-    )
+    return record.render("people/previous_name_add.html", {"form": form}, status=form_status(form))
 
 
 @require_http_methods(["GET"])
-@person_page("the network")
-def network(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
-    return _render_person(
-        request,
+@record_page("the network")
+def network(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+    person = record.obj
+    return record.render(
         "people/network.html",
-        person,
-        warnings,
         {
             "current": presenters.network_entries(selectors.network_of(person=person), actor=request.user),
             "former": presenters.network_entries(
@@ -273,8 +227,9 @@ def network(request: HttpRequest, person: Person, warnings: list[HazardWarning])
 
 
 @require_http_methods(["GET", "POST"])
-@person_page("add to the network")
-def network_add(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+@record_page("add to the network")
+def network_add(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+    person = record.obj
     require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
     form = forms.NetworkMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -301,14 +256,13 @@ def network_add(request: HttpRequest, person: Person, warnings: list[HazardWarni
             else:
                 messages.success(request, "Added to the network")
                 return redirect("people:summary", person.uuid)
-    return _render_person(
-        request, "people/network_add.html", person, warnings, {"form": form}, status=form_status(form)
-    )
+    return record.render("people/network_add.html", {"form": form}, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
-@person_page("remove from the network")
-def network_end(request: HttpRequest, person: Person, warnings: list[HazardWarning], member_uuid: UUID) -> HttpResponse:
+@record_page("remove from the network")
+def network_end(request: StaffRequest, record: Record[Person], member_uuid: UUID) -> HttpResponse:
+    person = record.obj
     member = selectors.network_member_of(person=person, uuid=member_uuid)
     if member is None:
         return render(request, "errors/404.html", status=404)
@@ -321,12 +275,13 @@ def network_end(request: HttpRequest, person: Person, warnings: list[HazardWarni
         else:
             messages.success(request, f"{shown.name} removed from the network")
         return redirect("people:summary", person.uuid)
-    return _render_person(request, "people/network_end.html", person, warnings, {"member": shown})
+    return record.render("people/network_end.html", {"member": shown})
 
 
 @require_http_methods(["GET", "POST"])
-@person_page("record consent to share")
-def consent_add(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+@record_page("record consent to share")
+def consent_add(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+    person = record.obj
     require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
     organisations = identity_selectors.partner_organisations()
     form = forms.ConsentForm(
@@ -350,14 +305,13 @@ def consent_add(request: HttpRequest, person: Person, warnings: list[HazardWarni
         else:
             messages.success(request, "Consent decision recorded")
             return redirect("people:summary", person.uuid)
-    return _render_person(
-        request, "people/consent_add.html", person, warnings, {"form": form}, status=form_status(form)
-    )
+    return record.render("people/consent_add.html", {"form": form}, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
-@person_page("raise a warning")
-def warning_raise(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+@record_page("raise a warning")
+def warning_raise(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+    person = record.obj
     require(policies.can_raise_warning(request.user, person), "You do not have permission to raise warnings")
     today = clock.today()
     form = forms.WarningForm(
@@ -378,16 +332,13 @@ def warning_raise(request: HttpRequest, person: Person, warnings: list[HazardWar
     )
     if saved:
         return saved
-    return _render_person(
-        request, "people/warning_raise.html", person, warnings, {"form": form}, status=form_status(form)
-    )
+    return record.render("people/warning_raise.html", {"form": form}, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
-@person_page("end a warning")
-def warning_end(
-    request: HttpRequest, person: Person, warnings: list[HazardWarning], warning_uuid: UUID
-) -> HttpResponse:
+@record_page("end a warning")
+def warning_end(request: StaffRequest, record: Record[Person], warning_uuid: UUID) -> HttpResponse:
+    person = record.obj
     warning = selectors.warning_of(person=person, uuid=warning_uuid)
     if warning is None:
         return render(request, "errors/404.html", status=404)
@@ -402,21 +353,17 @@ def warning_end(
     )
     if saved:
         return saved
-    return _render_person(
-        request,
+    return record.render(
         "people/warning_end.html",
-        person,
-        warnings,
         {"form": form, "warning": warning},
         status=form_status(form),
     )
 
 
 @require_http_methods(["GET", "POST"])
-@person_page("review a warning")
-def warning_review(
-    request: HttpRequest, person: Person, warnings: list[HazardWarning], warning_uuid: UUID
-) -> HttpResponse:
+@record_page("review a warning")
+def warning_review(request: StaffRequest, record: Record[Person], warning_uuid: UUID) -> HttpResponse:
+    person = record.obj
     warning = selectors.warning_of(person=person, uuid=warning_uuid)
     if warning is None:
         return render(request, "errors/404.html", status=404)
@@ -431,11 +378,8 @@ def warning_review(
     )
     if saved:
         return saved
-    return _render_person(
-        request,
+    return record.render(
         "people/warning_review.html",
-        person,
-        warnings,
         {"form": form, "warning": warning},
         status=form_status(form),
     )
@@ -450,28 +394,27 @@ def warnings_due(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET"])
-@person_page("the change history")
-def history(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+@record_page("the change history")
+def history(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+    person = record.obj
     require(policies.can_view_history(request.user), "You do not have permission to see the change history")
     page = Paginator(selectors.changes_for_person(person=person), 50).get_page(request.GET.get("page"))
-    return _render_person(
-        request, "people/history.html", person, warnings, {"page": page, "pagination": pagination(page, request)}
-    )
+    return record.render("people/history.html", {"page": page, "pagination": pagination(page, request)})
 
 
 @require_http_methods(["GET"])
-@person_page("the access log")
-def access_log(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+@record_page("the access log")
+def access_log(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+    person = record.obj
     require(policies.can_view_access_log(request.user), "Only managers can see who has looked at a record")
     page = Paginator(selectors.access_log_for_person(person=person), 50).get_page(request.GET.get("page"))
-    return _render_person(
-        request, "people/access_log.html", person, warnings, {"page": page, "pagination": pagination(page, request)}
-    )
+    return record.render("people/access_log.html", {"page": page, "pagination": pagination(page, request)})
 
 
 @require_http_methods(["GET", "POST"])
-@person_page("merge records")
-def merge(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+@record_page("merge records")
+def merge(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+    person = record.obj
     require(policies.can_merge_people(request.user), "You do not have permission to merge records")
     find = forms.MergeFindForm(request.POST or request.GET or None)
     reason_form = forms.ReasonForm(request.POST if "reason" in request.POST else None)
@@ -496,11 +439,8 @@ def merge(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -
         else:
             messages.success(request, f"Record {duplicate.local_id} merged into this record")
             return redirect("people:summary", person.uuid)
-    return _render_person(
-        request,
+    return record.render(
         "people/merge.html",
-        person,
-        warnings,
         {
             "find": find,
             "reason_form": reason_form,
@@ -513,8 +453,9 @@ def merge(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -
 
 
 @require_http_methods(["GET", "POST"])
-@person_page("restrict the record")
-def restrict(request: HttpRequest, person: Person, warnings: list[HazardWarning]) -> HttpResponse:
+@record_page("restrict the record")
+def restrict(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+    person = record.obj
     current = selectors.restricted_to_team_ids(person=person)
     require(
         policies.can_restrict_person(request.user, current),
@@ -549,11 +490,8 @@ def restrict(request: HttpRequest, person: Person, warnings: list[HazardWarning]
         else:
             messages.success(request, "The record is now restricted")
             return redirect("people:summary", person.uuid)
-    return _render_person(
-        request,
+    return record.render(
         "people/restrict.html",
-        person,
-        warnings,
         {"form": form, "lift": lift, "is_restricted": bool(current)},
         status=max(form_status(form), form_status(lift)),
     )
