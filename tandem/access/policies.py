@@ -6,17 +6,17 @@ else may (ADR 0003).
 """
 
 from collections.abc import Collection
-from typing import Any
 
 from tandem.access import scope
+from tandem.identity.actors import Actor
 from tandem.identity.permissions import Permission
 
 
-def can_restrict(actor: Any) -> bool:
+def can_restrict(actor: Actor) -> bool:
     """Restricting a record no one has restricted yet: a manager (the permission)."""
     return bool(actor.can(Permission.PERSON_RESTRICT))
 
 
-def can_change_restriction(actor: Any, held_by: Collection[int]) -> bool:
+def can_change_restriction(actor: Actor, held_by: Collection[int]) -> bool:
     """Changing or lifting a restriction: a manager who is a current member of a team holding it."""
     return can_restrict(actor) and bool(set(scope.team_ids(actor)) & set(held_by))

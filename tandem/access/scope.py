@@ -11,24 +11,25 @@ from django.db.models import Model, Q, QuerySet
 
 from tandem.access.models import BreakGlass, RecordRestriction
 from tandem.core import clock
+from tandem.identity.actors import Actor
 from tandem.identity.permissions import Permission
 
 
-def _team_ids(actor: Any) -> list[int]:
+def _team_ids(actor: Actor) -> list[int]:
     cached: list[int] | None = getattr(actor, "_tandem_team_ids", None)
     if cached is None:
         current = Q(ended_on__isnull=True) | Q(ended_on__gt=clock.today())
         cached = list(actor.memberships.filter(current).values_list("team_id", flat=True))
-        actor._tandem_team_ids = cached
+        actor._tandem_team_ids = cached  # type: ignore[attr-defined]  # the memo another change replaces
     return cached
 
 
-def team_ids(actor: Any) -> list[int]:
+def team_ids(actor: Actor) -> list[int]:
     """The teams the actor is a current member of (read once per request, then cached on the actor)."""
     return list(_team_ids(actor))
 
 
-def restriction_allows(actor: Any, person_field: str = "pk") -> Q:
+def restriction_allows(actor: Actor, person_field: str = "pk") -> Q:
     """A filter on a queryset whose `person_field` is a person: the records this actor may open.
 
     Written as "not one of the restricted records closed to this actor" (restricted, held by none
@@ -42,14 +43,14 @@ def restriction_allows(actor: Any, person_field: str = "pk") -> Q:
     return ~Q(**{f"{person_field}__in": closed})
 
 
-def visible[M: Model](queryset: QuerySet[M], actor: Any, *, person_field: str = "pk") -> QuerySet[M]:
+def visible[M: Model](queryset: QuerySet[M], actor: Actor, *, person_field: str = "pk") -> QuerySet[M]:
     """Narrow any queryset of person records (or of rows about a person) to what the actor may open."""
     if actor is None or not actor.is_authenticated or not actor.can(Permission.PERSON_VIEW):
         return queryset.none()
     return queryset.filter(restriction_allows(actor, person_field))
 
 
-def may_open(actor: Any, person: Any) -> bool:
+def may_open(actor: Actor, person: Any) -> bool:
     """Whether the actor may open this person, loaded with `select_related("restriction")`.
 
     The same rule as `visible`, for one record already in hand: an unrestricted record (the
@@ -63,7 +64,7 @@ def may_open(actor: Any, person: Any) -> bool:
     return bool(type(person).objects.filter(pk=person.pk).filter(restriction_allows(actor)).exists())
 
 
-def is_restricted_for(actor: Any, person: Any) -> bool:
+def is_restricted_for(actor: Actor, person: Any) -> bool:
     """True when the record is restricted and this actor may open it only by breaking the glass."""
     if not RecordRestriction.objects.filter(person=person).exists():
         return False
@@ -71,7 +72,7 @@ def is_restricted_for(actor: Any, person: Any) -> bool:
     return not model.objects.filter(pk=person.pk).filter(restriction_allows(actor)).exists()
 
 
-def held_by_teams_of(actor: Any, person: Any) -> bool:
+def held_by_teams_of(actor: Actor, person: Any) -> bool:
     """Whether the actor may open the record by standing (role and team), not by a break-glass
     grant: unrestricted, or restricted to a team they belong to. Privileged actions on a
     restricted record ask this, never `may_open` (ADR 0003)."""

@@ -11,12 +11,13 @@ from tandem.access.models import BreakGlass, RecordRestriction, RestrictionChang
 from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.core.errors import DomainError, require
+from tandem.identity.actors import Actor
 from tandem.identity.models import Team
 from tandem.identity.permissions import Permission
 
 
 @transaction.atomic
-def glass_break(*, person: Any, reason: str, actor: Any) -> BreakGlass:
+def glass_break(*, person: Any, reason: str, actor: Actor) -> BreakGlass:
     """Open a restricted record outside its teams, for a stated reason that managers will see."""
     require(actor.can(Permission.PERSON_VIEW), "You do not have permission to view person records")
     if not RecordRestriction.objects.filter(person=person).exists():
@@ -44,7 +45,7 @@ def glass_break(*, person: Any, reason: str, actor: Any) -> BreakGlass:
 
 
 @transaction.atomic
-def break_glass_review(*, grant: BreakGlass, actor: Any) -> BreakGlass:
+def break_glass_review(*, grant: BreakGlass, actor: Actor) -> BreakGlass:
     """A manager confirms they have looked at why someone broke the glass."""
     require(actor.can(Permission.BREAK_GLASS_REVIEW), "You do not have permission to review break-glass access")
     if grant.reviewed_at is not None:
@@ -68,7 +69,7 @@ def _team_names(teams: list[Team]) -> str:
     return ", ".join(sorted(t.name for t in teams))
 
 
-def _change_log(*, person: Any, kind: str, before: str, after: str, reason: str, actor: Any) -> RestrictionChange:
+def _change_log(*, person: Any, kind: str, before: str, after: str, reason: str, actor: Actor) -> RestrictionChange:
     return RestrictionChange.objects.create(
         person=person,
         kind=kind,
@@ -86,7 +87,7 @@ NOT_A_HOLDER = "Only a manager in one of the teams that hold this restriction ca
 
 
 @transaction.atomic
-def record_restrict(*, person: Any, teams: list[Team], reason: str, actor: Any) -> RecordRestriction:
+def record_restrict(*, person: Any, teams: list[Team], reason: str, actor: Actor) -> RecordRestriction:
     """Make a record visible only to the named teams (for example a member of staff who is a client).
 
     Restricting a record is for managers; changing an existing restriction is for a manager in one
@@ -131,7 +132,7 @@ def record_restrict(*, person: Any, teams: list[Team], reason: str, actor: Any) 
 
 
 @transaction.atomic
-def restriction_merge_log(*, keep: Any, duplicate: Any, reason: str, actor: Any) -> RestrictionChange | None:
+def restriction_merge_log(*, keep: Any, duplicate: Any, reason: str, actor: Actor) -> RestrictionChange | None:
     """A merge that changes who may open what was the duplicate's record is listed for review, as any
     other change of a restriction is (ADR 0003): the kept record takes the duplicate's restriction
     when it has none of its own, and keeps its own (the duplicate's giving way) when both have one.
@@ -167,7 +168,7 @@ def restriction_merge_log(*, keep: Any, duplicate: Any, reason: str, actor: Any)
 
 
 @transaction.atomic
-def record_unrestrict(*, person: Any, reason: str, actor: Any) -> None:
+def record_unrestrict(*, person: Any, reason: str, actor: Actor) -> None:
     """Lift a restriction, so everyone allowed to see people may open the record again.
 
     Only a manager in one of the teams holding it (by standing membership, never by a break-glass
@@ -199,7 +200,7 @@ def record_unrestrict(*, person: Any, reason: str, actor: Any) -> None:
 
 
 @transaction.atomic
-def restriction_change_review(*, change: RestrictionChange, actor: Any) -> RestrictionChange:
+def restriction_change_review(*, change: RestrictionChange, actor: Actor) -> RestrictionChange:
     """A manager confirms they have looked at a record being restricted, its restriction changed or lifted."""
     require(actor.can(Permission.BREAK_GLASS_REVIEW), "You do not have permission to review changes to restrictions")
     if change.reviewed_at is not None:

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from tandem.assessments.eligibility import Achievement
-from tandem.core.models import PublicIdModel
+from tandem.core.models import DocumentEvent, PublicIdModel
 
 
 class AssessmentStatus(models.TextChoices):
@@ -163,19 +163,13 @@ class OutcomeFinding(models.Model):  # noqa: DJ008 (rows are shown by their outc
         ]
 
 
-class AssessmentEvent(models.Model):  # noqa: DJ008 (rows are listed, never shown alone)
+class AssessmentEvent(DocumentEvent):
     """An immutable row for each change: who, when, which version it made, and what changed."""
 
     assessment = models.ForeignKey(NeedsAssessment, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=EventKind.choices)
-    version = models.PositiveIntegerField()
-    at = models.DateTimeField()
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    # {"field label": [before, after]} for a save; empty for a transition.
-    changes = models.JSONField(default=dict, blank=True)
 
-    class Meta:
-        ordering = ["version", "id"]
+    class Meta(DocumentEvent.Meta):
         constraints = [
             models.UniqueConstraint(fields=["assessment", "version"], name="assessment_event_once_per_version"),
             models.CheckConstraint(condition=Q(kind__in=EventKind.values), name="assessment_event_kind_valid"),

@@ -8,10 +8,12 @@ from django.utils import timezone
 from tandem.access import scope
 from tandem.assessments import eligibility
 from tandem.assessments.models import AchievementChoice, AssessmentKind, AssessmentStatus, EventKind, StartedFrom
-from tandem.assessments.selectors import ChangeSince, StartingPoints, Timeliness, outcome_of, outcomes_for
+from tandem.assessments.selectors import StartingPoints, Timeliness, outcome_of, outcomes_for
 from tandem.assessments.services import adult_only_answers, adult_only_gap, condition_gaps, finding_field
 from tandem.core.care_act import ADULT_BY_CODE, REGULATIONS
 from tandem.core.presenters import format_date, format_datetime
+from tandem.core.versioned import ChangeSince
+from tandem.identity.actors import Actor
 from tandem.people.presenters import RESTRICTED_RECORD
 
 STATUS_TAGS: dict[str, str] = {
@@ -267,7 +269,7 @@ def history_groups(events: list[Any]) -> list[ChangeGroup]:
     ]
 
 
-def carer_choices(network: list[Any], *, actor: Any) -> list[tuple[str, str]]:
+def carer_choices(network: list[Any], *, actor: Actor) -> list[tuple[str, str]]:
     """The carers a carer's assessment can be for: unpaid carers in the network with a record of their own.
     A carer whose record is restricted and closed to the actor shows as "A restricted record", never by
     name or relationship (ADR 0003); choosing one asks the actor to open that record first."""

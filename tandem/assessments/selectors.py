@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -25,17 +25,18 @@ from tandem.assessments.models import (
 from tandem.core import clock, probes, registry
 from tandem.core.care_act import ADULT_BY_CODE, ADULT_OUTCOMES, CARER_BY_CODE, CARER_OUTCOMES, Outcome
 from tandem.front_door.codes import RequestStatus
+from tandem.identity.actors import Actor
 from tandem.people import selectors as people_selectors
 
 
-def assessments_visible(actor: Any) -> QuerySet[NeedsAssessment]:
+def assessments_visible(actor: Actor) -> QuerySet[NeedsAssessment]:
     """Assessments of people this actor may open, if their role works with assessments."""
     if not policies.can_see(actor):
         return NeedsAssessment.objects.none()
     return scope.visible(NeedsAssessment.objects.all(), actor, person_field="person")
 
 
-def assessment_get(*, actor: Any, uuid: UUID | str) -> NeedsAssessment:
+def assessment_get(*, actor: Actor, uuid: UUID | str) -> NeedsAssessment:
     """The assessment with this id, if the actor's role assesses and they may open the person (404 otherwise).
 
     One read of plain joins, with the access rule applied to the person in hand: the scope's
@@ -69,29 +70,6 @@ def completed_by_id(*, assessment: NeedsAssessment) -> int | None:
 
 
 @dataclass(frozen=True)
-class ChangeSince:
-    """A save someone made after the version an editor started from: who, when, and what they changed."""
-
-    by: str
-    at: datetime
-    changes: dict[str, list[str]]
-    kind: str
-
-
-def changes_since(*, assessment: NeedsAssessment, version: int) -> list[ChangeSince]:
-    events = assessment.events.filter(version__gt=version).select_related("by").order_by("version", "id")
-    return [
-        ChangeSince(
-            by=event.by.get_full_name() or event.by.username,
-            at=event.at,
-            changes=event.changes,
-            kind=EventKind(event.kind).label,
-        )
-        for event in events
-    ]
-
-
-@dataclass(frozen=True)
 class StartingPoints:
     """What an assessment of this person can start from: open requests, and self-assessments not yet used."""
 
@@ -116,7 +94,7 @@ def starting_points(*, person: Any) -> StartingPoints:
     return StartingPoints(requests=list(requests[:20]), self_assessments=list(contacts[:20]))
 
 
-def joint_assessments(*, assessment: NeedsAssessment, actor: Any) -> list[NeedsAssessment]:
+def joint_assessments(*, assessment: NeedsAssessment, actor: Actor) -> list[NeedsAssessment]:
     """The assessments done together with this one: the carers' of a needs assessment, or the
     needs assessment a carer's is joint with (only those the actor may see)."""
     if not policies.can_see(actor):
@@ -141,7 +119,7 @@ def open_adult_drafts(*, person: Any) -> list[NeedsAssessment]:
     )
 
 
-def assessments_for_person(*, person: Any, actor: Any) -> QuerySet[NeedsAssessment]:
+def assessments_for_person(*, person: Any, actor: Actor) -> QuerySet[NeedsAssessment]:
     return assessments_visible(actor).filter(person=person).select_related("team", "practitioner")
 
 
@@ -171,7 +149,7 @@ def _full_name(prefix: str) -> Any:
     return Concat(F(f"{prefix}__first_name"), Value(" "), F(f"{prefix}__last_name"), output_field=CharField())
 
 
-def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]:
+def open_work_for_person(person: Any, actor: Actor) -> list[registry.OpenWorkItem]:
     """Assessments in draft, or completed and waiting to be authorised, for the person summary (one
     query, after a small read: most people have none, and the full read costs more to compile)."""
     unfinished = {"status": AssessmentStatus.AUTHORISED}
@@ -204,7 +182,7 @@ _TIMELINE_KINDS = {
 }
 
 
-def timeline_for_person(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
+def timeline_for_person(person: Any, actor: Actor, limit: int) -> list[registry.TimelineEntry]:
     """Assessments started, completed, judged and authorised, newest first (one query; none for
     someone never assessed, found with a small read first)."""
     if not probes.exist(probes.Rows(NeedsAssessment, equal={"person_id": person.pk}))[0]:

@@ -10,7 +10,6 @@ from django.utils import timezone
 from tandem.assessments import eligibility, policies, selectors
 from tandem.assessments.models import (
     AchievementChoice,
-    AssessmentEvent,
     AssessmentKind,
     AssessmentStatus,
     EventKind,
@@ -21,8 +20,10 @@ from tandem.assessments.models import (
 from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.core.care_act import ADULT_OUTCOMES, CARER_OUTCOMES
-from tandem.core.errors import DomainError, StaleVersion, require
+from tandem.core.errors import DomainError, require
+from tandem.core.versioned import check_version, locked, record_event
 from tandem.front_door.codes import RequestStatus
+from tandem.identity.actors import Actor
 from tandem.identity.models import Membership, Team, TeamKind
 from tandem.people import selectors as people_selectors
 
@@ -35,18 +36,6 @@ def codes_for(kind: str) -> tuple[str, ...]:
     """The keys of the specified outcomes: an adult's ten (regulation 2(2)(a) to (j)) or a carer's eight
     (a to h, for regulation 3(2)(b)(i) to (viii))."""
     return CARER_CODES if kind == AssessmentKind.CARER else CODES
-
-
-class AssessmentConflict(StaleVersion):
-    """Someone else saved the assessment after this editor opened it: here is what they changed."""
-
-    def __init__(self, changes: list[selectors.ChangeSince], *, version: int) -> None:
-        super().__init__(
-            "Someone else saved this assessment while you were working on it. Your answers have not been "
-            "saved: check what they changed, then save again."
-        )
-        self.changes = changes
-        self.version = version  # the version saved now, for an editor who re-applies their answers
 
 
 def finding_field(code: str, name: str) -> str:
@@ -64,26 +53,10 @@ def _text(value: str, *, field: str, label: str) -> str:
 
 
 def _check_version(assessment: NeedsAssessment, version: int | None) -> None:
-    if version is not None and assessment.version != version:
-        raise AssessmentConflict(
-            selectors.changes_since(assessment=assessment, version=version), version=assessment.version
-        )
+    check_version(assessment, version, events=assessment.events, kinds=EventKind, what="this assessment")
 
 
-def _locked(assessment: NeedsAssessment) -> NeedsAssessment:
-    locked = NeedsAssessment.objects.select_for_update().get(pk=assessment.pk)
-    if NeedsAssessment._meta.get_field("person").is_cached(assessment):  # the page's person: no second read
-        locked.person = assessment.person
-    return locked
-
-
-def _event(assessment: NeedsAssessment, kind: EventKind, actor: Any, changes: dict[str, Any] | None = None) -> None:
-    AssessmentEvent.objects.create(
-        assessment=assessment, kind=kind, version=assessment.version, at=clock.now(), by=actor, changes=changes or {}
-    )
-
-
-def _assessor_team(actor: Any) -> Team:
+def _assessor_team(actor: Actor) -> Team:
     today = clock.today()
     memberships = (
         Membership.objects.filter(user=actor)
@@ -103,7 +76,7 @@ def assessment_start(
     *,
     person: Any,
     started_from: str,
-    actor: Any,
+    actor: Actor,
     support_request: Any | None = None,
     contact: Any | None = None,
     requested_on: date | None = None,
@@ -158,11 +131,11 @@ def _asked_on(requested_on: date | None) -> date:
     return requested_on
 
 
-def _started(assessment: NeedsAssessment, actor: Any) -> NeedsAssessment:
+def _started(assessment: NeedsAssessment, actor: Actor) -> NeedsAssessment:
     OutcomeFinding.objects.bulk_create(
         [OutcomeFinding(assessment=assessment, code=code) for code in codes_for(assessment.kind)]
     )
-    _event(assessment, EventKind.STARTED, actor)
+    record_event(assessment.events, assessment, kind=EventKind.STARTED, actor=actor)
     kind = AssessmentKind(assessment.kind).label.lower()
     audit.record(
         actor=actor,
@@ -180,7 +153,7 @@ def carer_assessment_start(
     carer: Any,
     cared_for: Any,
     requested_on: date | None,
-    actor: Any,
+    actor: Actor,
     joint_with: NeedsAssessment | None = None,
 ) -> NeedsAssessment:
     """Start a carer's assessment (Care Act 2014 s10) of someone who cares for `cared_for`, as their
@@ -388,12 +361,12 @@ def _require_draft(assessment: NeedsAssessment) -> None:
 
 @transaction.atomic
 def assessment_save(
-    *, assessment: NeedsAssessment, answers: AssessmentAnswers, version: int | None, actor: Any
+    *, assessment: NeedsAssessment, answers: AssessmentAnswers, version: int | None, actor: Actor
 ) -> NeedsAssessment:
     """Save a draft assessment. A save that started from an older version is refused with what
     changed since, so nobody's work is silently overwritten."""
     require(policies.can_record(actor), "You do not have permission to assess")
-    assessment = _locked(assessment)
+    assessment = locked(assessment)
     _require_draft(assessment)
     _check_version(assessment, version)
     answers = _clean_answers(answers, assessment.kind)
@@ -424,7 +397,7 @@ def assessment_save(
     OutcomeFinding.objects.bulk_update(changed_findings, list(_FINDING_LABELS))
     assessment.version += 1
     assessment.save()
-    _event(assessment, EventKind.SAVED, actor, changes)
+    record_event(assessment.events, assessment, kind=EventKind.SAVED, actor=actor, changes=changes)
     audit.record(
         actor=actor,
         action="assessments.assessment.saved",
@@ -465,11 +438,11 @@ def _stored(determination: eligibility.Determination) -> dict[str, Any]:
 
 
 @transaction.atomic
-def assessment_complete(*, assessment: NeedsAssessment, version: int | None, actor: Any) -> NeedsAssessment:
+def assessment_complete(*, assessment: NeedsAssessment, version: int | None, actor: Actor) -> NeedsAssessment:
     """Complete the assessment and store the eligibility determination of the Care and Support
     (Eligibility Criteria) Regulations 2015 (regulation 2, or 3 for a carer), as the answers stand."""
     require(policies.can_record(actor), "You do not have permission to assess")
-    assessment = _locked(assessment)
+    assessment = locked(assessment)
     _require_draft(assessment)
     _check_version(assessment, version)
     findings = list(assessment.findings.order_by("code"))
@@ -492,7 +465,7 @@ def assessment_complete(*, assessment: NeedsAssessment, version: int | None, act
     assessment.determination = _stored(determination)
     assessment.version += 1
     assessment.save()
-    _event(assessment, EventKind.COMPLETED, actor)
+    record_event(assessment.events, assessment, kind=EventKind.COMPLETED, actor=actor)
     audit.record(
         actor=actor,
         action="assessments.assessment.completed",
@@ -505,11 +478,11 @@ def assessment_complete(*, assessment: NeedsAssessment, version: int | None, act
 
 @transaction.atomic
 def eligibility_judgement_record(
-    *, assessment: NeedsAssessment, eligible: bool, reason: str, version: int | None, actor: Any
+    *, assessment: NeedsAssessment, eligible: bool, reason: str, version: int | None, actor: Actor
 ) -> NeedsAssessment:
     """Record a professional judgement that differs from the criteria's determination; only with a reason."""
     require(policies.can_record(actor), "You do not have permission to assess")
-    assessment = _locked(assessment)
+    assessment = locked(assessment)
     if assessment.status != AssessmentStatus.COMPLETED:
         raise DomainError("A professional judgement is recorded once the assessment is completed, before authorising")
     _check_version(assessment, version)
@@ -526,11 +499,12 @@ def eligibility_judgement_record(
     assessment.judgement_reason = reason
     assessment.version += 1
     assessment.save()
-    _event(
+    record_event(
+        assessment.events,
         assessment,
-        EventKind.JUDGEMENT,
-        actor,
-        {"Eligible": [_yes_no(before), _yes_no(eligible)], "Reason": ["", reason]},
+        kind=EventKind.JUDGEMENT,
+        actor=actor,
+        changes={"Eligible": [_yes_no(before), _yes_no(eligible)], "Reason": ["", reason]},
     )
     audit.record(
         actor=actor,
@@ -545,10 +519,10 @@ def eligibility_judgement_record(
 
 
 @transaction.atomic
-def assessment_authorise(*, assessment: NeedsAssessment, version: int | None, actor: Any) -> NeedsAssessment:
+def assessment_authorise(*, assessment: NeedsAssessment, version: int | None, actor: Actor) -> NeedsAssessment:
     """Authorise a completed assessment: a manager other than the one who completed it."""
     require(policies.can_authorise(actor), "Only a team manager can authorise an assessment")
-    assessment = _locked(assessment)
+    assessment = locked(assessment)
     if assessment.status != AssessmentStatus.COMPLETED:
         raise DomainError("Only a completed assessment can be authorised")
     _check_version(assessment, version)
@@ -557,7 +531,7 @@ def assessment_authorise(*, assessment: NeedsAssessment, version: int | None, ac
     assessment.status = AssessmentStatus.AUTHORISED
     assessment.version += 1
     assessment.save()
-    _event(assessment, EventKind.AUTHORISED, actor)
+    record_event(assessment.events, assessment, kind=EventKind.AUTHORISED, actor=actor)
     audit.record(
         actor=actor,
         action="assessments.assessment.authorised",

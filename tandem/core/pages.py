@@ -25,7 +25,7 @@ def submit(
     form: Any,
     action: Callable[[], Any],
     *,
-    done: str,
+    done: str | Callable[[Any], str],
     then: str | Callable[[Any], str],
 ) -> HttpResponse | None:
     """The one form runner: for a valid POST, run the service and redirect; else None, and the
@@ -34,7 +34,8 @@ def submit(
     A refusal goes back into the form with nothing typed lost. A stale version (someone saved
     first) also leaves what changed since on `form.changes_since`, which the form page shows, and
     the form then carries the version saved now, so saving again is a choice made knowing what
-    changed. `then` is a URL, or a function of what the service returned (the new object's page).
+    changed. `then` is a URL, or a function of what the service returned (the new object's page);
+    `done`, the message, likewise a text or a function of it ("Contact ABC123 recorded").
     """
     if request.method != "POST" or not form.is_valid():
         return None
@@ -49,5 +50,5 @@ def submit(
                 form.data = form.data.copy()
                 form.data["version"] = str(error.current)
         return None
-    messages.success(request, done)
+    messages.success(request, done(result) if callable(done) else done)
     return redirect(then(result) if callable(then) else then)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from tandem.core.actors import ActorLike
+
 
 @dataclass(frozen=True)
 class OpenWorkItem:
@@ -29,7 +31,9 @@ class TimelineEntry:
     url: str | None = None
 
 
-# A provider receives the person (any object with `.pk`), the acting user and a limit.
+# A provider receives the person (any object with `.pk`), the acting user and a limit. The
+# providers' parameters stay `Any` here: each app types its own actor as `identity.actors.Actor`,
+# which core cannot name, and a callable typed for a narrower actor is not a provider of ActorLike.
 OpenWorkProvider = Callable[[Any, Any], Sequence[OpenWorkItem]]
 TimelineProvider = Callable[[Any, Any, int], Sequence[TimelineEntry]]
 
@@ -49,14 +53,14 @@ def register_timeline(name: str, provider: TimelineProvider) -> None:
     _timeline[name] = provider
 
 
-def open_work_for(person: Any, actor: Any) -> list[OpenWorkItem]:
+def open_work_for(person: Any, actor: ActorLike) -> list[OpenWorkItem]:
     items: list[OpenWorkItem] = []
     for provider in _open_work.values():
         items.extend(provider(person, actor))
     return items
 
 
-def timeline_for(person: Any, actor: Any, *, limit: int) -> list[TimelineEntry]:
+def timeline_for(person: Any, actor: ActorLike, *, limit: int) -> list[TimelineEntry]:
     entries: list[TimelineEntry] = []
     for provider in _timeline.values():
         entries.extend(provider(person, actor, limit))

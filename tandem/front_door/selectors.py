@@ -24,18 +24,19 @@ from tandem.front_door.codes import (
     RequestStatus,
 )
 from tandem.front_door.models import Contact, ContactOutcome, Conversation, FollowUp, Signposting, SupportRequest
+from tandem.identity.actors import Actor
 from tandem.identity.models import Team, TeamKind, User
 from tandem.identity.permissions import Permission
 
 
-def contacts_visible(actor: Any) -> QuerySet[Contact]:
+def contacts_visible(actor: Actor) -> QuerySet[Contact]:
     """Contacts this actor may see: any not yet about a person, and those about people they may open."""
     if not policies.can_record_contacts(actor):
         return Contact.objects.none()
     return scope.visible(Contact.objects.all(), actor, person_field="person")
 
 
-def contact_get(*, actor: Any, uuid: UUID | str) -> Contact:
+def contact_get(*, actor: Actor, uuid: UUID | str) -> Contact:
     contact = (
         contacts_visible(actor)
         .select_related("person", "team", "allocated_to", "recorded_by", "closed_by")
@@ -89,7 +90,7 @@ def team_workers(*, team: Team) -> list[User]:
     return [u for u in users if u.can(Permission.CONTACT_RECORD)]
 
 
-def default_team_for(actor: Any) -> Team | None:
+def default_team_for(actor: Actor) -> Team | None:
     teams = front_door_teams()
     return teams.filter(memberships__user=actor).first() or teams.first()
 
@@ -108,7 +109,7 @@ class QueueFilter:
     urgency: str = ""
 
 
-def queue_contacts(*, actor: Any, filters: QueueFilter) -> QuerySet[Contact]:
+def queue_contacts(*, actor: Actor, filters: QueueFilter) -> QuerySet[Contact]:
     """Open contacts, the most urgent first, then the longest waiting."""
     qs = contacts_visible(actor).filter(status=ContactStatus.OPEN)
     if filters.team is not None:
@@ -126,7 +127,7 @@ def queue_contacts(*, actor: Any, filters: QueueFilter) -> QuerySet[Contact]:
     )
 
 
-def follow_ups_due(*, actor: Any, filters: QueueFilter, on: date | None = None) -> QuerySet[FollowUp]:
+def follow_ups_due(*, actor: Actor, filters: QueueFilter, on: date | None = None) -> QuerySet[FollowUp]:
     """Keeping-in-touch calls due on or before the day, not yet done."""
     on = on or clock.today()
     visible = contacts_visible(actor)
@@ -140,7 +141,7 @@ def follow_ups_due(*, actor: Any, filters: QueueFilter, on: date | None = None) 
     return qs.select_related("contact__person", "assigned_to").order_by("due_on", "pk")
 
 
-def contacts_for_person(*, person: Any, actor: Any) -> QuerySet[Contact]:
+def contacts_for_person(*, person: Any, actor: Actor) -> QuerySet[Contact]:
     return contacts_visible(actor).filter(person=person).order_by("-received_at")
 
 
@@ -148,7 +149,7 @@ def _full_name(prefix: str) -> Any:
     return Concat(F(f"{prefix}__first_name"), Value(" "), F(f"{prefix}__last_name"), output_field=CharField())
 
 
-def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]:
+def open_work_for_person(person: Any, actor: Actor) -> list[registry.OpenWorkItem]:
     """Open contacts and requests waiting in a team, for the person summary (one query, after a
     small read or two: most people have neither, and the union costs far more to compile)."""
     if not any(
@@ -229,7 +230,7 @@ def _timeline_part(
     return part
 
 
-def timeline_for_person(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
+def timeline_for_person(person: Any, actor: Actor, limit: int) -> list[registry.TimelineEntry]:
     """Contacts, conversations, outcomes, signposting and completed follow-ups, newest first (one
     query; none for someone never contacted, since all of these hang off their contacts)."""
     if not probes.exist(probes.Rows(Contact, equal={"person_id": person.pk}))[0]:

@@ -2,7 +2,8 @@
 
 from django.urls import URLPattern, URLResolver, include, path
 
-from tandem.front_door import figures_views, public_views, views
+from tandem.front_door import views
+from tandem.front_door.views import figures, public
 
 app_name = "front_door"
 
@@ -32,23 +33,23 @@ staff_patterns = [
 
 # Figures for managers, and the public journey, are added below by their own modules.
 figures_patterns: list[URLPattern | URLResolver] = [
-    path("", figures_views.figures, name="figures"),
-    path("contacts/", figures_views.figures_contacts, name="figures_contacts"),
+    path("", figures.figures, name="figures"),
+    path("contacts/", figures.figures_contacts, name="figures_contacts"),
 ]
 public_patterns: list[URLPattern | URLResolver] = [
-    path("", public_views.ask_start, name="ask_start"),
-    path("who-needs-help/", public_views.ask_who, name="ask_who"),
-    path("about-you/", public_views.ask_helper, name="ask_helper"),
-    path("about-them/", public_views.ask_about, name="ask_about"),
-    path("what-matters/", public_views.ask_matters, name="ask_matters"),
-    path("what-is-hard/", public_views.ask_hard, name="ask_hard"),
-    path("who-helps/", public_views.ask_help, name="ask_help"),
-    path("paying-for-care/", public_views.ask_money, name="ask_money"),
-    path("self-assessment/", public_views.ask_self_assessment, name="ask_self_assessment"),
-    path("contact-details/", public_views.ask_contact, name="ask_contact"),
-    path("check-your-answers/", public_views.ask_check, name="ask_check"),
-    path("request-sent/", public_views.ask_done, name="ask_done"),
-    path("privacy/", public_views.ask_privacy, name="ask_privacy"),
+    path("", public.ask_start, name="ask_start"),
+    path("who-needs-help/", public.ask_who, name="ask_who"),
+    path("about-you/", public.ask_helper, name="ask_helper"),
+    path("about-them/", public.ask_about, name="ask_about"),
+    path("what-matters/", public.ask_matters, name="ask_matters"),
+    path("what-is-hard/", public.ask_hard, name="ask_hard"),
+    path("who-helps/", public.ask_help, name="ask_help"),
+    path("paying-for-care/", public.ask_money, name="ask_money"),
+    path("self-assessment/", public.ask_self_assessment, name="ask_self_assessment"),
+    path("contact-details/", public.ask_contact, name="ask_contact"),
+    path("check-your-answers/", public.ask_check, name="ask_check"),
+    path("request-sent/", public.ask_done, name="ask_done"),
+    path("privacy/", public.ask_privacy, name="ask_privacy"),
 ]
 
 urlpatterns = [

@@ -9,10 +9,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tandem.audit import services as audit
 from tandem.core.errors import DomainError
+from tandem.identity.actors import Actor
 from tandem.identity.models import Profession, RegistrationBody, User
 
 
-def signed_in_record(*, actor: Any) -> None:
+def signed_in_record(*, actor: Actor) -> None:
     audit.record(actor=actor, action="identity.user.signed_in", summary="Signed in")
 
 
@@ -56,11 +57,11 @@ def sign_in_failed_record(
     return reason
 
 
-def signed_out_record(*, actor: Any) -> None:
+def signed_out_record(*, actor: Actor) -> None:
     audit.record(actor=actor, action="identity.user.signed_out", summary="Signed out")
 
 
-def totp_device_pending(*, actor: Any) -> TOTPDevice:
+def totp_device_pending(*, actor: Actor) -> TOTPDevice:
     """The authenticator app being set up: one unconfirmed device, made on first ask."""
     device = TOTPDevice.objects.filter(user=actor, confirmed=False).first()
     if device is None:
@@ -69,7 +70,7 @@ def totp_device_pending(*, actor: Any) -> TOTPDevice:
 
 
 @transaction.atomic
-def totp_device_confirm(*, actor: Any, token: str) -> TOTPDevice:
+def totp_device_confirm(*, actor: Actor, token: str) -> TOTPDevice:
     """Turn on the second factor once the user proves their app shows the right code."""
     device = TOTPDevice.objects.filter(user=actor, confirmed=False).first()
     if device is None:
@@ -91,7 +92,7 @@ def totp_device_confirm(*, actor: Any, token: str) -> TOTPDevice:
     return device
 
 
-def totp_verify(*, actor: Any, token: str) -> TOTPDevice:
+def totp_verify(*, actor: Actor, token: str) -> TOTPDevice:
     """Check a sign-in code against the user's confirmed device."""
     token = token.replace(" ", "")
     if not token.isdigit() or len(token) != 6:
@@ -104,18 +105,18 @@ def totp_verify(*, actor: Any, token: str) -> TOTPDevice:
     raise DomainError("The code is not right: try the newest code from your app", field="token")
 
 
-def has_second_factor(*, actor: Any) -> bool:
+def has_second_factor(*, actor: Actor) -> bool:
     return bool(TOTPDevice.objects.filter(user=actor, confirmed=True).exists())
 
 
-def second_factor_required(*, actor: Any) -> bool:
+def second_factor_required(*, actor: Actor) -> bool:
     """Whether the user's role must sign in with a second factor (TANDEM_SECOND_FACTOR_ROLES, ADR 0005)."""
     return bool(actor.is_authenticated and actor.role in settings.TANDEM_SECOND_FACTOR_ROLES)
 
 
 @transaction.atomic
 def staff_professional_details_update(
-    *, user: User, profession: str, registration_body: str, registration_number: str, actor: Any
+    *, user: User, profession: str, registration_body: str, registration_number: str, actor: Actor
 ) -> User:
     """Record a member of staff's profession and professional registration (a number needs its body)."""
     if profession not in Profession.values:

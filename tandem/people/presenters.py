@@ -10,6 +10,7 @@ from django.urls import reverse
 from tandem.access import scope
 from tandem.core import clock
 from tandem.core.presenters import format_date, format_nhs_number
+from tandem.identity.actors import Actor
 from tandem.people import selectors
 from tandem.people.models import HazardWarning, NetworkMember, Person
 from tandem.people.search import may_open
@@ -106,7 +107,7 @@ def details_initial(person: Person) -> dict[str, Any]:
 RESTRICTED_RECORD = "A restricted record"
 
 
-def search_rows(people: Sequence[Person], *, actor: Any) -> list[dict[str, Any]]:
+def search_rows(people: Sequence[Person], *, actor: Actor) -> list[dict[str, Any]]:
     """Result rows. A restricted record the actor may not open shows only that it exists, with a
     link to break the glass: no name, date of birth, NHS number, address or warnings (ADR 0003)."""
     openable = may_open(actor, people)
@@ -165,7 +166,7 @@ class NetworkEntry:
     restricted: bool
 
 
-def network_entries(members: Iterable[NetworkMember], *, actor: Any) -> list[NetworkEntry]:
+def network_entries(members: Iterable[NetworkMember], *, actor: Actor) -> list[NetworkEntry]:
     """A network as the viewer may see it. A member linked to a restricted record the viewer may
     not open shows as "A restricted record": not their name, relationship, role or contact, which
     would tell the viewer who is behind the restriction (ADR 0003)."""

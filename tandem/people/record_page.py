@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from tandem.identity.actors import Actor
     from tandem.people.models import HazardWarning
 
-__all__ = ["RECORD_KWARGS", "Record", "record_page"]
+__all__ = ["RECORD_KWARGS", "Record", "break_glass_redirect", "record_page"]
 
 T = TypeVar("T")
 
@@ -56,6 +56,8 @@ class Record[T]:
     warnings: list[HazardWarning]
     page: str
     context: dict[str, Any] = field(default_factory=dict)
+    # What the access log names as viewed, when it is not the person's record itself (a contact).
+    target: Any = None
 
     @property
     def actor(self) -> Actor:
@@ -80,16 +82,18 @@ def _person_of(obj: Any) -> Person | None:
     return obj if isinstance(obj, Person) else obj.person
 
 
-def _break_glass(request: StaffRequest, person_uuid: UUID | str) -> HttpResponse:
+def break_glass_redirect(request: StaffRequest, person_uuid: UUID | str) -> HttpResponse:
+    """Send the actor to break the glass on a restricted record, and back to this page after."""
     return redirect(f"{reverse('people:break_glass', args=[person_uuid])}?next={request.get_full_path()}")
 
 
 def record_page(
-    page: str,
+    page: str | Callable[[Any], str],
     *,
     load: Loader | None = None,
     kwarg: str = "person_uuid",
     person_of: Callable[[Any], Person | None] = _person_of,
+    logged_as: Callable[[Any], Any] | None = None,
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Decorate a view of a page about a person's record.
 
@@ -98,8 +102,10 @@ def record_page(
     records redirect to the record they were merged into). `kwarg` is the URL keyword carrying the
     object's id. The view is called as `view(request, record, *args, **kwargs)`.
 
+    `page` may be a function of the object, where the name depends on it ("a carer's assessment").
     `person_of` finds the object's person (default: the object itself, or its `.person`); None
-    only where the object is about no one yet (then no banner and no view to log).
+    only where the object is about no one yet (then no banner and no view to log). `logged_as`
+    names what the log records as viewed when it is not the record itself (a contact, say).
     A loader refuses a restricted record by raising `people.selectors.RestrictedRecord`.
     """
     RECORD_KWARGS.add(kwarg)
@@ -114,7 +120,7 @@ def record_page(
                 else:
                     obj = load(actor=request.user, uuid=uuid)
             except selectors.RestrictedRecord as restricted:
-                return _break_glass(request, restricted.person.uuid)
+                return break_glass_redirect(request, restricted.person.uuid)
             person = person_of(obj)
             if load is None and person is not None and person.merged_into_id:
                 messages.info(request, "That record was merged into this one.")
@@ -124,15 +130,16 @@ def record_page(
                 obj=obj,
                 person=person,
                 warnings=selectors.warnings_active(person=person) if person is not None else [],
-                page=page,
+                page=page(obj) if callable(page) else page,
+                target=logged_as(obj) if logged_as is not None else None,
             )
             response = view(request, record, *args, **kwargs)
             # A view is logged once the page was actually shown (not refused, not a redirect).
             if request.method == "GET" and response.status_code == 200 and person is not None:
-                services.person_view_record(person=person, actor=request.user, page=page)
+                services.person_view_record(person=person, actor=request.user, page=record.page, target=record.target)
             return response
 
-        wrapper.record_page = page  # type: ignore[attr-defined]
+        wrapper.record_page = page if isinstance(page, str) else view.__name__  # type: ignore[attr-defined]
         return wrapper
 
     return decorate

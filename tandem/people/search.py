@@ -5,13 +5,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from django.db.models import Exists, OuterRef
 from rapidfuzz.distance import OSA
 
 from tandem.access import scope
 from tandem.core.errors import DomainError
+from tandem.identity.actors import Actor
 from tandem.identity.permissions import Permission
 from tandem.people.identifiers import nhs_number_check_digit
 from tandem.people.models import Person, PersonNameToken, SearchTerm
@@ -125,7 +125,7 @@ class SearchResults:
     query: ParsedQuery
 
 
-def people_search(*, actor: Any, text: str, limit: int = RESULT_LIMIT) -> SearchResults:
+def people_search(*, actor: Actor, text: str, limit: int = RESULT_LIMIT) -> SearchResults:
     """People matching every part of the query: exact spellings first, then near ones, by name.
 
     Restricted records are found too (so a worker can break the glass), but the page shows only
@@ -245,7 +245,7 @@ def _search_by_name(parsed: ParsedQuery) -> tuple[list[int], int]:
     return exact + ranked_near, len(exact) + len(near)
 
 
-def may_open(actor: Any, people: Sequence[Person]) -> set[int]:
+def may_open(actor: Actor, people: Sequence[Person]) -> set[int]:
     """Of these people, the ones this actor may open without breaking the glass.
 
     A person read with their restriction (`select_related("restriction")`, as the search reads

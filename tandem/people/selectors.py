@@ -14,6 +14,7 @@ from tandem.access.models import RecordRestriction
 from tandem.audit.models import AuditEvent
 from tandem.core import clock, probes, registry
 from tandem.core.errors import DomainError
+from tandem.identity.actors import Actor
 from tandem.identity.permissions import Permission
 from tandem.people.models import (
     ConsentToShare,
@@ -38,7 +39,7 @@ class RestrictedRecord(DomainError):
         self.person = person
 
 
-def person_get(*, actor: Any, uuid: UUID | str, allow_merged: bool = False) -> Person:
+def person_get(*, actor: Actor, uuid: UUID | str, allow_merged: bool = False) -> Person:
     """The person with this public id, if the actor may open it (404 if unknown, restricted if not allowed)."""
     if not actor.can(Permission.PERSON_VIEW):
         raise Http404
@@ -56,7 +57,7 @@ def person_related(field: str = "person") -> tuple[str, str]:
     return (f"{field}__gp_practice", f"{field}__restriction")
 
 
-def person_of_record(*, actor: Any, person: Person) -> Person:
+def person_of_record(*, actor: Actor, person: Person) -> Person:
     """The person a record of another app is about, loaded with it (`person_related`), for its
     page: 404 unless the actor may open them."""
     if not scope.may_open(actor, person):
@@ -64,7 +65,7 @@ def person_of_record(*, actor: Any, person: Person) -> Person:
     return person
 
 
-def person_by_local_id_or_nhs(*, actor: Any, value: str) -> Person | None:
+def person_by_local_id_or_nhs(*, actor: Actor, value: str) -> Person | None:
     compact = "".join(value.split())
     if not compact.isdigit():
         return None
@@ -92,7 +93,7 @@ def active_warnings_by_person(people: Sequence[Person], *, on: date | None = Non
     return found
 
 
-def warnings_due_for_review(*, actor: Any, today: date) -> QuerySet[HazardWarning]:
+def warnings_due_for_review(*, actor: Actor, today: date) -> QuerySet[HazardWarning]:
     """Active warnings whose review date has come, on records the actor may open."""
     return (
         scope.visible(
@@ -145,7 +146,7 @@ def network_of(*, person: Person, current: bool = True) -> QuerySet[NetworkMembe
     )
 
 
-def person_summary(*, person: Person, actor: Any, timeline_limit: int = 10) -> PersonSummary:
+def person_summary(*, person: Person, actor: Actor, timeline_limit: int = 10) -> PersonSummary:
     """Everything on the summary page, in a fixed number of queries whatever the history's length."""
     # Most people have no network, consents or previous names: one small check (core.probes) finds
     # which there are, and only those are read (composing each read costs far more than the check).
@@ -209,7 +210,7 @@ def access_log_for_person(*, person: Person) -> QuerySet[AuditEvent]:
     return _events_about(person).order_by().union(searches).order_by("-id")
 
 
-def timeline_from_audit(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
+def timeline_from_audit(person: Any, actor: Actor, limit: int) -> list[registry.TimelineEntry]:
     """The person app's own contribution to the timeline: recent changes to the record."""
     # Other apps put their own work on the timeline (with links); this shows the record's own changes.
     own = changes_for_person(person=person).filter(Q(action__startswith="people.") | Q(action__startswith="access."))
@@ -227,12 +228,12 @@ def neighbourhood_choices() -> list[tuple[int, str]]:
     return list(Neighbourhood.objects.order_by("name").values_list("id", "name"))
 
 
-def search(*, actor: Any, text: str) -> Any:
+def search(*, actor: Actor, text: str) -> Any:
     return people_search(actor=actor, text=text)
 
 
 def possible_duplicates(
-    *, actor: Any, given_name: str, family_name: str, date_of_birth: date | None, nhs_number: str
+    *, actor: Actor, given_name: str, family_name: str, date_of_birth: date | None, nhs_number: str
 ) -> list[Person]:
     """Records that may be the same person as the one about to be created."""
     found: dict[int, Person] = {}

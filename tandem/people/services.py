@@ -13,6 +13,7 @@ from tandem.access import services as access_services
 from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.core.errors import DomainError, StaleVersion, require
+from tandem.identity.actors import Actor
 from tandem.identity.models import Organisation
 from tandem.people import policies
 from tandem.people.codes import ConsentDecision, Ethnicity, Gender, Relationship, WarningCategory
@@ -129,7 +130,7 @@ def neighbourhood_for_postcode(postcode: str) -> Neighbourhood | None:
 
 
 @transaction.atomic
-def person_create(*, details: PersonDetails, actor: Any) -> Person:
+def person_create(*, details: PersonDetails, actor: Actor) -> Person:
     """Create a person record; the caller has shown the possible duplicates first."""
     require(policies.can_create_person(actor), "You do not have permission to create person records")
     values = _clean_details(details, person=None)
@@ -146,7 +147,7 @@ def person_create(*, details: PersonDetails, actor: Any) -> Person:
 
 
 @transaction.atomic
-def person_details_update(*, person: Person, details: PersonDetails, version: int, actor: Any) -> Person:
+def person_details_update(*, person: Person, details: PersonDetails, version: int, actor: Actor) -> Person:
     """Change who a person is or where they live; refuses if someone else saved first."""
     require(policies.can_edit_person(actor, person), "You do not have permission to change this record")
     values = _clean_details(details, person=person)
@@ -177,7 +178,9 @@ def person_details_update(*, person: Person, details: PersonDetails, version: in
 
 
 @transaction.atomic
-def person_voice_update(*, person: Person, what_matters_to_me: str, strengths: str, version: int, actor: Any) -> Person:
+def person_voice_update(
+    *, person: Person, what_matters_to_me: str, strengths: str, version: int, actor: Actor
+) -> Person:
     """Record, in the person's own words, what matters to them and their strengths."""
     require(policies.can_edit_person(actor, person), "You do not have permission to change this record")
     changes = {}
@@ -209,7 +212,7 @@ def person_voice_update(*, person: Person, what_matters_to_me: str, strengths: s
 
 @transaction.atomic
 def previous_name_add(
-    *, person: Person, given_name: str, family_name: str, used_until: date | None, actor: Any
+    *, person: Person, given_name: str, family_name: str, used_until: date | None, actor: Actor
 ) -> PreviousName:
     """Keep a name the person was known by, so searches for it still find them."""
     require(policies.can_edit_person(actor, person), "You do not have permission to change this record")
@@ -252,7 +255,7 @@ def network_member_add(
     contact: str,
     is_unpaid_carer: bool,
     linked_person: Person | None,
-    actor: Any,
+    actor: Actor,
 ) -> NetworkMember:
     """Add someone from the person's informal network: who they are and what they do."""
     require(policies.can_edit_person(actor, person), "You do not have permission to change this record")
@@ -285,7 +288,7 @@ def network_member_add(
 
 
 @transaction.atomic
-def network_member_end(*, member: NetworkMember, actor: Any) -> NetworkMember:
+def network_member_end(*, member: NetworkMember, actor: Actor) -> NetworkMember:
     """Someone is no longer part of the person's network; they stay in the history."""
     require(policies.can_edit_person(actor, member.person), "You do not have permission to change this record")
     if member.ended_on is not None:
@@ -304,7 +307,7 @@ def network_member_end(*, member: NetworkMember, actor: Any) -> NetworkMember:
 
 @transaction.atomic
 def consent_record(
-    *, person: Person, organisation: Organisation, decision: str, decided_on: date, note: str, actor: Any
+    *, person: Person, organisation: Organisation, decision: str, decided_on: date, note: str, actor: Actor
 ) -> ConsentToShare:
     """Record the person's decision to share (or not) their record with a partner organisation."""
     require(policies.can_edit_person(actor, person), "You do not have permission to change this record")
@@ -336,7 +339,7 @@ def consent_record(
 
 @transaction.atomic
 def warning_raise(
-    *, person: Person, category: str, description: str, starts_on: date, review_on: date, actor: Any
+    *, person: Person, category: str, description: str, starts_on: date, review_on: date, actor: Actor
 ) -> HazardWarning:
     """Raise a hazard warning; it shows on every page of the person's record until ended."""
     require(policies.can_raise_warning(actor, person), "You do not have permission to raise warnings")
@@ -367,7 +370,7 @@ def warning_raise(
 
 
 @transaction.atomic
-def warning_end(*, warning: HazardWarning, reason: str, actor: Any) -> HazardWarning:
+def warning_end(*, warning: HazardWarning, reason: str, actor: Actor) -> HazardWarning:
     """End a hazard warning that no longer applies; it stays in the record's history."""
     require(policies.can_end_warning(actor, warning), "This warning cannot be ended")
     if not reason.strip():
@@ -388,7 +391,7 @@ def warning_end(*, warning: HazardWarning, reason: str, actor: Any) -> HazardWar
 
 
 @transaction.atomic
-def warning_review(*, warning: HazardWarning, review_on: date, actor: Any) -> HazardWarning:
+def warning_review(*, warning: HazardWarning, review_on: date, actor: Actor) -> HazardWarning:
     """Confirm a warning still applies and set when it is next reviewed."""
     require(policies.can_end_warning(actor, warning), "This warning cannot be reviewed")
     if review_on <= clock.today():
@@ -428,7 +431,7 @@ def _repoint_everything(*, duplicate: Person, keep: Person) -> dict[str, int]:
 
 
 @transaction.atomic
-def person_merge(*, keep: Person, duplicate: Person, reason: str, actor: Any) -> Person:
+def person_merge(*, keep: Person, duplicate: Person, reason: str, actor: Actor) -> Person:
     """Merge a duplicate record into the one kept: everything is re-pointed, the duplicate closed."""
     require(policies.can_merge_people(actor), "You do not have permission to merge records")
     if keep.pk == duplicate.pk:
@@ -505,7 +508,7 @@ def person_merge(*, keep: Person, duplicate: Person, reason: str, actor: Any) ->
     return keep
 
 
-def person_view_record(*, person: Person, actor: Any, page: str, target: Any = None) -> None:
+def person_view_record(*, person: Person, actor: Actor, page: str, target: Any = None) -> None:
     """Log that someone looked at a person's record: every view is accountable.
 
     `target` names what was shown when it is not the record itself (a contact, say).
@@ -520,7 +523,7 @@ def person_view_record(*, person: Person, actor: Any, page: str, target: Any = N
 
 
 @transaction.atomic
-def search_record(*, people: Sequence[Person], text: str, total: int, where: str, actor: Any) -> None:
+def search_record(*, people: Sequence[Person], text: str, total: int, where: str, actor: Actor) -> None:
     """Log a search shown to someone: who searched, for what, and which records were listed.
 
     One event a search, whatever it found, naming the records listed by public id in its changes;

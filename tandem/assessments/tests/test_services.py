@@ -10,7 +10,7 @@ from tandem.assessments import selectors, services
 from tandem.assessments.models import AssessmentEvent, AssessmentStatus, NeedsAssessment
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
-from tandem.core.errors import DomainError, NotPermitted
+from tandem.core.errors import DomainError, NotPermitted, StaleVersion
 
 
 def answers(**findings: str) -> services.AssessmentAnswers:
@@ -73,9 +73,10 @@ def test_saving_records_what_changed(draft, practitioner):
 def test_a_second_save_from_the_same_version_is_refused_with_what_changed(draft, practitioner, manager):
     services.assessment_save(assessment=draft, answers=answers(a="significantly_longer"), version=1, actor=practitioner)
 
-    with pytest.raises(services.AssessmentConflict) as refused:
+    with pytest.raises(StaleVersion) as refused:
         services.assessment_save(assessment=draft, answers=answers(a="achieves"), version=1, actor=manager)
 
+    assert refused.value.current == 2
     [change] = refused.value.changes
     assert change.by == "Priya Shah"
     assert "(a) Managing and maintaining nutrition: whether it can be achieved" in change.changes

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.test import Client
 
-from tandem.front_door.public_forms import SENT_KEY, SESSION_KEY
+from tandem.front_door.forms.public import SENT_KEY, SESSION_KEY
 from tandem.front_door.services import SelfReferral
 
 # What the session holds once every page is answered, for someone asking for their mother.

@@ -5,10 +5,10 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from tandem.audit.models import AuditEvent
+from tandem.front_door.forms.public import SENT_KEY, SESSION_KEY
 from tandem.front_door.models import Contact
-from tandem.front_door.public_forms import SENT_KEY, SESSION_KEY
-from tandem.front_door.public_views import MAX_BODY_BYTES
 from tandem.front_door.tests.public_answers import ANSWERS, fill_session
+from tandem.front_door.views.public import MAX_BODY_BYTES
 from tandem.identity.models import TeamKind
 
 CHECK = reverse("front_door:ask_check")

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.sessions.backends.signed_cookies import SessionStore
 
 from tandem.core import clock
-from tandem.front_door.public_forms import (
+from tandem.front_door.forms.public import (
     STEP_BY_NAME,
     AboutForm,
     ContactForm,

@@ -11,8 +11,8 @@ from tandem.audit.models import AuditEvent
 from tandem.directory.models import Service
 from tandem.directory.tests.search_world import service_make
 from tandem.front_door.codes import ContactRoute, ContactSource
+from tandem.front_door.forms.public import SENT_KEY, SESSION_KEY
 from tandem.front_door.models import Contact
-from tandem.front_door.public_forms import SENT_KEY, SESSION_KEY
 from tandem.front_door.tests.public_answers import ANSWERS, answers, fill_session
 from tandem.identity.models import TeamKind
 

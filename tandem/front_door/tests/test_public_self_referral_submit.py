@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from tandem.audit import services as audit_services
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
 from tandem.core.errors import DomainError
@@ -239,7 +240,7 @@ def test_nothing_is_kept_if_the_audit_cannot_be_written(front_door_team, monkeyp
     def broken(**kwargs):
         raise RuntimeError("audit log unavailable")
 
-    monkeypatch.setattr(services.audit, "record", broken)
+    monkeypatch.setattr(audit_services, "record", broken)
 
     with pytest.raises(RuntimeError):
         self_referral_submit(referral=referral())

@@ -31,7 +31,7 @@ from tandem.core.errors import DomainError
 from tandem.core.presenters import format_date
 from tandem.directory.search import ServiceHit, services_suggest
 from tandem.front_door import services
-from tandem.front_door.public_forms import (
+from tandem.front_door.forms.public import (
     SENT_KEY,
     STEP_BY_NAME,
     Journey,

@@ -1,65 +1,70 @@
-"""Front-door pages for staff: thin views that scope, validate, call a service and redirect."""
+"""Front-door pages for staff: the queue, recording a contact, and each step of one."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from tandem.core.errors import DomainError, require
+from tandem.core.forms import TandemForm
 from tandem.core.pages import form_status, posted, submit
 from tandem.core.presenters import pagination
-from tandem.directory import search as directory_search
-from tandem.directory.categories import CATEGORIES
 from tandem.front_door import forms, policies, presenters, selectors, services
+from tandem.identity.actors import StaffRequest
 from tandem.people import presenters as people_presenters
 from tandem.people import selectors as people_selectors
 from tandem.people import services as people_services
+from tandem.people.record_page import Record, break_glass_redirect, record_page
 
 if TYPE_CHECKING:
     # For the type checker only: views read through selectors (tests/architecture).
     from tandem.front_door.models import Contact
+    from tandem.identity.actors import Actor
     from tandem.people.models import Person
 
-ContactView = Callable[..., HttpResponse]
+
+def _contact(*, actor: Actor, uuid: UUID | str) -> Contact:
+    """The contact the URL names, if the worker may see it (403 for roles not at the front door, 404 otherwise)."""
+    require(policies.can_record_contacts(actor), "Your role does not work at the front door")
+    return selectors.contact_get(actor=actor, uuid=uuid)
 
 
-def contact_page(view: ContactView) -> Callable[..., HttpResponse]:
-    """Load the contact the URL names, if the worker may see it (404 otherwise)."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, contact_uuid: UUID, *args: Any, **kwargs: Any) -> HttpResponse:
-        require(policies.can_record_contacts(request.user), "Your role does not work at the front door")
-        contact = selectors.contact_get(actor=request.user, uuid=contact_uuid)
-        response = view(request, contact, *args, **kwargs)
-        # Every page of a contact about someone shows their record's details: each view is logged.
-        if contact.person is not None and request.method == "GET" and response.status_code == 200:
-            people_services.person_view_record(
-                person=contact.person,
-                actor=request.user,
-                page=f"front-door contact {contact.reference}",
-                target=contact,
-            )
-        return response
-
-    return wrapper
+def contact_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A page of one contact, on the record-page kit. A contact about someone carries their banner
+    and warnings, and each view is logged against the contact; one about no one yet, neither."""
+    return record_page(
+        lambda contact: f"front-door contact {contact.reference}",
+        load=_contact,
+        kwarg="contact_uuid",
+        person_of=lambda contact: contact.person,
+        logged_as=lambda contact: contact,
+    )(view)
 
 
-def _contact_url(contact: Contact) -> str:
+def contact_url(contact: Contact) -> str:
     return reverse("front_door:contact", args=[contact.uuid])
 
 
+def done_or_told(request: StaffRequest, form: TandemForm, response: HttpResponse | None, *, to: str) -> HttpResponse:
+    """For a button (no page of its own to show a problem on): the service's redirect, or the
+    refusal as a message on the page it was pressed from."""
+    if response is not None:
+        return response
+    for problem in form.non_field_errors():
+        messages.error(request, problem)
+    return redirect(to)
+
+
 @require_http_methods(["GET"])
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: StaffRequest) -> HttpResponse:
     require(policies.can_record_contacts(request.user), "Your role does not work at the front door")
     teams = list(selectors.front_door_teams())
     default = selectors.default_team_for(request.user)
@@ -96,7 +101,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def contact_new(request: HttpRequest) -> HttpResponse:
+def contact_new(request: StaffRequest) -> HttpResponse:
     """Find or create the person, then record the contact: one page for each, fast to type."""
     require(policies.can_record_contacts(request.user), "You do not have permission to record contacts")
     chosen = request.GET.get("person", "")
@@ -109,16 +114,17 @@ def contact_new(request: HttpRequest) -> HttpResponse:
         try:
             person = people_selectors.person_get(actor=request.user, uuid=_uuid_or_404(chosen))
         except people_selectors.RestrictedRecord:
-            return redirect(f"{reverse('people:break_glass', args=[chosen])}?next={request.get_full_path()}")
+            return break_glass_redirect(request, chosen)
     form = forms.ContactForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            contact = services.contact_record(details=form.details(), person=person, actor=request.user)
-        except DomainError as error:
-            form.add_domain_error(error.field, error.message)
-        else:
-            messages.success(request, f"Contact {contact.reference} recorded")
-            return redirect(_contact_url(contact))
+    response = submit(
+        request,
+        form,
+        lambda: services.contact_record(details=form.details(), person=person, actor=request.user),
+        done=lambda contact: f"Contact {contact.reference} recorded",
+        then=contact_url,
+    )
+    if response is not None:
+        return response
     if person is not None and request.method == "GET":
         people_services.person_view_record(person=person, actor=request.user, page="record a contact")
     return render(request, "front_door/contact_new.html", {"form": form, "person": person}, status=form_status(form))
@@ -131,7 +137,7 @@ def _uuid_or_404(value: str) -> UUID:
         raise Http404 from None
 
 
-def _find_person(request: HttpRequest, *, then: str | None = None) -> HttpResponse:
+def _find_person(request: StaffRequest, *, then: str | None = None) -> HttpResponse:
     form = forms.FindPersonForm(request.GET if "q" in request.GET else None)
     rows: list[dict[str, Any]] = []
     results = None
@@ -160,14 +166,13 @@ def _find_person(request: HttpRequest, *, then: str | None = None) -> HttpRespon
 
 @require_http_methods(["GET"])
 @contact_page
-def contact(request: HttpRequest, contact: Contact) -> HttpResponse:
-    record = selectors.contact_record(contact=contact)
-    return render(
-        request,
+def contact(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
+    contact = record.obj
+    return record.render(
         "front_door/contact.html",
         {
             "contact": contact,
-            "record": record,
+            "record": selectors.contact_record(contact=contact),
             "can_allocate": policies.can_allocate_contacts(request.user),
             "waiting_for": presenters.waiting_for,
         },
@@ -176,28 +181,37 @@ def contact(request: HttpRequest, contact: Contact) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @contact_page
-def contact_link_person(request: HttpRequest, contact: Contact) -> HttpResponse:
+def contact_link_person(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
+    contact = record.obj
     if contact.person_id is not None:
         messages.info(request, "This contact is already linked to a person")
-        return redirect(_contact_url(contact))
-    if request.method == "POST":
+        return redirect(contact_url(contact))
+    if request.method != "POST":
+        return _find_person(request, then=contact_url(contact))
+
+    def link() -> Person:
         try:
             person = people_selectors.person_get(actor=request.user, uuid=_uuid_or_404(request.POST.get("person", "")))
-            services.contact_link_person(contact=contact, person=person, actor=request.user)
         except people_selectors.RestrictedRecord:
-            messages.error(request, "That record is restricted: open it first, then link the contact")
-            return redirect(request.path)
-        except DomainError as error:
-            messages.error(request, error.message)
-            return redirect(request.path)
-        messages.success(request, f"Contact linked to {person.full_name}")
-        return redirect(_contact_url(contact))
-    return _find_person(request, then=_contact_url(contact))
+            raise DomainError("That record is restricted: open it first, then link the contact") from None
+        services.contact_link_person(contact=contact, person=person, actor=request.user)
+        return person
+
+    form = TandemForm(request.POST)
+    response = submit(
+        request,
+        form,
+        link,
+        done=lambda person: f"Contact linked to {person.full_name}",
+        then=contact_url(contact),
+    )
+    return done_or_told(request, form, response, to=request.path)
 
 
 @require_http_methods(["GET", "POST"])
 @contact_page
-def conversation_add(request: HttpRequest, contact: Contact) -> HttpResponse:
+def conversation_add(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
+    contact = record.obj
     initial = {}
     if contact.person is not None:
         initial = {"what_matters": contact.person.what_matters_to_me}
@@ -207,16 +221,17 @@ def conversation_add(request: HttpRequest, contact: Contact) -> HttpResponse:
         form,
         lambda: services.conversation_record(contact=contact, notes=form.notes(), actor=request.user),
         done="Conversation recorded",
-        then=_contact_url(contact),
+        then=contact_url(contact),
     )
-    return response or render(
-        request, "front_door/conversation_add.html", {"form": form, "contact": contact}, status=form_status(form)
+    return response or record.render(
+        "front_door/conversation_add.html", {"form": form, "contact": contact}, status=form_status(form)
     )
 
 
 @require_http_methods(["GET", "POST"])
 @contact_page
-def outcome_add(request: HttpRequest, contact: Contact) -> HttpResponse:
+def outcome_add(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
+    contact = record.obj
     teams = [(t.pk, t.name) for t in selectors.teams_to_connect()]
     form = forms.OutcomeForm(posted(request), teams=teams, initial={"version": contact.version, "close": True})
     response = submit(
@@ -226,126 +241,25 @@ def outcome_add(request: HttpRequest, contact: Contact) -> HttpResponse:
             contact=contact, choice=form.choice(), version=form.cleaned_data["version"], actor=request.user
         ),
         done="Outcome recorded",
-        then=_contact_url(contact),
+        then=contact_url(contact),
     )
-    return response or render(
-        request,
+    return response or record.render(
         "front_door/outcome_add.html",
         {"form": form, "contact": contact, "has_signposting": contact.signpostings.exists()},
         status=form_status(form),
     )
 
 
-@require_http_methods(["GET", "POST"])
-@contact_page
-def signpost(request: HttpRequest, contact: Contact) -> HttpResponse:
-    """Search the directory in place and put services on the person's list."""
-    categories = [(c.code, c.name) for c in CATEGORIES]
-    postcode = contact.person.postcode if contact.person else ""
-    search_form = forms.DirectorySearchForm(
-        request.GET if "keywords" in request.GET else None, categories=categories, initial={"postcode": postcode}
-    )
-    hits: list[Any] = []
-    results = None
-    if search_form.is_bound and search_form.is_valid():
-        data = search_form.cleaned_data
-        query = directory_search.ServiceQuery(
-            keywords=data["keywords"], category=data["category"], postcode=data["postcode"]
-        )
-        try:
-            results = directory_search.service_search(query, per_page=20)
-        except DomainError as error:
-            search_form.add_domain_error(error.field, error.message)
-        else:
-            hits = [presenters.service_card(h.service, distance_miles=h.distance_miles) for h in results.hits]
-    choices = [(card.id, card.name) for card in hits]
-    if request.method == "POST":
-        choices = [(value, value) for value in request.POST.getlist("services")]
-    form = forms.SignpostForm(posted(request), services=choices)
-    response = submit(
-        request,
-        form,
-        lambda: services.signposting_add(
-            contact=contact,
-            services=_services_or_error(form.cleaned_data["services"]),
-            actor=request.user,
-        ),
-        done="Services added to the list",
-        then=request.get_full_path(),
-    )
-    if response is not None:
-        return response
-    listed = selectors.contact_record(contact=contact).signpostings
-    return render(
-        request,
-        "front_door/signpost.html",
-        {
-            "contact": contact,
-            "search_form": search_form,
-            "form": form,
-            "results": results,
-            "hits": hits,
-            "listed": listed,
-            "listed_ids": {str(s.service_id) for s in listed},
-        },
-        status=form_status(search_form) if request.method == "GET" else form_status(form),
-    )
-
-
-def _services_or_error(ids: list[str]) -> list[Any]:
-    found = selectors.directory_services(ids=ids)
-    if len(found) != len(ids):
-        raise DomainError("One of those services is no longer in the directory: search again", field="services")
-    return found
-
-
-@require_http_methods(["POST"])
-@contact_page
-def signposting_remove(request: HttpRequest, contact: Contact, signposting_uuid: UUID) -> HttpResponse:
-    signposting = selectors.signposting_of(contact=contact, uuid=signposting_uuid)
-    if signposting is None:
-        raise Http404
-    try:
-        services.signposting_remove(signposting=signposting, actor=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"{signposting.service_name} taken off the list")
-    return redirect(reverse("front_door:signpost", args=[contact.uuid]))
+def _worker_choices(workers: list[Any]) -> list[tuple[str, str]]:
+    return [(str(w.uuid), w.get_full_name() or w.username) for w in workers]
 
 
 @require_http_methods(["GET", "POST"])
 @contact_page
-def services_list(request: HttpRequest, contact: Contact) -> HttpResponse:
-    """The list of services given to the person: printable, or sent by email."""
-    cards = [presenters.service_card(s) for s in selectors.signposted_services(contact=contact)]
-    initial_email = contact.caller_email if contact.source == "self" else ""
-    form = forms.EmailListForm(posted(request), initial={"email": initial_email})
-    body = presenters.services_text(cards, reference=contact.reference, service_name=settings.TANDEM_SERVICE_NAME)
-    response = submit(
-        request,
-        form,
-        lambda: services.signposting_email(
-            contact=contact, to=form.cleaned_data["email"], body=body, actor=request.user
-        ),
-        done="The list of services has been sent",
-        then=request.path,
-    )
-    return response or render(
-        request,
-        "front_door/services_list.html",
-        {"contact": contact, "cards": cards, "form": form},
-        status=form_status(form),
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@contact_page
-def follow_up_add(request: HttpRequest, contact: Contact) -> HttpResponse:
+def follow_up_add(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
+    contact = record.obj
     workers = selectors.team_workers(team=contact.team)
-    form = forms.FollowUpForm(
-        posted(request), workers=[(str(w.uuid), w.get_full_name() or w.username) for w in workers]
-    )
+    form = forms.FollowUpForm(posted(request), workers=_worker_choices(workers))
     by_uuid = {str(w.uuid): w for w in workers}
     response = submit(
         request,
@@ -358,16 +272,17 @@ def follow_up_add(request: HttpRequest, contact: Contact) -> HttpResponse:
             actor=request.user,
         ),
         done="Keeping-in-touch call planned",
-        then=_contact_url(contact),
+        then=contact_url(contact),
     )
-    return response or render(
-        request, "front_door/follow_up_add.html", {"form": form, "contact": contact}, status=form_status(form)
+    return response or record.render(
+        "front_door/follow_up_add.html", {"form": form, "contact": contact}, status=form_status(form)
     )
 
 
 @require_http_methods(["GET", "POST"])
 @contact_page
-def follow_up_done(request: HttpRequest, contact: Contact, follow_up_uuid: UUID) -> HttpResponse:
+def follow_up_done(request: StaffRequest, record: Record[Contact], follow_up_uuid: UUID) -> HttpResponse:
+    contact = record.obj
     follow_up = selectors.follow_up_of(contact=contact, uuid=follow_up_uuid)
     if follow_up is None:
         raise Http404
@@ -379,10 +294,9 @@ def follow_up_done(request: HttpRequest, contact: Contact, follow_up_uuid: UUID)
             follow_up=follow_up, what_happened=form.cleaned_data["what_happened"], actor=request.user
         ),
         done="Follow-up recorded",
-        then=_contact_url(contact),
+        then=contact_url(contact),
     )
-    return response or render(
-        request,
+    return response or record.render(
         "front_door/follow_up_done.html",
         {"form": form, "contact": contact, "follow_up": follow_up},
         status=form_status(form),
@@ -391,13 +305,14 @@ def follow_up_done(request: HttpRequest, contact: Contact, follow_up_uuid: UUID)
 
 @require_http_methods(["GET", "POST"])
 @contact_page
-def allocate(request: HttpRequest, contact: Contact) -> HttpResponse:
+def allocate(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
+    contact = record.obj
     workers = selectors.team_workers(team=contact.team)
     if not policies.can_allocate_contacts(request.user):
         workers = [w for w in workers if w.pk == request.user.pk]
     form = forms.AllocateForm(
         posted(request),
-        workers=[(str(w.uuid), w.get_full_name() or w.username) for w in workers],
+        workers=_worker_choices(workers),
         initial={"worker": str(contact.allocated_to.uuid) if contact.allocated_to else ""},
     )
     by_uuid = {str(w.uuid): w for w in workers}
@@ -408,10 +323,9 @@ def allocate(request: HttpRequest, contact: Contact) -> HttpResponse:
             contact=contact, worker=by_uuid[form.cleaned_data["worker"]], actor=request.user
         ),
         done="Contact allocated",
-        then=_contact_url(contact),
+        then=contact_url(contact),
     )
-    return response or render(
-        request,
+    return response or record.render(
         "front_door/allocate.html",
         {"form": form, "contact": contact, "workers": workers},
         status=form_status(form),
@@ -420,7 +334,8 @@ def allocate(request: HttpRequest, contact: Contact) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @contact_page
-def close(request: HttpRequest, contact: Contact) -> HttpResponse:
+def close(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
+    contact = record.obj
     form = forms.CloseForm(posted(request), initial={"version": contact.version})
     response = submit(
         request,
@@ -429,6 +344,6 @@ def close(request: HttpRequest, contact: Contact) -> HttpResponse:
         done=f"Contact {contact.reference} closed",
         then=reverse("front_door:queue"),
     )
-    return response or render(
-        request, "front_door/close.html", {"form": form, "contact": contact}, status=form_status(form)
+    return response or record.render(
+        "front_door/close.html", {"form": form, "contact": contact}, status=form_status(form)
     )
