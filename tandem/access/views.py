@@ -2,19 +2,20 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from tandem.access import selectors, services
 from tandem.core.errors import DomainError, require
 from tandem.core.presenters import pagination
+from tandem.identity.actors import StaffRequest
 from tandem.identity.permissions import Permission
 
 
 @require_GET
-def break_glass_list(request: HttpRequest) -> HttpResponse:
-    require(request.user.can(Permission.BREAK_GLASS_REVIEW), "Only managers can review break-glass access")  # type: ignore[union-attr]
+def break_glass_list(request: StaffRequest) -> HttpResponse:
+    require(request.user.can(Permission.BREAK_GLASS_REVIEW), "Only managers can review break-glass access")
     show_all = request.GET.get("show") == "all"
     grants = selectors.break_glass_grants(actor=request.user, unreviewed_only=not show_all)
     page = Paginator(grants, 50).get_page(request.GET.get("page"))
@@ -26,7 +27,7 @@ def break_glass_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def break_glass_review(request: HttpRequest, grant_id: int) -> HttpResponse:
+def break_glass_review(request: StaffRequest, grant_id: int) -> HttpResponse:
     grant = selectors.break_glass_grant(actor=request.user, grant_id=grant_id)
     if grant is None:
         raise Http404
@@ -40,8 +41,8 @@ def break_glass_review(request: HttpRequest, grant_id: int) -> HttpResponse:
 
 
 @require_GET
-def restriction_change_list(request: HttpRequest) -> HttpResponse:
-    require(request.user.can(Permission.BREAK_GLASS_REVIEW), "Only managers can review changes to restrictions")  # type: ignore[union-attr]
+def restriction_change_list(request: StaffRequest) -> HttpResponse:
+    require(request.user.can(Permission.BREAK_GLASS_REVIEW), "Only managers can review changes to restrictions")
     show_all = request.GET.get("show") == "all"
     changes = selectors.restriction_changes(actor=request.user, unreviewed_only=not show_all)
     page = Paginator(changes, 50).get_page(request.GET.get("page"))
@@ -53,7 +54,7 @@ def restriction_change_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def restriction_change_review(request: HttpRequest, change_id: int) -> HttpResponse:
+def restriction_change_review(request: StaffRequest, change_id: int) -> HttpResponse:
     change = selectors.restriction_change(actor=request.user, change_id=change_id)
     if change is None:
         raise Http404

@@ -17,6 +17,7 @@ from django_otp import login as otp_login
 from tandem.core.client_address import client_address
 from tandem.core.errors import DomainError
 from tandem.identity import selectors, services, throttle
+from tandem.identity.actors import StaffRequest
 from tandem.identity.forms import CodeForm, SignInForm
 from tandem.identity.middleware import SECOND_FACTOR_PENDING
 from tandem.identity.permissions import Permission
@@ -76,7 +77,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def verify(request: HttpRequest) -> HttpResponse:
+def verify(request: StaffRequest) -> HttpResponse:
     if not request.session.get(SECOND_FACTOR_PENDING):
         return HttpResponseRedirect(_next_url(request))
     form = CodeForm(request.POST or None)
@@ -95,7 +96,7 @@ def verify(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def sign_out(request: HttpRequest) -> HttpResponse:
+def sign_out(request: StaffRequest) -> HttpResponse:
     services.signed_out_record(actor=request.user)
     logout(request)
     messages.success(request, "You have signed out.")
@@ -103,7 +104,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET"])
-def account(request: HttpRequest) -> HttpResponse:
+def account(request: StaffRequest) -> HttpResponse:
     return render(
         request,
         "identity/account.html",
@@ -115,7 +116,7 @@ def account(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def second_factor_setup(request: HttpRequest) -> HttpResponse:
+def second_factor_setup(request: StaffRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

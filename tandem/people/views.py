@@ -7,7 +7,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 
 @require_http_methods(["GET"])
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: StaffRequest) -> HttpResponse:
     require(policies.can_view_people(request.user), "Your role does not work with people's records")
     form = forms.SearchForm(request.GET if "q" in request.GET else None)
     results = None
@@ -54,7 +54,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: StaffRequest) -> HttpResponse:
     require(policies.can_create_person(request.user), "You do not have permission to create person records")
     form = forms.PersonDetailsForm(request.POST or None, gp_practices=selectors.gp_practice_choices())
     duplicates: list[Person] = []
@@ -123,7 +123,7 @@ def summary(request: StaffRequest, record: Record[Person]) -> HttpResponse:
     )
 
 
-def _version_posted(request: HttpRequest, person: Person) -> int:
+def _version_posted(request: StaffRequest, person: Person) -> int:
     """The record's version the form was filled in against. Anything but a whole number a version
     could be (a tampered hidden field) matches no version, so it is refused as a stale edit."""
     posted = request.POST.get("version") or str(person.version)
@@ -386,7 +386,7 @@ def warning_review(request: StaffRequest, record: Record[Person], warning_uuid: 
 
 
 @require_http_methods(["GET"])
-def warnings_due(request: HttpRequest) -> HttpResponse:
+def warnings_due(request: StaffRequest) -> HttpResponse:
     require(policies.can_view_people(request.user), "Your role does not work with people's records")
     due = selectors.warnings_due_for_review(actor=request.user, today=clock.today())
     page = Paginator(due, 50).get_page(request.GET.get("page"))
@@ -498,7 +498,7 @@ def restrict(request: StaffRequest, record: Record[Person]) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def break_glass(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
+def break_glass(request: StaffRequest, person_uuid: UUID) -> HttpResponse:
     """A restricted record: say why you need it, and it opens for a few hours, logged for managers."""
     try:
         person = selectors.person_get(actor=request.user, uuid=person_uuid)

@@ -86,7 +86,11 @@ def dols_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
 def _logged(request: HttpRequest, response: HttpResponse, person: Person, page: str) -> HttpResponse:
     """Every view of a person's safeguarding record is logged, like any page of their record."""
     if request.method == "GET" and response.status_code == 200:
-        people_services.person_view_record(person=person, actor=request.user, page=page)
+        people_services.person_view_record(
+            person=person,
+            actor=request.user,  # type: ignore[arg-type]  # a StaffRequest on the kit
+            page=page,
+        )
     return response
 
 
@@ -162,13 +166,23 @@ def _find_person(request: HttpRequest, *, title: str, select_url: str) -> HttpRe
     results = None
     if form.is_bound and form.is_valid():
         try:
-            results = people_selectors.search(actor=request.user, text=form.cleaned_data["q"])
+            results = people_selectors.search(
+                actor=request.user,  # type: ignore[arg-type]  # a StaffRequest on the kit
+                text=form.cleaned_data["q"],
+            )
         except DomainError as error:
             form.add_domain_error(error.field, error.message)
         else:
-            rows = people_presenters.search_rows(results.people, actor=request.user)
+            rows = people_presenters.search_rows(
+                results.people,
+                actor=request.user,  # type: ignore[arg-type]  # a StaffRequest on the kit
+            )
             people_services.search_record(
-                people=results.people, text=form.cleaned_data["q"], total=results.total, where=title, actor=request.user
+                people=results.people,
+                text=form.cleaned_data["q"],
+                total=results.total,
+                where=title,
+                actor=request.user,  # type: ignore[arg-type]  # a StaffRequest on the kit
             )
     return render(
         request,
@@ -181,7 +195,10 @@ def _find_person(request: HttpRequest, *, title: str, select_url: str) -> HttpRe
 def _chosen_person(request: HttpRequest) -> Person | HttpResponse:
     chosen = request.GET.get("person", "")
     try:
-        return people_selectors.person_get(actor=request.user, uuid=_uuid_or_404(chosen))
+        return people_selectors.person_get(
+            actor=request.user,  # type: ignore[arg-type]  # a StaffRequest on the kit
+            uuid=_uuid_or_404(chosen),
+        )
     except people_selectors.RestrictedRecord:
         return redirect(f"{reverse('people:break_glass', args=[chosen])}?next={request.get_full_path()}")
 

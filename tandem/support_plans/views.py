@@ -59,7 +59,11 @@ def person_page(
         status=status,
     )
     if request.method == "GET" and status == 200 and page:
-        people_services.person_view_record(person=person, actor=request.user, page=page)
+        people_services.person_view_record(
+            person=person,
+            actor=request.user,  # type: ignore[arg-type]  # a StaffRequest on the kit
+            page=page,
+        )
     return response
 
 
@@ -568,7 +572,9 @@ def _document(request: HttpRequest, plan: SupportPlan, *, as_pdf: bool) -> HttpR
         "weeks": budget.WEEKS_A_YEAR,
     }
     people_services.person_view_record(
-        person=plan.person, actor=request.user, page="the care and support plan document"
+        person=plan.person,
+        actor=request.user,  # type: ignore[arg-type]  # a StaffRequest on the kit
+        page="the care and support plan document",
     )
     return document_response(
         request,

@@ -71,7 +71,11 @@ def _case_page(
         status=status,
     )
     if request.method == "GET" and status == 200:
-        people_services.person_view_record(person=person, actor=request.user, page="a workforce case")
+        people_services.person_view_record(
+            person=person,
+            actor=request.user,  # type: ignore[arg-type]  # a StaffRequest on the kit
+            page="a workforce case",
+        )
     return response
 
 
@@ -186,7 +190,7 @@ def profile_edit(request: HttpRequest, user_uuid: UUID) -> HttpResponse:
                 profession=data["profession"],
                 registration_body=data["registration_body"],
                 registration_number=data["registration_number"],
-                actor=request.user,
+                actor=request.user,  # type: ignore[arg-type]  # a StaffRequest on the kit
             )
             services.profile_save(
                 user=user,
@@ -332,7 +336,10 @@ def case_open(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
     """Put someone on one of the worker's teams' waiting lists."""
     _can_view(request)
     try:
-        person = people_selectors.person_get(actor=request.user, uuid=person_uuid)
+        person = people_selectors.person_get(
+            actor=request.user,  # type: ignore[arg-type]  # a StaffRequest on the kit
+            uuid=person_uuid,
+        )
     except people_selectors.RestrictedRecord:
         return redirect(f"{reverse('people:break_glass', args=[person_uuid])}?next={request.path}")
     teams = [t for t in selectors.teams_of(request.user) if policies.can_work_waiting_list(request.user, t.pk)]
@@ -364,7 +371,11 @@ def case_open(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
         status=form_status(form),
     )
     if request.method == "GET":
-        people_services.person_view_record(person=person, actor=request.user, page="adding to a waiting list")
+        people_services.person_view_record(
+            person=person,
+            actor=request.user,  # type: ignore[arg-type]  # a StaffRequest on the kit
+            page="adding to a waiting list",
+        )
     return response
 
 

@@ -59,7 +59,7 @@ def done_or_told(request: StaffRequest, form: TandemForm, response: HttpResponse
     if response is not None:
         return response
     for problem in form.non_field_errors():
-        messages.error(request, problem)
+        messages.error(request, str(problem))
     return redirect(to)
 
 

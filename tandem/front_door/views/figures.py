@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -41,6 +41,7 @@ from tandem.front_door.figures import (
     span_between,
     span_default,
 )
+from tandem.identity.actors import StaffRequest
 
 PAGE_SIZE = 50
 NOT_ALLOWED = "Only team managers can see the front-door figures"
@@ -275,7 +276,7 @@ def _link(href: str, text: str) -> str:
 
 
 @require_http_methods(["GET"])
-def figures(request: HttpRequest) -> HttpResponse:
+def figures(request: StaffRequest) -> HttpResponse:
     require(policies.can_see_figures(request.user), NOT_ALLOWED)
     today = clock.today()
     default = span_default(Grain.WEEK, today)
@@ -322,7 +323,7 @@ def figures(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET"])
-def figures_contacts(request: HttpRequest) -> HttpResponse:
+def figures_contacts(request: StaffRequest) -> HttpResponse:
     require(policies.can_see_figures(request.user), NOT_ALLOWED)
     query = DrillDownQuery(request.GET)
     if not query.is_valid():
