@@ -1,13 +1,14 @@
 """The managers' lists of break-glass access and of changes to restrictions, and marking each reviewed."""
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from tandem.access import selectors, services
-from tandem.core.errors import DomainError, require
+from tandem.core.errors import require
+from tandem.core.pages import press
 from tandem.core.presenters import pagination
 from tandem.identity.actors import StaffRequest
 from tandem.identity.permissions import Permission
@@ -31,13 +32,12 @@ def break_glass_review(request: StaffRequest, grant_id: int) -> HttpResponse:
     grant = selectors.break_glass_grant(actor=request.user, grant_id=grant_id)
     if grant is None:
         raise Http404
-    try:
-        services.break_glass_review(grant=grant, actor=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Marked as reviewed")
-    return redirect("access:break_glass_list")
+    return press(
+        request,
+        lambda: services.break_glass_review(grant=grant, actor=request.user),
+        done="Marked as reviewed",
+        then=reverse("access:break_glass_list"),
+    )
 
 
 @require_GET
@@ -58,10 +58,9 @@ def restriction_change_review(request: StaffRequest, change_id: int) -> HttpResp
     change = selectors.restriction_change(actor=request.user, change_id=change_id)
     if change is None:
         raise Http404
-    try:
-        services.restriction_change_review(change=change, actor=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Marked as reviewed")
-    return redirect("access:restriction_change_list")
+    return press(
+        request,
+        lambda: services.restriction_change_review(change=change, actor=request.user),
+        done="Marked as reviewed",
+        then=reverse("access:restriction_change_list"),
+    )

@@ -80,6 +80,21 @@ def _render(
     )
 
 
+def _form_page(
+    record: Record[NeedsAssessment],
+    form: Any,
+    action: Callable[[], Any],
+    *,
+    done: str,
+    template: str,
+    context: Callable[[], dict[str, Any]],
+) -> HttpResponse:
+    """A step of an assessment: the service through the one form runner, then back to the
+    assessment; else the form again (`context` is read only then, never for a save that redirects)."""
+    response = submit(record.request, form, action, done=done, then=_url("assessment", record.obj))
+    return response or _render(record, template, {"form": form, **context()}, status=form_status(form))
+
+
 @require_http_methods(["GET", "POST"])
 @record_page("starting a needs assessment", load=_person_to_assess)
 def assessment_start(request: StaffRequest, record: Record[Person]) -> HttpResponse:
@@ -226,25 +241,19 @@ def assessment_complete(request: StaffRequest, record: Record[NeedsAssessment]) 
         return redirect(_url("assessment", assessment))
     findings = selectors.findings_of(assessment=assessment)
     form = forms.VersionForm(posted(request))
-    response = submit(
-        request,
+    return _form_page(
+        record,
         form,
         lambda: services.assessment_complete(
             assessment=assessment, version=form.cleaned_data["version"], actor=request.user
         ),
         done="Assessment completed",
-        then=_url("assessment", assessment),
-    )
-    return response or _render(
-        record,
-        "assessments/assessment_complete.html",
-        {
-            "form": form,
+        template="assessments/assessment_complete.html",
+        context=lambda: {
             "gaps": presenters.completion_gaps(assessment, findings),
             "findings": presenters.finding_rows(findings, assessment.kind),
             "determination": presenters.determination_view(services.determination_of(assessment, findings)),
         },
-        status=form_status(form),
     )
 
 
@@ -258,8 +267,8 @@ def judgement_record(request: StaffRequest, record: Record[NeedsAssessment]) -> 
         messages.info(request, "A professional judgement is recorded once the assessment is completed")
         return redirect(_url("assessment", assessment))
     form = forms.JudgementForm(posted(request))
-    response = submit(
-        request,
+    return _form_page(
+        record,
         form,
         lambda: services.eligibility_judgement_record(
             assessment=assessment,
@@ -269,13 +278,8 @@ def judgement_record(request: StaffRequest, record: Record[NeedsAssessment]) -> 
             actor=request.user,
         ),
         done="Professional judgement recorded",
-        then=_url("assessment", assessment),
-    )
-    return response or _render(
-        record,
-        "assessments/judgement_record.html",
-        {"form": form, "determination": presenters.stored_determination(assessment.determination, assessment.kind)},
-        status=form_status(form),
+        template="assessments/judgement_record.html",
+        context=lambda: {"determination": presenters.stored_determination(assessment.determination, assessment.kind)},
     )
 
 
@@ -289,25 +293,19 @@ def assessment_authorise(request: StaffRequest, record: Record[NeedsAssessment])
         messages.info(request, "Only a completed assessment can be authorised")
         return redirect(_url("assessment", assessment))
     form = forms.VersionForm(posted(request))
-    response = submit(
-        request,
+    return _form_page(
+        record,
         form,
         lambda: services.assessment_authorise(
             assessment=assessment, version=form.cleaned_data["version"], actor=request.user
         ),
         done="Assessment authorised",
-        then=_url("assessment", assessment),
-    )
-    return response or _render(
-        record,
-        "assessments/assessment_authorise.html",
-        {
-            "form": form,
+        template="assessments/assessment_authorise.html",
+        context=lambda: {
             "completed_by_me": selectors.completed_by_id(assessment=assessment) == request.user.pk,
             "determination": presenters.stored_determination(assessment.determination, assessment.kind),
             "decision": presenters.decision_words(assessment.eligible),
         },
-        status=form_status(form),
     )
 
 

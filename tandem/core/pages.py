@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from tandem.core.errors import DomainError, StaleVersion
+from tandem.core.forms import TandemForm
 
 
 def posted(request: HttpRequest) -> Any:
@@ -25,7 +26,7 @@ def submit(
     form: Any,
     action: Callable[[], Any],
     *,
-    done: str | Callable[[Any], str],
+    done: str | Callable[[Any], str] | None,
     then: str | Callable[[Any], str],
 ) -> HttpResponse | None:
     """The one form runner: for a valid POST, run the service and redirect; else None, and the
@@ -35,7 +36,8 @@ def submit(
     first) also leaves what changed since on `form.changes_since`, which the form page shows, and
     the form then carries the version saved now, so saving again is a choice made knowing what
     changed. `then` is a URL, or a function of what the service returned (the new object's page);
-    `done`, the message, likewise a text or a function of it ("Contact ABC123 recorded").
+    `done`, the message, likewise a text or a function of it ("Contact ABC123 recorded"), or None
+    for none.
     """
     if request.method != "POST" or not form.is_valid():
         return None
@@ -50,5 +52,25 @@ def submit(
                 form.data = form.data.copy()
                 form.data["version"] = str(error.current)
         return None
-    messages.success(request, done(result) if callable(done) else done)
+    if done is not None:
+        messages.success(request, done(result) if callable(done) else done)
     return redirect(then(result) if callable(then) else then)
+
+
+def press(
+    request: HttpRequest,
+    action: Callable[[], Any],
+    *,
+    done: str | Callable[[Any], str],
+    then: str,
+    refused: str | None = None,
+) -> HttpResponse:
+    """A button that runs a service (no form page to show a problem on), through the one runner:
+    on to `then`, or a refusal shown as a message on the page at `refused` (default `then`)."""
+    form = TandemForm(request.POST)
+    response = submit(request, form, action, done=done, then=then)
+    if response is not None:
+        return response
+    for problem in form.non_field_errors():
+        messages.error(request, str(problem))
+    return redirect(refused or then)

@@ -16,6 +16,7 @@ from django_otp import login as otp_login
 
 from tandem.core.client_address import client_address
 from tandem.core.errors import DomainError
+from tandem.core.pages import submit
 from tandem.identity import selectors, services, throttle
 from tandem.identity.actors import StaffRequest
 from tandem.identity.forms import CodeForm, SignInForm
@@ -118,19 +119,22 @@ def account(request: StaffRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def second_factor_setup(request: StaffRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            device = services.totp_device_confirm(actor=request.user, token=form.cleaned_data["token"])
-        except DomainError as error:
-            form.add_domain_error(error.field, error.message)
-        else:
-            # The code just proved counts as this session's second factor (a role that requires
-            # one may go on at once).
-            otp_login(request, device)
-            messages.success(
-                request, "Sign-in codes are turned on. You will be asked for a code each time you sign in."
-            )
-            return redirect("identity:account")
+
+    def confirm() -> None:
+        device = services.totp_device_confirm(actor=request.user, token=form.cleaned_data["token"])
+        # The code just proved counts as this session's second factor (a role that requires
+        # one may go on at once).
+        otp_login(request, device)
+
+    confirmed = submit(
+        request,
+        form,
+        confirm,
+        done="Sign-in codes are turned on. You will be asked for a code each time you sign in.",
+        then=reverse("identity:account"),
+    )
+    if confirmed:
+        return confirmed
     device = services.totp_device_pending(actor=request.user)
     qr = segno.make(device.config_url, error="m")
     secret_b32 = base64.b32encode(device.bin_key).decode().rstrip("=")

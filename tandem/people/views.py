@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from tandem.access import services as access_services
 from tandem.core import clock
 from tandem.core.errors import DomainError, require
-from tandem.core.pages import form_status, submit
+from tandem.core.pages import form_status, press, submit
 from tandem.core.presenters import pagination
 from tandem.identity import selectors as identity_selectors
 from tandem.identity.actors import StaffRequest
@@ -53,6 +52,16 @@ def search(request: StaffRequest) -> HttpResponse:
     )
 
 
+def _created_then(request: StaffRequest, person: Person) -> str:
+    """Another page can send someone here to create a record and come back with it (recording a
+    contact, say): `next` names that page, and gets `person=<uuid>`."""
+    then = request.GET.get("next", "")
+    if then and url_has_allowed_host_and_scheme(then, allowed_hosts=None) and then.startswith("/"):
+        joiner = "&" if "?" in then else "?"
+        return f"{then}{joiner}person={person.uuid}"
+    return reverse("people:summary", args=[person.uuid])
+
+
 @require_http_methods(["GET", "POST"])
 def create(request: StaffRequest) -> HttpResponse:
     require(policies.can_create_person(request.user), "You do not have permission to create person records")
@@ -77,19 +86,15 @@ def create(request: StaffRequest) -> HttpResponse:
                 actor=request.user,
             )
         else:
-            try:
-                person = services.person_create(details=details, actor=request.user)
-            except DomainError as error:
-                form.add_domain_error(error.field, error.message)
-            else:
-                messages.success(request, f"Record created for {person.full_name}")
-                # Another page can send someone here to create a record and come back with it
-                # (recording a contact, say): `next` names that page, and gets `person=<uuid>`.
-                then = request.GET.get("next", "")
-                if then and url_has_allowed_host_and_scheme(then, allowed_hosts=None) and then.startswith("/"):
-                    joiner = "&" if "?" in then else "?"
-                    return redirect(f"{then}{joiner}person={person.uuid}")
-                return redirect("people:summary", person.uuid)
+            created = submit(
+                request,
+                form,
+                lambda: services.person_create(details=details, actor=request.user),
+                done=lambda person: f"Record created for {person.full_name}",
+                then=lambda person: _created_then(request, person),
+            )
+            if created:
+                return created
     return render(
         request,
         "people/create.html",
@@ -232,30 +237,28 @@ def network_add(request: StaffRequest, record: Record[Person]) -> HttpResponse:
     person = record.obj
     require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
     form = forms.NetworkMemberForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def add() -> None:
         data = form.cleaned_data
         linked = None
         if data["linked_person"]:
             linked = selectors.person_by_local_id_or_nhs(actor=request.user, value=data["linked_person"])
             if linked is None:
-                form.add_error("linked_person", "No record has that local person ID: check the number")
-        if not form.errors:
-            try:
-                services.network_member_add(
-                    person=person,
-                    actor=request.user,
-                    name=data["name"],
-                    relationship=data["relationship"],
-                    what_they_do=data["what_they_do"],
-                    contact=data["contact"],
-                    is_unpaid_carer=data["is_unpaid_carer"],
-                    linked_person=linked,
-                )
-            except DomainError as error:
-                form.add_domain_error(error.field, error.message)
-            else:
-                messages.success(request, "Added to the network")
-                return redirect("people:summary", person.uuid)
+                raise DomainError("No record has that local person ID: check the number", field="linked_person")
+        services.network_member_add(
+            person=person,
+            actor=request.user,
+            name=data["name"],
+            relationship=data["relationship"],
+            what_they_do=data["what_they_do"],
+            contact=data["contact"],
+            is_unpaid_carer=data["is_unpaid_carer"],
+            linked_person=linked,
+        )
+
+    saved = submit(request, form, add, done="Added to the network", then=reverse("people:summary", args=[person.uuid]))
+    if saved:
+        return saved
     return record.render("people/network_add.html", {"form": form}, status=form_status(form))
 
 
@@ -268,13 +271,12 @@ def network_end(request: StaffRequest, record: Record[Person], member_uuid: UUID
         return render(request, "errors/404.html", status=404)
     [shown] = presenters.network_entries([member], actor=request.user)
     if request.method == "POST":
-        try:
-            services.network_member_end(member=member, actor=request.user)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, f"{shown.name} removed from the network")
-        return redirect("people:summary", person.uuid)
+        return press(
+            request,
+            lambda: services.network_member_end(member=member, actor=request.user),
+            done=f"{shown.name} removed from the network",
+            then=reverse("people:summary", args=[person.uuid]),
+        )
     return record.render("people/network_end.html", {"member": shown})
 
 
@@ -289,22 +291,22 @@ def consent_add(request: StaffRequest, record: Record[Person]) -> HttpResponse:
         organisations=[(o.pk, o.name) for o in organisations],
         initial={"decided_on": clock.today()},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.consent_record(
-                person=person,
-                actor=request.user,
-                decision=data["decision"],
-                organisation=organisations.get(pk=int(data["organisation"])),
-                decided_on=data["decided_on"],
-                note=data["note"],
-            )
-        except DomainError as error:
-            form.add_domain_error(error.field, error.message)
-        else:
-            messages.success(request, "Consent decision recorded")
-            return redirect("people:summary", person.uuid)
+    saved = submit(
+        request,
+        form,
+        lambda: services.consent_record(
+            person=person,
+            actor=request.user,
+            decision=form.cleaned_data["decision"],
+            organisation=organisations.get(pk=int(form.cleaned_data["organisation"])),
+            decided_on=form.cleaned_data["decided_on"],
+            note=form.cleaned_data["note"],
+        ),
+        done="Consent decision recorded",
+        then=reverse("people:summary", args=[person.uuid]),
+    )
+    if saved:
+        return saved
     return record.render("people/consent_add.html", {"form": form}, status=form_status(form))
 
 
@@ -429,16 +431,19 @@ def merge(request: StaffRequest, record: Record[Person]) -> HttpResponse:
     if duplicate is not None and request.method == "GET":
         # The preview shows both records side by side: the duplicate's view is logged too.
         services.person_view_record(person=duplicate, actor=request.user, page="merge records (the duplicate)")
-    if duplicate is not None and reason_form.is_bound and reason_form.is_valid():
-        try:
-            services.person_merge(
-                keep=person, duplicate=duplicate, reason=reason_form.cleaned_data["reason"], actor=request.user
-            )
-        except DomainError as error:
-            reason_form.add_domain_error(None, error.message)
-        else:
-            messages.success(request, f"Record {duplicate.local_id} merged into this record")
-            return redirect("people:summary", person.uuid)
+    if duplicate is not None and reason_form.is_bound:
+        merging = duplicate
+        saved = submit(
+            request,
+            reason_form,
+            lambda: services.person_merge(
+                keep=person, duplicate=merging, reason=reason_form.cleaned_data["reason"], actor=request.user
+            ),
+            done=f"Record {duplicate.local_id} merged into this record",
+            then=reverse("people:summary", args=[person.uuid]),
+        )
+        if saved:
+            return saved
     return record.render(
         "people/merge.html",
         {
@@ -469,27 +474,35 @@ def restrict(request: StaffRequest, record: Record[Person]) -> HttpResponse:
         initial={"teams": [str(t) for t in current]},
     )
     lift = forms.LiftRestrictionForm(request.POST if lifting else None)
-    if lifting and lift.is_valid():
+    summary = reverse("people:summary", args=[person.uuid])
+
+    def unrestrict() -> None:
         try:
             access_services.record_unrestrict(
                 person=person, actor=request.user, reason=lift.cleaned_data["lift_reason"]
             )
         except DomainError as error:
-            lift.add_domain_error("lift_reason" if error.field == "reason" else error.field, error.message)
-        else:
-            messages.success(request, "The record is no longer restricted")
-            return redirect("people:summary", person.uuid)
-    if form.is_bound and form.is_valid():
-        chosen = [t for t in teams if str(t.pk) in form.cleaned_data["teams"]]
-        try:
-            access_services.record_restrict(
-                person=person, teams=chosen, reason=form.cleaned_data["reason"], actor=request.user
-            )
-        except DomainError as error:
-            form.add_domain_error(error.field, error.message)
-        else:
-            messages.success(request, "The record is now restricted")
-            return redirect("people:summary", person.uuid)
+            # The service names its reason `reason`; on this page that field is `lift_reason`.
+            field = "lift_reason" if error.field == "reason" else error.field
+            raise DomainError(error.message, field=field) from error
+
+    if lifting:
+        saved = submit(request, lift, unrestrict, done="The record is no longer restricted", then=summary)
+    else:
+        saved = submit(
+            request,
+            form,
+            lambda: access_services.record_restrict(
+                person=person,
+                teams=[t for t in teams if str(t.pk) in form.cleaned_data["teams"]],
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+            ),
+            done="The record is now restricted",
+            then=summary,
+        )
+    if saved:
+        return saved
     return record.render(
         "people/restrict.html",
         {"form": form, "lift": lift, "is_restricted": bool(current)},
@@ -510,13 +523,15 @@ def break_glass(request: StaffRequest, person_uuid: UUID) -> HttpResponse:
     target = request.GET.get("next") or request.POST.get("next") or ""
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = ""
-    if request.method == "POST" and form.is_valid():
-        try:
-            access_services.glass_break(person=person, reason=form.cleaned_data["reason"], actor=request.user)
-        except DomainError as error:
-            form.add_domain_error(error.field, error.message)
-        else:
-            return redirect(target or reverse("people:summary", args=[person.uuid]))
+    opened = submit(
+        request,
+        form,
+        lambda: access_services.glass_break(person=person, reason=form.cleaned_data["reason"], actor=request.user),
+        done=None,
+        then=target or reverse("people:summary", args=[person.uuid]),
+    )
+    if opened:
+        return opened
     return render(
         request,
         "people/break_glass.html",

@@ -14,8 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from tandem.core.errors import DomainError, require
-from tandem.core.forms import TandemForm
-from tandem.core.pages import form_status, posted, submit
+from tandem.core.pages import form_status, posted, press, submit
 from tandem.core.presenters import pagination
 from tandem.front_door import forms, policies, presenters, selectors, services
 from tandem.identity.actors import StaffRequest
@@ -53,14 +52,23 @@ def contact_url(contact: Contact) -> str:
     return reverse("front_door:contact", args=[contact.uuid])
 
 
-def done_or_told(request: StaffRequest, form: TandemForm, response: HttpResponse | None, *, to: str) -> HttpResponse:
-    """For a button (no page of its own to show a problem on): the service's redirect, or the
-    refusal as a message on the page it was pressed from."""
-    if response is not None:
-        return response
-    for problem in form.non_field_errors():
-        messages.error(request, str(problem))
-    return redirect(to)
+def contact_form_page(
+    record: Record[Contact],
+    form: Any,
+    action: Callable[[], Any],
+    *,
+    done: str,
+    template: str,
+    then: str | None = None,
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """A form page of a contact: the service through the one form runner, then back to the contact
+    (or to `then`); else the form again, with the contact."""
+    contact = record.obj
+    response = submit(record.request, form, action, done=done, then=then or contact_url(contact))
+    return response or record.render(
+        template, {"form": form, "contact": contact, **(context or {})}, status=form_status(form)
+    )
 
 
 @require_http_methods(["GET"])
@@ -197,15 +205,13 @@ def contact_link_person(request: StaffRequest, record: Record[Contact]) -> HttpR
         services.contact_link_person(contact=contact, person=person, actor=request.user)
         return person
 
-    form = TandemForm(request.POST)
-    response = submit(
+    return press(
         request,
-        form,
         link,
         done=lambda person: f"Contact linked to {person.full_name}",
         then=contact_url(contact),
+        refused=request.path,
     )
-    return done_or_told(request, form, response, to=request.path)
 
 
 @require_http_methods(["GET", "POST"])
@@ -216,15 +222,12 @@ def conversation_add(request: StaffRequest, record: Record[Contact]) -> HttpResp
     if contact.person is not None:
         initial = {"what_matters": contact.person.what_matters_to_me}
     form = forms.ConversationForm(posted(request), initial=initial)
-    response = submit(
-        request,
+    return contact_form_page(
+        record,
         form,
         lambda: services.conversation_record(contact=contact, notes=form.notes(), actor=request.user),
         done="Conversation recorded",
-        then=contact_url(contact),
-    )
-    return response or record.render(
-        "front_door/conversation_add.html", {"form": form, "contact": contact}, status=form_status(form)
+        template="front_door/conversation_add.html",
     )
 
 
@@ -234,19 +237,15 @@ def outcome_add(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
     contact = record.obj
     teams = [(t.pk, t.name) for t in selectors.teams_to_connect()]
     form = forms.OutcomeForm(posted(request), teams=teams, initial={"version": contact.version, "close": True})
-    response = submit(
-        request,
+    return contact_form_page(
+        record,
         form,
         lambda: services.outcomes_record(
             contact=contact, choice=form.choice(), version=form.cleaned_data["version"], actor=request.user
         ),
         done="Outcome recorded",
-        then=contact_url(contact),
-    )
-    return response or record.render(
-        "front_door/outcome_add.html",
-        {"form": form, "contact": contact, "has_signposting": contact.signpostings.exists()},
-        status=form_status(form),
+        template="front_door/outcome_add.html",
+        context={"has_signposting": contact.signpostings.exists()},
     )
 
 
@@ -261,8 +260,8 @@ def follow_up_add(request: StaffRequest, record: Record[Contact]) -> HttpRespons
     workers = selectors.team_workers(team=contact.team)
     form = forms.FollowUpForm(posted(request), workers=_worker_choices(workers))
     by_uuid = {str(w.uuid): w for w in workers}
-    response = submit(
-        request,
+    return contact_form_page(
+        record,
         form,
         lambda: services.follow_up_add(
             contact=contact,
@@ -272,10 +271,7 @@ def follow_up_add(request: StaffRequest, record: Record[Contact]) -> HttpRespons
             actor=request.user,
         ),
         done="Keeping-in-touch call planned",
-        then=contact_url(contact),
-    )
-    return response or record.render(
-        "front_door/follow_up_add.html", {"form": form, "contact": contact}, status=form_status(form)
+        template="front_door/follow_up_add.html",
     )
 
 
@@ -287,19 +283,15 @@ def follow_up_done(request: StaffRequest, record: Record[Contact], follow_up_uui
     if follow_up is None:
         raise Http404
     form = forms.FollowUpDoneForm(posted(request))
-    response = submit(
-        request,
+    return contact_form_page(
+        record,
         form,
         lambda: services.follow_up_done(
             follow_up=follow_up, what_happened=form.cleaned_data["what_happened"], actor=request.user
         ),
         done="Follow-up recorded",
-        then=contact_url(contact),
-    )
-    return response or record.render(
-        "front_door/follow_up_done.html",
-        {"form": form, "contact": contact, "follow_up": follow_up},
-        status=form_status(form),
+        template="front_door/follow_up_done.html",
+        context={"follow_up": follow_up},
     )
 
 
@@ -316,19 +308,15 @@ def allocate(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
         initial={"worker": str(contact.allocated_to.uuid) if contact.allocated_to else ""},
     )
     by_uuid = {str(w.uuid): w for w in workers}
-    response = submit(
-        request,
+    return contact_form_page(
+        record,
         form,
         lambda: services.contact_allocate(
             contact=contact, worker=by_uuid[form.cleaned_data["worker"]], actor=request.user
         ),
         done="Contact allocated",
-        then=contact_url(contact),
-    )
-    return response or record.render(
-        "front_door/allocate.html",
-        {"form": form, "contact": contact, "workers": workers},
-        status=form_status(form),
+        template="front_door/allocate.html",
+        context={"workers": workers},
     )
 
 
@@ -337,13 +325,11 @@ def allocate(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
 def close(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
     contact = record.obj
     form = forms.CloseForm(posted(request), initial={"version": contact.version})
-    response = submit(
-        request,
+    return contact_form_page(
+        record,
         form,
         lambda: services.contact_close(contact=contact, version=form.cleaned_data["version"], actor=request.user),
         done=f"Contact {contact.reference} closed",
+        template="front_door/close.html",
         then=reverse("front_door:queue"),
-    )
-    return response or record.render(
-        "front_door/close.html", {"form": form, "contact": contact}, status=form_status(form)
     )

@@ -11,12 +11,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from tandem.core.errors import DomainError
-from tandem.core.forms import TandemForm
-from tandem.core.pages import form_status, posted, submit
+from tandem.core.pages import form_status, posted, press, submit
 from tandem.directory import search as directory_search
 from tandem.directory.categories import CATEGORIES
 from tandem.front_door import forms, presenters, selectors, services
-from tandem.front_door.views.contacts import contact_page, done_or_told
+from tandem.front_door.views.contacts import contact_form_page, contact_page
 from tandem.identity.actors import StaffRequest
 from tandem.people.record_page import Record
 
@@ -95,16 +94,12 @@ def signposting_remove(request: StaffRequest, record: Record[Contact], signposti
     signposting = selectors.signposting_of(contact=contact, uuid=signposting_uuid)
     if signposting is None:
         raise Http404
-    back = reverse("front_door:signpost", args=[contact.uuid])
-    form = TandemForm(request.POST)
-    response = submit(
+    return press(
         request,
-        form,
         lambda: services.signposting_remove(signposting=signposting, actor=request.user),
         done=f"{signposting.service_name} taken off the list",
-        then=back,
+        then=reverse("front_door:signpost", args=[contact.uuid]),
     )
-    return done_or_told(request, form, response, to=back)
 
 
 @require_http_methods(["GET", "POST"])
@@ -116,17 +111,14 @@ def services_list(request: StaffRequest, record: Record[Contact]) -> HttpRespons
     initial_email = contact.caller_email if contact.source == "self" else ""
     form = forms.EmailListForm(posted(request), initial={"email": initial_email})
     body = presenters.services_text(cards, reference=contact.reference, service_name=settings.TANDEM_SERVICE_NAME)
-    response = submit(
-        request,
+    return contact_form_page(
+        record,
         form,
         lambda: services.signposting_email(
             contact=contact, to=form.cleaned_data["email"], body=body, actor=request.user
         ),
         done="The list of services has been sent",
+        template="front_door/services_list.html",
         then=request.path,
-    )
-    return response or record.render(
-        "front_door/services_list.html",
-        {"contact": contact, "cards": cards, "form": form},
-        status=form_status(form),
+        context={"cards": cards},
     )

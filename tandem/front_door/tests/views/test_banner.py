@@ -7,16 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from tandem.front_door.models import Contact
-from tandem.identity.models import Team, User
 from tandem.people.models import HazardWarning, Person
 
 WARNING = "1 active hazard warning Animals: Two large dogs: ask for them to be shut away before visiting"
-
-
-@pytest.fixture
-def signed_in(client: Client, practitioner: User, front_door_team: Team) -> Client:
-    client.force_login(practitioner)
-    return client
 
 
 @pytest.mark.parametrize(

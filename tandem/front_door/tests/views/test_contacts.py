@@ -3,7 +3,6 @@
 from collections.abc import Callable
 from datetime import timedelta
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -27,12 +26,6 @@ def form(**changes: object) -> dict[str, object]:
         "reason": "Mum fell twice this month",
         "urgency": Urgency.SOON,
     } | changes
-
-
-@pytest.fixture
-def signed_in(client: Client, practitioner: User, front_door_team: Team) -> Client:
-    client.force_login(practitioner)
-    return client
 
 
 def test_it_starts_by_finding_the_person(signed_in: Client, person: Person, read):

@@ -7,14 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from tandem.front_door.models import Contact
-from tandem.identity.models import Team, User
+from tandem.identity.models import User
 from tandem.people.models import Person
-
-
-@pytest.fixture
-def signed_in(client: Client, practitioner: User, front_door_team: Team) -> Client:
-    client.force_login(practitioner)
-    return client
 
 
 @pytest.mark.parametrize(

@@ -18,12 +18,6 @@ from tandem.people.models import Person
 
 
 @pytest.fixture
-def signed_in(client: Client, practitioner: User, front_door_team: Team) -> Client:
-    client.force_login(practitioner)
-    return client
-
-
-@pytest.fixture
 def lunch_club(db: None) -> Service:
     club = Service.objects.create(
         name="Hoylake lunch club", description="A hot lunch and company every Tuesday", status=ServiceStatus.ACTIVE
