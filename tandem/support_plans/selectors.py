@@ -1,7 +1,6 @@
 """Reads of care and support plans that pages share. Every one follows the access rule for the person."""
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
@@ -15,6 +14,7 @@ from tandem.assessments import selectors as assessment_selectors
 from tandem.assessments.models import AssessmentStatus
 from tandem.core import clock, probes, registry
 from tandem.core.presenters import format_date
+from tandem.identity.actors import Actor
 from tandem.identity.models import Organisation, OrganisationKind
 from tandem.support_plans import budget, policies
 from tandem.support_plans.codes import PlanEventKind, PlanStatus, ReviewEventKind, ReviewKind, ReviewStatus
@@ -32,14 +32,14 @@ from tandem.support_plans.models import (
 DUE_SOON_DAYS = 56
 
 
-def plans_visible(actor: Any) -> QuerySet[SupportPlan]:
+def plans_visible(actor: Actor) -> QuerySet[SupportPlan]:
     """Plans of people this actor may open, if their role works with plans."""
     if not policies.can_see(actor):
         return SupportPlan.objects.none()
     return scope.visible(SupportPlan.objects.all(), actor, person_field="person")
 
 
-def plan_get(*, actor: Any, uuid: UUID | str) -> SupportPlan:
+def plan_get(*, actor: Actor, uuid: UUID | str) -> SupportPlan:
     plan = (
         plans_visible(actor)
         .select_related("person", "team", "practitioner", "assessment", "signed_off_by")
@@ -51,7 +51,7 @@ def plan_get(*, actor: Any, uuid: UUID | str) -> SupportPlan:
     return plan
 
 
-def assessment_for_plan(*, actor: Any, uuid: UUID | str) -> Any:
+def assessment_for_plan(*, actor: Actor, uuid: UUID | str) -> Any:
     """The needs assessment a new plan would follow (404 outside the actor's scope or role)."""
     if not policies.can_see(actor):
         raise Http404
@@ -141,29 +141,6 @@ def completed_by_id(*, plan: SupportPlan) -> int | None:
     return plan.events.filter(kind=PlanEventKind.COMPLETED).values_list("by_id", flat=True).first()
 
 
-@dataclass(frozen=True)
-class ChangeSince:
-    """A save someone made after the version an editor started from: who, when, and what they changed."""
-
-    by: str
-    at: datetime
-    changes: dict[str, list[str]]
-    kind: str
-
-
-def changes_since(*, plan: SupportPlan, version: int) -> list[ChangeSince]:
-    events = plan.events.filter(version__gt=version).select_related("by").order_by("version", "id")
-    return [
-        ChangeSince(
-            by=event.by.get_full_name() or event.by.username,
-            at=event.at,
-            changes=event.changes,
-            kind=PlanEventKind(event.kind).label,
-        )
-        for event in events
-    ]
-
-
 def _full_name(prefix: str) -> Any:
     return Concat(F(f"{prefix}__first_name"), Value(" "), F(f"{prefix}__last_name"), output_field=CharField())
 
@@ -188,7 +165,7 @@ def _has_plans(person_id: int) -> bool:
     )
 
 
-def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]:
+def open_work_for_person(person: Any, actor: Actor) -> list[registry.OpenWorkItem]:
     """Plans in draft or waiting for sign-off, eligible assessments with no plan yet, reviews in
     progress, and planned reviews due within eight weeks or overdue (one query, after a small
     read or two that finds most people have none of these)."""
@@ -305,7 +282,7 @@ _TIMELINE_KINDS = {
 _TIMELINE_COLUMNS = ("source", "kind", "at", "who", "team_name", "link", "number", "extra")
 
 
-def timeline_for_person(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
+def timeline_for_person(person: Any, actor: Actor, limit: int) -> list[registry.TimelineEntry]:
     """Plans started, revised, agreed and signed off, and reviews started and completed, newest first (one query)."""
     if not _has_plans(person.pk):
         return []

@@ -165,7 +165,7 @@ def test_the_second_of_two_editors_is_told_what_changed_and_nothing_is_overwritt
     assert saved.status_code == 302
     assert refused.status_code == 400
     assert page.error_summary == [
-        "Someone else saved this plan while you were working on it. Your changes have not been saved: "
+        "Someone else saved this plan while you were working on it. Your answers have not been saved: "
         "check what they changed, then save again."
     ]
     assert "What changed since you opened this page" in page.text
