@@ -10,13 +10,11 @@ Practitioners reach provider reviews through the access rule, as every other pla
 from uuid import UUID
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
-from django.http import Http404
 
-from tandem.access import scope
 from tandem.core import clock
 from tandem.identity.actors import Actor
 from tandem.identity.models import OrganisationKind, Team
-from tandem.support_plans import policies
+from tandem.support_plans import policies, selectors
 from tandem.support_plans.codes import PlanStatus, ProviderReviewStatus, ReviewKind, ReviewStatus
 from tandem.support_plans.models import CommissionedService, PlanReview, ProviderReview, SupportPlan
 
@@ -59,10 +57,7 @@ def packages_for_provider(actor: Actor) -> QuerySet[CommissionedService]:
 
 def package_for_provider(*, actor: Actor, uuid: UUID | str) -> CommissionedService:
     """One of the actor's organisation's current packages; anything else does not exist for them."""
-    found = packages_for_provider(actor).filter(uuid=uuid).first()
-    if found is None:
-        raise Http404
-    return found
+    return selectors.row_get(packages_for_provider(actor), uuid)
 
 
 def waiting_review_of(*, service: CommissionedService) -> ProviderReview | None:
@@ -70,23 +65,16 @@ def waiting_review_of(*, service: CommissionedService) -> ProviderReview | None:
 
 
 def provider_reviews_visible(actor: Actor) -> QuerySet[ProviderReview]:
-    if not policies.can_see(actor):
-        return ProviderReview.objects.none()
-    return scope.visible(ProviderReview.objects.all(), actor, person_field="person")
+    return selectors.rows_visible(ProviderReview, actor)
 
 
 def provider_review_get(*, actor: Actor, uuid: UUID | str) -> ProviderReview:
-    found = (
-        provider_reviews_visible(actor)
-        .select_related(
+    return selectors.row_get(
+        provider_reviews_visible(actor).select_related(
             "person", "plan", "organisation", "submitted_by", "checked_by", "review", "service", "service__outcome"
-        )
-        .filter(uuid=uuid)
-        .first()
+        ),
+        uuid,
     )
-    if found is None:
-        raise Http404
-    return found
 
 
 def provider_reviews_waiting_for_plan(*, plan: SupportPlan) -> list[ProviderReview]:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, cast
 
 from django.db import transaction
 
-from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.core.errors import DomainError, require
 from tandem.identity.actors import Actor
@@ -78,12 +77,11 @@ def provider_review_submit(*, service: CommissionedService, answers: ProviderAns
         submitted_at=clock.now(),
         submitted_by=actor,
     )
-    audit.record(
-        actor=actor,
-        action="support_plans.provider_review.submitted",
-        person=plan.person,
-        target=review,
-        summary=f"A care provider submitted its review of {service.get_kind_display().lower()}",
+    services.audited(
+        review,
+        actor,
+        "support_plans.provider_review.submitted",
+        f"A care provider submitted its review of {service.get_kind_display().lower()}",
     )
     return review
 
@@ -120,12 +118,11 @@ def provider_review_accept(*, review: ProviderReview, start_review: bool, actor:
         open_review,
     )
     review.save()
-    audit.record(
-        actor=actor,
-        action="support_plans.provider_review.accepted",
-        person=review.person,
-        target=review,
-        summary="Signed off a care provider's review" + (" and took it into the plan's review" if open_review else ""),
+    services.audited(
+        review,
+        actor,
+        "support_plans.provider_review.accepted",
+        "Signed off a care provider's review" + (" and took it into the plan's review" if open_review else ""),
     )
     return review
 
@@ -144,12 +141,7 @@ def provider_review_return(*, review: ProviderReview, reason: str, actor: Actor)
         reason,
     )
     review.save()
-    audit.record(
-        actor=actor,
-        action="support_plans.provider_review.returned",
-        person=review.person,
-        target=review,
-        summary="Returned a care provider's review",
-        reason=reason,
+    services.audited(
+        review, actor, "support_plans.provider_review.returned", "Returned a care provider's review", reason=reason
     )
     return review

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from tandem.core.errors import require
 from tandem.core.pages import form_status, posted, submit
 from tandem.identity.actors import StaffRequest
-from tandem.people.record_page import Record, record_page
+from tandem.people.record_page import Record
 from tandem.support_plans import (
     policies,
     presenters,
@@ -23,7 +23,7 @@ from tandem.support_plans import (
     provider_services,
     review_selectors,
 )
-from tandem.support_plans.views import SEE_PLANS, plan_url, refused_first
+from tandem.support_plans.views import app_record_page, plan_url
 
 if TYPE_CHECKING:
     from tandem.people.models import Person
@@ -49,11 +49,13 @@ def provider_packages(request: StaffRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@record_page(
+@app_record_page(
     # The provider sees who the package is for: that view is logged like any other.
     "a care provider's package",
-    load=refused_first(policies.can_submit_provider_review, PROVIDERS_ONLY, provider_selectors.package_for_provider),
+    provider_selectors.package_for_provider,
     kwarg="package_uuid",
+    allowed=policies.can_submit_provider_review,
+    refusal=PROVIDERS_ONLY,
     person_of=_person_of_package,
 )
 def provider_review_submit(request: StaffRequest, record: Record[CommissionedService]) -> HttpResponse:
@@ -78,11 +80,7 @@ def provider_review_submit(request: StaffRequest, record: Record[CommissionedSer
 
 
 @require_http_methods(["GET", "POST"])
-@record_page(
-    "a care provider's review",
-    load=refused_first(policies.can_see, SEE_PLANS, provider_selectors.provider_review_get),
-    kwarg="provider_review_uuid",
-)
+@app_record_page("a care provider's review", provider_selectors.provider_review_get, kwarg="provider_review_uuid")
 def provider_review_check(request: StaffRequest, record: Record[ProviderReview]) -> HttpResponse:
     """Check a care provider's review: sign it off (into the plan's review) or return it with a reason."""
     found = record.obj

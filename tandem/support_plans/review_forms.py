@@ -6,9 +6,8 @@ from django import forms
 
 from tandem.core.forms import TandemForm
 from tandem.support_plans.codes import Achieved, ReviewKind, ReviewOutcome, ReviewReason
+from tandem.support_plans.form_fields import TEXT
 from tandem.support_plans.review_services import FindingAnswers, ReviewAnswers
-
-TEXT = 5000
 
 
 class ReviewStartForm(TandemForm):

@@ -6,13 +6,11 @@ from datetime import date, timedelta
 from uuid import UUID
 
 from django.db.models import QuerySet
-from django.http import Http404
 
-from tandem.access import scope
 from tandem.core import clock
 from tandem.identity.actors import Actor
 from tandem.identity.models import Membership, Team, TeamKind, User
-from tandem.support_plans import policies, selectors
+from tandem.support_plans import selectors
 from tandem.support_plans.codes import PlanStatus, ReviewKind, ReviewStatus
 from tandem.support_plans.models import OutcomeReview, PlanReview, SupportPlan
 
@@ -29,21 +27,13 @@ def review_due_after(on: date) -> date:
 
 
 def reviews_visible(actor: Actor) -> QuerySet[PlanReview]:
-    if not policies.can_see(actor):
-        return PlanReview.objects.none()
-    return scope.visible(PlanReview.objects.all(), actor, person_field="person")
+    return selectors.rows_visible(PlanReview, actor)
 
 
 def review_get(*, actor: Actor, uuid: UUID | str) -> PlanReview:
-    review = (
-        reviews_visible(actor)
-        .select_related("person", "team", "practitioner", "plan", "revision")
-        .filter(uuid=uuid)
-        .first()
+    return selectors.row_get(
+        reviews_visible(actor).select_related("person", "team", "practitioner", "plan", "revision"), uuid
     )
-    if review is None:
-        raise Http404
-    return review
 
 
 def findings_of(*, review: PlanReview) -> list[OutcomeReview]:

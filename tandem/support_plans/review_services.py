@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.core.errors import DomainError, require
 from tandem.core.versioned import check_version, locked, record_event
@@ -67,11 +66,8 @@ def review_start(*, plan: SupportPlan, kind: str, reason: str, reason_detail: st
     elif kind == ReviewKind.UNPLANNED:
         if reason not in ReviewReason.values:
             raise DomainError("Select why the plan is being reviewed now", field="reason")
-        review = PlanReview.objects.create(
-            plan=plan,
-            lineage=plan.lineage,
-            person=plan.person,
-            team=plan.team,
+        review = services.review_new(
+            plan,
             practitioner=actor,
             kind=ReviewKind.UNPLANNED,
             reason=reason,
@@ -88,13 +84,7 @@ def review_start(*, plan: SupportPlan, kind: str, reason: str, reason_detail: st
     shown = ReviewKind(kind).label.lower()
     if kind == ReviewKind.UNPLANNED:
         shown += f" ({ReviewReason(reason).label.lower()})"
-    audit.record(
-        actor=actor,
-        action="support_plans.review.started",
-        person=plan.person,
-        target=review,
-        summary=f"Started a {shown} of the care and support plan",
-    )
+    services.audited(review, actor, "support_plans.review.started", f"Started a {shown} of the care and support plan")
     return review
 
 
@@ -176,12 +166,11 @@ def review_save(*, review: PlanReview, answers: ReviewAnswers, version: int | No
     review.version += 1
     review.save()
     record_event(review.events, review, kind=ReviewEventKind.SAVED, actor=actor, changes=changes)
-    audit.record(
-        actor=actor,
-        action="support_plans.review.saved",
-        person=review.person,
-        target=review,
-        summary=f"Saved the review ({len(changes)} answers changed)",
+    services.audited(
+        review,
+        actor,
+        "support_plans.review.saved",
+        f"Saved the review ({len(changes)} answers changed)",
         changes=changes,
     )
     return review
@@ -217,11 +206,10 @@ def review_complete(*, review: PlanReview, version: int | None, actor: Actor) ->
         actor=actor,
         move=False,
     )
-    audit.record(
-        actor=actor,
-        action="support_plans.review.completed",
-        person=review.person,
-        target=review,
-        summary=f"Completed the review: {ReviewOutcome(review.outcome).label.lower()}",
+    services.audited(
+        review,
+        actor,
+        "support_plans.review.completed",
+        f"Completed the review: {ReviewOutcome(review.outcome).label.lower()}",
     )
     return review

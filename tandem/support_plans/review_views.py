@@ -15,7 +15,7 @@ from tandem.core.errors import require
 from tandem.core.pages import form_status, posted, submit
 from tandem.core.presenters import pagination
 from tandem.identity.actors import StaffRequest
-from tandem.people.record_page import Record, record_page
+from tandem.people.record_page import Record
 from tandem.support_plans import (
     policies,
     presenters,
@@ -24,7 +24,7 @@ from tandem.support_plans import (
     review_selectors,
     review_services,
 )
-from tandem.support_plans.views import SEE_PLANS, form_shown, plan_record_page, plan_url, refused_first
+from tandem.support_plans.views import SEE_PLANS, app_record_page, form_shown, plan_record_page, plan_url
 
 if TYPE_CHECKING:
     from tandem.support_plans.models import PlanReview, SupportPlan
@@ -32,9 +32,7 @@ if TYPE_CHECKING:
 REVIEW_PAGE = "a review of a care and support plan"
 REVIEW_PLANS = "You do not have permission to review care and support plans"
 
-review_page = record_page(
-    REVIEW_PAGE, load=refused_first(policies.can_see, SEE_PLANS, review_selectors.review_get), kwarg="review_uuid"
-)
+review_page = app_record_page(REVIEW_PAGE, review_selectors.review_get, kwarg="review_uuid")
 
 
 def _review_url(review: PlanReview) -> str:
@@ -62,13 +60,7 @@ def review_start(request: StaffRequest, record: Record[SupportPlan]) -> HttpResp
     return submit(
         request,
         form,
-        lambda: review_services.review_start(
-            plan=plan,
-            kind=form.cleaned_data["kind"],
-            reason=form.cleaned_data["reason"],
-            reason_detail=form.cleaned_data["reason_detail"],
-            actor=request.user,
-        ),
+        lambda: review_services.review_start(plan=plan, actor=request.user, **form.cleaned_data),
         done="Review started",
         then=_review_url,
     ) or form_shown(record, "review_start", form, scheduled=scheduled)

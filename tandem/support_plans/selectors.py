@@ -4,7 +4,7 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Case, CharField, DateField, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, DateField, F, IntegerField, Model, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Cast, Concat
 from django.http import Http404
 from django.urls import reverse
@@ -32,23 +32,31 @@ from tandem.support_plans.models import (
 DUE_SOON_DAYS = 56
 
 
+def rows_visible[M: Model](model: type[M], actor: Actor) -> QuerySet[M]:
+    """Rows of a plan, a review or a provider's review (each has its `person`) about people this
+    actor may open, if their role works with plans."""
+    if not policies.can_see(actor):
+        return model._default_manager.none()
+    return scope.visible(model._default_manager.all(), actor, person_field="person")
+
+
+def row_get[M: Model](rows: QuerySet[M], uuid: UUID | str) -> M:
+    """The row with this public id among these (404 if none)."""
+    found = rows.filter(uuid=uuid).first()
+    if found is None:
+        raise Http404
+    return found
+
+
 def plans_visible(actor: Actor) -> QuerySet[SupportPlan]:
     """Plans of people this actor may open, if their role works with plans."""
-    if not policies.can_see(actor):
-        return SupportPlan.objects.none()
-    return scope.visible(SupportPlan.objects.all(), actor, person_field="person")
+    return rows_visible(SupportPlan, actor)
 
 
 def plan_get(*, actor: Actor, uuid: UUID | str) -> SupportPlan:
-    plan = (
-        plans_visible(actor)
-        .select_related("person", "team", "practitioner", "assessment", "signed_off_by")
-        .filter(uuid=uuid)
-        .first()
+    return row_get(
+        plans_visible(actor).select_related("person", "team", "practitioner", "assessment", "signed_off_by"), uuid
     )
-    if plan is None:
-        raise Http404
-    return plan
 
 
 def assessment_for_plan(*, actor: Actor, uuid: UUID | str) -> Any:
@@ -91,17 +99,11 @@ def budget_of_plan(*, plan: SupportPlan) -> budget.Budget:
 
 
 def outcome_of(*, plan: SupportPlan, uuid: UUID) -> PersonalOutcome:
-    outcome = plan.outcomes.filter(uuid=uuid).first()
-    if outcome is None:
-        raise Http404
-    return outcome
+    return row_get(plan.outcomes.all(), uuid)
 
 
 def commissioned_of(*, plan: SupportPlan, uuid: UUID) -> CommissionedService:
-    found = CommissionedService.objects.filter(outcome__plan=plan, uuid=uuid).select_related("outcome").first()
-    if found is None:
-        raise Http404
-    return found
+    return row_get(CommissionedService.objects.filter(outcome__plan=plan).select_related("outcome"), uuid)
 
 
 def care_providers() -> list[Organisation]:
@@ -114,10 +116,7 @@ def care_provider_of(*, pk: int) -> Organisation | None:
 
 
 def community_of(*, plan: SupportPlan, uuid: UUID) -> CommunityService:
-    found = CommunityService.objects.filter(outcome__plan=plan, uuid=uuid).select_related("outcome").first()
-    if found is None:
-        raise Http404
-    return found
+    return row_get(CommunityService.objects.filter(outcome__plan=plan).select_related("outcome"), uuid)
 
 
 def versions_of(*, plan: SupportPlan) -> list[SupportPlan]:

@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
@@ -33,7 +33,14 @@ from tandem.support_plans.codes import (
     ReviewStatus,
     Unit,
 )
-from tandem.support_plans.models import CommissionedService, CommunityService, PersonalOutcome, PlanReview, SupportPlan
+from tandem.support_plans.models import (
+    CommissionedService,
+    CommunityService,
+    PersonalOutcome,
+    PlanReview,
+    ProviderReview,
+    SupportPlan,
+)
 
 if TYPE_CHECKING:
     # For the type checker only: other apps are reached through their services and selectors.
@@ -58,6 +65,22 @@ def clean_text(value: str, *, field: str, label: str, required: str = "") -> str
     return value
 
 
+def audited(
+    target: SupportPlan | PlanReview | ProviderReview,
+    actor: Actor,
+    action: str,
+    summary: str,
+    *,
+    changes: dict[str, list[str]] | None = None,
+    reason: str = "",
+) -> None:
+    """The audit event of a write to a plan, a review or a provider's review, about its person,
+    in the write's own transaction."""
+    audit.record(
+        actor=actor, action=action, person=target.person, target=target, summary=summary, changes=changes, reason=reason
+    )
+
+
 def _check_version(plan: SupportPlan, version: int | None) -> None:
     check_version(plan, version, events=plan.events, kinds=PlanEventKind, what="this plan")
 
@@ -76,7 +99,7 @@ def _saved(plan: SupportPlan, actor: Actor, changes: dict[str, list[str]], *, ac
     plan.version += 1
     plan.save(update_fields=["version", "budget_method", "contingency", "updated_at"])
     record_event(plan.events, plan, kind=PlanEventKind.SAVED, actor=actor, changes=changes)
-    audit.record(actor=actor, action=action, person=plan.person, target=plan, summary=summary, changes=changes)
+    audited(plan, actor, action, summary, changes=changes)
     return plan
 
 
@@ -104,13 +127,7 @@ def plan_start(*, assessment: NeedsAssessment, actor: Actor) -> SupportPlan:
         started_on=clock.today(),
     )
     record_event(plan.events, plan, kind=PlanEventKind.STARTED, actor=actor)
-    audit.record(
-        actor=actor,
-        action="support_plans.plan.started",
-        person=plan.person,
-        target=plan,
-        summary="Started a care and support plan",
-    )
+    audited(plan, actor, "support_plans.plan.started", "Started a care and support plan")
     return plan
 
 
@@ -366,6 +383,13 @@ def commissioned_remove(*, plan: SupportPlan, item: CommissionedService, version
     _saved(plan, actor, changes, action="support_plans.commissioned.removed", summary="Removed a commissioned service")
 
 
+def review_new(plan: SupportPlan, *, practitioner: User, **fields: Any) -> PlanReview:
+    """A new review of this version of the plan, for its person and team (inside the caller's write)."""
+    return PlanReview.objects.create(
+        plan=plan, lineage=plan.lineage, person=plan.person, team=plan.team, practitioner=practitioner, **fields
+    )
+
+
 def planned_review_schedule(
     *, plan: SupportPlan, due: date, practitioner: User, actor: Actor, move: bool = True
 ) -> None:
@@ -380,15 +404,7 @@ def planned_review_schedule(
     if review is not None and review.status == ReviewStatus.DRAFT:
         return
     if review is None:
-        review = PlanReview.objects.create(
-            plan=plan,
-            lineage=plan.lineage,
-            person=plan.person,
-            team=plan.team,
-            practitioner=practitioner,
-            kind=ReviewKind.PLANNED,
-            due_on=due,
-        )
+        review = review_new(plan, practitioner=practitioner, kind=ReviewKind.PLANNED, due_on=due)
         changes = {"Due": ["", f"{due:%d/%m/%Y}"]}
     else:
         changes = {"Due": [f"{review.due_on:%d/%m/%Y}" if review.due_on else "", f"{due:%d/%m/%Y}"]}
@@ -475,12 +491,11 @@ def plan_complete(*, plan: SupportPlan, agreement: Agreement, version: int | Non
     if not plan.needs_sign_off:
         _in_force(plan, actor)
     waiting = ", waiting for a manager to sign off the budget" if plan.needs_sign_off else ""
-    audit.record(
-        actor=actor,
-        action="support_plans.plan.completed",
-        person=plan.person,
-        target=plan,
-        summary=f"The person agreed version {plan.number} of the plan: {budget.pounds(weekly)} a week{waiting}",
+    audited(
+        plan,
+        actor,
+        "support_plans.plan.completed",
+        f"The person agreed version {plan.number} of the plan: {budget.pounds(weekly)} a week{waiting}",
     )
     return plan
 
@@ -511,12 +526,11 @@ def plan_copy_record(
         actor=actor,
         changes={"Copy given": ["", f"{given_on:%d/%m/%Y}, {CopyFormat(copy_format).label}"]},
     )
-    audit.record(
-        actor=actor,
-        action="support_plans.copy.given",
-        person=plan.person,
-        target=plan,
-        summary=f"Recorded that the person was given a copy ({CopyFormat(copy_format).label.lower()})",
+    audited(
+        plan,
+        actor,
+        "support_plans.copy.given",
+        f"Recorded that the person was given a copy ({CopyFormat(copy_format).label.lower()})",
     )
     return plan
 
@@ -539,12 +553,11 @@ def plan_sign_off(*, plan: SupportPlan, version: int | None, actor: Actor) -> Su
     plan.save()
     record_event(plan.events, plan, kind=PlanEventKind.SIGNED_OFF, actor=actor)
     _in_force(plan, actor)
-    audit.record(
-        actor=actor,
-        action="support_plans.plan.signed_off",
-        person=plan.person,
-        target=plan,
-        summary=f"Signed off version {plan.number} of the plan: {budget.pounds(plan.weekly_budget_pence or 0)} a week",
+    audited(
+        plan,
+        actor,
+        "support_plans.plan.signed_off",
+        f"Signed off version {plan.number} of the plan: {budget.pounds(plan.weekly_budget_pence or 0)} a week",
     )
     return plan
 
@@ -604,12 +617,7 @@ def plan_revise(*, plan: SupportPlan, reason: str, actor: Actor) -> SupportPlan:
             ]
         )
     record_event(revision.events, revision, kind=PlanEventKind.REVISED, actor=actor, changes={"Reason": ["", reason]})
-    audit.record(
-        actor=actor,
-        action="support_plans.plan.revised",
-        person=plan.person,
-        target=revision,
-        summary=f"Started version {revision.number} of the plan",
-        reason=reason,
+    audited(
+        revision, actor, "support_plans.plan.revised", f"Started version {revision.number} of the plan", reason=reason
     )
     return revision

@@ -48,20 +48,29 @@ WRITE_PLANS = "You do not have permission to write care and support plans"
 PLAN_PAGE = "a care and support plan"
 
 
-def refused_first(allowed: Callable[[Actor], bool], message: str, load: Loader) -> Loader:
-    """A loader for `record_page` that refuses (403) a role that may not use the page, before any read."""
+def app_record_page(
+    page: str,
+    load: Loader,
+    *,
+    kwarg: str,
+    allowed: Callable[[Actor], bool] = policies.can_see,
+    refusal: str = SEE_PLANS,
+    **options: Any,
+) -> Callable[[View], View]:
+    """A page of this app about a person's record: the record-page kit, loading through `load`
+    once the role may use the page (403 before any read otherwise; by default, the roles that
+    work with plans). `options` go to `record_page` (`person_of`)."""
 
     def guarded(*, actor: Actor, uuid: UUID | str) -> Any:
-        require(allowed(actor), message)
+        require(allowed(actor), refusal)
         return load(actor=actor, uuid=uuid)
 
-    return guarded
+    return record_page(page, load=guarded, kwarg=kwarg, **options)
 
 
 def plan_record_page(page: str = PLAN_PAGE) -> Callable[[View], View]:
-    """A page about one version of a plan: the record-page kit, loading the plan the URL names
-    if the worker's role works with plans (403 otherwise) and they may see it (404 otherwise)."""
-    return record_page(page, load=refused_first(policies.can_see, SEE_PLANS, selectors.plan_get), kwarg="plan_uuid")
+    """A page about one version of a plan, which the worker may see (404 otherwise)."""
+    return app_record_page(page, selectors.plan_get, kwarg="plan_uuid")
 
 
 def draft_page(view: View) -> View:
@@ -94,11 +103,7 @@ def form_shown(record: Record[SupportPlan], template: str, form: Any, **extra: A
 
 
 @require_http_methods(["GET", "POST"])
-@record_page(
-    "the start of a care and support plan",
-    load=refused_first(policies.can_see, SEE_PLANS, selectors.assessment_for_plan),
-    kwarg="assessment_uuid",
-)
+@app_record_page("the start of a care and support plan", selectors.assessment_for_plan, kwarg="assessment_uuid")
 def plan_start(request: StaffRequest, record: Record[NeedsAssessment]) -> HttpResponse:
     """Start the plan that follows a completed needs assessment."""
     assessment = record.obj
