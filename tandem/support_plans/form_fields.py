@@ -1,7 +1,7 @@
 """The form fields the plan, review and provider forms share."""
 
 from dataclasses import fields
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
@@ -20,6 +20,13 @@ def text_field(label: str, *, help_text: str = "", required: bool = False, messa
         required=required,
         max_length=TEXT,
         error_messages={"required": message, "max_length": f"{label} must be {TEXT:,} characters or fewer"},
+    )
+
+
+def radios_field(label: str, choices: Any, *, required: str) -> forms.ChoiceField:
+    """A question answered by choosing one of `choices` (radios); `required` says what to choose."""
+    return forms.ChoiceField(
+        label=label, choices=choices, widget=forms.RadioSelect, error_messages={"required": required}
     )
 
 

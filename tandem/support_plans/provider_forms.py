@@ -6,16 +6,15 @@ from django import forms
 
 from tandem.core.forms import TandemForm
 from tandem.support_plans.codes import Achieved, HoursChange
-from tandem.support_plans.form_fields import answers_of, text_field
+from tandem.support_plans.form_fields import answers_of, radios_field, text_field
 from tandem.support_plans.provider_services import ProviderAnswers, ProviderDecision
 
 
 class ProviderReviewForm(TandemForm):
-    achieved = forms.ChoiceField(
-        label="How far is the outcome being achieved, in your view?",
-        choices=Achieved.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how far the outcome is being achieved"},
+    achieved = radios_field(
+        "How far is the outcome being achieved, in your view?",
+        Achieved.choices,
+        required="Select how far the outcome is being achieved",
     )
     outcome_view = text_field(
         "How is the support going for the person?",
@@ -23,11 +22,8 @@ class ProviderReviewForm(TandemForm):
         required=True,
         message="Say how the support is going for the person",
     )
-    hours_change = forms.ChoiceField(
-        label="Should the package change?",
-        choices=HoursChange.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the package should change"},
+    hours_change = radios_field(
+        "Should the package change?", HoursChange.choices, required="Select whether the package should change"
     )
     change_reason = text_field("Why should it change? (if it should)", help_text="Say how much more or less, and why")
     incidents = text_field(
@@ -46,11 +42,8 @@ class ProviderReviewForm(TandemForm):
 
 
 class ProviderCheckForm(TandemForm):
-    decision = forms.ChoiceField(
-        label="What do you want to do with this review?",
-        widget=forms.RadioSelect,
-        choices=[],
-        error_messages={"required": "Select whether to sign the review off or return it"},
+    decision = radios_field(
+        "What do you want to do with this review?", [], required="Select whether to sign the review off or return it"
     )
     return_reason = text_field(
         "If you are returning it: why?", help_text="The care provider sees this, so they can send a corrected review"
