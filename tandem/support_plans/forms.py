@@ -8,20 +8,8 @@ from django.core.exceptions import ValidationError
 
 from tandem.core.forms import GovDateField, TandemForm
 from tandem.support_plans.codes import AgreementMethod, BudgetMethod, CommissionedKind, CopyFormat, Unit
+from tandem.support_plans.form_fields import answers_of, text_field
 from tandem.support_plans.services import Agreement, CommissionedDetails, OutcomeAnswers, PlanDetails
-
-TEXT = 5000
-
-
-def _text(label: str, *, help_text: str = "", required: bool = False, message: str = "") -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        help_text=help_text,
-        widget=forms.Textarea,
-        required=required,
-        max_length=TEXT,
-        error_messages={"required": message, "max_length": f"{label} must be {TEXT:,} characters or fewer"},
-    )
 
 
 class ConfirmForm(TandemForm):
@@ -38,20 +26,18 @@ class PlanDetailsForm(TandemForm):
     budget_method = forms.ChoiceField(
         label="How will the person take their personal budget?", required=False, choices=BudgetMethod.choices
     )
-    contingency = _text(
+    contingency = text_field(
         "Contingency plan",
         help_text="What happens if support breaks down: who to call, and what the person and their network will do",
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def details(self) -> PlanDetails:
-        return PlanDetails(
-            budget_method=self.cleaned_data["budget_method"], contingency=self.cleaned_data["contingency"]
-        )
+        return answers_of(self, PlanDetails)
 
 
 class OutcomeForm(TandemForm):
-    statement = _text(
+    statement = text_field(
         "What does the person want to achieve?",
         help_text=(
             "In their own words, starting with \u201cI\u201d. "
@@ -60,24 +46,20 @@ class OutcomeForm(TandemForm):
         required=True,
         message="Write the outcome as the person puts it, starting with \u201cI\u201d",
     )
-    by_person_and_network = _text(
+    by_person_and_network = text_field(
         "How the person and the people around them will meet it (optional)",
         help_text="Their own strengths, family, friends and neighbours",
     )
-    universal_services = _text(
+    universal_services = text_field(
         "Universal services (optional)", help_text="Services open to everyone: the GP, library, leisure centre, buses"
     )
-    equipment = _text("Equipment and adaptations (optional)", help_text="For example, a perching stool or a key safe")
+    equipment = text_field(
+        "Equipment and adaptations (optional)", help_text="For example, a perching stool or a key safe"
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def answers(self) -> OutcomeAnswers:
-        data = self.cleaned_data
-        return OutcomeAnswers(
-            statement=data["statement"],
-            by_person_and_network=data["by_person_and_network"],
-            universal_services=data["universal_services"],
-            equipment=data["equipment"],
-        )
+        return answers_of(self, OutcomeAnswers)
 
 
 class DirectorySearchForm(TandemForm):
@@ -245,7 +227,7 @@ class CopyForm(TandemForm):
 
 
 class ReviseForm(TandemForm):
-    reason = _text(
+    reason = text_field(
         "Why is the plan being revised?",
         help_text="For example, a review found Mrs Smith now needs help at night",
         required=True,

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from tandem.core.models import PublicIdModel
+from tandem.core.models import DocumentEvent, PublicIdModel
 from tandem.support_plans.codes import (
     Achieved,
     AgreementMethod,
@@ -179,19 +179,13 @@ class CommissionedService(PublicIdModel):
         return f"{self.get_kind_display()} from {self.provider_name}"
 
 
-class PlanEvent(models.Model):  # noqa: DJ008 (rows are listed, never shown alone)
+class PlanEvent(DocumentEvent):
     """An immutable row for each change to a version: who, when, the version it made, and what changed."""
 
     plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=PlanEventKind.choices)
-    version = models.PositiveIntegerField()
-    at = models.DateTimeField()
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    # {"label": [before, after]} for a save; empty for a transition.
-    changes = models.JSONField(default=dict, blank=True)
 
-    class Meta:
-        ordering = ["version", "id"]
+    class Meta(DocumentEvent.Meta):
         constraints = [
             models.UniqueConstraint(fields=["plan", "version"], name="plan_event_once_per_version"),
             models.CheckConstraint(condition=Q(kind__in=PlanEventKind.values), name="plan_event_kind_valid"),
@@ -271,18 +265,13 @@ class OutcomeReview(models.Model):  # noqa: DJ008 (rows are shown by their outco
         ]
 
 
-class ReviewEvent(models.Model):  # noqa: DJ008 (rows are listed, never shown alone)
+class ReviewEvent(DocumentEvent):
     """An immutable row for each change to a review: who, when, the version it made, and what changed."""
 
     review = models.ForeignKey(PlanReview, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=ReviewEventKind.choices)
-    version = models.PositiveIntegerField()
-    at = models.DateTimeField()
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    changes = models.JSONField(default=dict, blank=True)
 
-    class Meta:
-        ordering = ["version", "id"]
+    class Meta(DocumentEvent.Meta):
         constraints = [
             models.UniqueConstraint(fields=["review", "version"], name="review_event_once_per_version"),
             models.CheckConstraint(condition=Q(kind__in=ReviewEventKind.values), name="review_event_kind_valid"),

@@ -6,43 +6,27 @@ from django import forms
 
 from tandem.core.forms import TandemForm
 from tandem.support_plans.codes import Achieved, HoursChange
+from tandem.support_plans.form_fields import answers_of, radios_field, text_field
 from tandem.support_plans.provider_services import ProviderAnswers, ProviderDecision
-
-TEXT = 5000
-
-
-def _text(label: str, *, help_text: str = "", required: bool = False, message: str = "") -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        help_text=help_text,
-        widget=forms.Textarea,
-        required=required,
-        max_length=TEXT,
-        error_messages={"required": message, "max_length": f"{label} must be {TEXT:,} characters or fewer"},
-    )
 
 
 class ProviderReviewForm(TandemForm):
-    achieved = forms.ChoiceField(
-        label="How far is the outcome being achieved, in your view?",
-        choices=Achieved.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how far the outcome is being achieved"},
+    achieved = radios_field(
+        "How far is the outcome being achieved, in your view?",
+        Achieved.choices,
+        required="Select how far the outcome is being achieved",
     )
-    outcome_view = _text(
+    outcome_view = text_field(
         "How is the support going for the person?",
         help_text="What is working, what is not, and anything the person has told you",
         required=True,
         message="Say how the support is going for the person",
     )
-    hours_change = forms.ChoiceField(
-        label="Should the package change?",
-        choices=HoursChange.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the package should change"},
+    hours_change = radios_field(
+        "Should the package change?", HoursChange.choices, required="Select whether the package should change"
     )
-    change_reason = _text("Why should it change? (if it should)", help_text="Say how much more or less, and why")
-    incidents = _text(
+    change_reason = text_field("Why should it change? (if it should)", help_text="Say how much more or less, and why")
+    incidents = text_field(
         "Incidents since the last review (optional)",
         help_text="Falls, missed visits, hospital stays, safeguarding concerns raised, complaints",
     )
@@ -54,24 +38,14 @@ class ProviderReviewForm(TandemForm):
         return data
 
     def answers(self) -> ProviderAnswers:
-        data = self.cleaned_data
-        return ProviderAnswers(
-            achieved=data["achieved"],
-            outcome_view=data["outcome_view"],
-            hours_change=data["hours_change"],
-            change_reason=data["change_reason"],
-            incidents=data["incidents"],
-        )
+        return answers_of(self, ProviderAnswers)
 
 
 class ProviderCheckForm(TandemForm):
-    decision = forms.ChoiceField(
-        label="What do you want to do with this review?",
-        widget=forms.RadioSelect,
-        choices=[],
-        error_messages={"required": "Select whether to sign the review off or return it"},
+    decision = radios_field(
+        "What do you want to do with this review?", [], required="Select whether to sign the review off or return it"
     )
-    return_reason = _text(
+    return_reason = text_field(
         "If you are returning it: why?", help_text="The care provider sees this, so they can send a corrected review"
     )
 

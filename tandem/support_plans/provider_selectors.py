@@ -7,21 +7,19 @@ They see only that package and the least that identifies the person (name and da
 Practitioners reach provider reviews through the access rule, as every other plan read.
 """
 
-from typing import Any
 from uuid import UUID
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
-from django.http import Http404
 
-from tandem.access import scope
 from tandem.core import clock
+from tandem.identity.actors import Actor
 from tandem.identity.models import OrganisationKind, Team
-from tandem.support_plans import policies
+from tandem.support_plans import policies, selectors
 from tandem.support_plans.codes import PlanStatus, ProviderReviewStatus, ReviewKind, ReviewStatus
 from tandem.support_plans.models import CommissionedService, PlanReview, ProviderReview, SupportPlan
 
 
-def packages_for_provider(actor: Any) -> QuerySet[CommissionedService]:
+def packages_for_provider(actor: Actor) -> QuerySet[CommissionedService]:
     """The packages the actor's organisation delivers now: commissioned services of the version of
     each plan in force (agreed or signed off, taken effect, not replaced by a later version)."""
     if not actor.is_authenticated or not policies.can_submit_provider_review(actor):
@@ -57,36 +55,26 @@ def packages_for_provider(actor: Any) -> QuerySet[CommissionedService]:
     )
 
 
-def package_for_provider(*, actor: Any, uuid: UUID | str) -> CommissionedService:
+def package_for_provider(*, actor: Actor, uuid: UUID | str) -> CommissionedService:
     """One of the actor's organisation's current packages; anything else does not exist for them."""
-    found = packages_for_provider(actor).filter(uuid=uuid).first()
-    if found is None:
-        raise Http404
-    return found
+    return selectors.row_get(packages_for_provider(actor), uuid)
 
 
 def waiting_review_of(*, service: CommissionedService) -> ProviderReview | None:
     return ProviderReview.objects.filter(service=service, status=ProviderReviewStatus.SUBMITTED).first()
 
 
-def provider_reviews_visible(actor: Any) -> QuerySet[ProviderReview]:
-    if not policies.can_see(actor):
-        return ProviderReview.objects.none()
-    return scope.visible(ProviderReview.objects.all(), actor, person_field="person")
+def provider_reviews_visible(actor: Actor) -> QuerySet[ProviderReview]:
+    return selectors.rows_visible(ProviderReview, actor)
 
 
-def provider_review_get(*, actor: Any, uuid: UUID | str) -> ProviderReview:
-    found = (
-        provider_reviews_visible(actor)
-        .select_related(
+def provider_review_get(*, actor: Actor, uuid: UUID | str) -> ProviderReview:
+    return selectors.row_get(
+        provider_reviews_visible(actor).select_related(
             "person", "plan", "organisation", "submitted_by", "checked_by", "review", "service", "service__outcome"
-        )
-        .filter(uuid=uuid)
-        .first()
+        ),
+        uuid,
     )
-    if found is None:
-        raise Http404
-    return found
 
 
 def provider_reviews_waiting_for_plan(*, plan: SupportPlan) -> list[ProviderReview]:
@@ -98,7 +86,7 @@ def provider_reviews_waiting_for_plan(*, plan: SupportPlan) -> list[ProviderRevi
     )
 
 
-def provider_reviews_waiting_for_team(*, actor: Any, team: Team | None) -> list[ProviderReview]:
+def provider_reviews_waiting_for_team(*, actor: Actor, team: Team | None) -> list[ProviderReview]:
     """Provider reviews of the team's plans still to be checked, oldest first."""
     if team is None:
         return []

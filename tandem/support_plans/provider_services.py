@@ -4,35 +4,27 @@ returns it with a reason. Permission-checked, transactional and audited, as ever
 """
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from django.db import transaction
 
-from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.core.errors import DomainError, require
-from tandem.support_plans import policies, provider_selectors, review_selectors, review_services
+from tandem.identity.actors import Actor
+from tandem.support_plans import policies, provider_selectors, review_selectors, review_services, services
 from tandem.support_plans.codes import Achieved, HoursChange, ProviderReviewStatus, ReviewKind, ReviewReason
 from tandem.support_plans.models import CommissionedService, ProviderReview
 
-MAX_TEXT = review_services.MAX_TEXT
+if TYPE_CHECKING:
+    from tandem.identity.models import Organisation
+
+MAX_TEXT = services.MAX_TEXT
 
 
 class ProviderDecision:
     ACCEPT = "accept"
     ACCEPT_AND_REVIEW = "accept_and_review"
     RETURN = "return"
-
-
-def _text(value: str, *, field: str, label: str, required: str = "") -> str:
-    value = value.strip()
-    if "\x00" in value:
-        raise DomainError(f"{label} must not contain null characters", field=field)
-    if len(value) > MAX_TEXT:
-        raise DomainError(f"{label} must be {MAX_TEXT:,} characters or fewer", field=field)
-    if required and not value:
-        raise DomainError(required, field=field)
-    return value
 
 
 @dataclass(frozen=True)
@@ -45,7 +37,7 @@ class ProviderAnswers:
 
 
 @transaction.atomic
-def provider_review_submit(*, service: CommissionedService, answers: ProviderAnswers, actor: Any) -> ProviderReview:
+def provider_review_submit(*, service: CommissionedService, answers: ProviderAnswers, actor: Actor) -> ProviderReview:
     """Submit a care provider's review of a package it delivers, for a practitioner to check; one
     review of a package waits to be checked at a time."""
     require(
@@ -57,7 +49,7 @@ def provider_review_submit(*, service: CommissionedService, answers: ProviderAns
         raise DomainError("Your last review of this package is still waiting to be checked")
     if answers.achieved not in Achieved.values:
         raise DomainError("Select how far the outcome is being achieved", field="achieved")
-    outcome_view = _text(
+    outcome_view = services.clean_text(
         answers.outcome_view,
         field="outcome_view",
         label="How the support is going",
@@ -65,17 +57,18 @@ def provider_review_submit(*, service: CommissionedService, answers: ProviderAns
     )
     if answers.hours_change not in HoursChange.values:
         raise DomainError("Select whether the package should change", field="hours_change")
-    change_reason = _text(answers.change_reason, field="change_reason", label="Why it should change")
+    change_reason = services.clean_text(answers.change_reason, field="change_reason", label="Why it should change")
     if answers.hours_change != HoursChange.SAME and not change_reason:
         raise DomainError("Say why the package should change", field="change_reason")
-    incidents = _text(answers.incidents, field="incidents", label="Incidents")
+    incidents = services.clean_text(answers.incidents, field="incidents", label="Incidents")
     plan = service.outcome.plan
     review = ProviderReview.objects.create(
         service=service,
         plan=plan,
         person=plan.person,
         team=plan.team,
-        organisation=actor.organisation,
+        # The policy lets in only staff of an organisation.
+        organisation=cast("Organisation", actor.organisation),
         achieved=answers.achieved,
         outcome_view=outcome_view,
         hours_change=answers.hours_change,
@@ -84,17 +77,16 @@ def provider_review_submit(*, service: CommissionedService, answers: ProviderAns
         submitted_at=clock.now(),
         submitted_by=actor,
     )
-    audit.record(
-        actor=actor,
-        action="support_plans.provider_review.submitted",
-        person=plan.person,
-        target=review,
-        summary=f"A care provider submitted its review of {service.get_kind_display().lower()}",
+    services.audited(
+        review,
+        actor,
+        "support_plans.provider_review.submitted",
+        f"A care provider submitted its review of {service.get_kind_display().lower()}",
     )
     return review
 
 
-def _waiting(review: ProviderReview, actor: Any) -> ProviderReview:
+def _waiting(review: ProviderReview, actor: Actor) -> ProviderReview:
     require(policies.can_record(actor), "You do not have permission to check care providers' reviews")
     review = ProviderReview.objects.select_for_update().select_related("plan", "person").get(pk=review.pk)
     if review.status != ProviderReviewStatus.SUBMITTED:
@@ -103,7 +95,7 @@ def _waiting(review: ProviderReview, actor: Any) -> ProviderReview:
 
 
 @transaction.atomic
-def provider_review_accept(*, review: ProviderReview, start_review: bool, actor: Any) -> ProviderReview:
+def provider_review_accept(*, review: ProviderReview, start_review: bool, actor: Actor) -> ProviderReview:
     """Sign off a care provider's review. It joins the plan's review in progress; or, if asked, it
     starts an unplanned review (the care provider asked, Care Act 2014 s27(1)(b))."""
     review = _waiting(review, actor)
@@ -126,21 +118,22 @@ def provider_review_accept(*, review: ProviderReview, start_review: bool, actor:
         open_review,
     )
     review.save()
-    audit.record(
-        actor=actor,
-        action="support_plans.provider_review.accepted",
-        person=review.person,
-        target=review,
-        summary="Signed off a care provider's review" + (" and took it into the plan's review" if open_review else ""),
+    services.audited(
+        review,
+        actor,
+        "support_plans.provider_review.accepted",
+        "Signed off a care provider's review" + (" and took it into the plan's review" if open_review else ""),
     )
     return review
 
 
 @transaction.atomic
-def provider_review_return(*, review: ProviderReview, reason: str, actor: Any) -> ProviderReview:
+def provider_review_return(*, review: ProviderReview, reason: str, actor: Actor) -> ProviderReview:
     """Return a care provider's review with a reason, so they can send a corrected one."""
     review = _waiting(review, actor)
-    reason = _text(reason, field="return_reason", label="The reason", required="Say why the review is being returned")
+    reason = services.clean_text(
+        reason, field="return_reason", label="The reason", required="Say why the review is being returned"
+    )
     review.status, review.checked_at, review.checked_by, review.return_reason = (
         ProviderReviewStatus.RETURNED,
         clock.now(),
@@ -148,12 +141,7 @@ def provider_review_return(*, review: ProviderReview, reason: str, actor: Any) -
         reason,
     )
     review.save()
-    audit.record(
-        actor=actor,
-        action="support_plans.provider_review.returned",
-        person=review.person,
-        target=review,
-        summary="Returned a care provider's review",
-        reason=reason,
+    services.audited(
+        review, actor, "support_plans.provider_review.returned", "Returned a care provider's review", reason=reason
     )
     return review

@@ -4,17 +4,17 @@ page where a practitioner checks a provider's review, then signs it off or retur
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from uuid import UUID
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from tandem.core.errors import require
-from tandem.core.pages import form_status, posted
-from tandem.people import services as people_services
+from tandem.core.pages import form_status, posted, submit
+from tandem.identity.actors import StaffRequest
+from tandem.people.record_page import Record
 from tandem.support_plans import (
     policies,
     presenters,
@@ -23,16 +23,21 @@ from tandem.support_plans import (
     provider_services,
     review_selectors,
 )
-from tandem.support_plans.views import person_page, run_form
+from tandem.support_plans.views import app_record_page, plan_url
 
 if TYPE_CHECKING:
-    from tandem.support_plans.models import ProviderReview
+    from tandem.people.models import Person
+    from tandem.support_plans.models import CommissionedService, ProviderReview
 
 PROVIDERS_ONLY = "Only a care provider's staff review packages here"
 
 
+def _person_of_package(package: CommissionedService) -> Person:
+    return package.outcome.plan.person
+
+
 @require_http_methods(["GET"])
-def provider_packages(request: HttpRequest) -> HttpResponse:
+def provider_packages(request: StaffRequest) -> HttpResponse:
     """The packages the user's organisation delivers now, each with its next review and the last one sent."""
     require(policies.can_submit_provider_review(request.user), PROVIDERS_ONLY)
     packages = list(provider_selectors.packages_for_provider(request.user))
@@ -44,47 +49,41 @@ def provider_packages(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def provider_review_submit(request: HttpRequest, package_uuid: UUID) -> HttpResponse:
+@app_record_page(
+    # The provider sees who the package is for: that view is logged like any other.
+    "a care provider's package",
+    provider_selectors.package_for_provider,
+    kwarg="package_uuid",
+    allowed=policies.can_submit_provider_review,
+    refusal=PROVIDERS_ONLY,
+    person_of=_person_of_package,
+)
+def provider_review_submit(request: StaffRequest, record: Record[CommissionedService]) -> HttpResponse:
     """The provider's review of one package: the outcome it serves, changes proposed, incidents."""
-    require(policies.can_submit_provider_review(request.user), PROVIDERS_ONLY)
-    package = provider_selectors.package_for_provider(actor=request.user, uuid=package_uuid)
+    package = record.obj
     if provider_selectors.waiting_review_of(service=package) is not None:
         messages.info(request, "Your last review of this package is still waiting to be checked")
         return redirect(reverse("support_plans:provider_packages"))
     form = provider_forms.ProviderReviewForm(posted(request))
-    response, _ = run_form(
+    return submit(
         request,
         form,
         lambda: provider_services.provider_review_submit(service=package, answers=form.answers(), actor=request.user),
         done="Review sent to the council to check",
         then=reverse("support_plans:provider_packages"),
-    )
-    if response is not None:
-        return response
-    if request.method == "GET":
-        # The provider sees who the package is for: that view is logged like any other.
-        people_services.person_view_record(
-            person=package.outcome.plan.person,
-            actor=request.user,  # type: ignore[arg-type]  # a StaffRequest on the kit
-            page="a care provider's package",
-        )
-    return render(
-        request,
+    ) or record.render(
+        # The provider's page shows the least that identifies the person, not their record's banner.
         "support_plans/provider_review_submit.html",
         {"form": form, "package": presenters.provider_package(package)},
         status=form_status(form),
     )
 
 
-def _plan_url(review: ProviderReview) -> str:
-    return reverse("support_plans:plan", args=[review.plan.uuid])
-
-
 @require_http_methods(["GET", "POST"])
-def provider_review_check(request: HttpRequest, provider_review_uuid: UUID) -> HttpResponse:
+@app_record_page("a care provider's review", provider_selectors.provider_review_get, kwarg="provider_review_uuid")
+def provider_review_check(request: StaffRequest, record: Record[ProviderReview]) -> HttpResponse:
     """Check a care provider's review: sign it off (into the plan's review) or return it with a reason."""
-    require(policies.can_see(request.user), "Your role does not work with care and support plans")
-    found = provider_selectors.provider_review_get(actor=request.user, uuid=provider_review_uuid)
+    found = record.obj
     context = {
         "provider_review": found,
         "status": presenters.provider_review_status(found),
@@ -93,9 +92,7 @@ def provider_review_check(request: HttpRequest, provider_review_uuid: UUID) -> H
     if not found.is_waiting or (request.method == "GET" and not policies.can_record(request.user)):
         if request.method == "POST":
             return redirect(reverse("support_plans:provider_review_check", args=[found.uuid]))
-        return person_page(
-            request, "support_plans/provider_review_check.html", found, context, page="a care provider's review"
-        )
+        return record.render("support_plans/provider_review_check.html", context)
     require(policies.can_record(request.user), "You do not have permission to check care providers' reviews")
     open_review = review_selectors.open_review_of(plan=found.plan)
     form = provider_forms.ProviderCheckForm(posted(request), review_open=open_review is not None)
@@ -112,12 +109,10 @@ def provider_review_check(request: HttpRequest, provider_review_uuid: UUID) -> H
             actor=request.user,
         )
 
-    response, _ = run_form(request, form, decide, done="Care provider's review checked", then=_plan_url)
-    return response or person_page(
-        request,
+    return submit(
+        request, form, decide, done="Care provider's review checked", then=lambda checked: plan_url(checked.plan)
+    ) or record.render(
         "support_plans/provider_review_check.html",
-        found,
         {**context, "form": form, "open_review": open_review},
         status=form_status(form),
-        page="a care provider's review",
     )

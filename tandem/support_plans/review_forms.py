@@ -6,17 +6,15 @@ from django import forms
 
 from tandem.core.forms import TandemForm
 from tandem.support_plans.codes import Achieved, ReviewKind, ReviewOutcome, ReviewReason
+from tandem.support_plans.form_fields import TEXT, radios_field
 from tandem.support_plans.review_services import FindingAnswers, ReviewAnswers
-
-TEXT = 5000
 
 
 class ReviewStartForm(TandemForm):
-    kind = forms.ChoiceField(
-        label="Which review is this?",
-        choices=ReviewKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether this is the planned review or an unplanned one"},
+    kind = radios_field(
+        "Which review is this?",
+        ReviewKind.choices,
+        required="Select whether this is the planned review or an unplanned one",
     )
     reason = forms.ChoiceField(
         label="For an unplanned review: why now?",

@@ -2,18 +2,16 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import date, timedelta
 from uuid import UUID
 
 from django.db.models import QuerySet
-from django.http import Http404
 
-from tandem.access import scope
 from tandem.core import clock
+from tandem.identity.actors import Actor
 from tandem.identity.models import Membership, Team, TeamKind, User
-from tandem.support_plans import policies, selectors
-from tandem.support_plans.codes import PlanStatus, ReviewEventKind, ReviewKind, ReviewStatus
+from tandem.support_plans import selectors
+from tandem.support_plans.codes import PlanStatus, ReviewKind, ReviewStatus
 from tandem.support_plans.models import OutcomeReview, PlanReview, SupportPlan
 
 # A planned review shows as due this many days before its date (and as overdue after it).
@@ -28,22 +26,14 @@ def review_due_after(on: date) -> date:
         return on.replace(year=on.year + 1, day=28)
 
 
-def reviews_visible(actor: Any) -> QuerySet[PlanReview]:
-    if not policies.can_see(actor):
-        return PlanReview.objects.none()
-    return scope.visible(PlanReview.objects.all(), actor, person_field="person")
+def reviews_visible(actor: Actor) -> QuerySet[PlanReview]:
+    return selectors.rows_visible(PlanReview, actor)
 
 
-def review_get(*, actor: Any, uuid: UUID | str) -> PlanReview:
-    review = (
-        reviews_visible(actor)
-        .select_related("person", "team", "practitioner", "plan", "revision")
-        .filter(uuid=uuid)
-        .first()
+def review_get(*, actor: Actor, uuid: UUID | str) -> PlanReview:
+    return selectors.row_get(
+        reviews_visible(actor).select_related("person", "team", "practitioner", "plan", "revision"), uuid
     )
-    if review is None:
-        raise Http404
-    return review
 
 
 def findings_of(*, review: PlanReview) -> list[OutcomeReview]:
@@ -75,28 +65,7 @@ def reviews_of(*, plan: SupportPlan) -> list[PlanReview]:
     return list(PlanReview.objects.filter(lineage=plan.lineage).select_related("practitioner", "plan").order_by("-id"))
 
 
-@dataclass(frozen=True)
-class ReviewChange:
-    by: str
-    at: datetime
-    changes: dict[str, list[str]]
-    kind: str
-
-
-def changes_since(*, review: PlanReview, version: int) -> list[ReviewChange]:
-    events = review.events.filter(version__gt=version).select_related("by").order_by("version", "id")
-    return [
-        ReviewChange(
-            by=event.by.get_full_name() or event.by.username,
-            at=event.at,
-            changes=event.changes,
-            kind=ReviewEventKind(event.kind).label,
-        )
-        for event in events
-    ]
-
-
-def review_teams(*, actor: Any) -> list[Team]:
+def review_teams(*, actor: Actor) -> list[Team]:
     """The teams whose reviews this member of staff follows: those they belong to now (not the front door)."""
     today = clock.today()
     return list(
@@ -121,7 +90,7 @@ class DueFilter:
     overdue_only: bool = False
 
 
-def reviews_due(*, actor: Any, filters: DueFilter, today: date | None = None) -> QuerySet[PlanReview]:
+def reviews_due(*, actor: Actor, filters: DueFilter, today: date | None = None) -> QuerySet[PlanReview]:
     """Planned reviews due within the next eight weeks or overdue, soonest first, for a team and
     optionally one practitioner."""
     today = today or clock.today()

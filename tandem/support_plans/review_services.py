@@ -6,13 +6,13 @@ next planned review 12 months on and, where its outcome changes the plan, starts
 """
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 
-from tandem.audit import services as audit
 from tandem.core import clock
-from tandem.core.errors import DomainError, StaleVersion, require
+from tandem.core.errors import DomainError, require
+from tandem.core.versioned import check_version, locked, record_event
+from tandem.identity.actors import Actor
 from tandem.support_plans import policies, review_selectors, selectors, services
 from tandem.support_plans.codes import (
     REVISING_OUTCOMES,
@@ -24,52 +24,22 @@ from tandem.support_plans.codes import (
     ReviewReason,
     ReviewStatus,
 )
-from tandem.support_plans.models import OutcomeReview, PlanReview, ReviewEvent, SupportPlan
+from tandem.support_plans.models import OutcomeReview, PlanReview, SupportPlan
 
 MAX_TEXT = services.MAX_TEXT
 
 
-class ReviewConflict(StaleVersion):
-    """Someone else saved the review after this editor opened it: here is what they changed."""
-
-    def __init__(self, changes: list[review_selectors.ReviewChange], *, current_version: int) -> None:
-        super().__init__(
-            "Someone else saved this review while you were working on it. Your answers have not been saved: "
-            "check what they changed, then save again."
-        )
-        self.changes = changes
-        self.current_version = current_version
-
-
-def _text(value: str, *, field: str, label: str) -> str:
-    value = value.strip()
-    if "\x00" in value:
-        raise DomainError(f"{label} must not contain null characters", field=field)
-    if len(value) > MAX_TEXT:
-        raise DomainError(f"{label} must be {MAX_TEXT:,} characters or fewer", field=field)
-    return value
-
-
-def _event(review: PlanReview, kind: ReviewEventKind, actor: Any, changes: dict[str, Any] | None = None) -> None:
-    ReviewEvent.objects.create(
-        review=review, kind=kind, version=review.version, at=clock.now(), by=actor, changes=changes or {}
-    )
-
-
-def _editable(review: PlanReview, version: int | None, actor: Any) -> PlanReview:
+def _editable(review: PlanReview, version: int | None, actor: Actor) -> PlanReview:
     require(policies.can_record(actor), "You do not have permission to review care and support plans")
-    review = PlanReview.objects.select_for_update().select_related("person", "plan").get(pk=review.pk)
+    review = locked(review, keep=("person", "plan"))
     if review.status != ReviewStatus.DRAFT:
         raise DomainError("This review is not in progress: it cannot be changed")
-    if version is not None and review.version != version:
-        raise ReviewConflict(
-            review_selectors.changes_since(review=review, version=version), current_version=review.version
-        )
+    check_version(review, version, events=review.events, kinds=ReviewEventKind, what="this review")
     return review
 
 
 @transaction.atomic
-def review_start(*, plan: SupportPlan, kind: str, reason: str, reason_detail: str, actor: Any) -> PlanReview:
+def review_start(*, plan: SupportPlan, kind: str, reason: str, reason_detail: str, actor: Actor) -> PlanReview:
     """Start a review of the plan in force (Care Act 2014 s27): the planned one that is scheduled,
     or an unplanned one with its reason; one review of a plan is in progress at a time."""
     require(policies.can_record(actor), "You do not have permission to review care and support plans")
@@ -79,7 +49,7 @@ def review_start(*, plan: SupportPlan, kind: str, reason: str, reason_detail: st
         raise DomainError("Only the version of the plan in force is reviewed")
     if review_selectors.open_review_of(plan=plan) is not None:
         raise DomainError("A review of this plan is already in progress: carry on with it", field="kind")
-    reason_detail = _text(reason_detail, field="reason_detail", label="What happened")
+    reason_detail = services.clean_text(reason_detail, field="reason_detail", label="What happened")
     if kind == ReviewKind.PLANNED:
         review = review_selectors.scheduled_review_of(plan=plan)
         if review is None:
@@ -96,11 +66,8 @@ def review_start(*, plan: SupportPlan, kind: str, reason: str, reason_detail: st
     elif kind == ReviewKind.UNPLANNED:
         if reason not in ReviewReason.values:
             raise DomainError("Select why the plan is being reviewed now", field="reason")
-        review = PlanReview.objects.create(
-            plan=plan,
-            lineage=plan.lineage,
-            person=plan.person,
-            team=plan.team,
+        review = services.review_new(
+            plan,
             practitioner=actor,
             kind=ReviewKind.UNPLANNED,
             reason=reason,
@@ -113,17 +80,11 @@ def review_start(*, plan: SupportPlan, kind: str, reason: str, reason_detail: st
     OutcomeReview.objects.bulk_create(
         [OutcomeReview(review=review, outcome=outcome) for outcome in plan.outcomes.order_by("position", "id")]
     )
-    _event(review, ReviewEventKind.STARTED, actor)
+    record_event(review.events, review, kind=ReviewEventKind.STARTED, actor=actor)
     shown = ReviewKind(kind).label.lower()
     if kind == ReviewKind.UNPLANNED:
         shown += f" ({ReviewReason(reason).label.lower()})"
-    audit.record(
-        actor=actor,
-        action="support_plans.review.started",
-        person=plan.person,
-        target=review,
-        summary=f"Started a {shown} of the care and support plan",
-    )
+    services.audited(review, actor, "support_plans.review.started", f"Started a {shown} of the care and support plan")
     return review
 
 
@@ -151,14 +112,14 @@ _FINDING_LABELS = {
 
 
 @transaction.atomic
-def review_save(*, review: PlanReview, answers: ReviewAnswers, version: int | None, actor: Any) -> PlanReview:
+def review_save(*, review: PlanReview, answers: ReviewAnswers, version: int | None, actor: Actor) -> PlanReview:
     """Save the review's answers from the version the editor opened; a stale save is refused with
     what changed since, and nothing is overwritten."""
     review = _editable(review, version, actor)
     if answers.outcome and answers.outcome not in ReviewOutcome.values:
         raise DomainError("Select what the review decided", field="outcome")
-    persons_view = _text(answers.persons_view, field="persons_view", label="The person's view")
-    outcome_detail = _text(answers.outcome_detail, field="outcome_detail", label="What was decided")
+    persons_view = services.clean_text(answers.persons_view, field="persons_view", label="The person's view")
+    outcome_detail = services.clean_text(answers.outcome_detail, field="outcome_detail", label="What was decided")
     changes: dict[str, list[str]] = {}
     for name, label, after in (
         ("persons_view", "The person's view of the plan", persons_view),
@@ -182,8 +143,10 @@ def review_save(*, review: PlanReview, answers: ReviewAnswers, version: int | No
             raise DomainError("Select whether the outcome was achieved", field=f"achieved_{position}")
         cleaned = {
             "achieved": answer.achieved,
-            "in_own_words": _text(answer.in_own_words, field=f"own_words_{position}", label="Their words"),
-            "what_changes": _text(answer.what_changes, field=f"changes_{position}", label="What changes"),
+            "in_own_words": services.clean_text(
+                answer.in_own_words, field=f"own_words_{position}", label="Their words"
+            ),
+            "what_changes": services.clean_text(answer.what_changes, field=f"changes_{position}", label="What changes"),
         }
         moved = False
         for name, label in _FINDING_LABELS.items():
@@ -202,20 +165,19 @@ def review_save(*, review: PlanReview, answers: ReviewAnswers, version: int | No
     OutcomeReview.objects.bulk_update(touched, list(_FINDING_LABELS))
     review.version += 1
     review.save()
-    _event(review, ReviewEventKind.SAVED, actor, changes)
-    audit.record(
-        actor=actor,
-        action="support_plans.review.saved",
-        person=review.person,
-        target=review,
-        summary=f"Saved the review ({len(changes)} answers changed)",
+    record_event(review.events, review, kind=ReviewEventKind.SAVED, actor=actor, changes=changes)
+    services.audited(
+        review,
+        actor,
+        "support_plans.review.saved",
+        f"Saved the review ({len(changes)} answers changed)",
         changes=changes,
     )
     return review
 
 
 @transaction.atomic
-def review_complete(*, review: PlanReview, version: int | None, actor: Any) -> PlanReview:
+def review_complete(*, review: PlanReview, version: int | None, actor: Actor) -> PlanReview:
     """Complete the review: every outcome has its answer and the review its decision. The next
     planned review is due 12 months on; a decision that changes services starts a revision of the plan."""
     review = _editable(review, version, actor)
@@ -235,40 +197,19 @@ def review_complete(*, review: PlanReview, version: int | None, actor: Any) -> P
             review.revision = services.plan_revise(plan=latest, reason=reason, actor=actor)
     review.version += 1
     review.save()
-    _event(review, ReviewEventKind.COMPLETED, actor)
-    _next_review(review, actor)
-    audit.record(
+    record_event(review.events, review, kind=ReviewEventKind.COMPLETED, actor=actor)
+    # After any review, the next planned one is due 12 months on (the last review date).
+    services.planned_review_schedule(
+        plan=review.plan,
+        due=review_selectors.review_due_after(review.completed_on or today),
+        practitioner=review.practitioner,
         actor=actor,
-        action="support_plans.review.completed",
-        person=review.person,
-        target=review,
-        summary=f"Completed the review: {ReviewOutcome(review.outcome).label.lower()}",
+        move=False,
+    )
+    services.audited(
+        review,
+        actor,
+        "support_plans.review.completed",
+        f"Completed the review: {ReviewOutcome(review.outcome).label.lower()}",
     )
     return review
-
-
-def _next_review(review: PlanReview, actor: Any) -> None:
-    """After any review, the next planned one is due 12 months on (the last review date)."""
-    due = review_selectors.review_due_after(review.completed_on or clock.today())
-    scheduled = (
-        PlanReview.objects.select_for_update()
-        .filter(lineage=review.lineage, kind=ReviewKind.PLANNED, status=ReviewStatus.SCHEDULED)
-        .first()
-    )
-    if scheduled is None:
-        scheduled = PlanReview.objects.create(
-            plan=review.plan,
-            lineage=review.lineage,
-            person=review.person,
-            team=review.team,
-            practitioner=review.practitioner,
-            kind=ReviewKind.PLANNED,
-            due_on=due,
-        )
-        changes = {"Due": ["", f"{due:%d/%m/%Y}"]}
-    else:
-        changes = {"Due": [f"{scheduled.due_on:%d/%m/%Y}" if scheduled.due_on else "", f"{due:%d/%m/%Y}"]}
-        scheduled.due_on = due
-        scheduled.version += 1
-        scheduled.save(update_fields=["due_on", "version", "updated_at"])
-    _event(scheduled, ReviewEventKind.SCHEDULED, actor, changes)

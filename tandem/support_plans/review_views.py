@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from uuid import UUID
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from tandem.core.errors import require
-from tandem.core.pages import form_status, posted
+from tandem.core.pages import form_status, posted, submit
 from tandem.core.presenters import pagination
+from tandem.identity.actors import StaffRequest
+from tandem.people.record_page import Record
 from tandem.support_plans import (
     policies,
     presenters,
@@ -23,30 +24,31 @@ from tandem.support_plans import (
     review_selectors,
     review_services,
 )
-from tandem.support_plans.views import person_page, plan_page, run_form
+from tandem.support_plans.views import SEE_PLANS, app_record_page, form_shown, plan_record_page, plan_url
 
 if TYPE_CHECKING:
     from tandem.support_plans.models import PlanReview, SupportPlan
+
+REVIEW_PAGE = "a review of a care and support plan"
+REVIEW_PLANS = "You do not have permission to review care and support plans"
+
+review_page = app_record_page(REVIEW_PAGE, review_selectors.review_get, kwarg="review_uuid")
 
 
 def _review_url(review: PlanReview) -> str:
     return reverse("support_plans:review", args=[review.uuid])
 
 
-def _load(request: HttpRequest, review_uuid: UUID) -> PlanReview:
-    require(policies.can_see(request.user), "Your role does not work with care and support plans")
-    return review_selectors.review_get(actor=request.user, uuid=review_uuid)
-
-
 @require_http_methods(["GET", "POST"])
-@plan_page
-def review_start(request: HttpRequest, plan: SupportPlan) -> HttpResponse:
+@plan_record_page(REVIEW_PAGE)
+def review_start(request: StaffRequest, record: Record[SupportPlan]) -> HttpResponse:
     """Start the planned review, or an unplanned one with its reason."""
-    require(policies.can_record(request.user), "You do not have permission to review care and support plans")
+    plan = record.obj
+    require(policies.can_record(request.user), REVIEW_PLANS)
     in_force = review_selectors.in_force_of(plan=plan)
     if in_force is None or in_force.pk != plan.pk:
         messages.info(request, "Only the version of the plan in force is reviewed")
-        return redirect(reverse("support_plans:plan", args=[(in_force or plan).uuid]))
+        return redirect(plan_url(in_force or plan))
     open_review = review_selectors.open_review_of(plan=plan)
     if open_review is not None:
         messages.info(request, "A review of this plan is already in progress: carry on with it")
@@ -55,49 +57,29 @@ def review_start(request: HttpRequest, plan: SupportPlan) -> HttpResponse:
     form = review_forms.ReviewStartForm(
         posted(request), initial={"kind": "planned" if scheduled and scheduled.plan_id == plan.pk else ""}
     )
-    response, _ = run_form(
+    return submit(
         request,
         form,
-        lambda: review_services.review_start(
-            plan=plan,
-            kind=form.cleaned_data["kind"],
-            reason=form.cleaned_data["reason"],
-            reason_detail=form.cleaned_data["reason_detail"],
-            actor=request.user,
-        ),
+        lambda: review_services.review_start(plan=plan, actor=request.user, **form.cleaned_data),
         done="Review started",
         then=_review_url,
-    )
-    return response or person_page(
-        request,
-        "support_plans/review_start.html",
-        plan,
-        {
-            "form": form,
-            "plan": plan,
-            "scheduled": scheduled,
-        },
-        status=form_status(form),
-        page="a review of a care and support plan",
-    )
+    ) or form_shown(record, "review_start", form, scheduled=scheduled)
 
 
 @require_http_methods(["GET", "POST"])
-def review(request: HttpRequest, review_uuid: UUID) -> HttpResponse:
+@review_page
+def review(request: StaffRequest, record: Record[PlanReview]) -> HttpResponse:
     """The review: each outcome achieved fully, partly or not, in the person's words, and the decision."""
-    found = _load(request, review_uuid)
+    found = record.obj
     findings = review_selectors.findings_of(review=found)
     if not found.is_draft or (request.method == "GET" and not policies.can_record(request.user)):
         if request.method == "POST":
             return redirect(_review_url(found))
-        return person_page(
-            request,
+        return record.render(
             "support_plans/review_view.html",
-            found,
             {"review": found, "findings": findings, "status": presenters.review_status(found)},
-            page="a review of a care and support plan",
         )
-    require(policies.can_record(request.user), "You do not have permission to review care and support plans")
+    require(policies.can_record(request.user), REVIEW_PLANS)
     form = review_forms.ReviewForm(
         posted(request),
         findings=findings,
@@ -108,7 +90,7 @@ def review(request: HttpRequest, review_uuid: UUID) -> HttpResponse:
             "version": found.version,
         },
     )
-    response, conflict = run_form(
+    return submit(
         request,
         form,
         lambda: review_services.review_save(
@@ -116,53 +98,43 @@ def review(request: HttpRequest, review_uuid: UUID) -> HttpResponse:
         ),
         done="Review saved",
         then=_review_url(found),
-    )
-    return response or person_page(
-        request,
+    ) or record.render(
         "support_plans/review.html",
-        found,
-        {"review": found, "form": form, "conflict": conflict, "status": presenters.review_status(found)},
+        {"review": found, "form": form, "status": presenters.review_status(found)},
         status=form_status(form),
-        page="a review of a care and support plan",
     )
 
 
 @require_http_methods(["GET", "POST"])
-def review_complete(request: HttpRequest, review_uuid: UUID) -> HttpResponse:
-    found = _load(request, review_uuid)
-    require(policies.can_record(request.user), "You do not have permission to review care and support plans")
+@review_page
+def review_complete(request: StaffRequest, record: Record[PlanReview]) -> HttpResponse:
+    found = record.obj
+    require(policies.can_record(request.user), REVIEW_PLANS)
     if not found.is_draft:
         return redirect(_review_url(found))
     form = review_forms.VersionOnlyForm(posted(request), initial={"version": found.version})
-    response, conflict = run_form(
+    return submit(
         request,
         form,
         lambda: review_services.review_complete(review=found, version=form.cleaned_data["version"], actor=request.user),
         done="Review completed",
-        then=lambda done: (
-            reverse("support_plans:plan", args=[done.revision.uuid]) if done.revision else _review_url(done)
-        ),
-    )
-    return response or person_page(
-        request,
+        then=lambda done: plan_url(done.revision) if done.revision else _review_url(done),
+    ) or record.render(
         "support_plans/review_complete.html",
-        found,
         {
             "review": found,
             "form": form,
-            "conflict": conflict,
             "findings": review_selectors.findings_of(review=found),
             "revises": presenters.review_revises(found),
         },
         status=form_status(form),
-        page="a review of a care and support plan",
     )
 
 
 @require_http_methods(["GET"])
-def reviews_due(request: HttpRequest) -> HttpResponse:
+def reviews_due(request: StaffRequest) -> HttpResponse:
     """Planned reviews due in the next eight weeks and overdue, for a team and optionally one practitioner."""
-    require(policies.can_see(request.user), "Your role does not work with care and support plans")
+    require(policies.can_see(request.user), SEE_PLANS)
     teams = review_selectors.review_teams(actor=request.user)
     chosen = request.GET.get("team") or (str(teams[0].uuid) if teams else "")
     team = next((t for t in teams if str(t.uuid) == chosen), None)

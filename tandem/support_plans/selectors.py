@@ -1,11 +1,10 @@
 """Reads of care and support plans that pages share. Every one follows the access rule for the person."""
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Case, CharField, DateField, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, DateField, F, IntegerField, Model, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Cast, Concat
 from django.http import Http404
 from django.urls import reverse
@@ -15,6 +14,7 @@ from tandem.assessments import selectors as assessment_selectors
 from tandem.assessments.models import AssessmentStatus
 from tandem.core import clock, probes, registry
 from tandem.core.presenters import format_date
+from tandem.identity.actors import Actor
 from tandem.identity.models import Organisation, OrganisationKind
 from tandem.support_plans import budget, policies
 from tandem.support_plans.codes import PlanEventKind, PlanStatus, ReviewEventKind, ReviewKind, ReviewStatus
@@ -32,26 +32,34 @@ from tandem.support_plans.models import (
 DUE_SOON_DAYS = 56
 
 
-def plans_visible(actor: Any) -> QuerySet[SupportPlan]:
-    """Plans of people this actor may open, if their role works with plans."""
+def rows_visible[M: Model](model: type[M], actor: Actor) -> QuerySet[M]:
+    """Rows of a plan, a review or a provider's review (each has its `person`) about people this
+    actor may open, if their role works with plans."""
     if not policies.can_see(actor):
-        return SupportPlan.objects.none()
-    return scope.visible(SupportPlan.objects.all(), actor, person_field="person")
+        return model._default_manager.none()
+    return scope.visible(model._default_manager.all(), actor, person_field="person")
 
 
-def plan_get(*, actor: Any, uuid: UUID | str) -> SupportPlan:
-    plan = (
-        plans_visible(actor)
-        .select_related("person", "team", "practitioner", "assessment", "signed_off_by")
-        .filter(uuid=uuid)
-        .first()
-    )
-    if plan is None:
+def row_get[M: Model](rows: QuerySet[M], uuid: UUID | str) -> M:
+    """The row with this public id among these (404 if none)."""
+    found = rows.filter(uuid=uuid).first()
+    if found is None:
         raise Http404
-    return plan
+    return found
 
 
-def assessment_for_plan(*, actor: Any, uuid: UUID | str) -> Any:
+def plans_visible(actor: Actor) -> QuerySet[SupportPlan]:
+    """Plans of people this actor may open, if their role works with plans."""
+    return rows_visible(SupportPlan, actor)
+
+
+def plan_get(*, actor: Actor, uuid: UUID | str) -> SupportPlan:
+    return row_get(
+        plans_visible(actor).select_related("person", "team", "practitioner", "assessment", "signed_off_by"), uuid
+    )
+
+
+def assessment_for_plan(*, actor: Actor, uuid: UUID | str) -> Any:
     """The needs assessment a new plan would follow (404 outside the actor's scope or role)."""
     if not policies.can_see(actor):
         raise Http404
@@ -91,17 +99,11 @@ def budget_of_plan(*, plan: SupportPlan) -> budget.Budget:
 
 
 def outcome_of(*, plan: SupportPlan, uuid: UUID) -> PersonalOutcome:
-    outcome = plan.outcomes.filter(uuid=uuid).first()
-    if outcome is None:
-        raise Http404
-    return outcome
+    return row_get(plan.outcomes.all(), uuid)
 
 
 def commissioned_of(*, plan: SupportPlan, uuid: UUID) -> CommissionedService:
-    found = CommissionedService.objects.filter(outcome__plan=plan, uuid=uuid).select_related("outcome").first()
-    if found is None:
-        raise Http404
-    return found
+    return row_get(CommissionedService.objects.filter(outcome__plan=plan).select_related("outcome"), uuid)
 
 
 def care_providers() -> list[Organisation]:
@@ -114,10 +116,7 @@ def care_provider_of(*, pk: int) -> Organisation | None:
 
 
 def community_of(*, plan: SupportPlan, uuid: UUID) -> CommunityService:
-    found = CommunityService.objects.filter(outcome__plan=plan, uuid=uuid).select_related("outcome").first()
-    if found is None:
-        raise Http404
-    return found
+    return row_get(CommunityService.objects.filter(outcome__plan=plan).select_related("outcome"), uuid)
 
 
 def versions_of(*, plan: SupportPlan) -> list[SupportPlan]:
@@ -139,29 +138,6 @@ def events_of(*, plan: SupportPlan) -> list[PlanEvent]:
 
 def completed_by_id(*, plan: SupportPlan) -> int | None:
     return plan.events.filter(kind=PlanEventKind.COMPLETED).values_list("by_id", flat=True).first()
-
-
-@dataclass(frozen=True)
-class ChangeSince:
-    """A save someone made after the version an editor started from: who, when, and what they changed."""
-
-    by: str
-    at: datetime
-    changes: dict[str, list[str]]
-    kind: str
-
-
-def changes_since(*, plan: SupportPlan, version: int) -> list[ChangeSince]:
-    events = plan.events.filter(version__gt=version).select_related("by").order_by("version", "id")
-    return [
-        ChangeSince(
-            by=event.by.get_full_name() or event.by.username,
-            at=event.at,
-            changes=event.changes,
-            kind=PlanEventKind(event.kind).label,
-        )
-        for event in events
-    ]
 
 
 def _full_name(prefix: str) -> Any:
@@ -188,7 +164,7 @@ def _has_plans(person_id: int) -> bool:
     )
 
 
-def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]:
+def open_work_for_person(person: Any, actor: Actor) -> list[registry.OpenWorkItem]:
     """Plans in draft or waiting for sign-off, eligible assessments with no plan yet, reviews in
     progress, and planned reviews due within eight weeks or overdue (one query, after a small
     read or two that finds most people have none of these)."""
@@ -305,7 +281,7 @@ _TIMELINE_KINDS = {
 _TIMELINE_COLUMNS = ("source", "kind", "at", "who", "team_name", "link", "number", "extra")
 
 
-def timeline_for_person(person: Any, actor: Any, limit: int) -> list[registry.TimelineEntry]:
+def timeline_for_person(person: Any, actor: Actor, limit: int) -> list[registry.TimelineEntry]:
     """Plans started, revised, agreed and signed off, and reviews started and completed, newest first (one query)."""
     if not _has_plans(person.pk):
         return []

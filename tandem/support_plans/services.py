@@ -4,17 +4,22 @@ A version is edited only while it is a draft. Agreeing it freezes it; a revision
 version as a copy, so what the person agreed to stays readable as it was.
 """
 
+from __future__ import annotations
+
 import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
 from tandem.audit import services as audit
 from tandem.core import clock
-from tandem.core.errors import DomainError, StaleVersion, require
+from tandem.core.errors import DomainError, require
+from tandem.core.versioned import check_version, locked, record_event
+from tandem.identity.actors import Actor
+from tandem.identity.models import User
 from tandem.support_plans import budget, policies, review_selectors, selectors
 from tandem.support_plans.codes import (
     AgreementMethod,
@@ -32,11 +37,15 @@ from tandem.support_plans.models import (
     CommissionedService,
     CommunityService,
     PersonalOutcome,
-    PlanEvent,
     PlanReview,
-    ReviewEvent,
+    ProviderReview,
     SupportPlan,
 )
+
+if TYPE_CHECKING:
+    # For the type checker only: other apps are reached through their services and selectors.
+    from tandem.assessments.models import NeedsAssessment
+    from tandem.directory.models import Service
 
 MAX_TEXT = 5000
 MAX_OUTCOMES = 30
@@ -44,19 +53,8 @@ MAX_UNITS = Decimal("168")  # the hours in a week: no unit is bought more often 
 MAX_UNIT_COST_PENCE = 10_000_00  # £10,000 a unit: anything above is a typing mistake
 
 
-class PlanConflict(StaleVersion):
-    """Someone else saved the plan after this editor opened it: here is what they changed."""
-
-    def __init__(self, changes: list[selectors.ChangeSince], *, current_version: int) -> None:
-        super().__init__(
-            "Someone else saved this plan while you were working on it. Your changes have not been saved: "
-            "check what they changed, then save again."
-        )
-        self.changes = changes
-        self.current_version = current_version
-
-
-def _text(value: str, *, field: str, label: str, required: str = "") -> str:
+def clean_text(value: str, *, field: str, label: str, required: str = "") -> str:
+    """A typed answer, trimmed; refused (on its field) with null characters, too long, or blank where `required`."""
     value = value.strip()
     if "\x00" in value:
         raise DomainError(f"{label} must not contain null characters", field=field)
@@ -67,36 +65,41 @@ def _text(value: str, *, field: str, label: str, required: str = "") -> str:
     return value
 
 
-def _locked(plan: SupportPlan) -> SupportPlan:
-    return SupportPlan.objects.select_for_update().select_related("person").get(pk=plan.pk)
+def audited(
+    target: SupportPlan | PlanReview | ProviderReview,
+    actor: Actor,
+    action: str,
+    summary: str,
+    *,
+    changes: dict[str, list[str]] | None = None,
+    reason: str = "",
+) -> None:
+    """The audit event of a write to a plan, a review or a provider's review, about its person,
+    in the write's own transaction."""
+    audit.record(
+        actor=actor, action=action, person=target.person, target=target, summary=summary, changes=changes, reason=reason
+    )
 
 
 def _check_version(plan: SupportPlan, version: int | None) -> None:
-    if version is not None and plan.version != version:
-        raise PlanConflict(selectors.changes_since(plan=plan, version=version), current_version=plan.version)
+    check_version(plan, version, events=plan.events, kinds=PlanEventKind, what="this plan")
 
 
-def _editable(plan: SupportPlan, version: int | None, actor: Any) -> SupportPlan:
+def _editable(plan: SupportPlan, version: int | None, actor: Actor) -> SupportPlan:
     """The draft, locked, if the actor may write plans and started from the version saved now."""
     require(policies.can_record(actor), "You do not have permission to write care and support plans")
-    plan = _locked(plan)
+    plan = locked(plan)
     if plan.status != PlanStatus.DRAFT:
         raise DomainError("This version of the plan has been agreed and cannot be changed: revise the plan instead")
     _check_version(plan, version)
     return plan
 
 
-def _event(plan: SupportPlan, kind: PlanEventKind, actor: Any, changes: dict[str, Any] | None = None) -> None:
-    PlanEvent.objects.create(
-        plan=plan, kind=kind, version=plan.version, at=clock.now(), by=actor, changes=changes or {}
-    )
-
-
-def _saved(plan: SupportPlan, actor: Any, changes: dict[str, list[str]], *, action: str, summary: str) -> SupportPlan:
+def _saved(plan: SupportPlan, actor: Actor, changes: dict[str, list[str]], *, action: str, summary: str) -> SupportPlan:
     plan.version += 1
     plan.save(update_fields=["version", "budget_method", "contingency", "updated_at"])
-    _event(plan, PlanEventKind.SAVED, actor, changes)
-    audit.record(actor=actor, action=action, person=plan.person, target=plan, summary=summary, changes=changes)
+    record_event(plan.events, plan, kind=PlanEventKind.SAVED, actor=actor, changes=changes)
+    audited(plan, actor, action, summary, changes=changes)
     return plan
 
 
@@ -105,7 +108,7 @@ def _short(statement: str) -> str:
 
 
 @transaction.atomic
-def plan_start(*, assessment: Any, actor: Any) -> SupportPlan:
+def plan_start(*, assessment: NeedsAssessment, actor: Actor) -> SupportPlan:
     """Start a care and support plan (Care Act 2014 s24 and s25) for the eligible needs a completed
     needs assessment found; one plan follows each assessment."""
     require(policies.can_record(actor), "You do not have permission to write care and support plans")
@@ -123,14 +126,8 @@ def plan_start(*, assessment: Any, actor: Any) -> SupportPlan:
         lineage=uuid.uuid4(),
         started_on=clock.today(),
     )
-    _event(plan, PlanEventKind.STARTED, actor)
-    audit.record(
-        actor=actor,
-        action="support_plans.plan.started",
-        person=plan.person,
-        target=plan,
-        summary="Started a care and support plan",
-    )
+    record_event(plan.events, plan, kind=PlanEventKind.STARTED, actor=actor)
+    audited(plan, actor, "support_plans.plan.started", "Started a care and support plan")
     return plan
 
 
@@ -141,12 +138,12 @@ class PlanDetails:
 
 
 @transaction.atomic
-def plan_save(*, plan: SupportPlan, details: PlanDetails, version: int | None, actor: Any) -> SupportPlan:
+def plan_save(*, plan: SupportPlan, details: PlanDetails, version: int | None, actor: Actor) -> SupportPlan:
     """Save how the budget is taken and the contingency plan, from the version the editor opened."""
     plan = _editable(plan, version, actor)
     if details.budget_method and details.budget_method not in BudgetMethod.values:
         raise DomainError("Select how the personal budget is taken", field="budget_method")
-    contingency = _text(details.contingency, field="contingency", label="The contingency plan")
+    contingency = clean_text(details.contingency, field="contingency", label="The contingency plan")
     changes: dict[str, list[str]] = {}
     if plan.budget_method != details.budget_method:
         changes["How the budget is taken"] = [
@@ -180,20 +177,20 @@ _OUTCOME_LABELS = {
 
 def _clean_outcome(answers: OutcomeAnswers) -> OutcomeAnswers:
     return OutcomeAnswers(
-        statement=_text(
+        statement=clean_text(
             answers.statement,
             field="statement",
             label="The outcome",
             required="Write the outcome as the person puts it, starting with \u201cI\u201d",
         ),
-        by_person_and_network=_text(answers.by_person_and_network, field="by_person_and_network", label="This"),
-        universal_services=_text(answers.universal_services, field="universal_services", label="This"),
-        equipment=_text(answers.equipment, field="equipment", label="This"),
+        by_person_and_network=clean_text(answers.by_person_and_network, field="by_person_and_network", label="This"),
+        universal_services=clean_text(answers.universal_services, field="universal_services", label="This"),
+        equipment=clean_text(answers.equipment, field="equipment", label="This"),
     )
 
 
 @transaction.atomic
-def outcome_add(*, plan: SupportPlan, answers: OutcomeAnswers, version: int | None, actor: Any) -> PersonalOutcome:
+def outcome_add(*, plan: SupportPlan, answers: OutcomeAnswers, version: int | None, actor: Actor) -> PersonalOutcome:
     """Add a personal outcome, in the person's words as an "I" statement, and how it will be met."""
     plan = _editable(plan, version, actor)
     answers = _clean_outcome(answers)
@@ -208,7 +205,7 @@ def outcome_add(*, plan: SupportPlan, answers: OutcomeAnswers, version: int | No
 
 @transaction.atomic
 def outcome_save(
-    *, plan: SupportPlan, outcome: PersonalOutcome, answers: OutcomeAnswers, version: int | None, actor: Any
+    *, plan: SupportPlan, outcome: PersonalOutcome, answers: OutcomeAnswers, version: int | None, actor: Actor
 ) -> PersonalOutcome:
     """Change a personal outcome or how it will be met."""
     plan = _editable(plan, version, actor)
@@ -229,7 +226,7 @@ def outcome_save(
 
 
 @transaction.atomic
-def outcome_remove(*, plan: SupportPlan, outcome: PersonalOutcome, version: int | None, actor: Any) -> None:
+def outcome_remove(*, plan: SupportPlan, outcome: PersonalOutcome, version: int | None, actor: Actor) -> None:
     """Take an outcome, and the services meeting it, off the draft."""
     plan = _editable(plan, version, actor)
     outcome = PersonalOutcome.objects.select_for_update().get(pk=outcome.pk, plan=plan)
@@ -240,7 +237,7 @@ def outcome_remove(*, plan: SupportPlan, outcome: PersonalOutcome, version: int 
 
 @transaction.atomic
 def community_service_add(
-    *, plan: SupportPlan, outcome: PersonalOutcome, service: Any, version: int | None, actor: Any
+    *, plan: SupportPlan, outcome: PersonalOutcome, service: Service, version: int | None, actor: Actor
 ) -> CommunityService:
     """Name a community service from the directory that helps meet the outcome."""
     plan = _editable(plan, version, actor)
@@ -254,7 +251,7 @@ def community_service_add(
 
 
 @transaction.atomic
-def community_service_remove(*, plan: SupportPlan, item: CommunityService, version: int | None, actor: Any) -> None:
+def community_service_remove(*, plan: SupportPlan, item: CommunityService, version: int | None, actor: Actor) -> None:
     plan = _editable(plan, version, actor)
     item = CommunityService.objects.select_related("outcome").get(pk=item.pk, outcome__plan=plan)
     changes = {f"Outcome \u201c{_short(item.outcome.statement)}\u201d: community services": [item.service_name, ""]}
@@ -284,7 +281,7 @@ def commissioned_line(details: CommissionedDetails) -> str:
 
 @transaction.atomic
 def commissioned_add(
-    *, plan: SupportPlan, outcome: PersonalOutcome, details: CommissionedDetails, version: int | None, actor: Any
+    *, plan: SupportPlan, outcome: PersonalOutcome, details: CommissionedDetails, version: int | None, actor: Actor
 ) -> CommissionedService:
     """Add a commissioned service; its weekly cost joins the personal budget."""
     plan = _editable(plan, version, actor)
@@ -320,7 +317,7 @@ def _clean_commissioned(details: CommissionedDetails) -> CommissionedDetails:
     provider = (
         organisation.name
         if organisation
-        else _text(details.provider_name, field="provider_name", label="The provider's name")
+        else clean_text(details.provider_name, field="provider_name", label="The provider's name")
     )
     if not provider:
         raise DomainError("Enter the provider's name, or select a care provider on the system", field="provider_name")
@@ -342,7 +339,7 @@ def _clean_commissioned(details: CommissionedDetails) -> CommissionedDetails:
 
 @transaction.atomic
 def commissioned_save(
-    *, plan: SupportPlan, item: CommissionedService, details: CommissionedDetails, version: int | None, actor: Any
+    *, plan: SupportPlan, item: CommissionedService, details: CommissionedDetails, version: int | None, actor: Actor
 ) -> CommissionedService:
     """Change a commissioned service (its hours or cost, say); the budget follows."""
     plan = _editable(plan, version, actor)
@@ -375,7 +372,7 @@ def commissioned_save(
 
 
 @transaction.atomic
-def commissioned_remove(*, plan: SupportPlan, item: CommissionedService, version: int | None, actor: Any) -> None:
+def commissioned_remove(*, plan: SupportPlan, item: CommissionedService, version: int | None, actor: Actor) -> None:
     plan = _editable(plan, version, actor)
     item = CommissionedService.objects.select_related("outcome").get(pk=item.pk, outcome__plan=plan)
     line = commissioned_line(
@@ -386,10 +383,19 @@ def commissioned_remove(*, plan: SupportPlan, item: CommissionedService, version
     _saved(plan, actor, changes, action="support_plans.commissioned.removed", summary="Removed a commissioned service")
 
 
-def _review_schedule(plan: SupportPlan, actor: Any) -> None:
-    """A version has taken effect: its planned review is due no later than 12 months on (Care Act
-    2014 s27 and statutory guidance 13.32). A review already in progress is left to finish."""
-    due = review_selectors.review_due_after(plan.in_force_from or clock.today())
+def review_new(plan: SupportPlan, *, practitioner: User, **fields: Any) -> PlanReview:
+    """A new review of this version of the plan, for its person and team (inside the caller's write)."""
+    return PlanReview.objects.create(
+        plan=plan, lineage=plan.lineage, person=plan.person, team=plan.team, practitioner=practitioner, **fields
+    )
+
+
+def planned_review_schedule(
+    *, plan: SupportPlan, due: date, practitioner: User, actor: Actor, move: bool = True
+) -> None:
+    """Schedule the plan's next planned review for `due` (Care Act 2014 s27 and statutory guidance
+    13.32), or move the one scheduled to that date (and, with `move`, to this version of the plan);
+    a planned review already in progress is left to finish."""
     review = (
         PlanReview.objects.select_for_update()
         .filter(lineage=plan.lineage, kind=ReviewKind.PLANNED, status__in=[ReviewStatus.SCHEDULED, ReviewStatus.DRAFT])
@@ -398,24 +404,22 @@ def _review_schedule(plan: SupportPlan, actor: Any) -> None:
     if review is not None and review.status == ReviewStatus.DRAFT:
         return
     if review is None:
-        review = PlanReview.objects.create(
-            plan=plan,
-            lineage=plan.lineage,
-            person=plan.person,
-            team=plan.team,
-            practitioner=plan.practitioner,
-            kind=ReviewKind.PLANNED,
-            due_on=due,
-        )
+        review = review_new(plan, practitioner=practitioner, kind=ReviewKind.PLANNED, due_on=due)
         changes = {"Due": ["", f"{due:%d/%m/%Y}"]}
     else:
         changes = {"Due": [f"{review.due_on:%d/%m/%Y}" if review.due_on else "", f"{due:%d/%m/%Y}"]}
-        review.plan, review.team, review.due_on = plan, plan.team, due
+        if move:
+            review.plan, review.team = plan, plan.team
+        review.due_on = due
         review.version += 1
         review.save(update_fields=["plan", "team", "due_on", "version", "updated_at"])
-    ReviewEvent.objects.create(
-        review=review, kind=ReviewEventKind.SCHEDULED, version=review.version, at=clock.now(), by=actor, changes=changes
-    )
+    record_event(review.events, review, kind=ReviewEventKind.SCHEDULED, actor=actor, changes=changes)
+
+
+def _in_force(plan: SupportPlan, actor: Actor) -> None:
+    """A version has taken effect: its planned review is due no later than 12 months on."""
+    due = review_selectors.review_due_after(plan.in_force_from or clock.today())
+    planned_review_schedule(plan=plan, due=due, practitioner=plan.practitioner, actor=actor)
 
 
 @dataclass(frozen=True)
@@ -440,7 +444,7 @@ def _check_copy(given_on: date | None, copy_format: str, *, agreed_on: date | No
 
 
 @transaction.atomic
-def plan_complete(*, plan: SupportPlan, agreement: Agreement, version: int | None, actor: Any) -> SupportPlan:
+def plan_complete(*, plan: SupportPlan, agreement: Agreement, version: int | None, actor: Actor) -> SupportPlan:
     """Record the person's agreement (Care Act 2014 s25(1)(b)) and freeze this version. Its personal
     budget is computed now; above the sign-off threshold a manager must sign it off before it takes effect."""
     plan = _editable(plan, version, actor)
@@ -483,28 +487,27 @@ def plan_complete(*, plan: SupportPlan, agreement: Agreement, version: int | Non
     plan.in_force_from = None if plan.needs_sign_off else clock.today()
     plan.version += 1
     plan.save()
-    _event(plan, PlanEventKind.COMPLETED, actor)
+    record_event(plan.events, plan, kind=PlanEventKind.COMPLETED, actor=actor)
     if not plan.needs_sign_off:
-        _review_schedule(plan, actor)
+        _in_force(plan, actor)
     waiting = ", waiting for a manager to sign off the budget" if plan.needs_sign_off else ""
-    audit.record(
-        actor=actor,
-        action="support_plans.plan.completed",
-        person=plan.person,
-        target=plan,
-        summary=f"The person agreed version {plan.number} of the plan: {budget.pounds(weekly)} a week{waiting}",
+    audited(
+        plan,
+        actor,
+        "support_plans.plan.completed",
+        f"The person agreed version {plan.number} of the plan: {budget.pounds(weekly)} a week{waiting}",
     )
     return plan
 
 
 @transaction.atomic
 def plan_copy_record(
-    *, plan: SupportPlan, given_on: date | None, copy_format: str, version: int | None, actor: Any
+    *, plan: SupportPlan, given_on: date | None, copy_format: str, version: int | None, actor: Actor
 ) -> SupportPlan:
     """Record that the person was given a copy of an agreed plan (Care Act 2014 s25(9)). This is the
     one fact added to a version after agreement: it says how the plan was shared, not what it says."""
     require(policies.can_record(actor), "You do not have permission to write care and support plans")
-    plan = _locked(plan)
+    plan = locked(plan)
     if plan.status == PlanStatus.DRAFT:
         raise DomainError("Record the copy once the person has agreed the plan")
     if plan.copy_given_on is not None:
@@ -516,27 +519,27 @@ def plan_copy_record(
     plan.copy_given_on, plan.copy_format = given_on, copy_format
     plan.version += 1
     plan.save(update_fields=["copy_given_on", "copy_format", "version", "updated_at"])
-    _event(
+    record_event(
+        plan.events,
         plan,
-        PlanEventKind.COPY_GIVEN,
-        actor,
-        {"Copy given": ["", f"{given_on:%d/%m/%Y}, {CopyFormat(copy_format).label}"]},
-    )
-    audit.record(
+        kind=PlanEventKind.COPY_GIVEN,
         actor=actor,
-        action="support_plans.copy.given",
-        person=plan.person,
-        target=plan,
-        summary=f"Recorded that the person was given a copy ({CopyFormat(copy_format).label.lower()})",
+        changes={"Copy given": ["", f"{given_on:%d/%m/%Y}, {CopyFormat(copy_format).label}"]},
+    )
+    audited(
+        plan,
+        actor,
+        "support_plans.copy.given",
+        f"Recorded that the person was given a copy ({CopyFormat(copy_format).label.lower()})",
     )
     return plan
 
 
 @transaction.atomic
-def plan_sign_off(*, plan: SupportPlan, version: int | None, actor: Any) -> SupportPlan:
+def plan_sign_off(*, plan: SupportPlan, version: int | None, actor: Actor) -> SupportPlan:
     """Sign off an agreed plan whose budget is above the threshold: a manager other than whoever completed it."""
     require(policies.can_sign_off(actor), "Only a team manager can sign off a care and support plan")
-    plan = _locked(plan)
+    plan = locked(plan)
     if not plan.awaiting_sign_off:
         raise DomainError("Only an agreed plan above the sign-off threshold is signed off")
     _check_version(plan, version)
@@ -548,30 +551,29 @@ def plan_sign_off(*, plan: SupportPlan, version: int | None, actor: Any) -> Supp
     plan.in_force_from = clock.today()
     plan.version += 1
     plan.save()
-    _event(plan, PlanEventKind.SIGNED_OFF, actor)
-    _review_schedule(plan, actor)
-    audit.record(
-        actor=actor,
-        action="support_plans.plan.signed_off",
-        person=plan.person,
-        target=plan,
-        summary=f"Signed off version {plan.number} of the plan: {budget.pounds(plan.weekly_budget_pence or 0)} a week",
+    record_event(plan.events, plan, kind=PlanEventKind.SIGNED_OFF, actor=actor)
+    _in_force(plan, actor)
+    audited(
+        plan,
+        actor,
+        "support_plans.plan.signed_off",
+        f"Signed off version {plan.number} of the plan: {budget.pounds(plan.weekly_budget_pence or 0)} a week",
     )
     return plan
 
 
 @transaction.atomic
-def plan_revise(*, plan: SupportPlan, reason: str, actor: Any) -> SupportPlan:
+def plan_revise(*, plan: SupportPlan, reason: str, actor: Actor) -> SupportPlan:
     """Start the next version of an agreed plan as a copy of it (Care Act 2014 s27(4)); the agreed
     version stays as it was, readable in the plan's history."""
     require(policies.can_record(actor), "You do not have permission to write care and support plans")
-    plan = _locked(plan)
+    plan = locked(plan)
     latest = selectors.latest_of(plan=plan)
     if latest.pk != plan.pk:
         raise DomainError(f"Version {latest.number} is the latest: revise that one")
     if plan.status == PlanStatus.DRAFT:
         raise DomainError("This version is still a draft: change it instead of revising it")
-    reason = _text(reason, field="reason", label="The reason", required="Say why the plan is being revised")
+    reason = clean_text(reason, field="reason", label="The reason", required="Say why the plan is being revised")
     revision = SupportPlan.objects.create(
         person=plan.person,
         assessment=plan.assessment,
@@ -614,13 +616,8 @@ def plan_revise(*, plan: SupportPlan, reason: str, actor: Any) -> SupportPlan:
                 for c in outcome.commissioned_services.all()
             ]
         )
-    _event(revision, PlanEventKind.REVISED, actor, {"Reason": ["", reason]})
-    audit.record(
-        actor=actor,
-        action="support_plans.plan.revised",
-        person=plan.person,
-        target=revision,
-        summary=f"Started version {revision.number} of the plan",
-        reason=reason,
+    record_event(revision.events, revision, kind=PlanEventKind.REVISED, actor=actor, changes={"Reason": ["", reason]})
+    audited(
+        revision, actor, "support_plans.plan.revised", f"Started version {revision.number} of the plan", reason=reason
     )
     return revision

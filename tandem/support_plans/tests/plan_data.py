@@ -13,16 +13,19 @@ from typing import Any
 from django.urls import reverse
 
 from tandem.assessments import services as assessment_services
+from tandem.assessments.models import NeedsAssessment
 from tandem.core import clock
 from tandem.directory.models import Service, ServiceStatus
 from tandem.directory.search_index import service_terms_refresh
-from tandem.identity.models import User
+from tandem.identity.actors import Actor
+from tandem.identity.models import Organisation, User
+from tandem.people.models import Person
 from tandem.support_plans import provider_services, review_services, services
 from tandem.support_plans.codes import PlanStatus
 from tandem.support_plans.models import CommissionedService, PlanReview, ProviderReview, SupportPlan
 
 
-def eligible_assessment_make(person: Any, practitioner: Any) -> Any:
+def eligible_assessment_make(person: Person, practitioner: Actor) -> NeedsAssessment:
     """A needs assessment of the person, completed, that found eligible needs (outcomes a and e)."""
     assessment = assessment_services.assessment_start(
         person=person, started_from="review", requested_on=clock.today() - timedelta(days=10), actor=practitioner
@@ -55,7 +58,7 @@ def home_care(hours: str = "7", pence: int = 2200, provider_id: int | None = Non
 
 
 def plan_ready_make(
-    plan: SupportPlan, actor: Any, *, hours: str = "7", pence: int = 2200, provider_id: int | None = None
+    plan: SupportPlan, actor: Actor, *, hours: str = "7", pence: int = 2200, provider_id: int | None = None
 ) -> SupportPlan:
     """Fill a draft so it can be agreed: how the budget is taken, a contingency, and one outcome met by home care."""
     plan = services.plan_save(
@@ -78,7 +81,7 @@ def plan_ready_make(
     return plan
 
 
-def agree(plan: SupportPlan, actor: Any) -> SupportPlan:
+def agree(plan: SupportPlan, actor: Actor) -> SupportPlan:
     return services.plan_complete(
         plan=plan,
         agreement=services.Agreement(agreed_on=clock.today(), method="signed"),
@@ -87,7 +90,7 @@ def agree(plan: SupportPlan, actor: Any) -> SupportPlan:
     )
 
 
-def support_plans_world(person: Any, practitioner: Any) -> dict[str, Any]:
+def support_plans_world(person: Person, practitioner: Actor) -> dict[str, Any]:
     """Ids the plan pages' URLs and forms need, keyed by their URL argument names (the plan to start
     follows the world's own eligible assessment, `assessment_uuid`, which has no plan)."""
     planned = eligible_assessment_make(person, practitioner)
@@ -115,7 +118,7 @@ def support_plans_world(person: Any, practitioner: Any) -> dict[str, Any]:
     }
 
 
-def review_started_make(person: Any, practitioner: Any) -> Any:
+def review_started_make(person: Person, practitioner: Actor) -> PlanReview:
     """A plan in force with its planned review started, every outcome answered and a decision made."""
     plan = agreed_plan_make(person, practitioner)
     review = review_services.review_start(plan=plan, kind="planned", reason="", reason_detail="", actor=practitioner)
@@ -129,13 +132,13 @@ def review_started_make(person: Any, practitioner: Any) -> Any:
     return review_services.review_save(review=review, answers=answers, version=review.version, actor=practitioner)
 
 
-def agreed_plan_make(person: Any, practitioner: Any, *, hours: str = "7") -> Any:
+def agreed_plan_make(person: Person, practitioner: Actor, *, hours: str = "7") -> SupportPlan:
     """An agreed plan of the person (above the default threshold with hours="30": waiting for sign-off)."""
     plan = services.plan_start(assessment=eligible_assessment_make(person, practitioner), actor=practitioner)
     return agree(plan_ready_make(plan, practitioner, hours=hours), practitioner)
 
 
-def plan_page_path(person: Any, kind: str, page: str) -> str:
+def plan_page_path(person: Person, kind: str, page: str) -> str:
     """The path of a plan page for the accessibility check, making the plan it shows on first use.
 
     kind: "draft" (ready to agree, with a community and a commissioned service), "agreed" (above
@@ -193,7 +196,7 @@ def plan_page_path(person: Any, kind: str, page: str) -> str:
 
 
 def provider_package_make(
-    person: Any, practitioner: Any, organisation: Any, *, hours: str = "7"
+    person: Person, practitioner: Actor, organisation: Organisation, *, hours: str = "7"
 ) -> CommissionedService:
     """A package in force that a care provider on the system delivers: home care in an agreed plan."""
     plan = services.plan_start(assessment=eligible_assessment_make(person, practitioner), actor=practitioner)
@@ -212,11 +215,11 @@ def provider_answers(**changes: str) -> provider_services.ProviderAnswers:
     return provider_services.ProviderAnswers(**(answers | changes))
 
 
-def provider_review_make(package: CommissionedService, provider: Any) -> ProviderReview:
+def provider_review_make(package: CommissionedService, provider: Actor) -> ProviderReview:
     return provider_services.provider_review_submit(service=package, answers=provider_answers(), actor=provider)
 
 
-def provider_world(person: Any, practitioner: Any, provider: Any) -> dict[str, Any]:
+def provider_world(person: Person, practitioner: Actor, provider: Actor) -> dict[str, Any]:
     """Two packages the provider delivers: one with its review waiting to be checked, one to review."""
     waiting = provider_package_make(person, practitioner, provider.organisation)
     review = provider_review_make(waiting, provider)
@@ -224,7 +227,7 @@ def provider_world(person: Any, practitioner: Any, provider: Any) -> dict[str, A
     return {"package_uuid": free.uuid, "provider_review_uuid": review.uuid}
 
 
-def provider_page_path(person: Any, practitioner: Any, page: str) -> str:
+def provider_page_path(person: Person, practitioner: Actor, page: str) -> str:
     """A provider page for the accessibility check. page: "provider_packages", "provider_review_submit",
     "provider_review_check" (a review waiting), "provider_review_checked" (one returned) or "reviews_due"
     (the due list, with a provider's review waiting)."""

@@ -9,7 +9,7 @@ import pytest
 
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
-from tandem.core.errors import DomainError, NotPermitted
+from tandem.core.errors import DomainError, NotPermitted, StaleVersion
 from tandem.support_plans import review_selectors, review_services, selectors, services
 from tandem.support_plans.codes import PlanStatus, ReviewKind, ReviewStatus
 from tandem.support_plans.models import PlanReview, SupportPlan
@@ -157,7 +157,7 @@ def test_a_stale_review_save_is_refused_with_what_changed(in_force, practitioner
     opened = review.version
     review_services.review_save(review=review, answers=answers(review), version=opened, actor=practitioner)
 
-    with pytest.raises(review_services.ReviewConflict) as refused:
+    with pytest.raises(StaleVersion) as refused:
         review_services.review_save(
             review=review, answers=answers(review, achieved="fully"), version=opened, actor=manager
         )

@@ -10,7 +10,7 @@ import pytest
 from tandem.assessments import services as assessment_services
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
-from tandem.core.errors import DomainError, NotPermitted
+from tandem.core.errors import DomainError, NotPermitted, StaleVersion
 from tandem.support_plans import selectors, services
 from tandem.support_plans.codes import PlanStatus
 from tandem.support_plans.models import CommissionedService, PersonalOutcome, PlanEvent, SupportPlan
@@ -71,7 +71,7 @@ def test_a_second_save_from_the_same_version_is_refused_with_what_changed(draft,
         actor=practitioner,
     )
 
-    with pytest.raises(services.PlanConflict) as refused:
+    with pytest.raises(StaleVersion) as refused:
         services.plan_save(
             plan=draft,
             details=services.PlanDetails(budget_method="direct_payment", contingency="Call the office"),
@@ -82,7 +82,7 @@ def test_a_second_save_from_the_same_version_is_refused_with_what_changed(draft,
     [change] = refused.value.changes
     assert change.by == "Priya Shah"
     assert change.changes["Contingency plan"] == ["", "Call Ann"]
-    assert refused.value.current_version == 2
+    assert refused.value.current == 2
     draft.refresh_from_db()
     assert (draft.budget_method, draft.contingency, draft.version) == ("mixed", "Call Ann", 2)
 

@@ -3,6 +3,7 @@
 # pytest hands a test its fixtures as positional arguments, however many it needs.
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -19,6 +20,15 @@ from tandem.support_plans.tests.plan_data import agree, eligible_assessment_make
 
 def url(name: str, *args: object) -> str:
     return reverse(f"support_plans:{name}", args=args)
+
+
+def commissioned_add(client: Client, draft: SupportPlan, **fields: str) -> Any:
+    """Post the form adding home care from Caring Hands to a new outcome of the draft (then at version 2)."""
+    outcome = services.outcome_add(
+        plan=draft, answers=services.OutcomeAnswers(statement="I want to eat"), version=1, actor=draft.practitioner
+    )
+    form = {"kind": "home_care", "provider_name": "Caring Hands", "unit": "hour", "version": "2"}
+    return client.post(url("commissioned_add", draft.uuid, outcome.uuid), form | fields)
 
 
 @pytest.fixture
@@ -118,14 +128,7 @@ def test_a_commissioned_service_is_added_in_pounds_and_pence(signed_in, draft):
     ],
 )
 def test_a_cost_must_be_pounds_and_pence(signed_in, draft, read, cost, message):
-    outcome = services.outcome_add(
-        plan=draft, answers=services.OutcomeAnswers(statement="I want to eat"), version=1, actor=draft.practitioner
-    )
-    form = {"kind": "home_care", "provider_name": "Caring Hands", "units_per_week": "3", "unit": "hour"}
-
-    response = signed_in.post(
-        url("commissioned_add", draft.uuid, outcome.uuid), form | {"unit_cost": cost, "version": "2"}
-    )
+    response = commissioned_add(signed_in, draft, units_per_week="3", unit_cost=cost)
 
     assert response.status_code == 400
     assert read(response).error_summary == [message]
@@ -134,14 +137,7 @@ def test_a_cost_must_be_pounds_and_pence(signed_in, draft, read, cost, message):
 
 @pytest.mark.parametrize("units", ["169", "9999.99", "1e400"])
 def test_more_than_168_a_week_is_a_problem(signed_in, draft, read, units):
-    outcome = services.outcome_add(
-        plan=draft, answers=services.OutcomeAnswers(statement="I want to eat"), version=1, actor=draft.practitioner
-    )
-    form = {"kind": "home_care", "provider_name": "Caring Hands", "unit": "hour", "unit_cost": "10000"}
-
-    response = signed_in.post(
-        url("commissioned_add", draft.uuid, outcome.uuid), form | {"units_per_week": units, "version": "2"}
-    )
+    response = commissioned_add(signed_in, draft, units_per_week=units, unit_cost="10000")
 
     assert response.status_code == 400
     assert read(response).error_summary == ["How many a week must be 168 or fewer"]
@@ -165,7 +161,7 @@ def test_the_second_of_two_editors_is_told_what_changed_and_nothing_is_overwritt
     assert saved.status_code == 302
     assert refused.status_code == 400
     assert page.error_summary == [
-        "Someone else saved this plan while you were working on it. Your changes have not been saved: "
+        "Someone else saved this plan while you were working on it. Your answers have not been saved: "
         "check what they changed, then save again."
     ]
     assert "What changed since you opened this page" in page.text
