@@ -55,23 +55,6 @@ NOT_YET: set[str] = {
     "front_door:services_list",
     "front_door:signpost",
     "front_door:signposting_remove",
-    "safeguarding:action_add",
-    "safeguarding:action_done",
-    "safeguarding:concern",
-    "safeguarding:concern_edit",
-    "safeguarding:concern_warning",
-    "safeguarding:contribution_add",
-    "safeguarding:dols_allocate",
-    "safeguarding:dols_application",
-    "safeguarding:dols_decide",
-    "safeguarding:dols_extend",
-    "safeguarding:dols_priority",
-    "safeguarding:enquiry",
-    "safeguarding:enquiry_conclude",
-    "safeguarding:enquiry_lead",
-    "safeguarding:enquiry_outcomes",
-    "safeguarding:meeting_record",
-    "safeguarding:plan_record",
     "support_plans:commissioned_add",
     "support_plans:commissioned_edit",
     "support_plans:commissioned_remove",
@@ -129,7 +112,10 @@ def test_there_are_record_pages_to_check():
     assert len(_record_urls()) > 50
 
 
-@pytest.mark.parametrize(("route", "name", "view"), _record_urls(), ids=str)
+# Ids by route and name only: a view's repr carries its address, which differs between test workers.
+@pytest.mark.parametrize(
+    ("route", "name", "view"), _record_urls(), ids=lambda value: value if isinstance(value, str) else ""
+)
 def test_a_page_about_a_person_goes_through_the_kit(route, name, view):
     if name in NOT_RECORD_PAGES or name in NOT_YET:
         return

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 TANDEM = Path(__file__).resolve().parents[2] / "tandem"
-VIEW_MODULES = sorted([*TANDEM.glob("*/views.py"), *TANDEM.glob("*/*_views.py")])
+VIEW_MODULES = sorted([*TANDEM.glob("*/views.py"), *TANDEM.glob("*/*_views.py"), *TANDEM.glob("*/views/*.py")])
 PLATFORM_APPS = ("core", "identity", "audit", "access")
 FEATURE_PACKAGES = ("tandem.people", "tandem.demo", "tandem.directory", "tandem.front_door", "tandem.safeguarding")
 MANAGER_ATTRIBUTES = {"objects", "_default_manager", "_base_manager"}
@@ -94,7 +94,12 @@ def test_every_app_with_pages_is_checked():
         "tandem/front_door/views.py",
         "tandem/identity/views.py",
         "tandem/people/views.py",
-        "tandem/safeguarding/views.py",
+        "tandem/safeguarding/views/__init__.py",
+        "tandem/safeguarding/views/_pages.py",
+        "tandem/safeguarding/views/concerns.py",
+        "tandem/safeguarding/views/dols.py",
+        "tandem/safeguarding/views/enquiries.py",
+        "tandem/safeguarding/views/returns.py",
         "tandem/support_plans/provider_views.py",
         "tandem/support_plans/review_views.py",
         "tandem/support_plans/views.py",

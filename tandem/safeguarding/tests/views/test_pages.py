@@ -190,7 +190,7 @@ def test_editing_a_concern_from_a_stale_version_is_refused_keeping_the_input(sig
 
     page = response.content.decode()
     assert response.status_code == 400
-    assert "Someone else changed this concern" in page
+    assert "Someone else saved this concern" in page
     assert "A newer account of what happened" in page
     concern.refresh_from_db()
     assert concern.raised_by_kind == "family_or_friend"
