@@ -4,14 +4,14 @@ Safeguarding records are seen by the members of the team that holds them (and a 
 by no team by every safeguarding team), always within the person-record access rule.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 from uuid import UUID
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When, Window
+from django.db.models import Case, Count, IntegerField, Model, Q, QuerySet, Value, When, Window
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -60,14 +60,20 @@ def _opened(actor: Actor, person: Person) -> None:
         raise people_selectors.RestrictedRecord(person)
 
 
+def _the_one[M: Model](found: QuerySet[M], *, actor: Actor, person: Callable[[M], Person], missing: str) -> M:
+    """The one document found (404 if none), once the actor may open its person's record."""
+    document = found.first()
+    if document is None:
+        raise Http404(missing)
+    _opened(actor, person(document))
+    return document
+
+
 def concern_get(*, actor: Actor, uuid: UUID | str) -> Concern:
     """The concern, if the actor's team holds it (404 otherwise); a restricted record: `RestrictedRecord`."""
-    found = _concerns_held(actor).select_related("team", "raised_by", "triaged_by", *people_selectors.person_related())
-    concern = found.filter(uuid=uuid).first()
-    if concern is None:
-        raise Http404("No such concern")
-    _opened(actor, concern.person)
-    return concern
+    found = _concerns_held(actor).filter(uuid=uuid)
+    found = found.select_related("team", "raised_by", "triaged_by", *people_selectors.person_related())
+    return _the_one(found, actor=actor, person=lambda concern: concern.person, missing="No such concern")
 
 
 @dataclass(frozen=True)
@@ -182,15 +188,10 @@ def repeats_for(*, concern: Concern, actor: Actor, within_days: int = 365, limit
 
 def enquiry_get(*, actor: Actor, uuid: UUID | str) -> Enquiry:
     """The enquiry, if the actor's team holds its concern (404 otherwise); a restricted record: `RestrictedRecord`."""
-    enquiry = (
-        Enquiry.objects.filter(uuid=uuid, concern__in=_concerns_held(actor).values("pk"))
-        .select_related("concern", "concern__team", "lead", *people_selectors.person_related("concern__person"))
-        .first()
+    found = Enquiry.objects.filter(uuid=uuid, concern__in=_concerns_held(actor).values("pk")).select_related(
+        "concern", "concern__team", "lead", *people_selectors.person_related("concern__person")
     )
-    if enquiry is None:
-        raise Http404("No such enquiry")
-    _opened(actor, enquiry.concern.person)
-    return enquiry
+    return _the_one(found, actor=actor, person=lambda enquiry: enquiry.concern.person, missing="No such enquiry")
 
 
 # --- DoLS ---------------------------------------------------------------------------------------
@@ -208,18 +209,11 @@ def dols_visible(actor: Actor | None) -> QuerySet[DolsApplication]:
 
 def dols_get(*, actor: Actor, uuid: UUID | str) -> DolsApplication:
     """The application, if the actor's DoLS team holds it (404 otherwise); a restricted record: `RestrictedRecord`."""
-    found = (
-        _dols_held(actor)
-        .filter(uuid=uuid)
-        .select_related(
-            "team", "best_interests_assessor", "mental_health_assessor", "renews", *people_selectors.person_related()
-        )
-        .first()
+    found = _dols_held(actor).filter(uuid=uuid)
+    found = found.select_related(
+        "team", "best_interests_assessor", "mental_health_assessor", "renews", *people_selectors.person_related()
     )
-    if found is None:
-        raise Http404("No such application")
-    _opened(actor, found.person)
-    return found
+    return _the_one(found, actor=actor, person=lambda application: application.person, missing="No such application")
 
 
 @dataclass(frozen=True)

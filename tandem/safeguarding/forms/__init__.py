@@ -1,6 +1,8 @@
 """Input shapes for the safeguarding pages, with GOV.UK-style messages; forms never save.
 
 One module a sub-area (concerns, enquiries, DoLS, and what the pages share); the public names are here.
+Where a form's fields are named as its service's arguments, its page passes `**form.cleaned_data`
+(`views._pages.form_view`).
 """
 
 from tandem.safeguarding.forms.common import NOT_KNOWN, FindPersonForm, QueueForm, ReturnsForm

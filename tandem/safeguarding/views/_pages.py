@@ -13,9 +13,10 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
 from tandem.core.errors import DomainError, require
-from tandem.core.pages import form_status, submit
+from tandem.core.pages import form_status, posted, submit
 from tandem.identity.actors import Actor, StaffRequest
 from tandem.identity.permissions import Permission
 from tandem.people import presenters as people_presenters
@@ -129,6 +130,40 @@ def form_page(
     return submit(record.request, form, run, done=done, then=then) or record.render(
         f"safeguarding/{template}.html", {"form": form, **context}, status=form_status(form)
     )
+
+
+def form_view(
+    page: Callable[[View], View],
+    form_class: type[Any],
+    service: Callable[..., object],
+    *,
+    document: str,
+    done: str,
+    template: str,
+    then: Callable[[Any], str],
+    context: Callable[[Any], dict[str, Any]],
+    initial: Callable[[Any], dict[str, Any]] | None = None,
+) -> View:
+    """A page whose form's fields are its service's arguments: `service(<document>=..., actor=...,
+    **form.cleaned_data)`. `page` puts it on the record-page kit (and any guard); the view is named
+    after its template, as each of these pages is."""
+
+    @require_http_methods(["GET", "POST"])
+    @page
+    def view(request: StaffRequest, record: Record[Any]) -> HttpResponse:
+        form = form_class(posted(request), initial=initial(record.obj) if initial else None)
+        return form_page(
+            record,
+            form,
+            lambda: service(**{document: record.obj}, actor=request.user, **form.cleaned_data),
+            done=done,
+            then=then(record.obj),
+            template=template,
+            **context(record.obj),
+        )
+
+    view.__name__ = view.__qualname__ = template
+    return view
 
 
 def find_person(request: StaffRequest, *, title: str, select_url: str) -> HttpResponse:

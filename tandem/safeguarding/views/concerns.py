@@ -190,13 +190,7 @@ def concern_warning(request: StaffRequest, record: Record[Concern]) -> HttpRespo
     return form_page(
         record,
         form,
-        lambda: services.concern_warning_raise(
-            concern=concern,
-            category=form.cleaned_data["category"],
-            description=form.cleaned_data["description"],
-            review_on=form.cleaned_data["review_on"],
-            actor=request.user,
-        ),
+        lambda: services.concern_warning_raise(concern=concern, actor=request.user, **form.cleaned_data),
         done=f"Hazard warning added to {concern.person.full_name}'s record",
         then=concern_url(concern),
         template="concern_warning",

@@ -21,11 +21,13 @@ from tandem.people.record_page import Record, record_page
 from tandem.safeguarding import forms, page_selectors, policies, presenters, selectors, services
 from tandem.safeguarding.codes import DOLS_DECIDED
 from tandem.safeguarding.views._pages import (
+    View,
     can_dols,
     dols_load,
     dols_url,
     for_person,
     form_page,
+    form_view,
     people,
     person_load,
     unless,
@@ -121,48 +123,48 @@ def _dols_form(
     return form_page(record, form, run, done=done, then=dols_url(record.obj), template=template, application=record.obj)
 
 
-@require_http_methods(["GET", "POST"])
-@dols_page
-@while_undecided
-@unless(
-    lambda application: not application.urgent or application.urgent_extended,
-    "Only an urgent authorisation not yet extended can be extended",
-    dols_url,
+def _form_view(
+    form_class: type[Any],
+    service: Callable[..., object],
+    *,
+    done: str,
+    template: str,
+    guard: Callable[[View], View] = while_undecided,
+    initial: Callable[[DolsApplication], dict[str, Any]] | None = None,
+) -> View:
+    return form_view(
+        lambda view: dols_page(guard(view)),
+        form_class,
+        service,
+        document="application",
+        done=done,
+        template=template,
+        then=dols_url,
+        context=lambda application: {"application": application},
+        initial=initial,
+    )
+
+
+dols_extend = _form_view(
+    forms.ExtendForm,
+    services.dols_urgent_extend,
+    done="Urgent authorisation extended by 7 days",
+    template="dols_extend",
+    guard=lambda view: while_undecided(
+        unless(
+            lambda application: not application.urgent or application.urgent_extended,
+            "Only an urgent authorisation not yet extended can be extended",
+            dols_url,
+        )(view)
+    ),
 )
-def dols_extend(request: StaffRequest, record: Record[DolsApplication]) -> HttpResponse:
-    form = forms.ExtendForm(posted(request))
-    return _dols_form(
-        record,
-        form,
-        lambda: services.dols_urgent_extend(
-            application=record.obj, reason=form.cleaned_data["reason"], actor=request.user
-        ),
-        done="Urgent authorisation extended by 7 days",
-        template="dols_extend",
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@dols_page
-@while_undecided
-def dols_priority(request: StaffRequest, record: Record[DolsApplication]) -> HttpResponse:
-    application = record.obj
-    form = forms.PriorityForm(
-        posted(request), initial={"priority": application.priority, "version": application.version}
-    )
-    return _dols_form(
-        record,
-        form,
-        lambda: services.dols_priority_change(
-            application=application,
-            priority=form.cleaned_data["priority"],
-            reason=form.cleaned_data["reason"],
-            version=form.cleaned_data["version"],
-            actor=request.user,
-        ),
-        done="Priority changed",
-        template="dols_priority",
-    )
+dols_priority = _form_view(
+    forms.PriorityForm,
+    services.dols_priority_change,
+    done="Priority changed",
+    template="dols_priority",
+    initial=lambda application: {"priority": application.priority, "version": application.version},
+)
 
 
 @require_http_methods(["GET", "POST"])

@@ -17,7 +17,16 @@ from tandem.identity.actors import StaffRequest
 from tandem.identity.permissions import Permission
 from tandem.people.record_page import Record, record_page
 from tandem.safeguarding import forms, page_selectors, presenters, services
-from tandem.safeguarding.views._pages import enquiry_load, enquiry_person, enquiry_url, form_page, people, unless
+from tandem.safeguarding.views._pages import (
+    View,
+    enquiry_load,
+    enquiry_person,
+    enquiry_url,
+    form_page,
+    form_view,
+    people,
+    unless,
+)
 
 if TYPE_CHECKING:
     from tandem.safeguarding.models import Enquiry
@@ -50,6 +59,43 @@ def enquiry(request: StaffRequest, record: Record[Enquiry]) -> HttpResponse:
             "today": clock.today(),
         },
     )
+
+
+def _form_view(
+    form_class: type[Any],
+    service: Callable[..., object],
+    *,
+    done: str,
+    template: str,
+    initial: Callable[[Enquiry], dict[str, Any]] | None = None,
+) -> View:
+    return form_view(
+        lambda view: enquiry_page(while_open(view)),
+        form_class,
+        service,
+        document="enquiry",
+        done=done,
+        template=template,
+        then=enquiry_url,
+        context=lambda enquiry: {"enquiry": enquiry, "concern": enquiry.concern},
+        initial=initial,
+    )
+
+
+meeting_record = _form_view(
+    forms.MeetingForm, services.meeting_record, done="Planning meeting recorded", template="meeting_record"
+)
+action_add = _form_view(forms.ActionForm, services.action_add, done="Action added", template="action_add")
+contribution_add = _form_view(
+    forms.ContributionForm, services.contribution_add, done="Contribution added", template="contribution_add"
+)
+plan_record = _form_view(
+    forms.PlanForm,
+    services.plan_record,
+    done="Safeguarding plan saved",
+    template="plan_record",
+    initial=lambda enquiry: {"plan": enquiry.plan, "agreed_on": enquiry.plan_agreed_on, "version": enquiry.version},
+)
 
 
 def _enquiry_form(
@@ -118,46 +164,6 @@ def enquiry_outcomes(request: StaffRequest, record: Record[Enquiry]) -> HttpResp
 @require_http_methods(["GET", "POST"])
 @enquiry_page
 @while_open
-def meeting_record(request: StaffRequest, record: Record[Enquiry]) -> HttpResponse:
-    form = forms.MeetingForm(posted(request))
-    return _enquiry_form(
-        record,
-        form,
-        lambda: services.meeting_record(
-            enquiry=record.obj,
-            held_on=form.cleaned_data["held_on"],
-            attendees=form.cleaned_data["attendees"],
-            notes=form.cleaned_data["notes"],
-            actor=request.user,
-        ),
-        done="Planning meeting recorded",
-        template="meeting_record",
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@enquiry_page
-@while_open
-def action_add(request: StaffRequest, record: Record[Enquiry]) -> HttpResponse:
-    form = forms.ActionForm(posted(request))
-    return _enquiry_form(
-        record,
-        form,
-        lambda: services.action_add(
-            enquiry=record.obj,
-            description=form.cleaned_data["description"],
-            owner=form.cleaned_data["owner"],
-            due_on=form.cleaned_data["due_on"],
-            actor=request.user,
-        ),
-        done="Action added",
-        template="action_add",
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@enquiry_page
-@while_open
 def action_done(request: StaffRequest, record: Record[Enquiry], action_id: int) -> HttpResponse:
     enquiry = record.obj
     action = page_selectors.action_of(enquiry_id=enquiry.pk, action_id=action_id)
@@ -172,49 +178,6 @@ def action_done(request: StaffRequest, record: Record[Enquiry], action_id: int) 
         done="Action marked done",
         template="action_done",
         action=action,
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@enquiry_page
-@while_open
-def contribution_add(request: StaffRequest, record: Record[Enquiry]) -> HttpResponse:
-    form = forms.ContributionForm(posted(request))
-    return _enquiry_form(
-        record,
-        form,
-        lambda: services.contribution_add(
-            enquiry=record.obj,
-            contributor=form.cleaned_data["contributor"],
-            organisation=form.cleaned_data["organisation"],
-            received_on=form.cleaned_data["received_on"],
-            summary=form.cleaned_data["summary"],
-            actor=request.user,
-        ),
-        done="Contribution added",
-        template="contribution_add",
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@enquiry_page
-@while_open
-def plan_record(request: StaffRequest, record: Record[Enquiry]) -> HttpResponse:
-    enquiry = record.obj
-    initial = {"plan": enquiry.plan, "agreed_on": enquiry.plan_agreed_on, "version": enquiry.version}
-    form = forms.PlanForm(posted(request), initial=initial)
-    return _enquiry_form(
-        record,
-        form,
-        lambda: services.plan_record(
-            enquiry=enquiry,
-            plan=form.cleaned_data["plan"],
-            agreed_on=form.cleaned_data["agreed_on"],
-            version=form.cleaned_data["version"],
-            actor=request.user,
-        ),
-        done="Safeguarding plan saved",
-        template="plan_record",
     )
 
 
