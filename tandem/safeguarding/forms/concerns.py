@@ -19,6 +19,16 @@ from tandem.safeguarding.forms.common import NOT_KNOWN, _choices
 from tandem.safeguarding.services.concerns import ConcernDetails
 
 
+def _all_that_apply(label: str, choices: list[tuple[str, str]]) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label,
+        help_text="Select all that apply",
+        choices=choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
 class ConcernForm(TandemForm):
     """What is known about a concern: raised directly, or corrected before triage."""
 
@@ -36,27 +46,9 @@ class ConcernForm(TandemForm):
     )
     raiser_name = forms.CharField(label="Their name (optional)", required=False, max_length=200)
     raiser_organisation = forms.CharField(label="Their organisation (optional)", required=False, max_length=200)
-    abuse_types = forms.MultipleChoiceField(
-        label="Types of abuse or neglect",
-        help_text="Select all that apply",
-        choices=AbuseType.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    locations = forms.MultipleChoiceField(
-        label="Where is the risk?",
-        help_text="Select all that apply",
-        choices=RiskLocation.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    sources_of_risk = forms.MultipleChoiceField(
-        label="Source of risk",
-        help_text="Select all that apply",
-        choices=RiskSource.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    abuse_types = _all_that_apply("Types of abuse or neglect", AbuseType.choices)
+    locations = _all_that_apply("Where is the risk?", RiskLocation.choices)
+    sources_of_risk = _all_that_apply("Source of risk", RiskSource.choices)
     provider_name = forms.CharField(
         label="Name of the service provider",
         help_text="Needed when a source of risk is a service provider",
