@@ -65,11 +65,17 @@ def changes_since(events: Any, *, version: int, kinds: type[models.TextChoices])
 
 
 def check_version(
-    document: Versioned, version: int | None, *, events: Any, kinds: type[models.TextChoices], what: str
+    document: Versioned,
+    version: int | None,
+    *,
+    events: Any = None,
+    kinds: type[models.TextChoices] | None = None,
+    what: str,
 ) -> None:
     """Refuse a save made from an older version than the one saved now (`version` None: no check).
 
-    `what` names the document in the message ("this assessment").
+    `what` names the document in the message ("this assessment"). A document that keeps no events
+    of its own (its changes are in the audit trail) passes none: the refusal then lists no changes.
     """
     if version is None or document.version == version:
         return
@@ -77,7 +83,7 @@ def check_version(
         f"Someone else saved {what} while you were working on it. Your answers have not been saved: "
         "check what they changed, then save again.",
         current=document.version,
-        changes=changes_since(events, version=version, kinds=kinds),
+        changes=changes_since(events, version=version, kinds=kinds) if events is not None and kinds else [],
     )
 
 

@@ -5,19 +5,19 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
-from uuid import UUID
 
 from django.db.models import Q
 from django.http import Http404
 
 from tandem.core import clock
+from tandem.identity.actors import Actor
 from tandem.identity.models import Team, TeamKind, User
 from tandem.identity.permissions import Permission
 from tandem.safeguarding import policies, selectors
 from tandem.safeguarding.models import Concern, DolsApplication, Enquiry, EnquiryAction
 
 
-def my_safeguarding_teams(actor: Any) -> list[Team]:
+def my_safeguarding_teams(actor: Actor) -> list[Team]:
     return list(Team.objects.filter(pk__in=policies.safeguarding_team_ids(actor)).order_by("name"))
 
 
@@ -43,7 +43,7 @@ def user_in(users: Sequence[User], uuid: str) -> User | None:
     return next((user for user in users if str(user.uuid) == uuid), None)
 
 
-def repeat_counts(concerns: Sequence[Concern], *, actor: Any, within_days: int = 365) -> dict[int, tuple[int, int]]:
+def repeat_counts(concerns: Sequence[Concern], *, actor: Actor, within_days: int = 365) -> dict[int, tuple[int, int]]:
     """For each concern on a page: earlier concerns (last 12 months) about the same adult, and the same provider.
 
     One query for the whole page, whatever its length.
@@ -71,23 +71,11 @@ def action_of(*, enquiry_id: int, action_id: int) -> EnquiryAction:
     return action
 
 
-def dols_get(*, actor: Any, uuid: UUID | str) -> DolsApplication:
-    found = (
-        selectors.dols_visible(actor)
-        .filter(uuid=uuid)
-        .select_related("person", "team", "best_interests_assessor", "mental_health_assessor", "renews")
-        .first()
-    )
-    if found is None:
-        raise Http404("No such application")
-    return found
-
-
-def dols_teams(actor: Any) -> list[Team]:
+def dols_teams(actor: Actor) -> list[Team]:
     return list(Team.objects.filter(pk__in=policies.team_ids(actor)).order_by("name"))
 
 
-def concerns_behind(*, ids: set[int], actor: Any) -> tuple[list[Concern], int]:
+def concerns_behind(*, ids: set[int], actor: Actor) -> tuple[list[Concern], int]:
     """The concerns behind a figure that the actor may open, and how many others are hidden."""
     shown = list(
         selectors.concerns_visible(actor).filter(pk__in=ids).select_related("person", "team").order_by("received_on")
@@ -95,7 +83,7 @@ def concerns_behind(*, ids: set[int], actor: Any) -> tuple[list[Concern], int]:
     return shown, len(ids) - len(shown)
 
 
-def enquiries_behind(*, ids: set[int], actor: Any) -> tuple[list[Any], int]:
+def enquiries_behind(*, ids: set[int], actor: Actor) -> tuple[list[Any], int]:
     visible = selectors.concerns_visible(actor).values("pk")
     shown = list(
         Enquiry.objects.filter(pk__in=ids, concern__in=visible)
@@ -105,7 +93,7 @@ def enquiries_behind(*, ids: set[int], actor: Any) -> tuple[list[Any], int]:
     return shown, len(ids) - len(shown)
 
 
-def dols_behind(*, ids: set[int], actor: Any) -> tuple[list[DolsApplication], int]:
+def dols_behind(*, ids: set[int], actor: Actor) -> tuple[list[DolsApplication], int]:
     shown = list(
         selectors.dols_visible(actor).filter(pk__in=ids).select_related("person", "team").order_by("received_on")
     )

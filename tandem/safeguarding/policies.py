@@ -1,21 +1,20 @@
 """Who may do what with safeguarding records. Safeguarding work is for the concern's own team:
 the permission says what kind of work someone does, membership of the team says whose."""
 
-from typing import Any
-
 from tandem.access import scope
+from tandem.identity.actors import Actor
 from tandem.identity.permissions import Permission
 
 
-def team_ids(actor: Any) -> set[int]:
+def team_ids(actor: Actor) -> set[int]:
     return set(scope.team_ids(actor))
 
 
-def can_raise(actor: Any) -> bool:
+def can_raise(actor: Actor) -> bool:
     return bool(actor.can(Permission.CONCERN_RAISE))
 
 
-def safeguarding_team_ids(actor: Any) -> set[int]:
+def safeguarding_team_ids(actor: Actor) -> set[int]:
     """The safeguarding teams the actor is in (read once, then cached on the actor)."""
     cached: set[int] | None = getattr(actor, "_tandem_safeguarding_team_ids", None)
     if cached is None:
@@ -23,11 +22,11 @@ def safeguarding_team_ids(actor: Any) -> set[int]:
 
         mine = team_ids(actor)
         cached = set(Team.objects.filter(pk__in=mine, kind=TeamKind.SAFEGUARDING).values_list("pk", flat=True))
-        actor._tandem_safeguarding_team_ids = cached
+        actor._tandem_safeguarding_team_ids = cached  # type: ignore[attr-defined]
     return cached
 
 
-def can_work_on(actor: Any, team_id: int | None) -> bool:
+def can_work_on(actor: Actor, team_id: int | None) -> bool:
     """Triage and enquiry work on a concern held by this team; one held by no team, any safeguarding team's."""
     if not actor.can(Permission.SAFEGUARDING_WORK):
         return False
@@ -36,14 +35,14 @@ def can_work_on(actor: Any, team_id: int | None) -> bool:
     return team_id in team_ids(actor)
 
 
-def can_see_returns(actor: Any) -> bool:
+def can_see_returns(actor: Actor) -> bool:
     return bool(actor.can(Permission.SAFEGUARDING_RETURNS))
 
 
-def can_work_on_dols(actor: Any, team_id: int) -> bool:
+def can_work_on_dols(actor: Actor, team_id: int) -> bool:
     return bool(actor.can(Permission.DOLS_WORK)) and team_id in team_ids(actor)
 
 
-def can_allocate_dols(actor: Any) -> bool:
+def can_allocate_dols(actor: Actor) -> bool:
     """Allocating assessors is a manager's call."""
     return bool(actor.can(Permission.DOLS_ALLOCATE))

@@ -1,7 +1,10 @@
 """Shaping safeguarding records for pages: summary-list rows, due tags, the returns as tables."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -10,6 +13,10 @@ from tandem.core.presenters import format_date, format_datetime
 from tandem.safeguarding import selectors
 from tandem.safeguarding.returns import Figure, Return
 
+if TYPE_CHECKING:
+    from tandem.identity.models import User
+    from tandem.safeguarding.models import Concern, DolsApplication
+
 NOT_GIVEN = "Not recorded"
 
 
@@ -17,13 +24,13 @@ def _row(key: str, value: str) -> dict[str, Any]:
     return {"key": {"text": key}, "value": {"text": value or NOT_GIVEN}}
 
 
-def user_name(user: Any) -> str:
+def user_name(user: User | None) -> str:
     if user is None:
         return ""
     return str(user.get_full_name() or user.username)
 
 
-def raised_by(concern: Any) -> str:
+def raised_by(concern: Concern) -> str:
     parts = [concern.get_raised_by_kind_display() if concern.raised_by_kind else ""]
     who = ", ".join(p for p in (concern.raiser_name, concern.raiser_organisation) if p)
     if who:
@@ -31,7 +38,7 @@ def raised_by(concern: Any) -> str:
     return " ".join(p for p in parts if p) or NOT_GIVEN
 
 
-def abuse_types(concern: Any) -> str:
+def abuse_types(concern: Concern) -> str:
     return ", ".join(a.get_kind_display() for a in concern.abuse_types.all())
 
 
@@ -41,7 +48,7 @@ class DueTag:
     classes: str
 
 
-def due_tag(concern: Any) -> DueTag | None:
+def due_tag(concern: Concern) -> DueTag | None:
     """Working days left, or overdue, for a concern awaiting triage."""
     due = selectors.triage_due(concern)
     if due.working_days_left is None:
@@ -62,7 +69,7 @@ def _kinds(related: Any) -> str:
     return ", ".join(item.get_kind_display() for item in items)
 
 
-def concern_rows(concern: Any) -> list[dict[str, Any]]:
+def concern_rows(concern: Concern) -> list[dict[str, Any]]:
     source = _kinds(concern.risk_sources)
     if concern.provider_name:
         source = f"{source} ({concern.provider_name})"
@@ -92,7 +99,7 @@ def concern_rows(concern: Any) -> list[dict[str, Any]]:
     ]
 
 
-def triage_rows(concern: Any) -> list[dict[str, Any]]:
+def triage_rows(concern: Concern) -> list[dict[str, Any]]:
     if not concern.triage_decision:
         return []
     return [
@@ -102,7 +109,7 @@ def triage_rows(concern: Any) -> list[dict[str, Any]]:
     ]
 
 
-def dols_rows(application: Any) -> list[dict[str, Any]]:
+def dols_rows(application: DolsApplication) -> list[dict[str, Any]]:
     deadlines = selectors.dols_deadlines(application)
     rows = [
         _row("Status", application.get_status_display()),
@@ -144,7 +151,7 @@ def dols_rows(application: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def dols_due(application: Any, today: Any) -> dict[str, Any]:
+def dols_due(application: DolsApplication, today: date) -> dict[str, Any]:
     """The statutory date that matters now: the urgent authorisation's end, else the last of the 21 days."""
     deadlines = selectors.dols_deadlines(application)
     due = deadlines.urgent_expires_on or deadlines.standard_due_on

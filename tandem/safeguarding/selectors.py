@@ -4,14 +4,14 @@ Safeguarding records are seen by the members of the team that holds them (and a 
 by no team by every safeguarding team), always within the person-record access rule.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 from uuid import UUID
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When, Window
+from django.db.models import Case, Count, IntegerField, Model, Q, QuerySet, Value, When, Window
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +19,10 @@ from django.utils import timezone
 from tandem.access import scope
 from tandem.core import clock, probes, registry
 from tandem.core.working_days import working_days_between
+from tandem.identity.actors import Actor
 from tandem.identity.permissions import Permission
+from tandem.people import selectors as people_selectors
+from tandem.people.models import Person
 from tandem.safeguarding import policies
 from tandem.safeguarding.codes import DOLS_DECIDED, ConcernStatus, DolsPriority, DolsStatus
 from tandem.safeguarding.models import Concern, DolsApplication, Enquiry
@@ -34,22 +37,43 @@ STANDARD_DAYS = 21
 RENEWAL_NOTICE_DAYS = 28  # a renewal is asked for in the last 28 days of an authorisation
 
 
-def concerns_visible(actor: Any) -> QuerySet[Concern]:
+def _concerns_held(actor: Actor | None) -> QuerySet[Concern]:
+    """The concerns the actor's safeguarding teams hold (and those held by no team), before the access rule."""
     if actor is None or not actor.is_authenticated or not actor.can(Permission.SAFEGUARDING_WORK):
         return Concern.objects.none()
-    teams = policies.team_ids(actor)
-    held = Q(team_id__in=teams)
+    held = Q(team_id__in=policies.team_ids(actor))
     if policies.safeguarding_team_ids(actor):
         held |= Q(team__isnull=True)
-    return scope.visible(Concern.objects.filter(held), actor, person_field="person")
+    return Concern.objects.filter(held)
 
 
-def concern_get(*, actor: Any, uuid: UUID | str) -> Concern:
-    found = concerns_visible(actor).select_related("person", "team", "raised_by", "triaged_by").filter(uuid=uuid)
-    concern = found.first()
-    if concern is None:
-        raise Http404("No such concern")
-    return concern
+def concerns_visible(actor: Actor | None) -> QuerySet[Concern]:
+    return scope.visible(_concerns_held(actor), actor, person_field="person")
+
+
+def _opened(actor: Actor, person: Person) -> None:
+    """A document of a restricted record this actor may open only by breaking the glass is refused
+    with `RestrictedRecord`, so the page sends them to do so (ADR 0003)."""
+    if not actor.can(Permission.PERSON_VIEW):
+        raise Http404
+    if not scope.may_open(actor, person):
+        raise people_selectors.RestrictedRecord(person)
+
+
+def _the_one[M: Model](found: QuerySet[M], *, actor: Actor, person: Callable[[M], Person], missing: str) -> M:
+    """The one document found (404 if none), once the actor may open its person's record."""
+    document = found.first()
+    if document is None:
+        raise Http404(missing)
+    _opened(actor, person(document))
+    return document
+
+
+def concern_get(*, actor: Actor, uuid: UUID | str) -> Concern:
+    """The concern, if the actor's team holds it (404 otherwise); a restricted record: `RestrictedRecord`."""
+    found = _concerns_held(actor).filter(uuid=uuid)
+    found = found.select_related("team", "raised_by", "triaged_by", *people_selectors.person_related())
+    return _the_one(found, actor=actor, person=lambda concern: concern.person, missing="No such concern")
 
 
 @dataclass(frozen=True)
@@ -71,7 +95,7 @@ def triage_due(concern: Concern, today: date | None = None) -> Due:
     return Due(due_on=due, overdue=False, working_days_left=working_days_between(today, due))
 
 
-def triage_queue(*, actor: Any, team_id: int | None = None, overdue_only: bool = False) -> QuerySet[Concern]:
+def triage_queue(*, actor: Actor, team_id: int | None = None, overdue_only: bool = False) -> QuerySet[Concern]:
     """Concerns awaiting triage, the most overdue first, then the oldest received."""
     concerns = concerns_visible(actor).filter(status=ConcernStatus.AWAITING_TRIAGE)
     if team_id is not None:
@@ -109,7 +133,7 @@ _LAST_PAGE_ASKED = 1_000_000
 
 
 def triage_page(
-    *, actor: Any, team_id: int | None = None, overdue_only: bool = False, number: Any = 1, per_page: int = 25
+    *, actor: Actor, team_id: int | None = None, overdue_only: bool = False, number: Any = 1, per_page: int = 25
 ) -> tuple[Page[Any], list[Concern]]:
     """One page of the triage queue: the page's ids are found on the concern table alone, then
     only those concerns are read with their person, team and abuse types.
@@ -145,7 +169,7 @@ class Repeats:
     same_provider_count: int
 
 
-def repeats_for(*, concern: Concern, actor: Any, within_days: int = 365, limit: int = 10) -> Repeats:
+def repeats_for(*, concern: Concern, actor: Actor, within_days: int = 365, limit: int = 10) -> Repeats:
     since = clock.now() - timedelta(days=within_days)
     others = concerns_visible(actor).exclude(pk=concern.pk).filter(raised_at__gte=since)
     adult = others.filter(person_id=concern.person_id).order_by("-raised_at")
@@ -162,26 +186,34 @@ def repeats_for(*, concern: Concern, actor: Any, within_days: int = 365, limit: 
     )
 
 
-def enquiry_get(*, actor: Any, uuid: UUID | str) -> Enquiry:
-    visible = concerns_visible(actor).values("pk")
-    enquiry = (
-        Enquiry.objects.filter(uuid=uuid, concern__in=visible)
-        .select_related("concern", "concern__person", "concern__team", "lead")
-        .first()
+def enquiry_get(*, actor: Actor, uuid: UUID | str) -> Enquiry:
+    """The enquiry, if the actor's team holds its concern (404 otherwise); a restricted record: `RestrictedRecord`."""
+    found = Enquiry.objects.filter(uuid=uuid, concern__in=_concerns_held(actor).values("pk")).select_related(
+        "concern", "concern__team", "lead", *people_selectors.person_related("concern__person")
     )
-    if enquiry is None:
-        raise Http404("No such enquiry")
-    return enquiry
+    return _the_one(found, actor=actor, person=lambda enquiry: enquiry.concern.person, missing="No such enquiry")
 
 
 # --- DoLS ---------------------------------------------------------------------------------------
 
 
-def dols_visible(actor: Any) -> QuerySet[DolsApplication]:
+def _dols_held(actor: Actor | None) -> QuerySet[DolsApplication]:
     if actor is None or not actor.is_authenticated or not actor.can(Permission.DOLS_WORK):
         return DolsApplication.objects.none()
-    mine = DolsApplication.objects.filter(team_id__in=policies.team_ids(actor))
-    return scope.visible(mine, actor, person_field="person")
+    return DolsApplication.objects.filter(team_id__in=policies.team_ids(actor))
+
+
+def dols_visible(actor: Actor | None) -> QuerySet[DolsApplication]:
+    return scope.visible(_dols_held(actor), actor, person_field="person")
+
+
+def dols_get(*, actor: Actor, uuid: UUID | str) -> DolsApplication:
+    """The application, if the actor's DoLS team holds it (404 otherwise); a restricted record: `RestrictedRecord`."""
+    found = _dols_held(actor).filter(uuid=uuid)
+    found = found.select_related(
+        "team", "best_interests_assessor", "mental_health_assessor", "renews", *people_selectors.person_related()
+    )
+    return _the_one(found, actor=actor, person=lambda application: application.person, missing="No such application")
 
 
 @dataclass(frozen=True)
@@ -235,7 +267,7 @@ _PRIORITY_ORDER = Case(
 )
 
 
-def dols_waiting_list(*, actor: Any) -> QuerySet[DolsApplication]:
+def dols_waiting_list(*, actor: Actor) -> QuerySet[DolsApplication]:
     """Applications not yet decided, by risk (high first), urgent before standard, then the longest waiting."""
     waiting = dols_visible(actor).exclude(status__in=DOLS_DECIDED)
     return (
@@ -245,7 +277,7 @@ def dols_waiting_list(*, actor: Any) -> QuerySet[DolsApplication]:
     )
 
 
-def dols_renewals_due(*, actor: Any, within_days: int = 28) -> QuerySet[DolsApplication]:
+def dols_renewals_due(*, actor: Actor, within_days: int = 28) -> QuerySet[DolsApplication]:
     """Granted authorisations ending within `within_days` (the renewal notice by default), not yet renewed."""
     today = clock.today()
     renewed = DolsApplication.objects.filter(renews__isnull=False).values("renews_id")
@@ -264,7 +296,7 @@ def dols_renewals_due(*, actor: Any, within_days: int = 28) -> QuerySet[DolsAppl
 # --- The person's summary -----------------------------------------------------------------------
 
 
-def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]:
+def open_work_for_person(person: Person, actor: Actor) -> list[registry.OpenWorkItem]:
     """Concerns and enquiries not yet closed (one query). Anyone who may open the record sees that
     one is open and which team holds it, so no one works blind to it; the details stay with the team.
     Most people have none, found with a small check first (core.probes) that costs far less than

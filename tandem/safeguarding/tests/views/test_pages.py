@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from tandem.access.services import record_restrict
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
 from tandem.identity.models import Team, User
@@ -154,6 +155,22 @@ def test_a_concern_outside_the_team_answers_404(client: Client, outsider: User, 
     assert client.get(reverse("safeguarding:concern", args=[concern.uuid])).status_code == 404
 
 
+@pytest.mark.parametrize("page", ["concern", "concern_edit", "enquiry", "enquiry_lead"])
+def test_a_page_of_a_restricted_record_sends_the_team_to_break_the_glass(
+    signed_in: Client, concern: Concern, worker: User, manager: User, team: Team, page: str
+):
+    """The record-page kit: the concern's team may not open a record restricted to another team unseen."""
+    enquiry = _enquiry(concern, worker)
+    record_restrict(person=concern.person, teams=[team], reason="A member of staff", actor=manager)
+    path = reverse(f"safeguarding:{page}", args=[(enquiry if page.startswith("enquiry") else concern).uuid])
+
+    response = signed_in.get(path)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('people:break_glass', args=[concern.person.uuid])}?next={path}"
+    assert not AuditEvent.objects.filter(action="people.person.viewed").exists()
+
+
 def test_triage_opening_a_section_42_enquiry_goes_to_the_enquiry(signed_in: Client, concern: Concern, worker: User):
     response = signed_in.post(
         reverse("safeguarding:concern", args=[concern.uuid]),
@@ -190,7 +207,7 @@ def test_editing_a_concern_from_a_stale_version_is_refused_keeping_the_input(sig
 
     page = response.content.decode()
     assert response.status_code == 400
-    assert "Someone else changed this concern" in page
+    assert "Someone else saved this concern" in page
     assert "A newer account of what happened" in page
     concern.refresh_from_db()
     assert concern.raised_by_kind == "family_or_friend"
