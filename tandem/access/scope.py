@@ -43,7 +43,7 @@ def restriction_allows(actor: Actor, person_field: str = "pk") -> Q:
     return ~Q(**{f"{person_field}__in": closed})
 
 
-def visible[M: Model](queryset: QuerySet[M], actor: Actor, *, person_field: str = "pk") -> QuerySet[M]:
+def visible[M: Model](queryset: QuerySet[M], actor: Actor | None, *, person_field: str = "pk") -> QuerySet[M]:
     """Narrow any queryset of person records (or of rows about a person) to what the actor may open."""
     if actor is None or not actor.is_authenticated or not actor.can(Permission.PERSON_VIEW):
         return queryset.none()
