@@ -129,7 +129,10 @@ def test_there_are_record_pages_to_check():
     assert len(_record_urls()) > 50
 
 
-@pytest.mark.parametrize(("route", "name", "view"), _record_urls(), ids=str)
+# The view by name, not by address: pytest-xdist's workers must name every test alike.
+@pytest.mark.parametrize(
+    ("route", "name", "view"), _record_urls(), ids=lambda value: getattr(value, "__qualname__", str(value))
+)
 def test_a_page_about_a_person_goes_through_the_kit(route, name, view):
     if name in NOT_RECORD_PAGES or name in NOT_YET:
         return

@@ -4,10 +4,10 @@ from datetime import timedelta
 from typing import Any
 
 from tandem.assessments import services as assessment_services
+from tandem.assessments.tests.records import adult_answers, unpaid_carer_make
 from tandem.core import clock
 from tandem.identity.models import User
-from tandem.people.codes import Relationship
-from tandem.people.models import NetworkMember, Person
+from tandem.people.models import Person
 from tests.authorisation.matrix import P, World, row
 
 GET = {
@@ -85,28 +85,12 @@ def world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
     assessment = assessment_services.assessment_start(
         person=person, started_from="review", requested_on=clock.today() - timedelta(days=7), actor=practitioner
     )
-    unable = {"a": "unable_without_assistance", "b": "significantly_longer"}
-    answers = assessment_services.AssessmentAnswers(
+    answers = adult_answers(
         persons_account="I want to stay at home",
-        arises_from_impairment_or_illness=True,
-        impairment_reason="Parkinson's disease",
-        significant_impact_on_wellbeing=True,
-        wellbeing_reason="She has stopped going out",
-        findings=tuple(
-            assessment_services.FindingAnswers(code=code, achievement=unable.get(code, "achieves"))
-            for code in assessment_services.CODES
-        ),
+        unable={"a": "unable_without_assistance", "b": "significantly_longer"},
     )
     assessment_services.assessment_save(assessment=assessment, answers=answers, version=1, actor=practitioner)
     assessment_services.assessment_complete(assessment=assessment, version=2, actor=practitioner)
     # Someone who cares for the person, with a record of their own, for a carer's assessment.
-    carer = Person.objects.create(given_name="John", family_name="Smith")
-    NetworkMember.objects.create(
-        person=person,
-        name="John Smith",
-        relationship=Relationship.SPOUSE_OR_PARTNER,
-        is_unpaid_carer=True,
-        linked_person=carer,
-        added_by=practitioner,
-    )
+    carer = unpaid_carer_make(person=person, practitioner=practitioner)
     return {"assessment_uuid": assessment.uuid, "carer_uuid": str(carer.uuid)}

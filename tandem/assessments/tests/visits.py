@@ -7,9 +7,8 @@ from typing import Any
 from playwright.sync_api import Page, expect
 
 from tandem.assessments import services as assessment_services
+from tandem.assessments.tests.records import adult_answers, unpaid_carer_make
 from tandem.core import clock
-from tandem.people.codes import Relationship
-from tandem.people.models import NetworkMember, Person
 from tests.journeys.visits import M, P, Visit, press
 
 
@@ -89,17 +88,7 @@ def world(person: Any, staff: dict[str, Any]) -> dict[str, Any]:
 
     def answers(achievement: str) -> Any:
         unable = {"a": "unable_without_assistance", "e": "endangers_health_or_safety"}
-        return assessment_services.AssessmentAnswers(
-            persons_account="I want to stay in my own home",
-            arises_from_impairment_or_illness=True,
-            impairment_reason="Parkinson's disease",
-            significant_impact_on_wellbeing=True,
-            wellbeing_reason="She has stopped going out",
-            findings=tuple(
-                assessment_services.FindingAnswers(code=code, achievement=unable.get(code, achievement))
-                for code in assessment_services.CODES
-            ),
-        )
+        return adult_answers(persons_account="I want to stay in my own home", unable=unable, otherwise=achievement)
 
     draft, ready, completed = started(), started(), started()
     assessment_services.assessment_save(assessment=draft, answers=answers(""), version=1, actor=practitioner)
@@ -108,15 +97,7 @@ def world(person: Any, staff: dict[str, Any]) -> dict[str, Any]:
         assessment=completed, answers=answers("achieves"), version=1, actor=practitioner
     )
     assessment_services.assessment_complete(assessment=completed, version=2, actor=practitioner)
-    carer = Person.objects.create(given_name="John", family_name="Smith")
-    NetworkMember.objects.create(
-        person=person,
-        name="John Smith",
-        relationship=Relationship.SPOUSE_OR_PARTNER,
-        is_unpaid_carer=True,
-        linked_person=carer,
-        added_by=practitioner,
-    )
+    carer = unpaid_carer_make(person=person, practitioner=practitioner)
 
     def carers(joint_with: Any = None) -> Any:
         return assessment_services.carer_assessment_start(
