@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
-from django.db.models import CharField, F, QuerySet, Value
+from django.db.models import CharField, F, Q, QuerySet, Value
 from django.db.models.functions import Concat
 from django.http import Http404
 from django.urls import reverse
@@ -24,7 +24,7 @@ from tandem.assessments.models import (
 )
 from tandem.core import clock, probes, registry
 from tandem.core.care_act import ADULT_BY_CODE, ADULT_OUTCOMES, CARER_BY_CODE, CARER_OUTCOMES, Outcome
-from tandem.front_door.codes import RequestStatus
+from tandem.front_door import selectors as front_door_selectors
 from tandem.identity.actors import Actor
 from tandem.people import selectors as people_selectors
 
@@ -80,17 +80,8 @@ class StartingPoints:
 def starting_points(*, person: Any) -> StartingPoints:
     used_requests = NeedsAssessment.objects.filter(support_request__isnull=False).values("support_request_id")
     used_contacts = NeedsAssessment.objects.filter(contact__isnull=False).values("contact_id")
-    requests = (
-        person.support_requests.exclude(status=RequestStatus.CLOSED)
-        .exclude(pk__in=used_requests)
-        .select_related("team")
-        .order_by("-requested_at")
-    )
-    contacts = (
-        person.front_door_contacts.filter(is_self_assessment=True)
-        .exclude(pk__in=used_contacts)
-        .order_by("-received_at")
-    )
+    requests = front_door_selectors.open_requests_of(person=person).exclude(pk__in=used_requests)
+    contacts = front_door_selectors.self_assessments_of(person=person).exclude(pk__in=used_contacts)
     return StartingPoints(requests=list(requests[:20]), self_assessments=list(contacts[:20]))
 
 
@@ -134,6 +125,22 @@ class Timeliness:
     @property
     def over(self) -> bool:
         return self.days > self.target
+
+
+FINISHED = (AssessmentStatus.COMPLETED, AssessmentStatus.AUTHORISED)
+
+
+def finished_assessments_probe(*, person_id: int) -> probes.Rows:
+    """The person's completed or authorised assessments, as a probe asked in one query with others."""
+    return probes.Rows(NeedsAssessment, equal={"person_id": person_id}, among={"status": FINISHED})
+
+
+def eligible_assessments_of(*, person_id: int) -> QuerySet[NeedsAssessment]:
+    """The person's completed or authorised assessments that found eligible needs: by the
+    criteria, unless a practitioner's judgement over them says otherwise."""
+    return NeedsAssessment.objects.filter(person_id=person_id, status__in=FINISHED).filter(
+        Q(judgement_eligible=True) | Q(judgement_eligible__isnull=True, eligible_by_criteria=True)
+    )
 
 
 def timeliness(*, requested_on: date, completed_on: date | None, today: date | None = None) -> Timeliness:

@@ -11,8 +11,11 @@ __all__ = ["ActorLike"]
 
 
 class ActorLike(Protocol):
-    """Anything that can act: a primary key to name it by, and the permission check."""
+    """Anything that can act: a primary key and a name to record it by, and the permission check."""
 
     pk: Any
+    username: str
+
+    def get_full_name(self) -> str: ...
 
     def can(self, permission: Any, /) -> bool: ...

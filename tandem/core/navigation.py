@@ -1,11 +1,13 @@
 """The service navigation across the top of every signed-in page.
 
-The links someone sees depend only on their role's permissions, which page is open and their
-name, so the markup is rendered once for each combination through the design system's macro
-and kept: rendering the macro afresh cost more than any other component on most pages.
+Each app registers its own links from its AppConfig.ready() (its `registrations.py`), each with
+a position that places it in the bar; core names no app. The links someone sees depend only on
+their role's permissions, which page is open and their name, so the markup is rendered once for
+each combination through the design system's macro and kept: rendering the macro afresh cost
+more than any other component on most pages.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -16,44 +18,46 @@ from markupsafe import Markup
 
 
 @dataclass(frozen=True)
-class _Link:
+class NavigationLink:
+    """A link shown to whoever holds `permission` (named by value), at `position` from the left."""
+
+    position: int
     permission: str
     url_name: str
     text: str
     active: Callable[[str], bool]
 
 
-def _is(*names: str) -> Callable[[str], bool]:
+def is_one_of(*names: str) -> Callable[[str], bool]:
+    """The link is marked open on exactly these pages."""
     return lambda view_name: view_name in names
 
 
-def _under(prefix: str) -> Callable[[str], bool]:
+def is_under(prefix: str) -> Callable[[str], bool]:
+    """The link is marked open on every page whose URL name starts so."""
     return lambda view_name: view_name.startswith(prefix)
 
 
-# Permissions are named by value: core imports nothing from the apps that define them.
-LINKS = (
-    _Link("person.view", "people:search", "Find a person", _is("people:search", "people:create")),
-    _Link("person.view", "people:warnings_due", "Warnings to review", _is("people:warnings_due")),
-    _Link("contact.record", "front_door:queue", "Front door", _under("front_door:")),
-    _Link("safeguarding.work", "safeguarding:triage_queue", "Safeguarding", _under("safeguarding:")),
-    _Link("plan.record", "support_plans:reviews_due", "Reviews due", _is("support_plans:reviews_due")),
-    _Link("workforce.view", "workforce:home", "Workforce", _under("workforce:")),
-    _Link(
-        "provider_review.submit",
-        "support_plans:provider_packages",
-        "Your packages",
-        _is("support_plans:provider_packages", "support_plans:provider_review_submit"),
-    ),
-    _Link("directory.curate", "directory:manage", "Directory", _under("directory:manage")),
-    _Link(
-        "break_glass.review",
-        "access:break_glass_list",
-        "Break-glass access",
-        _is("access:break_glass_list", "access:restriction_change_list"),
-    ),
-)
-_ACCOUNT = _Link("", "identity:account", "", _under("identity:"))
+_registered: dict[str, NavigationLink] = {}
+_links: tuple[NavigationLink, ...] = ()
+
+# The signed-in person's own account, always last, with their name as its text.
+_ACCOUNT = NavigationLink(0, "", "identity:account", "", is_under("identity:"))
+
+
+def register_links(links: Iterable[NavigationLink]) -> None:
+    """Add an app's links to the bar (called from the app's AppConfig.ready())."""
+    global _links  # noqa: PLW0603 - the registry is filled once, as the apps start
+    for link in links:
+        _registered[link.url_name] = link
+    _links = tuple(sorted(_registered.values(), key=lambda link: link.position))
+    _rendered.cache_clear()
+
+
+def links() -> tuple[NavigationLink, ...]:
+    """Every registered link, left to right."""
+    return _links
+
 
 _TEMPLATE = (
     '{% from "govuk_frontend_jinja/components/service-navigation/macro.html" import govukServiceNavigation %}'
@@ -66,15 +70,15 @@ def service_navigation(env: Environment, request: Any) -> Markup:
     """The navigation for this request's user and page."""
     user = request.user
     view_name = request.resolver_match.view_name if request.resolver_match else ""
-    shown = tuple(i for i, link in enumerate(LINKS) if user.can(link.permission))
-    active = next((i for i in shown if LINKS[i].active(view_name)), -1)
+    shown = tuple(i for i, link in enumerate(_links) if user.can(link.permission))
+    active = next((i for i in shown if _links[i].active(view_name)), -1)
     if active == -1 and _ACCOUNT.active(view_name):
-        active = len(LINKS)
+        active = len(_links)
     return _rendered(env, shown, active, user.get_full_name() or user.username)
 
 
 @lru_cache(maxsize=1024)
 def _rendered(env: Environment, shown: tuple[int, ...], active: int, name: str) -> Markup:
-    nav = [{"href": reverse(LINKS[i].url_name), "text": LINKS[i].text, "active": i == active} for i in shown]
-    nav.append({"href": reverse(_ACCOUNT.url_name), "text": name, "active": active == len(LINKS)})
+    nav = [{"href": reverse(_links[i].url_name), "text": _links[i].text, "active": i == active} for i in shown]
+    nav.append({"href": reverse(_ACCOUNT.url_name), "text": name, "active": active == len(_links)})
     return Markup(env.from_string(_TEMPLATE).render(nav=nav))  # noqa: S704 - the design system's macro escapes

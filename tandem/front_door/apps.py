@@ -7,8 +7,9 @@ class FrontDoorConfig(AppConfig):
     verbose_name = "Front door"
 
     def ready(self) -> None:
-        from tandem.core import registry
-        from tandem.front_door import selectors
+        from tandem.core import navigation, registry
+        from tandem.front_door import registrations, selectors
 
         registry.register_open_work("front_door.work", selectors.open_work_for_person)
         registry.register_timeline("front_door.contacts", selectors.timeline_for_person)
+        navigation.register_links(registrations.NAVIGATION)

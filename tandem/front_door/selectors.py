@@ -342,3 +342,18 @@ def signposted_services(*, contact: Contact) -> list[Service]:
     ids = list(contact.signpostings.filter(service__isnull=False).values_list("service_id", flat=True))
     services = {s.id: s for s in _services_prefetched().filter(pk__in=ids)}
     return [services[i] for i in ids if i in services]
+
+
+def open_requests_of(*, person: Any) -> QuerySet[SupportRequest]:
+    """The person's requests for support not yet closed, newest first, with their teams."""
+    return (
+        SupportRequest.objects.filter(person=person)
+        .exclude(status=RequestStatus.CLOSED)
+        .select_related("team")
+        .order_by("-requested_at")
+    )
+
+
+def self_assessments_of(*, person: Any) -> QuerySet[Contact]:
+    """The contacts that brought the person's own online assessments, newest first."""
+    return Contact.objects.filter(person=person, is_self_assessment=True).order_by("-received_at")

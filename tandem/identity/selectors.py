@@ -4,11 +4,19 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from tandem.core import clock
 from tandem.identity.models import Membership, Organisation, OrganisationKind, Team
 
 
 def memberships_of(*, user: Any) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user, ended_on__isnull=True).select_related("team", "team__organisation")
+
+
+def current_team_ids_of(*, user: Any) -> list[int]:
+    """The teams the user belongs to today (a membership ending today has ended)."""
+    return list(
+        Membership.objects.filter(user=user).exclude(ended_on__lte=clock.today()).values_list("team_id", flat=True)
+    )
 
 
 def teams_all() -> QuerySet[Team]:

@@ -7,7 +7,8 @@ class PeopleConfig(AppConfig):
     verbose_name = "People"
 
     def ready(self) -> None:
-        from tandem.core import registry
-        from tandem.people import selectors
+        from tandem.core import navigation, registry
+        from tandem.people import registrations, selectors
 
         registry.register_timeline("people.changes", selectors.timeline_from_audit)
+        navigation.register_links(registrations.NAVIGATION)

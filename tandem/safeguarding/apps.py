@@ -7,7 +7,8 @@ class SafeguardingConfig(AppConfig):
     verbose_name = "Safeguarding"
 
     def ready(self) -> None:
-        from tandem.core import registry
-        from tandem.safeguarding import selectors
+        from tandem.core import navigation, registry
+        from tandem.safeguarding import registrations, selectors
 
         registry.register_open_work("safeguarding.concerns", selectors.open_work_for_person)
+        navigation.register_links(registrations.NAVIGATION)

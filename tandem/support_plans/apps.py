@@ -7,8 +7,9 @@ class SupportPlansConfig(AppConfig):
     verbose_name = "Care and support plans"
 
     def ready(self) -> None:
-        from tandem.core import registry
-        from tandem.support_plans import selectors
+        from tandem.core import navigation, registry
+        from tandem.support_plans import registrations, selectors
 
         registry.register_open_work("support_plans.work", selectors.open_work_for_person)
         registry.register_timeline("support_plans.events", selectors.timeline_for_person)
+        navigation.register_links(registrations.NAVIGATION)

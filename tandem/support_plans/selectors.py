@@ -168,8 +168,7 @@ def open_work_for_person(person: Any, actor: Actor) -> list[registry.OpenWorkIte
     """Plans in draft or waiting for sign-off, eligible assessments with no plan yet, reviews in
     progress, and planned reviews due within eight weeks or overdue (one query, after a small
     read or two that finds most people have none of these)."""
-    finished = (AssessmentStatus.COMPLETED, AssessmentStatus.AUTHORISED)
-    assessed = probes.Rows(person.needs_assessments.model, equal={"person_id": person.pk}, among={"status": finished})
+    assessed = assessment_selectors.finished_assessments_probe(person_id=person.pk)
     if not any(
         probes.exist(
             probes.Rows(SupportPlan, equal={"person_id": person.pk}),
@@ -195,8 +194,7 @@ def open_work_for_person(person: Any, actor: Actor) -> list[registry.OpenWorkIte
     )
     waiting = (
         # The summary has already checked the actor may open the person: no second scope query here.
-        person.needs_assessments.filter(status__in=[AssessmentStatus.COMPLETED, AssessmentStatus.AUTHORISED])
-        .filter(Q(judgement_eligible=True) | Q(judgement_eligible__isnull=True, eligible_by_criteria=True))
+        assessment_selectors.eligible_assessments_of(person_id=person.pk)
         .exclude(pk__in=SupportPlan.objects.values("assessment_id"))
         .annotate(
             row_kind=Value("assessment", output_field=CharField()),

@@ -7,8 +7,9 @@ class WorkforceConfig(AppConfig):
     verbose_name = "Workforce"
 
     def ready(self) -> None:
-        from tandem.core import registry
-        from tandem.workforce import selectors, services
+        from tandem.core import navigation, registry
+        from tandem.workforce import registrations, selectors, services
 
         registry.register_open_work("workforce.cases", selectors.open_work_for_person)
         registry.register_request_listener("workforce.waiting_list", services.case_open_for_request)
+        navigation.register_links(registrations.NAVIGATION)

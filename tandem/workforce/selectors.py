@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from tandem.access import scope
 from tandem.core import clock, probes, registry
+from tandem.identity import selectors as identity_selectors
 from tandem.identity.models import Team, TeamKind, User
 from tandem.people import selectors as people_selectors
 from tandem.workforce import policies, rules
@@ -384,9 +385,7 @@ def user_get(*, actor: Any, uuid: UUID | str) -> User:
     user = User.objects.filter(uuid=uuid).first()
     if user is None:
         raise Http404("No such practitioner")
-    shared = set(scope.team_ids(actor)) & set(
-        user.memberships.exclude(ended_on__lte=clock.today()).values_list("team_id", flat=True)
-    )
+    shared = set(scope.team_ids(actor)) & set(identity_selectors.current_team_ids_of(user=user))
     profile = PractitionerProfile.objects.filter(user=user).values_list("team_id", flat=True).first()
     if not policies.can_view(actor) or not (shared or (profile is not None and policies.in_team(actor, profile))):
         raise Http404("No such practitioner")

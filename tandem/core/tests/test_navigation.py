@@ -59,4 +59,18 @@ def test_a_manager_also_reviews_break_glass_access(client: Client, manager):
 
 
 def test_every_link_names_a_permission_and_a_page():
-    assert all(link.permission and link.url_name and link.text for link in navigation.LINKS)
+    assert all(link.permission and link.url_name and link.text for link in navigation.links())
+
+
+def test_the_apps_links_stand_in_the_order_of_their_positions():
+    assert [link.url_name for link in navigation.links()] == [
+        "people:search",
+        "people:warnings_due",
+        "front_door:queue",
+        "safeguarding:triage_queue",
+        "support_plans:reviews_due",
+        "workforce:home",
+        "support_plans:provider_packages",
+        "directory:manage",
+        "access:break_glass_list",
+    ]
