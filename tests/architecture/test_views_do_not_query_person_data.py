@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 TANDEM = Path(__file__).resolve().parents[2] / "tandem"
-VIEW_MODULES = sorted([*TANDEM.glob("*/views.py"), *TANDEM.glob("*/*_views.py")])
+VIEW_MODULES = sorted([*TANDEM.glob("*/views.py"), *TANDEM.glob("*/*_views.py"), *TANDEM.glob("*/views/*.py")])
 PLATFORM_APPS = ("core", "identity", "audit", "access")
 FEATURE_PACKAGES = ("tandem.people", "tandem.demo", "tandem.directory", "tandem.front_door", "tandem.safeguarding")
 MANAGER_ATTRIBUTES = {"objects", "_default_manager", "_base_manager"}
@@ -98,7 +98,13 @@ def test_every_app_with_pages_is_checked():
         "tandem/support_plans/provider_views.py",
         "tandem/support_plans/review_views.py",
         "tandem/support_plans/views.py",
-        "tandem/workforce/views.py",
+        "tandem/workforce/views/__init__.py",
+        "tandem/workforce/views/caseloads.py",
+        "tandem/workforce/views/cases.py",
+        "tandem/workforce/views/dashboard.py",
+        "tandem/workforce/views/establishment.py",
+        "tandem/workforce/views/pages.py",
+        "tandem/workforce/views/rules.py",
     ]
 
 
