@@ -14,31 +14,33 @@ from django.utils import timezone
 from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.core.errors import DomainError, StaleVersion, require
+from tandem.core.versioned import check_version, record_event
 from tandem.front_door import services as front_door
 from tandem.front_door.codes import Urgency
+from tandem.identity.actors import Actor
 from tandem.identity.models import Membership, Team, TeamKind, User
 from tandem.workforce import policies, pressures, rules, selectors
 from tandem.workforce.codes import AlertKind, CaseEventKind, CaseStatus, FactorKind, Priority, WaitingFor, Warrant
-from tandem.workforce.models import Alert, Case, CaseEvent, Factor, Post, PractitionerProfile, ProfileWarrant, RuleSet
+from tandem.workforce.models import Alert, Case, Factor, Post, PractitionerProfile, ProfileWarrant, RuleSet
 
 NOT_YOUR_TEAM = "You can only do that for a team you belong to"
 
 
-def _check_version(current: int, version: int | None, what: str) -> None:
+def _check_profile_version(current: int, version: int | None) -> None:
+    # A profile keeps no history of its saves, so the refusal cannot say what changed.
     if version is not None and current != version:
         raise StaleVersion(
-            f"Someone else changed this {what} while you were working. What you typed is kept below: check the"
-            f" {what} as it is now, then save again to apply your changes",
+            "Someone else changed this profile while you were working. What you typed is kept below: check the"
+            " profile as it is now, then save again to apply your changes",
             current=current,
         )
 
 
 def _event(
-    case: Case, kind: CaseEventKind, actor: Any, *, worker: Any = None, reason: str = "", detail: str = ""
+    case: Case, kind: CaseEventKind, actor: Actor, *, worker: User | None = None, reason: str = "", detail: str = ""
 ) -> None:
-    CaseEvent.objects.create(
-        case=case, kind=kind, at=clock.now(), by=actor, worker=worker, reason=reason, detail=detail[:300]
-    )
+    """The case's event at its (new) version, so a stale save can say what changed since."""
+    record_event(case.events, case, kind=kind, actor=actor, worker=worker, reason=reason, detail=detail[:300])
 
 
 # --- Profiles and establishment -------------------------------------------------------------------
@@ -69,7 +71,7 @@ def profile_save(*, user: User, details: ProfileDetails, version: int | None, ac
     profile = PractitionerProfile.objects.select_for_update().filter(user=user).first()
     if profile is not None:
         require(policies.can_manage_team(actor, profile.team_id), NOT_YOUR_TEAM)
-        _check_version(profile.version, version, "profile")
+        _check_profile_version(profile.version, version)
         profile.version += 1
     else:
         profile = PractitionerProfile(user=user)
@@ -321,7 +323,7 @@ def case_open_for_request(request: Any) -> None:
 
 def _locked(case: Case, version: int | None) -> Case:
     locked = Case.objects.select_for_update().get(pk=case.pk)
-    _check_version(locked.version, version, "case")
+    check_version(locked, version, events=locked.events, kinds=CaseEventKind, what="this case")
     locked.person = case.person
     locked.team = case.team
     return locked
@@ -350,6 +352,7 @@ def case_screen(*, case: Case, risks: Iterable[str], version: int | None, actor:
     before = case.priority
     case.risks, case.risk_score, case.priority, case.screened_at = chosen, score, priority, clock.now()
     labels = {f.code: f.label for f in in_force.factors}
+    case.version += 1
     _event(
         case,
         CaseEventKind.SCREENED,
@@ -363,7 +366,6 @@ def case_screen(*, case: Case, risks: Iterable[str], version: int | None, actor:
         if case.status == CaseStatus.WAITING:
             sooner = rules.next_contact_due(in_force, priority, since=clock.today())
             case.next_contact_due = min(case.next_contact_due or sooner, sooner)
-    case.version += 1
     case.save()
     audit.record(
         actor=actor,
