@@ -1,6 +1,5 @@
 """Who may do what in the workforce app: small pure rules over the actor and the team."""
 
-
 from tandem.access import scope
 from tandem.identity.actors import Actor
 from tandem.identity.models import Profession
