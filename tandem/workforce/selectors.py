@@ -147,7 +147,7 @@ def caseload_shares(*, team_ids: Sequence[int], in_force: rules.Rules) -> list[t
     ]
 
 
-def profile_of(user: Any) -> PractitionerProfile | None:
+def profile_of(user: User) -> PractitionerProfile | None:
     return (
         PractitionerProfile.objects.filter(user=user)
         .select_related("user", "team")
@@ -156,7 +156,7 @@ def profile_of(user: Any) -> PractitionerProfile | None:
     )
 
 
-def caseload_of(*, user: Any) -> list[Case]:
+def caseload_of(*, user: User) -> list[Case]:
     return list(
         Case.objects.filter(status=CaseStatus.ALLOCATED, allocated_to=user)
         .select_related("person", "team")
