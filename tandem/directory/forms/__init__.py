@@ -1,5 +1,5 @@
 """The directory's forms, by sub-area: the ORUK API's query parameters (`api`), the staff curation
-forms (`curation`) and the public search (`public`)."""
+forms (`curation`, and `service_editor` for an entry as a whole) and the public search (`public`)."""
 
 from tandem.directory.forms.api import (
     PUBLIC_DAY_NAMES,
@@ -11,18 +11,9 @@ from tandem.directory.forms.api import (
     ServiceAtLocationQuery,
     ServiceQuery,
 )
-from tandem.directory.forms.curation import (
-    MAX_ROWS,
-    CurationQuery,
-    LocationForm,
-    OpeningTimeForm,
-    ServiceEditor,
-    ServiceForm,
-    StatusForm,
-    service_initial,
-    time_parse,
-)
+from tandem.directory.forms.curation import MAX_ROWS, CurationQuery, ServiceForm, StatusForm, time_parse
 from tandem.directory.forms.public import PUBLIC_DAYS, PUBLIC_DISTANCES, DirectorySearchForm
+from tandem.directory.forms.service_editor import LocationForm, OpeningTimeForm, ServiceEditor, service_initial
 
 __all__ = [
     "MAX_ROWS",
