@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so every log line of the request carries its id, and one JSON line records it.
     "tandem.core.middleware.RequestIdMiddleware",
+    # A memo of what one request reads many times (the actor's teams), dropped with the response.
+    "tandem.core.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -323,6 +325,7 @@ TANDEM_ASK_FOR_HELP_PER_HOUR = int(os.environ.get("TANDEM_ASK_FOR_HELP_PER_HOUR"
 # production refuses to start (tandem/core/deployment.py). If the cache fails, let the request
 # through: a person asking for care matters more than a missed count.
 _cache_url = os.environ.get("TANDEM_CACHE_URL", "").strip() or ("db://tandem_cache" if TANDEM_DEMO else "locmem://")
+CACHES: dict[str, dict[str, object]]
 if _cache_url.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
 elif _cache_url.startswith("db://"):
@@ -334,6 +337,20 @@ elif _cache_url.startswith("db://"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The directory search's time-limited caches (a postcode's place, what the vocabulary says of a
+# word): in each process, cleared by the process that changes them (docs/performance.md, "Caches").
+CACHES["directory_places"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "directory-places",
+    "TIMEOUT": 600,
+    "OPTIONS": {"MAX_ENTRIES": 4096},
+}
+CACHES["directory_words"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "directory-words",
+    "TIMEOUT": 60,
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
 RATELIMIT_FAIL_OPEN = True
 
 CELERY_BROKER_URL = os.environ.get("TANDEM_BROKER_URL", "redis://127.0.0.1:6379/0")

@@ -10,22 +10,23 @@ from typing import Any
 from django.db.models import Model, Q, QuerySet
 
 from tandem.access.models import BreakGlass, RecordRestriction
-from tandem.core import clock
+from tandem.core import clock, request_memo
 from tandem.identity.actors import Actor
 from tandem.identity.permissions import Permission
 
 
 def _team_ids(actor: Actor) -> list[int]:
-    cached: list[int] | None = getattr(actor, "_tandem_team_ids", None)
-    if cached is None:
-        current = Q(ended_on__isnull=True) | Q(ended_on__gt=clock.today())
-        cached = list(actor.memberships.filter(current).values_list("team_id", flat=True))
-        actor._tandem_team_ids = cached  # type: ignore[attr-defined]  # the memo another change replaces
-    return cached
+    # Read once per request (core.request_memo), never carried over to the next request.
+    today = clock.today()
+    current = Q(ended_on__isnull=True) | Q(ended_on__gt=today)
+    return request_memo.remembered(
+        ("access.team_ids", actor.pk, today),
+        lambda: list(actor.memberships.filter(current).values_list("team_id", flat=True)),
+    )
 
 
 def team_ids(actor: Actor) -> list[int]:
-    """The teams the actor is a current member of (read once per request, then cached on the actor)."""
+    """The teams the actor is a current member of (read once per request)."""
     return list(_team_ids(actor))
 
 

@@ -41,13 +41,20 @@ class ChangeSince:
 
 
 def record_event(
-    events: Any, document: Versioned, *, kind: str, actor: ActorLike, changes: dict[str, Any] | None = None
+    events: Any,
+    document: Versioned,
+    *,
+    kind: str,
+    actor: ActorLike,
+    changes: dict[str, Any] | None = None,
+    **fields: Any,
 ) -> None:
     """Write the event of a save or transition at the document's (new) version.
 
-    `events` is the document's related manager (`assessment.events`), so the row belongs to it.
+    `events` is the document's related manager (`assessment.events`), so the row belongs to it;
+    `fields` fills what a concrete event model adds (a case event's worker and reason).
     """
-    events.create(kind=kind, version=document.version, at=clock.now(), by=actor, changes=changes or {})
+    events.create(kind=kind, version=document.version, at=clock.now(), by=actor, changes=changes or {}, **fields)
 
 
 def changes_since(events: Any, *, version: int, kinds: type[models.TextChoices]) -> list[ChangeSince]:

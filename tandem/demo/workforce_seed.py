@@ -130,12 +130,18 @@ def _events(made: list[Case], counts: dict[str, int]) -> list[CaseEvent]:
     events = []
     for case in made:
         events.append(
-            CaseEvent(case=case, kind=CaseEventKind.OPENED, at=case.opened_at, detail="Added to the waiting list")
+            CaseEvent(
+                case=case, kind=CaseEventKind.OPENED, version=1, at=case.opened_at, detail="Added to the waiting list"
+            )
         )
         if case.screened_at:
             events.append(
                 CaseEvent(
-                    case=case, kind=CaseEventKind.SCREENED, at=case.screened_at, detail=f"Score {case.risk_score}"
+                    case=case,
+                    kind=CaseEventKind.SCREENED,
+                    version=case.version,
+                    at=case.screened_at,
+                    detail=f"Score {case.risk_score}",
                 )
             )
         if case.allocated_to_id and case.allocated_at:
@@ -143,6 +149,7 @@ def _events(made: list[Case], counts: dict[str, int]) -> list[CaseEvent]:
                 CaseEvent(
                     case=case,
                     kind=CaseEventKind.ALLOCATED,
+                    version=case.version,
                     at=case.allocated_at,
                     worker_id=case.allocated_to_id,
                     reason="Allocated at the team's allocation meeting",

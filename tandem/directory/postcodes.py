@@ -13,7 +13,6 @@ area, loaded with `tandem directory load_postcodes FILE`.
 import csv
 import math
 import re
-import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -21,6 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
 from django.db import transaction
 from django.db.models import Avg, Model
 from pyproj import Transformer
@@ -28,6 +29,7 @@ from pyproj import Transformer
 from tandem.audit import services as audit
 from tandem.core.errors import DomainError
 from tandem.directory.models import Location, PostcodeCentroid
+from tandem.identity.actors import Actor
 
 METRES_PER_MILE = 1609.344
 # Shipped with Tandem: Code-Point Open rows for the Wirral (see its README for the licence).
@@ -81,16 +83,19 @@ class Place:
 NOT_FOUND = "We could not find that postcode. Check it and try again, or enter the first half, like CH41"
 
 
-# Postcodes found recently, kept in the process: centroids change only when a new ONS Postcode
-# Directory is loaded (a few times a year), and a search near the same postcode is common. An
-# entry lives PLACE_CACHE_SECONDS; loading postcodes clears the cache of the process that loads.
-PLACE_CACHE_SECONDS = 600
-PLACE_CACHE_SIZE = 4096
-_places: dict[str, tuple[float, Place]] = {}
+# Postcodes found recently, kept in the process (Django's "directory_places" cache, whose timeout
+# config/settings.py sets): centroids change only when a new ONS Postcode Directory is loaded (a
+# few times a year), and a search near the same postcode is common. Loading postcodes clears the
+# cache of the process that loads.
+_POSTCODE_KEY = re.compile(r"^[A-Z0-9]{2,8}$")
+
+
+def _places() -> BaseCache:
+    return caches["directory_places"]
 
 
 def place_cache_clear() -> None:
-    _places.clear()
+    _places().clear()
 
 
 def place_find(raw: str) -> Place:
@@ -98,14 +103,13 @@ def place_find(raw: str) -> Place:
     compact = re.sub(r"\s", "", raw or "").upper()
     if not compact:
         raise DomainError("Enter a postcode", field="postcode")
-    kept = _places.get(compact)
-    now = time.monotonic()
-    if kept is not None and kept[0] > now:
-        return kept[1]
+    if not _POSTCODE_KEY.match(compact):
+        return _place_look_up(compact)  # not a postcode: refused there, and no key for the cache
+    kept: Place | None = _places().get(compact)
+    if kept is not None:
+        return kept
     place = _place_look_up(compact)
-    if len(_places) >= PLACE_CACHE_SIZE:
-        _places.clear()
-    _places[compact] = (now + PLACE_CACHE_SECONDS, place)
+    _places().set(compact, place)
     return place
 
 
@@ -235,7 +239,7 @@ def _onspd_row(record: dict[str, str]) -> tuple[str, tuple[int, int, float, floa
 
 
 @transaction.atomic
-def onspd_load(path: Path, *, actor: Any = None) -> LoadReport:
+def onspd_load(path: Path, *, actor: Actor | None = None) -> LoadReport:
     """Load (and update) centroids from the ONS Postcode Directory CSV; all or nothing.
 
     The file is read as a stream and written in batches, so the whole of the UK (2.7 million rows)

@@ -13,10 +13,8 @@ the service's nearest location. Only active services are ever found. The index t
 is kept by `search_index.service_terms_refresh` (re-exported here for the services that write).
 """
 
-import functools
 import math
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -29,7 +27,6 @@ from django.db.models import (
     F,
     FloatField,
     IntegerField,
-    Model,
     OuterRef,
     Prefetch,
     Q,
@@ -38,6 +35,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Collate
 from django.utils import timezone
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -48,8 +46,6 @@ from tandem.directory.categories import BY_CODE
 from tandem.directory.models import (
     Attribute,
     Contact,
-    Location,
-    Organization,
     Phone,
     Schedule,
     ScheduleFrequency,
@@ -377,173 +373,33 @@ def _place(postcode: str, within_miles: float | None) -> postcodes.Place | None:
     return postcodes.place_find(postcode)
 
 
+def _bytewise(field: str) -> F | Collate:
+    """A name ordered by its characters' code points, as on SQLite, on either database."""
+    return Collate(F(field), "C") if connection.vendor == "postgresql" else F(field)
+
+
 def _page_of(services: QuerySet[Service]) -> QuerySet[Service]:
     """Everything a result shows, prefetched: a fixed number of queries whatever the page size."""
     return services.select_related("organization").prefetch_related(
         Prefetch(
             "service_at_locations",
-            queryset=ServiceAtLocation.objects.select_related("location").order_by("location__name", "id"),
+            queryset=ServiceAtLocation.objects.select_related("location").order_by(_bytewise("location__name"), "id"),
         ),
-        Prefetch("contacts", queryset=Contact.objects.order_by("name", "id").prefetch_related("phones")),
-        Prefetch("schedules", queryset=Schedule.objects.order_by("opens_at", "id")),
+        Prefetch(
+            "contacts",
+            queryset=Contact.objects.order_by(_bytewise("name"), "id").prefetch_related(
+                Prefetch("phones", queryset=Phone.objects.order_by(_bytewise("number"), "id"))
+            ),
+        ),
+        # Those without an opening time last on either database (as PostgreSQL sorts nulls).
+        Prefetch("schedules", queryset=Schedule.objects.order_by(F("opens_at").asc(nulls_last=True), "id")),
     )
-
-
-def _attach[T: Model](owners: list[Any], relation: str, owner_field: str, rows: Iterable[T]) -> list[T]:
-    """Fill each owner's `relation` manager with its rows, as prefetch_related would, from one query.
-
-    Django's own prefetch builds a filtered queryset for every owner, which on a page of twenty
-    costs more than the queries themselves; the managers only need their caches filled.
-    """
-    by_owner: dict[Any, list[T]] = {owner.pk: [] for owner in owners}
-    owner_by_key = {owner.pk: owner for owner in owners}
-    fetched = list(rows)
-    for row in fetched:
-        key = getattr(row, f"{owner_field}_id")
-        by_owner[key].append(row)
-        # The child's own foreign key is cached too, so `contact.service` costs no query.
-        type(row)._meta.get_field(owner_field).set_cached_value(row, owner_by_key[key])  # type: ignore[union-attr]  # a ForeignKey
-    for owner in owners:
-        cached: QuerySet[T] = QuerySet(model=type(fetched[0]) if fetched else None)
-        cached._result_cache = by_owner[owner.pk]
-        cached._prefetch_done = True  # type: ignore[attr-defined]  # Django's flag: "nothing more to prefetch"
-        owner.__dict__.setdefault("_prefetched_objects_cache", {})[relation] = cached
-    return fetched
-
-
-class _Loader[T: Model]:
-    """Build model instances from a hand-written query's columns, as the ORM would, without it.
-
-    For the handful of rows a results page shows, composing ORM queries and running their
-    per-row machinery cost several times the queries themselves; this selects a model's own
-    columns under an alias and applies the same database converters (UUIDs, dates and times
-    come back as text on SQLite), then `Model.from_db`, so the instances are the real thing.
-    """
-
-    def __init__(self, model: type[T], alias: str) -> None:
-        self.model = model
-        fields = list(model._meta.concrete_fields)
-        quote = connection.ops.quote_name
-        self.columns = ", ".join(f"{alias}.{quote(str(field.column))}" for field in fields)
-        self.names = [field.attname for field in fields]
-        self.width = len(fields)
-        self.converters = [
-            # get_col, as the ORM does: a foreign key converts as the key it points at.
-            [*connection.ops.get_db_converters(field.get_col(alias)), *field.get_db_converters(connection)]
-            for field in fields
-        ]
-        # Only the columns that have converters are converted (on PostgreSQL, few or none are).
-        self.converted = [(n, converters) for n, converters in enumerate(self.converters) if converters]
-
-    def build(self, row: tuple[Any, ...], start: int = 0) -> T:
-        values = list(row[start : start + self.width])
-        for n, converters in self.converted:
-            value = values[n]
-            for converter in converters:
-                value = converter(value, None, connection)
-            values[n] = value
-        return self.model.from_db(connection.alias, self.names, values)
-
-
-@functools.cache
-def _loader_for[T: Model](model: type[T], alias: str, vendor: str) -> _Loader[T]:
-    return _Loader(model, alias)
-
-
-def _loader[T: Model](model: type[T], alias: str) -> _Loader[T]:
-    """A loader made once per model, alias and kind of database: working out the columns and
-    their converters cost about a twentieth of a results page when done on every request."""
-    return _loader_for(model, alias, connection.vendor)
-
-
-def _table(model: type[Model]) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-def _in(ids: list[uuid.UUID]) -> tuple[str, list[Any]]:
-    """`IN (…)` with one parameter per id, in the form the database stores UUIDs."""
-    field = Service._meta.pk
-    assert field is not None
-    return ", ".join(["%s"] * len(ids)), [field.get_db_prep_value(key, connection) for key in ids]
 
 
 def _services_shown(ids: list[uuid.UUID]) -> dict[uuid.UUID, Service]:
-    """Services with their organisation, places, contacts with phones and schedules.
-
-    Three hand-written queries for a page of any size (a fourth when a service has no place):
-    services come with their places and organisation, and contacts with their phones. Each
-    relation's manager is filled as prefetch_related would fill it.
-    """
-    marks, keys = _in(ids)
-    link, place, service, organisation = (
-        _loader(ServiceAtLocation, "l"),
-        _loader(Location, "p"),
-        _loader(Service, "s"),
-        _loader(Organization, "o"),
-    )
-    sql = (
-        f"SELECT {link.columns}, {place.columns}, {service.columns}, {organisation.columns}"  # noqa: S608 (fixed fragments)
-        f" FROM {_table(ServiceAtLocation)} l JOIN {_table(Location)} p ON p.id = l.location_id"
-        f" JOIN {_table(Service)} s ON s.id = l.service_id"
-        f" LEFT JOIN {_table(Organization)} o ON o.id = s.organization_id"
-        f" WHERE l.service_id IN ({marks})"
-    )
-    services: dict[uuid.UUID, Service] = {}
-    links: list[ServiceAtLocation] = []
-    with connection.cursor() as cursor:
-        cursor.execute(sql, keys)
-        rows = cursor.fetchall()
-    offsets = (link.width, link.width + place.width, link.width + place.width + service.width)
-    for row in rows:
-        here = link.build(row)
-        here.location = place.build(row, offsets[0])
-        owner = services.get(here.service_id)
-        if owner is None:
-            owner = services[here.service_id] = service.build(row, offsets[1])
-            owner.organization = organisation.build(row, offsets[2]) if row[offsets[2]] is not None else None
-        links.append(here)
-    # Sorted here rather than in SQL: a handful of rows, and names sort the same on both databases.
-    links.sort(key=lambda each: (each.location.name, str(each.pk)))
-    unplaced = [key for key in ids if key not in services]
-    if unplaced:
-        services |= {s.pk: s for s in Service.objects.filter(pk__in=unplaced).select_related("organization")}
-    owners = list(services.values())
-    _attach(owners, "service_at_locations", "service", links)
-
-    contact, phone = _loader(Contact, "c"), _loader(Phone, "t")
-    sql = (
-        f"SELECT {contact.columns}, {phone.columns} FROM {_table(Contact)} c"  # noqa: S608 (fixed fragments)
-        f" LEFT JOIN {_table(Phone)} t ON t.contact_id = c.id WHERE c.service_id IN ({marks})"
-    )
-    contacts: dict[Any, Contact] = {}
-    phones: list[Phone] = []
-    with connection.cursor() as cursor:
-        cursor.execute(sql, keys)
-        rows = cursor.fetchall()
-    for row in rows:
-        built = contact.build(row)
-        if built.pk not in contacts:
-            contacts[built.pk] = built
-        if row[contact.width] is not None:
-            phones.append(phone.build(row, contact.width))
-    ordered = sorted(contacts.values(), key=lambda each: (each.name, str(each.pk)))
-    phones.sort(key=lambda each: (each.number, str(each.pk)))
-    _attach(owners, "contacts", "service", ordered)
-    _attach(ordered, "phones", "contact", phones)
-
-    schedule = _loader(Schedule, "h")
-    sql = f"SELECT {schedule.columns} FROM {_table(Schedule)} h WHERE h.service_id IN ({marks})"  # noqa: S608 (fixed fragments)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, keys)
-        rows = cursor.fetchall()
-    times = sorted((schedule.build(row) for row in rows), key=_schedule_order)
-    _attach(owners, "schedules", "service", times)
-    return services
-
-
-def _schedule_order(each: Schedule) -> tuple[bool, time, str]:
-    """Opening time first (those without one last, as PostgreSQL sorts nulls), then id."""
-    return (each.opens_at is None, each.opens_at or time.min, str(each.pk))
+    """Services with their organisation, places, contacts with phones and schedules: a fixed
+    number of queries for a page of any size, through the ORM's own prefetching (`_page_of`)."""
+    return {service.pk: service for service in _page_of(Service.objects.filter(pk__in=ids))}
 
 
 def _hits(ranked: list[_Candidate], place: postcodes.Place | None) -> list[ServiceHit]:

@@ -11,12 +11,13 @@ to a word only a closed service uses. Every write that changes a service (or its
 """
 
 import re
-import time
 import unicodedata
 import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
 from django.db import transaction
 from django.db.models import Count, Prefetch
 
@@ -229,35 +230,30 @@ def index_rebuild() -> int:
     return len(ids)
 
 
-# What the vocabulary said about a stem recently ({stem: (until, entry or None)}), kept in the
-# process: public searches repeat the same few hundred words. A refresh in this process clears
-# it; another process sees a new or dropped word within VOCABULARY_CACHE_SECONDS.
-VOCABULARY_CACHE_SECONDS = 60
-VOCABULARY_CACHE_SIZE = 20_000
-_vocabulary: dict[str, tuple[float, SearchWord | None]] = {}
+# What the vocabulary said about a stem recently, remembered in each process for the
+# "directory_words" cache's timeout (config/settings.py): public searches repeat the same few
+# hundred words. A refresh in this process clears it; another process sees a new or dropped word
+# within that timeout. A stem the vocabulary does not hold is remembered as _NOT_A_WORD.
+_NOT_A_WORD = ""
+_LONGEST_KEY = 200
+
+
+def _words() -> BaseCache:
+    return caches["directory_words"]
 
 
 def vocabulary_cache_clear() -> None:
-    _vocabulary.clear()
+    _words().clear()
 
 
 def search_words_for(stems: Iterable[str]) -> dict[str, Any]:
     """The vocabulary entries for these stems, by stem."""
     wanted = set(stems)
-    now = time.monotonic()
-    found: dict[str, Any] = {}
-    missing = set()
-    for term in wanted:
-        kept = _vocabulary.get(term)
-        if kept is None or kept[0] <= now:
-            missing.add(term)
-        elif kept[1] is not None:
-            found[term] = kept[1]
+    kept = _words().get_many([term for term in wanted if len(term) <= _LONGEST_KEY])
+    found = {term: word for term, word in kept.items() if word != _NOT_A_WORD}
+    missing = wanted - set(kept)
     if missing:
         looked_up = {word.term: word for word in SearchWord.objects.filter(term__in=missing)}
-        if len(_vocabulary) + len(missing) > VOCABULARY_CACHE_SIZE:
-            _vocabulary.clear()
-        for term in missing:
-            _vocabulary[term] = (now + VOCABULARY_CACHE_SECONDS, looked_up.get(term))
+        _words().set_many({term: looked_up.get(term, _NOT_A_WORD) for term in missing if len(term) <= _LONGEST_KEY})
         found |= looked_up
     return found

@@ -15,15 +15,16 @@ def can_raise(actor: Actor) -> bool:
 
 
 def safeguarding_team_ids(actor: Actor) -> set[int]:
-    """The safeguarding teams the actor is in (read once, then cached on the actor)."""
-    cached: set[int] | None = getattr(actor, "_tandem_safeguarding_team_ids", None)
-    if cached is None:
-        from tandem.identity.models import Team, TeamKind
+    """The safeguarding teams the actor is in (read once per request)."""
+    from tandem.core import request_memo
+    from tandem.identity.models import Team, TeamKind
 
-        mine = team_ids(actor)
-        cached = set(Team.objects.filter(pk__in=mine, kind=TeamKind.SAFEGUARDING).values_list("pk", flat=True))
-        actor._tandem_safeguarding_team_ids = cached  # type: ignore[attr-defined]
-    return cached
+    mine = team_ids(actor)
+    # Keyed on the teams read this request, so it follows any change to them.
+    return request_memo.remembered(
+        ("safeguarding.team_ids", *sorted(mine)),
+        lambda: set(Team.objects.filter(pk__in=mine, kind=TeamKind.SAFEGUARDING).values_list("pk", flat=True)),
+    )
 
 
 def can_work_on(actor: Actor, team_id: int | None) -> bool:

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from tandem.core.models import PublicIdModel, TimestampedModel
+from tandem.core.models import DocumentEvent, PublicIdModel, TimestampedModel
 from tandem.workforce.codes import AlertKind, CaseEventKind, CaseStatus, FactorKind, Priority, WaitingFor, Warrant
 
 
@@ -184,13 +184,15 @@ class Case(PublicIdModel):
         return f"Case {self.uuid}"
 
 
-class CaseEvent(models.Model):
-    """The immutable history of a case: who did what, when, and why."""
+class CaseEvent(DocumentEvent):
+    """The immutable history of a case: who did what, when, and why, at the version it made."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=CaseEventKind.choices)
-    at = models.DateTimeField()
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    # Events loaded with the demonstration data name no one.
+    by = models.ForeignKey(  # type: ignore[assignment]  # nullable here only, for those demonstration events
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
     worker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -7,7 +7,7 @@ from typing import Any
 from django.urls import reverse
 from markupsafe import Markup, escape
 
-from tandem.identity.models import Team
+from tandem.identity.models import Team, User
 from tandem.workforce import rules
 from tandem.workforce.codes import AlertKind, Priority, Rag
 from tandem.workforce.models import PractitionerProfile
@@ -39,7 +39,7 @@ def rag_counts(rows: Sequence[Any]) -> dict[str, int]:
     return counts
 
 
-def profile_initial(user: Any, profile: PractitionerProfile | None) -> dict[str, Any]:
+def profile_initial(user: User, profile: PractitionerProfile | None) -> dict[str, Any]:
     initial: dict[str, Any] = {
         "profession": user.profession,
         "registration_body": user.registration_body,

@@ -18,6 +18,7 @@ from django.utils import timezone
 from tandem.access import scope
 from tandem.assessments import selectors as assessments
 from tandem.core import clock
+from tandem.identity.actors import Actor
 from tandem.safeguarding import selectors as safeguarding
 from tandem.support_plans import review_selectors as reviews
 from tandem.workforce import rules, selectors
@@ -119,12 +120,12 @@ def _person_name(row: Any) -> str:
     return f"{person.given_name} {person.family_name}"
 
 
-def _visible(rows: QuerySet[Any], actor: Any) -> QuerySet[Any]:
+def _visible(rows: QuerySet[Any], actor: Actor) -> QuerySet[Any]:
     return scope.visible(rows, actor, person_field="person")
 
 
 def _cases(
-    rows: QuerySet[Case], what: Callable[[Case], str], since: Callable[[Case], date | None], actor: Any
+    rows: QuerySet[Case], what: Callable[[Case], str], since: Callable[[Case], date | None], actor: Actor
 ) -> list[Behind]:
     return [
         Behind(_person_name(c), c.team.name, what(c), since(c), reverse("workforce:case", args=[c.uuid]))
@@ -132,7 +133,7 @@ def _cases(
     ]
 
 
-def _waiting(team_ids: Sequence[int], actor: Any, today: date) -> list[Behind]:
+def _waiting(team_ids: Sequence[int], actor: Actor, today: date) -> list[Behind]:
     rows = Case.objects.filter(team_id__in=team_ids, status=CaseStatus.WAITING).order_by("opened_at")
     return _cases(
         rows,
@@ -142,7 +143,7 @@ def _waiting(team_ids: Sequence[int], actor: Any, today: date) -> list[Behind]:
     )
 
 
-def _keep_in_touch(team_ids: Sequence[int], actor: Any, today: date) -> list[Behind]:
+def _keep_in_touch(team_ids: Sequence[int], actor: Actor, today: date) -> list[Behind]:
     rows = Case.objects.filter(team_id__in=team_ids, status=CaseStatus.WAITING, next_contact_due__lt=today)
     return _cases(
         rows.order_by("next_contact_due"),
@@ -152,7 +153,7 @@ def _keep_in_touch(team_ids: Sequence[int], actor: Any, today: date) -> list[Beh
     )
 
 
-def _assessments_late(team_ids: Sequence[int], actor: Any, today: date) -> list[Behind]:
+def _assessments_late(team_ids: Sequence[int], actor: Actor, today: date) -> list[Behind]:
     rows = _visible(assessments.late_for_teams(team_ids=team_ids, today=today), actor)
     return [
         Behind(
@@ -166,7 +167,7 @@ def _assessments_late(team_ids: Sequence[int], actor: Any, today: date) -> list[
     ]
 
 
-def _reviews_overdue(team_ids: Sequence[int], actor: Any, today: date) -> list[Behind]:
+def _reviews_overdue(team_ids: Sequence[int], actor: Actor, today: date) -> list[Behind]:
     rows = _visible(reviews.overdue_for_teams(team_ids=team_ids, today=today), actor)
     return [
         Behind(
@@ -176,7 +177,7 @@ def _reviews_overdue(team_ids: Sequence[int], actor: Any, today: date) -> list[B
     ]
 
 
-def _safeguarding(team_ids: Sequence[int], actor: Any, today: date) -> list[Behind]:
+def _safeguarding(team_ids: Sequence[int], actor: Actor, today: date) -> list[Behind]:
     rows = _visible(safeguarding.triage_overdue_for_teams(team_ids=team_ids, today=today), actor)
     return [
         Behind(
@@ -190,7 +191,7 @@ def _safeguarding(team_ids: Sequence[int], actor: Any, today: date) -> list[Behi
     ]
 
 
-def _dols(team_ids: Sequence[int], actor: Any, today: date) -> list[Behind]:
+def _dols(team_ids: Sequence[int], actor: Actor, today: date) -> list[Behind]:
     rows = _visible(safeguarding.dols_unallocated_for_teams(team_ids=team_ids), actor)
     return [
         Behind(
@@ -215,7 +216,7 @@ _BEHIND: dict[str, Callable[[Sequence[int], Any, date], list[Behind]]] = {
 }
 
 
-def behind(*, kind: str, team_ids: Sequence[int], actor: Any, today: date | None = None) -> list[Behind] | None:
+def behind(*, kind: str, team_ids: Sequence[int], actor: Actor, today: date | None = None) -> list[Behind] | None:
     """The cases a figure counts (at most 500), as far as the actor may see them; None for the
     figures whose drill-down is the team's practitioners or posts (over capacity, vacancies)."""
     found = _BEHIND.get(kind)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from tandem.access import scope
 from tandem.core import clock, probes, registry
 from tandem.identity import selectors as identity_selectors
+from tandem.identity.actors import Actor
 from tandem.identity.models import Team, TeamKind, User
 from tandem.people import selectors as people_selectors
 from tandem.workforce import policies, rules
@@ -61,14 +62,14 @@ def rules_history() -> list[RuleSet]:
 # --- Teams ----------------------------------------------------------------------------------------
 
 
-def teams_of(actor: Any) -> list[Team]:
+def teams_of(actor: Actor) -> list[Team]:
     """The teams whose workforce pages the actor may open: those they are a member of (not the front door)."""
     if not policies.can_view(actor):
         return []
     return list(Team.objects.filter(pk__in=scope.team_ids(actor)).exclude(kind=TeamKind.FRONT_DOOR).order_by("name"))
 
 
-def team_get(*, actor: Any, uuid: UUID | str) -> Team:
+def team_get(*, actor: Actor, uuid: UUID | str) -> Team:
     team = Team.objects.filter(uuid=uuid).first()
     if team is None or not policies.can_view_team(actor, team.pk):
         raise Http404("No such team")
@@ -147,7 +148,7 @@ def caseload_shares(*, team_ids: Sequence[int], in_force: rules.Rules) -> list[t
     ]
 
 
-def profile_of(user: Any) -> PractitionerProfile | None:
+def profile_of(user: User) -> PractitionerProfile | None:
     return (
         PractitionerProfile.objects.filter(user=user)
         .select_related("user", "team")
@@ -156,7 +157,7 @@ def profile_of(user: Any) -> PractitionerProfile | None:
     )
 
 
-def caseload_of(*, user: Any) -> list[Case]:
+def caseload_of(*, user: User) -> list[Case]:
     return list(
         Case.objects.filter(status=CaseStatus.ALLOCATED, allocated_to=user)
         .select_related("person", "team")
@@ -167,7 +168,7 @@ def caseload_of(*, user: Any) -> list[Case]:
 # --- Cases and waiting lists ----------------------------------------------------------------------
 
 
-def case_get(*, actor: Any, uuid: UUID | str) -> Case:
+def case_get(*, actor: Actor, uuid: UUID | str) -> Case:
     """The case, if the actor is in its team and may open the person (404 otherwise)."""
     case = (
         Case.objects.select_related("team", "allocated_to", "support_request", *people_selectors.person_related())
@@ -190,7 +191,7 @@ def waiting_list(*, team_id: int, waiting_for: str = "", contact_overdue: bool =
     return rows.select_related("person").order_by("priority", "opened_at", "id")
 
 
-def waiting_visible(rows: Sequence[Case], actor: Any) -> list[Case]:
+def waiting_visible(rows: Sequence[Case], actor: Actor) -> list[Case]:
     """Drop the waiting people whose record is restricted from this actor (the count stays honest)."""
     restricted = set(
         scope.visible(Case.objects.filter(pk__in=[c.pk for c in rows]), actor, person_field="person").values_list(
@@ -328,7 +329,7 @@ def alerts_recent(*, team_ids: Sequence[int], days: int = 30) -> list[Alert]:
 # --- The person summary ---------------------------------------------------------------------------
 
 
-def open_work_for_person(person: Any, actor: Any) -> list[registry.OpenWorkItem]:
+def open_work_for_person(person: Any, actor: Actor) -> list[registry.OpenWorkItem]:
     """Cases held for the person (with who holds them) and waits not already shown as a request."""
     if not policies.can_view(actor):
         return []
@@ -380,7 +381,7 @@ def team_members(*, team_ids: Sequence[int]) -> list[User]:
     )
 
 
-def user_get(*, actor: Any, uuid: UUID | str) -> User:
+def user_get(*, actor: Actor, uuid: UUID | str) -> User:
     """A member of staff in one of the actor's teams (404 otherwise)."""
     user = User.objects.filter(uuid=uuid).first()
     if user is None:
@@ -392,7 +393,7 @@ def user_get(*, actor: Any, uuid: UUID | str) -> User:
     return user
 
 
-def post_get(*, actor: Any, uuid: UUID | str) -> Post:
+def post_get(*, actor: Actor, uuid: UUID | str) -> Post:
     post = Post.objects.select_related("team", "holder").filter(uuid=uuid, ended_on__isnull=True).first()
     if post is None or not policies.can_view_team(actor, post.team_id):
         raise Http404("No such post")

@@ -5,6 +5,7 @@ from typing import Any
 
 from tandem.directory.models import Service
 from tandem.directory.services import PlaceDetails, ServiceDetails, service_create
+from tandem.identity.actors import Actor
 
 
 def details_make(**overrides: Any) -> ServiceDetails:
@@ -37,7 +38,7 @@ def details_make(**overrides: Any) -> ServiceDetails:
     return ServiceDetails(**(values | overrides))
 
 
-def curated_service_make(actor: Any, **overrides: Any) -> Service:
+def curated_service_make(actor: Actor, **overrides: Any) -> Service:
     """An entry added through the curation service, as a member of staff would add it."""
     status = overrides.pop("status", "active")
     return service_create(details=details_make(**overrides), status=status, actor=actor)

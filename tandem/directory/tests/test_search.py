@@ -484,8 +484,8 @@ def test_a_refreshed_index_forgets_the_words_it_remembered():
 
 @pytest.mark.django_db
 def test_a_page_of_services_is_built_as_the_orm_reads_them():
-    """The hand-written page load converts only the columns that need it, and still builds the
-    same instances as the ORM: ids, times, dates and foreign keys alike, on either database."""
+    """The page load builds the same instances as a plain read: ids, times, dates and foreign keys
+    alike, on either database."""
     from tandem.directory.search import _services_shown
 
     centroids_make()

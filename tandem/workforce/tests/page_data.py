@@ -20,9 +20,6 @@ def workforce_world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
     for user in staff.values():
         if user is not None:
             Membership.objects.get_or_create(user=user, team=team)
-            # The scope caches team ids on the user object (an earlier world may have read them):
-            # forget them so the new team counts.
-            user.__dict__.pop("_tandem_team_ids", None)
     for user in (practitioner, manager):
         services.profile_save(
             user=user,
