@@ -10,4 +10,6 @@ class SafeguardingConfig(AppConfig):
         from tandem.core import registry
         from tandem.safeguarding import selectors
 
-        registry.register_open_work("safeguarding.concerns", selectors.open_work_for_person)
+        registry.register_open_work(
+            "safeguarding.concerns", selectors.open_work_for_person, when=selectors.open_work_rows
+        )
