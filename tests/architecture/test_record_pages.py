@@ -129,7 +129,8 @@ def test_there_are_record_pages_to_check():
     assert len(_record_urls()) > 50
 
 
-@pytest.mark.parametrize(("route", "name", "view"), _record_urls(), ids=str)
+# Ids without the view's address, so that every xdist worker collects the same tests.
+@pytest.mark.parametrize(("route", "name", "view"), _record_urls(), ids=lambda v: getattr(v, "__qualname__", str(v)))
 def test_a_page_about_a_person_goes_through_the_kit(route, name, view):
     if name in NOT_RECORD_PAGES or name in NOT_YET:
         return
