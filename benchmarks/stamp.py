@@ -26,10 +26,17 @@ def commit() -> str:
     return f"{head}+changes" if changed else head
 
 
+_MEASURED: str | None = None
+
+
 def stamp() -> dict[str, Any]:
-    """The commit, the time (UTC) and the load average over the last minute, as they are now."""
+    """The commit (as the run first asked: what it measured), the time (UTC) and the load average
+    over the last minute, as they are now."""
+    global _MEASURED  # noqa: PLW0603 - one run measures one commit
+    if _MEASURED is None:
+        _MEASURED = commit()
     return {
-        "commit": commit(),
+        "commit": _MEASURED,
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "load_average": round(os.getloadavg()[0], 2),
         "cores": os.cpu_count(),
