@@ -76,7 +76,7 @@ test-postgres: install
 	fi
 
 test-browser: install browser
-	$(BIN)/pytest -m browser -q
+	$(BIN)/pytest -m browser -n 2 -q
 
 test: lint typecheck test-sqlite test-postgres test-browser
 

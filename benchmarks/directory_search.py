@@ -7,7 +7,8 @@ Builds the services into the (empty, migrated) database DATABASE_URL names: orga
 location at a real Wirral postcode for each service, Tandem categories, weekly schedules, a
 contact with a phone; indexes them with the app's own `service_terms_refresh`; then times
 `service_search` with keywords (some misspelt), a category and a postcode together, the
-combination the target is set for. Prints one JSON object as its last line; progress goes to
+combination the target is set for, as the public page answers it (view, middleware, rendering) with
+the service's own time beside it. Prints one JSON object as its last line; progress goes to
 standard error.
 """
 
@@ -228,7 +229,11 @@ def _analyse() -> None:
 
 
 def measure(*, passes: int, seed: int) -> dict[str, Any]:
-    """Time `service_search` for each query near a random postcode, after one warm-up pass."""
+    """Time each query near a random postcode as the page answers it (view, middleware, rendering)
+    and as `service_search` does, after one warm-up pass. A search that finds nothing or is
+    refused is a failure, not a fast search: it is counted and left out of the times."""
+    from django.test import Client
+
     rng = random.Random(seed + 1)
     known = list(PostcodeCentroid.objects.order_by("postcode").values_list("postcode", flat=True))
     queries = [
@@ -236,6 +241,7 @@ def measure(*, passes: int, seed: int) -> dict[str, Any]:
         for _ in range(3)
         for keywords, category in QUERIES
     ]
+    client = Client()  # the public page: no one signed in
 
     def run_once(query: ServiceQuery, *, cold: bool = False) -> tuple[float, int]:
         if cold:  # forget the postcodes and words this process has looked up
@@ -245,16 +251,31 @@ def measure(*, passes: int, seed: int) -> dict[str, Any]:
         results = service_search(query, page=1, per_page=20)
         return (time.perf_counter() - start) * 1000, results.total
 
+    def page(query: ServiceQuery) -> tuple[float, bool]:
+        asked = {"keywords": query.keywords, "category": query.category, "postcode": query.postcode}
+        start = time.perf_counter()
+        response = client.get("/directory/", asked)
+        ms = (time.perf_counter() - start) * 1000
+        return ms, response.status_code == 200 and b"tandem-directory-results" in response.content
+
     for query in queries:
         run_once(query)
+        page(query)
     samples = []
     cold = []
+    failed: list[str] = []
     for _ in range(passes):
         for query in queries:
             ms, total = run_once(query)
-            samples.append({"keywords": query.keywords, "category": query.category, "ms": ms, "found": total})
+            page_ms, listed = page(query)
+            if total <= 0 or not listed:
+                failed.append(f"{query.keywords} / {query.category} near {query.postcode}")
+                continue
+            samples.append(
+                {"keywords": query.keywords, "category": query.category, "ms": ms, "page_ms": page_ms, "found": total}
+            )
             cold.append(run_once(query, cold=True)[0])
-    return {"samples": samples, "cold_ms": cold, "vendor": connection.vendor}
+    return {"samples": samples, "cold_ms": cold, "failed": failed, "vendor": connection.vendor}
 
 
 def main() -> None:

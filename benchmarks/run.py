@@ -3,8 +3,12 @@
     python -m benchmarks.run                    # PostgreSQL large + SQLite medium + seeding time
     python -m benchmarks.run --quick            # small boroughs: a smoke run in about a minute
     python -m benchmarks.run --skip-seed-timing
-    python -m benchmarks.run --only directory   # or contact, assessment, triage, workforce: merged into results.json
+    python -m benchmarks.run --only directory   # or search, summary, contact, assessment, triage, workforce, load
     python -m benchmarks.run --only load        # the load test alone (gunicorn and Locust, large borough)
+
+Every figure is stamped with the commit measured, the date and the load average as its
+measurement ended (benchmarks.stamp); `--only` replaces its own figures and keeps the others
+with their stamps, so results.json always says which figure comes from which commit.
 
 Each measurement runs in its own process with DATABASE_URL set, because Django binds one
 default database per process. Seeded databases are reused when the last seed run's audit event
@@ -25,6 +29,7 @@ from typing import Any
 import psycopg
 
 from benchmarks.load import LoadRun, load_measure, load_metrics, report_print
+from benchmarks.stamp import results_read, results_write, stamp, stamped
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results.json"
@@ -48,7 +53,12 @@ class Profile:
     load_run: LoadRun = field(default_factory=LoadRun)
 
 
-FULL = Profile("tandem_bench", "large", "var/bench-medium.sqlite3", "medium", "tandem_bench_medium", "medium", 2, 60)
+# The large borough is seeded once, in the load test's database, for every benchmark that needs it
+# (seeding a million people takes minutes and gigabytes); the summary page measures people
+# nobody has touched, so the load test's own writes do not reach it. 500 requests a page.
+FULL = Profile(
+    "tandem_load_bench", "large", "var/bench-medium.sqlite3", "medium", "tandem_bench_medium", "medium", 2, 500
+)
 QUICK = Profile(
     "tandem_bench_quick",
     "small",
@@ -57,7 +67,7 @@ QUICK = Profile(
     "tandem_bench_small",
     "small",
     1,
-    20,
+    100,
     "tandem_load_bench_small",
     "small",
     LoadRun(warmup=3, duration=10),
@@ -134,35 +144,62 @@ def _metric(value: float | None, unit: str, target: float | None, database: str,
 def search_metrics(
     url: str, database: str, size: str, passes: int, *, suffix: str = "", jit_off: bool = False
 ) -> dict[str, dict[str, Any]]:
+    """Person search as a page (view and middleware, the target) with the service's time beside it."""
     args = ["search", "--seed", str(SEED), "--passes", str(passes)] + (["--jit-off"] if jit_off else [])
     found = _measure(url, *args)
     times = [s["ms"] for s in found["samples"]]
+    pages = [s["page_ms"] for s in found["samples"]]
     if found["errors"]:
-        _log(f"  {len(found['errors'])} queries were refused, e.g. {found['errors'][0]}")
+        _log(f"  {found['failed']} searches refused or empty (not timed), e.g. {found['errors'][0]}")
     kinds = sorted({s["kind"] for s in found["samples"]})
     for kind in kinds:
         part = [s["ms"] for s in found["samples"] if s["kind"] == kind]
-        _log(f"    {kind:<32} p50 {percentile(part, 50):8.1f} ms   p95 {percentile(part, 95):8.1f} ms")
+        page = [s["page_ms"] for s in found["samples"] if s["kind"] == kind]
+        _log(
+            f"    {kind:<32} service p50 {percentile(part, 50):6.1f} p95 {percentile(part, 95):6.1f} ms"
+            f"   page p50 {percentile(page, 50):6.1f} p95 {percentile(page, 95):6.1f} ms"
+        )
     name = f"person_search_{database}_{size}{suffix}"
     return {
+        f"{name}_page_p50": _metric(percentile(pages, 50), "ms", None, database, size),
+        f"{name}_page_p95": _metric(percentile(pages, 95), "ms", 50, database, size),
         f"{name}_p50": _metric(percentile(times, 50), "ms", None, database, size),
-        f"{name}_p95": _metric(percentile(times, 95), "ms", 50, database, size),
+        f"{name}_p95": _metric(percentile(times, 95), "ms", None, database, size),
         f"{name}_queries": _metric(len(times), "queries", None, database, size),
+        f"{name}_failed": _metric(found["failed"], "queries", 0, database, size),
     }
 
 
 def summary_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
+    """The summary page for many people with 10 and with 1,000 events: server time, queries, and
+    the page's own SQL replayed alone (the database floor) with the ratio of the two p95s."""
     found = _measure(url, "summary", "--requests", str(requests))
     out: dict[str, dict[str, Any]] = {}
     for events in ("10", "1000"):
         entry = found.get(events)
         if entry is None:
             _log(f"  summary page not measured: {found.get('missing', 'no result')}")
-        out[f"summary_page_p95_{events}_events"] = _metric(
-            percentile(entry["times_ms"], 95) if entry else None, "ms", 30, "postgresql", size
+        p95 = percentile(entry["times_ms"], 95) if entry else None
+        floor = percentile(entry["floor_ms"], 95) if entry else None
+        if entry:
+            _log(
+                f"    {events} events: {len(entry['times_ms'])} requests over {entry['people']} people,"
+                f" p50 {percentile(entry['times_ms'], 50):.1f} p95 {p95:.1f} ms; queries {entry['query_counts']};"
+                f" SQL alone p50 {percentile(entry['floor_ms'], 50):.1f} p95 {floor:.1f} ms"
+            )
+        counts = entry["query_counts"] if entry else []
+        out[f"summary_page_p50_{events}_events"] = _metric(
+            percentile(entry["times_ms"], 50) if entry else None, "ms", None, "postgresql", size
         )
+        out[f"summary_page_p95_{events}_events"] = _metric(p95, "ms", 30, "postgresql", size)
+        # The fewest: a request that happens to be the first of a minute also saves the session
+        # (three statements: IdleTimeoutMiddleware), whoever the person is.
         out[f"summary_page_queries_{events}_events"] = _metric(
-            entry["queries"] if entry else None, "queries", None, "postgresql", size
+            min(counts) if counts else None, "queries", None, "postgresql", size
+        )
+        out[f"summary_page_sql_alone_p95_{events}_events"] = _metric(floor, "ms", None, "postgresql", size)
+        out[f"summary_page_ratio_to_sql_{events}_events"] = _metric(
+            p95 / floor if p95 and floor else None, "times", 5, "postgresql", size
         )
     return out
 
@@ -252,18 +289,25 @@ def directory_metrics(passes: int) -> dict[str, dict[str, Any]]:
     )
     found = json.loads(done.stdout.strip().splitlines()[-1])
     times = [sample["ms"] for sample in found["samples"]]
+    pages = [sample["page_ms"] for sample in found["samples"]]
     size = f"{found['services']} services"
     _log(
-        f"    {len(times)} searches: p50 {percentile(times, 50):.1f} ms, p95 {percentile(times, 95):.1f} ms"
+        f"    {len(pages)} searches as pages: p50 {percentile(pages, 50):.1f} ms, p95 {percentile(pages, 95):.1f} ms;"
+        f" the service alone p50 {percentile(times, 50):.1f} ms, p95 {percentile(times, 95):.1f} ms"
         f" (load average {found['load_average']:.1f} on {os.cpu_count()} cores)"
     )
+    if found["failed"]:
+        _log(f"    {len(found['failed'])} searches found nothing (not timed), e.g. {found['failed'][0]}")
     cold = found["cold_ms"]
-    _log(f"    the same with nothing cached: p50 {percentile(cold, 50):.1f} ms, p95 {percentile(cold, 95):.1f} ms")
+    _log(f"    the service with nothing cached: p50 {percentile(cold, 50):.1f} ms, p95 {percentile(cold, 95):.1f} ms")
     return {
+        "directory_search_page_p50": _metric(percentile(pages, 50), "ms", None, "postgresql", size),
+        "directory_search_page_p95": _metric(percentile(pages, 95), "ms", 20, "postgresql", size),
         "directory_search_p50": _metric(percentile(times, 50), "ms", None, "postgresql", size),
-        "directory_search_p95": _metric(percentile(times, 95), "ms", 20, "postgresql", size),
+        "directory_search_p95": _metric(percentile(times, 95), "ms", None, "postgresql", size),
         "directory_search_cold_p95": _metric(percentile(cold, 95), "ms", None, "postgresql", size),
         "directory_search_queries": _metric(len(times), "queries", None, "postgresql", size),
+        "directory_search_failed": _metric(len(found["failed"]), "queries", 0, "postgresql", size),
     }
 
 
@@ -310,82 +354,75 @@ def one_benchmark(name: str, profile: Profile, *, quick: bool) -> dict[str, dict
     if name == "directory":
         _log(f"Directory search: {DIRECTORY_SERVICES} services in {DIRECTORY_DATABASE}")
         return directory_metrics(2 if quick else 5)
-    if name == "assessment":
-        _log(f"Opening and saving an assessment: {profile.seed_timing_database} ({profile.seed_timing_size})")
-        url = _borough(profile.seed_timing_database, profile.seed_timing_size)
-        return assessment_metrics(url, profile.seed_timing_size, profile.summary_requests)
-    if name == "triage":
-        _log(f"The triage queue: {profile.seed_timing_database} ({profile.seed_timing_size})")
-        url = _borough(profile.seed_timing_database, profile.seed_timing_size)
-        return triage_metrics(url, profile.seed_timing_size, profile.summary_requests)
-    if name == "workforce":
-        _log(f"The workforce pages: {profile.seed_timing_database} ({profile.seed_timing_size})")
-        url = _borough(profile.seed_timing_database, profile.seed_timing_size)
-        return workforce_metrics(url, profile.seed_timing_size, profile.summary_requests)
-    _log(f"Recording a contact: {profile.pg_database} ({profile.pg_size})")
-    url = _borough(profile.pg_database, profile.pg_size)
-    return contact_metrics(url, profile.pg_size, profile.summary_requests)
+    if name in ("search", "summary", "contact"):
+        _log(f"PostgreSQL: {profile.pg_database} ({profile.pg_size})")
+        url = _borough(profile.pg_database, profile.pg_size)
+        if name == "search":
+            return search_metrics(url, "postgresql", profile.pg_size, profile.search_passes)
+        if name == "summary":
+            return summary_metrics(url, profile.pg_size, profile.summary_requests)
+        return contact_metrics(url, profile.pg_size, profile.summary_requests)
+    _log(f"{name}: {profile.seed_timing_database} ({profile.seed_timing_size})")
+    url = _borough(profile.seed_timing_database, profile.seed_timing_size)
+    measure = {"assessment": assessment_metrics, "triage": triage_metrics, "workforce": workforce_metrics}[name]
+    return measure(url, profile.seed_timing_size, profile.summary_requests)
+
+
+ONLY = ("search", "summary", "contact", "directory", "assessment", "triage", "workforce", "load")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small boroughs everywhere, fewer repetitions")
     parser.add_argument("--skip-seed-timing", action="store_true", help="do not time a fresh medium seed")
-    parser.add_argument(
-        "--only",
-        choices=["directory", "contact", "assessment", "triage", "workforce", "load"],
-        help="run only this benchmark, updating its metrics in results.json",
-    )
+    parser.add_argument("--only", choices=ONLY, help="run only this benchmark, updating its metrics in results.json")
     args = parser.parse_args()
+    stamp()  # the commit is read now, before anything is measured
     profile = QUICK if args.quick else FULL
     results: dict[str, dict[str, Any]] = {}
 
+    def add(metrics: dict[str, dict[str, Any]]) -> None:
+        results.update(stamped(metrics))  # stamped as each measurement ends: its own load average
+
     if args.only:
-        results = one_benchmark(args.only, profile, quick=args.quick)
+        add(one_benchmark(args.only, profile, quick=args.quick))
         table_print(results)
-        kept = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-        RESULTS.write_text(json.dumps(kept | results, indent=2) + "\n", encoding="utf-8")
+        results_write(RESULTS, results_read(RESULTS) | results, run=f"--only {args.only}")
         print(f"\nUpdated {RESULTS.relative_to(ROOT)}")
         return
 
     _log(f"PostgreSQL: {profile.pg_database} ({profile.pg_size})")
-    pg_database_ensure(profile.pg_database)
-    pg = _pg_url(profile.pg_database)
-    borough_ready(pg, profile.pg_size)
-    _log("  person search")
-    results.update(search_metrics(pg, "postgresql", profile.pg_size, profile.search_passes))
-    _log("  person search with JIT off (the setting we recommend for this workload)")
-    results.update(
-        search_metrics(pg, "postgresql", profile.pg_size, profile.search_passes, suffix="_jit_off", jit_off=True)
-    )
+    pg = _borough(profile.pg_database, profile.pg_size)
+    _log("  person search, as the page and as the service")
+    add(search_metrics(pg, "postgresql", profile.pg_size, profile.search_passes))
     _log("  person summary page")
-    results.update(summary_metrics(pg, profile.pg_size, profile.summary_requests))
+    add(summary_metrics(pg, profile.pg_size, profile.summary_requests))
     _log("  recording a contact at the front door")
-    results.update(contact_metrics(pg, profile.pg_size, profile.summary_requests))
+    add(contact_metrics(pg, profile.pg_size, profile.summary_requests))
     _log(f"Directory search: {DIRECTORY_SERVICES} services in {DIRECTORY_DATABASE}")
-    results.update(directory_metrics(2 if args.quick else 5))
+    add(directory_metrics(2 if args.quick else 5))
 
     _log(f"SQLite: {profile.sqlite_file} ({profile.sqlite_size})")
     sqlite = f"sqlite:///{ROOT / profile.sqlite_file}"
     borough_ready(sqlite, profile.sqlite_size)
     _log("  person search")
-    results.update(search_metrics(sqlite, "sqlite", profile.sqlite_size, profile.search_passes))
+    add(search_metrics(sqlite, "sqlite", profile.sqlite_size, profile.search_passes))
 
     if not args.skip_seed_timing:
         _log(f"Seeding time: {profile.seed_timing_size} borough into {profile.seed_timing_database}")
-        results.update(seed_timing_metric(profile.seed_timing_database, profile.seed_timing_size))
+        add(seed_timing_metric(profile.seed_timing_database, profile.seed_timing_size))
     # The medium borough on PostgreSQL: freshly seeded by the timing above, or seeded (or reused) now.
     _log(f"Opening and saving an assessment: {profile.seed_timing_database} ({profile.seed_timing_size})")
     medium = _borough(profile.seed_timing_database, profile.seed_timing_size)
-    results.update(assessment_metrics(medium, profile.seed_timing_size, profile.summary_requests))
+    add(assessment_metrics(medium, profile.seed_timing_size, profile.summary_requests))
     _log("  the safeguarding triage queue with 10,000 open concerns")
-    results.update(triage_metrics(medium, profile.seed_timing_size, profile.summary_requests))
+    add(triage_metrics(medium, profile.seed_timing_size, profile.summary_requests))
     _log("  the team caseload view and the pressures dashboard for 300 practitioners")
-    results.update(workforce_metrics(medium, profile.seed_timing_size, profile.summary_requests))
-    results.update(load_test(profile))
+    add(workforce_metrics(medium, profile.seed_timing_size, profile.summary_requests))
+    add(load_test(profile))
 
     table_print(results)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    results_write(RESULTS, results, run="full" if not args.quick else "quick")
     print(f"\nWrote {RESULTS.relative_to(ROOT)}")
 
 

@@ -10,5 +10,5 @@ class AssessmentsConfig(AppConfig):
         from tandem.assessments import selectors
         from tandem.core import registry
 
-        registry.register_open_work("assessments.work", selectors.open_work_for_person)
-        registry.register_timeline("assessments.events", selectors.timeline_for_person)
+        registry.register_open_work("assessments.work", selectors.open_work_for_person, when=selectors.open_work_rows)
+        registry.register_timeline("assessments.events", selectors.timeline_for_person, when=selectors.timeline_rows)

@@ -156,11 +156,22 @@ def _full_name(prefix: str) -> Any:
     return Concat(F(f"{prefix}__first_name"), Value(" "), F(f"{prefix}__last_name"), output_field=CharField())
 
 
+def open_work_rows(person: Any) -> list[probes.Rows]:
+    """The rows that must exist for the person to have open assessment work: an unauthorised assessment."""
+    return [
+        probes.Rows(NeedsAssessment, equal={"person_id": person.pk}, unequal={"status": AssessmentStatus.AUTHORISED})
+    ]
+
+
+def timeline_rows(person: Any) -> list[probes.Rows]:
+    """The rows that must exist for the person to have assessment events: any assessment."""
+    return [probes.Rows(NeedsAssessment, equal={"person_id": person.pk})]
+
+
 def open_work_for_person(person: Any, actor: Actor) -> list[registry.OpenWorkItem]:
     """Assessments in draft, or completed and waiting to be authorised, for the person summary (one
     query, after a small read: most people have none, and the full read costs more to compile)."""
-    unfinished = {"status": AssessmentStatus.AUTHORISED}
-    if not probes.exist(probes.Rows(NeedsAssessment, equal={"person_id": person.pk}, unequal=unfinished))[0]:
+    if not any(probes.exist(*open_work_rows(person))):
         return []
     open_ones = NeedsAssessment.objects.filter(person_id=person.pk).exclude(status=AssessmentStatus.AUTHORISED)
     rows = (
@@ -192,7 +203,7 @@ _TIMELINE_KINDS = {
 def timeline_for_person(person: Any, actor: Actor, limit: int) -> list[registry.TimelineEntry]:
     """Assessments started, completed, judged and authorised, newest first (one query; none for
     someone never assessed, found with a small read first)."""
-    if not probes.exist(probes.Rows(NeedsAssessment, equal={"person_id": person.pk}))[0]:
+    if not any(probes.exist(*timeline_rows(person))):
         return []
     rows = (
         AssessmentEvent.objects.filter(assessment__person_id=person.pk, kind__in=list(_TIMELINE_KINDS))

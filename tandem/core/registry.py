@@ -3,6 +3,11 @@
 A feature app registers a provider in its AppConfig.ready(); the people app asks every provider
 for the open work and timeline entries of one person. Each provider must answer with a bounded
 number of queries whatever the length of the person's history (it is given a limit).
+
+Most people have no work in most apps. A provider may say, with `when=`, which rows (core.probes)
+must exist for it to have anything to show: `summary_for` asks every provider's question in one
+query and calls only the providers with an answer, so a person with no social care work costs
+one small query, not one or two an app. A provider still answers correctly when called alone.
 """
 
 from collections.abc import Callable, Sequence
@@ -10,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from tandem.core import probes
 from tandem.core.actors import ActorLike
 
 
@@ -40,17 +46,57 @@ TimelineProvider = Callable[[Any, Any, int], Sequence[TimelineEntry]]
 # A listener receives a request for support just made (inside the transaction that made it).
 RequestListener = Callable[[Any], None]
 
+# Which rows must exist for a provider to have anything for this person (any of them will do).
+Precondition = Callable[[Any], Sequence[probes.Rows]]
+
 _open_work: dict[str, OpenWorkProvider] = {}
 _timeline: dict[str, TimelineProvider] = {}
+_when: dict[tuple[str, str], Precondition] = {}
 _request_listeners: dict[str, RequestListener] = {}
 
 
-def register_open_work(name: str, provider: OpenWorkProvider) -> None:
+def register_open_work(name: str, provider: OpenWorkProvider, *, when: Precondition | None = None) -> None:
     _open_work[name] = provider
+    if when is not None:
+        _when["work", name] = when
 
 
-def register_timeline(name: str, provider: TimelineProvider) -> None:
+def register_timeline(name: str, provider: TimelineProvider, *, when: Precondition | None = None) -> None:
     _timeline[name] = provider
+    if when is not None:
+        _when["timeline", name] = when
+
+
+@dataclass(frozen=True)
+class Contributions:
+    open_work: list[OpenWorkItem]
+    timeline: list[TimelineEntry]
+    also: list[bool]  # the answers to the caller's own checks, in order
+
+
+def summary_for(person: Any, actor: ActorLike, *, limit: int, also: Sequence[probes.Rows] = ()) -> Contributions:
+    """The person's open work and timeline from every provider: the providers' preconditions, and
+    the caller's own checks (`also`), are asked in one query, and a provider whose rows do not
+    exist is not called."""
+    asked = [(key, when(person)) for key, when in _when.items()]
+    answers = probes.exist(*also, *(rows for _, checks in asked for rows in checks))
+    own, answers = answers[: len(also)], answers[len(also) :]
+    skipped: set[tuple[str, str]] = set()
+    at = 0
+    for key, checks in asked:
+        if not any(answers[at : at + len(checks)]):
+            skipped.add(key)
+        at += len(checks)
+    items: list[OpenWorkItem] = []
+    for name, provider in _open_work.items():
+        if ("work", name) not in skipped:
+            items.extend(provider(person, actor))
+    entries: list[TimelineEntry] = []
+    for name, timeline in _timeline.items():
+        if ("timeline", name) not in skipped:
+            entries.extend(timeline(person, actor, limit))
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return Contributions(items, entries[:limit], own)
 
 
 def open_work_for(person: Any, actor: ActorLike) -> list[OpenWorkItem]:

@@ -10,6 +10,6 @@ class FrontDoorConfig(AppConfig):
         from tandem.core import navigation, registry
         from tandem.front_door import registrations, selectors
 
-        registry.register_open_work("front_door.work", selectors.open_work_for_person)
-        registry.register_timeline("front_door.contacts", selectors.timeline_for_person)
+        registry.register_open_work("front_door.work", selectors.open_work_for_person, when=selectors.open_work_rows)
+        registry.register_timeline("front_door.contacts", selectors.timeline_for_person, when=selectors.timeline_rows)
         navigation.register_links(registrations.NAVIGATION)

@@ -149,15 +149,23 @@ def _full_name(prefix: str) -> Any:
     return Concat(F(f"{prefix}__first_name"), Value(" "), F(f"{prefix}__last_name"), output_field=CharField())
 
 
+def open_work_rows(person: Any) -> list[probes.Rows]:
+    """The rows that must exist for the person to have open front-door work: an open contact or request."""
+    return [
+        probes.Rows(Contact, equal={"person_id": person.pk, "status": ContactStatus.OPEN}),
+        probes.Rows(SupportRequest, equal={"person_id": person.pk}, unequal={"status": RequestStatus.CLOSED}),
+    ]
+
+
+def timeline_rows(person: Any) -> list[probes.Rows]:
+    """The rows that must exist for the person to have a front-door timeline: any contact."""
+    return [probes.Rows(Contact, equal={"person_id": person.pk})]
+
+
 def open_work_for_person(person: Any, actor: Actor) -> list[registry.OpenWorkItem]:
     """Open contacts and requests waiting in a team, for the person summary (one query, after a
     small read or two: most people have neither, and the union costs far more to compile)."""
-    if not any(
-        probes.exist(
-            probes.Rows(Contact, equal={"person_id": person.pk, "status": ContactStatus.OPEN}),
-            probes.Rows(SupportRequest, equal={"person_id": person.pk}, unequal={"status": RequestStatus.CLOSED}),
-        )
-    ):
+    if not any(probes.exist(*open_work_rows(person))):
         return []
     contacts = Contact.objects.filter(person_id=person.pk, status=ContactStatus.OPEN).annotate(
         w_kind=Value("contact"),
@@ -233,7 +241,7 @@ def _timeline_part(
 def timeline_for_person(person: Any, actor: Actor, limit: int) -> list[registry.TimelineEntry]:
     """Contacts, conversations, outcomes, signposting and completed follow-ups, newest first (one
     query; none for someone never contacted, since all of these hang off their contacts)."""
-    if not probes.exist(probes.Rows(Contact, equal={"person_id": person.pk}))[0]:
+    if not any(probes.exist(*timeline_rows(person))):
         return []
     about = {"contact__person_id": person.pk}
     first, *rest = [

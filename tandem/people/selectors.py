@@ -43,8 +43,12 @@ def person_get(*, actor: Actor, uuid: UUID | str, allow_merged: bool = False) ->
     """The person with this public id, if the actor may open it (404 if unknown, restricted if not allowed)."""
     if not actor.can(Permission.PERSON_VIEW):
         raise Http404
-    person = Person.objects.select_related("gp_practice", "neighbourhood", "restriction").filter(uuid=uuid).first()
-    if person is None or (person.merged_into_id and not allow_merged):
+    # get(), not first(): ordering one row by the model's default order costs more than reading it.
+    try:
+        person = Person.objects.select_related("gp_practice", "neighbourhood", "restriction").get(uuid=uuid)
+    except Person.DoesNotExist:
+        raise Http404 from None
+    if person.merged_into_id and not allow_merged:
         raise Http404
     if not scope.may_open(actor, person):
         raise RestrictedRecord(person)
@@ -148,13 +152,20 @@ def network_of(*, person: Person, current: bool = True) -> QuerySet[NetworkMembe
 
 def person_summary(*, person: Person, actor: Actor, timeline_limit: int = 10) -> PersonSummary:
     """Everything on the summary page, in a fixed number of queries whatever the history's length."""
-    # Most people have no network, consents or previous names: one small check (core.probes) finds
-    # which there are, and only those are read (composing each read costs far more than the check).
-    has_network, has_consents, has_previous_names = probes.exist(
-        probes.Rows(NetworkMember, equal={"person_id": person.pk}, missing=["ended_on"]),
-        probes.Rows(ConsentToShare, equal={"person_id": person.pk}, missing=["withdrawn_on"]),
-        probes.Rows(PreviousName, equal={"person_id": person.pk}),
+    # Most people have no network, consents or previous names, and no work in most apps: one small
+    # query (core.probes) asks which there are, with every app's own question (registry.summary_for),
+    # and only those are read (composing each read costs far more than the check).
+    contributions = registry.summary_for(
+        person,
+        actor,
+        limit=timeline_limit,
+        also=(
+            probes.Rows(NetworkMember, equal={"person_id": person.pk}, missing=["ended_on"]),
+            probes.Rows(ConsentToShare, equal={"person_id": person.pk}, missing=["withdrawn_on"]),
+            probes.Rows(PreviousName, equal={"person_id": person.pk}),
+        ),
     )
+    has_network, has_consents, has_previous_names = contributions.also
     # Only what the page shows: wide rows cost more to turn into objects than to fetch.
     network = list(network_of(person=person)[: NETWORK_ON_SUMMARY + 1]) if has_network else []
     consents = (
@@ -177,8 +188,8 @@ def person_summary(*, person: Person, actor: Actor, timeline_limit: int = 10) ->
         more_network=len(network) > NETWORK_ON_SUMMARY,
         consents=consents,
         previous_names=[(f"{given} {family}".strip(), until) for given, family, until in previous_names],
-        open_work=registry.open_work_for(person, actor),
-        timeline=registry.timeline_for(person, actor, limit=timeline_limit),
+        open_work=contributions.open_work,
+        timeline=contributions.timeline,
     )
 
 

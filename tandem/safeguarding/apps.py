@@ -10,5 +10,7 @@ class SafeguardingConfig(AppConfig):
         from tandem.core import navigation, registry
         from tandem.safeguarding import registrations, selectors
 
-        registry.register_open_work("safeguarding.concerns", selectors.open_work_for_person)
+        registry.register_open_work(
+            "safeguarding.concerns", selectors.open_work_for_person, when=selectors.open_work_rows
+        )
         navigation.register_links(registrations.NAVIGATION)

@@ -296,14 +296,17 @@ def dols_renewals_due(*, actor: Actor, within_days: int = 28) -> QuerySet[DolsAp
 # --- The person's summary -----------------------------------------------------------------------
 
 
+def open_work_rows(person: Any) -> list[probes.Rows]:
+    """The rows that must exist for the person to have open safeguarding work: a concern not closed."""
+    return [probes.Rows(Concern, equal={"person_id": person.pk}, unequal={"status": ConcernStatus.CLOSED})]
+
+
 def open_work_for_person(person: Person, actor: Actor) -> list[registry.OpenWorkItem]:
     """Concerns and enquiries not yet closed (one query). Anyone who may open the record sees that
     one is open and which team holds it, so no one works blind to it; the details stay with the team.
     Most people have none, found with a small check first (core.probes) that costs far less than
     composing the read."""
-    if not probes.exist(probes.Rows(Concern, equal={"person_id": person.pk}, unequal={"status": ConcernStatus.CLOSED}))[
-        0
-    ]:
+    if not any(probes.exist(*open_work_rows(person))):
         return []
     rows = (
         Concern.objects.filter(person_id=person.pk)

@@ -10,6 +10,6 @@ class SupportPlansConfig(AppConfig):
         from tandem.core import navigation, registry
         from tandem.support_plans import registrations, selectors
 
-        registry.register_open_work("support_plans.work", selectors.open_work_for_person)
-        registry.register_timeline("support_plans.events", selectors.timeline_for_person)
+        registry.register_open_work("support_plans.work", selectors.open_work_for_person, when=selectors.open_work_rows)
+        registry.register_timeline("support_plans.events", selectors.timeline_for_person, when=selectors.timeline_rows)
         navigation.register_links(registrations.NAVIGATION)

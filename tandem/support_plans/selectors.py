@@ -152,30 +152,27 @@ def _none(field: Any) -> Any:
 _COLUMNS = ("row_kind", "link", "status", "shown_number", "team_name", "who", "created_at", "due")
 
 
-def _has_plans(person_id: int) -> bool:
-    """Whether the person has any plan or review. Most people have none, and this small read
-    spares them the summary's unions of plans and reviews, whose compilation alone cost more
-    than all the rest of the summary's reads."""
-    return any(
-        probes.exist(
-            probes.Rows(SupportPlan, equal={"person_id": person_id}),
-            probes.Rows(PlanReview, equal={"person_id": person_id}),
-        )
-    )
+def timeline_rows(person: Any) -> list[probes.Rows]:
+    """The rows that must exist for the person to have a plan's timeline: any plan or review. Most
+    people have none, and this small read spares them the summary's unions of plans and reviews,
+    whose compilation alone cost more than all the rest of the summary's reads."""
+    return [
+        probes.Rows(SupportPlan, equal={"person_id": person.pk}),
+        probes.Rows(PlanReview, equal={"person_id": person.pk}),
+    ]
+
+
+def open_work_rows(person: Any) -> list[probes.Rows]:
+    """The rows that must exist for the person to have plan work: a plan, a review, or an
+    assessment completed (which may want a plan)."""
+    return [*timeline_rows(person), assessment_selectors.finished_assessments_probe(person_id=person.pk)]
 
 
 def open_work_for_person(person: Any, actor: Actor) -> list[registry.OpenWorkItem]:
     """Plans in draft or waiting for sign-off, eligible assessments with no plan yet, reviews in
     progress, and planned reviews due within eight weeks or overdue (one query, after a small
     read or two that finds most people have none of these)."""
-    assessed = assessment_selectors.finished_assessments_probe(person_id=person.pk)
-    if not any(
-        probes.exist(
-            probes.Rows(SupportPlan, equal={"person_id": person.pk}),
-            probes.Rows(PlanReview, equal={"person_id": person.pk}),
-            assessed,
-        )
-    ):
+    if not any(probes.exist(*open_work_rows(person))):
         return []
     today = clock.today()
     plans = (
@@ -281,7 +278,7 @@ _TIMELINE_COLUMNS = ("source", "kind", "at", "who", "team_name", "link", "number
 
 def timeline_for_person(person: Any, actor: Actor, limit: int) -> list[registry.TimelineEntry]:
     """Plans started, revised, agreed and signed off, and reviews started and completed, newest first (one query)."""
-    if not _has_plans(person.pk):
+    if not any(probes.exist(*timeline_rows(person))):
         return []
     plan_events = (
         PlanEvent.objects.filter(plan__person_id=person.pk, kind__in=list(_TIMELINE_KINDS))

@@ -10,6 +10,6 @@ class WorkforceConfig(AppConfig):
         from tandem.core import navigation, registry
         from tandem.workforce import registrations, selectors, services
 
-        registry.register_open_work("workforce.cases", selectors.open_work_for_person)
+        registry.register_open_work("workforce.cases", selectors.open_work_for_person, when=selectors.open_work_rows)
         registry.register_request_listener("workforce.waiting_list", services.case_open_for_request)
         navigation.register_links(registrations.NAVIGATION)

@@ -329,12 +329,17 @@ def alerts_recent(*, team_ids: Sequence[int], days: int = 30) -> list[Alert]:
 # --- The person summary ---------------------------------------------------------------------------
 
 
+def open_work_rows(person: Any) -> list[probes.Rows]:
+    """The rows that must exist for the person to have a case on the summary: a case not closed."""
+    return [probes.Rows(Case, equal={"person_id": person.pk}, unequal={"status": CaseStatus.CLOSED})]
+
+
 def open_work_for_person(person: Any, actor: Actor) -> list[registry.OpenWorkItem]:
     """Cases held for the person (with who holds them) and waits not already shown as a request."""
     if not policies.can_view(actor):
         return []
     # Most people have no open case: a small check first (core.probes) spares composing the read.
-    if not probes.exist(probes.Rows(Case, equal={"person_id": person.pk}, unequal={"status": CaseStatus.CLOSED}))[0]:
+    if not any(probes.exist(*open_work_rows(person))):
         return []
     rows = (
         Case.objects.filter(person_id=person.pk)

@@ -10,17 +10,16 @@ from tandem.audit import services as audit_services
 # For someone with no social care work yet (most of the borough), with a network as here: session
 # and user (2); the person, with GP, neighbourhood and restriction (1); the view's audit event (one
 # insert; sealing into the chain happens later: 1); a small check for any warning, then the
-# active ones, as this person has some (2); one small check for a current
-# network, consents and previous names (core.probes), then the network, the only one they have (2);
-# the record's own timeline (1); open work and timeline from the other apps, each app's small
-# checks asked together: the front door's for open contacts or open requests (1) and for any
-# contact before its timeline (1), safeguarding's for open concerns (1), the assessments' for any
-# open assessment (1) and for any at all before their timeline (1); the plans' for any plan,
-# review or finished assessment (1) and for any plan or review before their timeline (1); the
-# workforce's for open cases (1); the session saved, as on the first page of each minute
-# (savepoint, update, release: 3). Someone with work has its reads or UNIONs made after the
-# checks: a fixed number too, whatever the history's length.
-SUMMARY_QUERIES = 20
+# active ones, as this person has some (2); one small query (core.probes, through
+# registry.summary_for) asking together whether there is a current network, consents and previous
+# names, and every other app's question before it reads its open work or timeline (the front
+# door's open contacts or requests and any contact, safeguarding's open concerns, the assessments'
+# open and any assessments, the plans' plans, reviews and finished assessments, the workforce's
+# open cases) (1); then the network, the only one they have (1); the record's own timeline (1);
+# the session saved, as on the first page of each minute (savepoint, update, release: 3). Someone
+# with work has its app's own checks and reads or UNIONs made after that: a fixed number too,
+# whatever the history's length.
+SUMMARY_QUERIES = 12
 
 
 def test_it_shows_the_person_their_warning_and_network(client, practitioner, person, warning, network_member, read):
