@@ -236,7 +236,7 @@ def conversation_add(request: StaffRequest, record: Record[Contact]) -> HttpResp
 def outcome_add(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
     contact = record.obj
     teams = [(t.pk, t.name) for t in selectors.teams_to_connect()]
-    form = forms.OutcomeForm(posted(request), teams=teams, initial={"version": contact.version, "close": True})
+    form = forms.OutcomeForm(posted(request), teams=teams, initial={"version": contact.version})
     return contact_form_page(
         record,
         form,
