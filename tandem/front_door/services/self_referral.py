@@ -159,6 +159,12 @@ def _referral_clean(referral: SelfReferral) -> SelfReferral:
             raise DomainError("Date of birth must be in the past", field="date_of_birth")
         if referral.date_of_birth.year < 1880:
             raise DomainError("Date of birth must be after 1880", field="date_of_birth")
+    if referral.no_fixed_address and (texts["address_line_1"] or texts["address_line_2"]):
+        raise DomainError(
+            "No settled address cannot come with a street address: "
+            "give only the town and postcode where they are staying",
+            field="no_fixed_address",
+        )
     codes = set(referral.hard_outcomes)
     if not codes <= ADULT_BY_CODE.keys():
         raise DomainError("Select what is hard from the list", field="hard_outcomes")

@@ -141,6 +141,29 @@ def test_a_mistake_is_shown_in_an_error_summary_and_nothing_typed_is_lost(client
     assert "about" not in client.session[SESSION_KEY]["answers"]
 
 
+def test_no_settled_address_with_a_street_address_is_refused_keeping_what_was_typed(client):
+    fill_session(client, answers(about=None, matters=None, hard=None, help=None, money=None, contact=None))
+
+    response = client.post(
+        page("about"),
+        {
+            "given_name": "Margaret",
+            "family_name": "Okafor",
+            "address_line_1": "12 Acacia Road",
+            "town": "Birkenhead",
+            "postcode": "CH41 1AA",
+            "no_fixed_address": "on",
+        },
+    )
+
+    content = text(response)
+    assert response.status_code == 400
+    assert "You ticked \u2018no settled address\u2019 and gave a street address" in unescape(content)
+    assert 'value="12 Acacia Road"' in content
+    assert 'value="CH41 1AA"' in content
+    assert "about" not in client.session[SESSION_KEY]["answers"]
+
+
 def test_a_page_cannot_be_reached_before_the_ones_before_it(client):
     fill_session(client, answers(hard=None, help=None, money=None, contact=None))
 

@@ -66,6 +66,7 @@ FIELD_STEPS = {
     "given_name": "about",
     "family_name": "about",
     "date_of_birth": "about",
+    "no_fixed_address": "about",
     "address_line_1": "about",
     "address_line_2": "about",
     "town": "about",
