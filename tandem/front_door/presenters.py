@@ -203,3 +203,10 @@ def online_answers_person(submission: dict[str, Any] | None) -> dict[str, str]:
         fields["address_line_2"] = str(a.get("address_line_2") or "")
     fields["date_of_birth"] = str(a.get("date_of_birth") or "")
     return {name: value for name, value in fields.items() if value}
+
+
+def online_suggestions(submission: dict[str, Any] | None) -> list[str]:
+    """The names of the directory services an online request was shown once it was sent."""
+    if not submission or submission.get("form") != "ask_for_help":
+        return []
+    return [str(s.get("name", "")) for s in submission.get("suggested_services") or () if s.get("name")]

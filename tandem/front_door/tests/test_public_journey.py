@@ -323,6 +323,20 @@ def test_the_confirmation_suggests_local_services_from_what_is_hard(client, fron
     assert f'href="{reverse("directory:public_service", args=[lunch_club.id])}"' in content
 
 
+def test_the_services_suggested_are_recorded_on_the_contact_for_staff(client, front_door_team, practitioner):
+    service_make("Hoylake Lunch Club", description="Hot meals in good company every Thursday.", phone="0151 555 0100")
+    fill_session(client, ANSWERS)
+    client.post(CHECK)
+
+    contact = Contact.objects.get()
+    lunch_club = Service.objects.get(name="Hoylake Lunch Club")
+    assert contact.submission["suggested_services"] == [{"id": str(lunch_club.pk), "name": "Hoylake Lunch Club"}]
+    client.force_login(practitioner)
+    page = text(client.get(reverse("front_door:contact", args=[contact.uuid])))
+    assert "Shown on the online form once they sent it:" in page
+    assert "<li>Hoylake Lunch Club</li>" in page
+
+
 def test_without_matching_services_the_confirmation_suggests_none(client, front_door_team):
     fill_session(client, ANSWERS)
     client.post(CHECK)

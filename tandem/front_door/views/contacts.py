@@ -198,6 +198,7 @@ def contact(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
             "record": selectors.contact_record(contact=contact),
             "answers": presenters.online_answers(contact.submission),
             "find_query": presenters.online_answers_search(contact.submission),
+            "suggested_online": presenters.online_suggestions(contact.submission),
             "can_allocate": policies.can_allocate_contacts(request.user),
             "waiting_for": presenters.waiting_for,
         },
