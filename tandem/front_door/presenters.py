@@ -41,10 +41,23 @@ def _time(value: Any) -> str:
     return text
 
 
+_DAY_ORDER = {code: index for index, code in enumerate(DAYS)}
+
+
+def _day_order(code: str) -> int:
+    return _DAY_ORDER.get(code.strip().upper()[-2:], len(DAYS))
+
+
+def _first_day(schedule: Any) -> int:
+    return min((_day_order(d) for d in schedule.byday.split(",") if d.strip()), default=len(DAYS))
+
+
 def opening_times(schedules: Any) -> list[str]:
+    """Each schedule in words, Monday first (within a schedule and across them)."""
     lines = []
-    for s in schedules:
-        days = ", ".join(DAYS.get(d.strip(), d.strip()) for d in s.byday.split(",") if d.strip())
+    for s in sorted(schedules, key=_first_day):
+        codes = sorted((d.strip() for d in s.byday.split(",") if d.strip()), key=_day_order)
+        days = ", ".join(DAYS.get(d, d) for d in codes)
         hours = f"{_time(s.opens_at)} to {_time(s.closes_at)}" if s.opens_at and s.closes_at else ""
         if s.freq == "MONTHLY" and days:
             days = f"Monthly on {days}"
