@@ -115,6 +115,20 @@ def test_a_page_shows_the_answer_given_before_and_a_back_link(client):
     assert "Who helps Margaret now?" in content
 
 
+def test_the_start_page_title_names_the_journey_once(client):
+    title = re.search(r"<title>(.*?)</title>", client.get(START).content.decode(), re.S)
+
+    assert title is not None
+    assert unescape(title[1]).count("Ask for help with care and support") == 1
+
+
+def test_a_question_title_names_the_question_then_the_journey(client):
+    title = re.search(r"<title>(.*?)</title>", client.get(page("who")).content.decode(), re.S)
+
+    assert title is not None
+    assert unescape(title[1]).startswith("Who needs help? – Ask for help with care and support – ")
+
+
 def test_the_first_question_goes_back_to_the_start_page(client):
     response = client.get(page("who"))
 
