@@ -420,7 +420,14 @@ def history(request: StaffRequest, record: Record[Person]) -> HttpResponse:
     person = record.obj
     require(policies.can_view_history(request.user), "You do not have permission to see the change history")
     page = Paginator(selectors.changes_for_person(person=person), 50).get_page(request.GET.get("page"))
-    return record.render("people/history.html", {"page": page, "pagination": pagination(page, request)})
+    return record.render(
+        "people/history.html",
+        {
+            "page": page,
+            "pagination": pagination(page, request),
+            "changes_of": presenters.audit_changes(page.object_list),
+        },
+    )
 
 
 @require_http_methods(["GET"])
@@ -429,7 +436,14 @@ def access_log(request: StaffRequest, record: Record[Person]) -> HttpResponse:
     person = record.obj
     require(policies.can_view_access_log(request.user), "Only managers can see who has looked at a record")
     page = Paginator(selectors.access_log_for_person(person=person), 50).get_page(request.GET.get("page"))
-    return record.render("people/access_log.html", {"page": page, "pagination": pagination(page, request)})
+    return record.render(
+        "people/access_log.html",
+        {
+            "page": page,
+            "pagination": pagination(page, request),
+            "changes_of": presenters.audit_changes(page.object_list),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
