@@ -17,6 +17,16 @@ from tandem.people.codes import Ethnicity, Gender
 from tandem.people.models import Person
 from tests.conftest import person_make
 
+NEW_RECORD = {
+    "given_name": "Margaret",
+    "family_name": "Okafor",
+    "gender": Gender.FEMALE,
+    "ethnicity": Ethnicity.NOT_KNOWN,
+    "date_of_birth-day": "12",
+    "date_of_birth-month": "3",
+    "date_of_birth-year": "1948",
+}
+
 
 @pytest.fixture
 def online(front_door_team) -> Contact:
@@ -74,15 +84,7 @@ def test_a_new_record_is_prefilled_from_the_answers_and_comes_back_to_link(signe
 
     made = signed_in.post(
         create_url,
-        {
-            "given_name": "Margaret",
-            "family_name": "Okafor",
-            "gender": Gender.FEMALE,
-            "ethnicity": Ethnicity.NOT_KNOWN,
-            "date_of_birth-day": "12",
-            "date_of_birth-month": "3",
-            "date_of_birth-year": "1948",
-        },
+        NEW_RECORD,
     )
     person = Person.objects.get(family_name="Okafor")
     assert made.status_code == 302
@@ -96,15 +98,7 @@ def test_a_new_record_still_checks_for_duplicates(signed_in: Client, online: Con
     link = reverse("front_door:contact_link_person", args=[online.uuid])
     response = signed_in.post(
         f"{reverse('people:create')}?next={link}",
-        {
-            "given_name": "Margaret",
-            "family_name": "Okafor",
-            "gender": Gender.FEMALE,
-            "ethnicity": Ethnicity.NOT_KNOWN,
-            "date_of_birth-day": "12",
-            "date_of_birth-month": "3",
-            "date_of_birth-year": "1948",
-        },
+        NEW_RECORD,
     )
 
     assert response.status_code == 200
