@@ -31,9 +31,12 @@ class GovDateField(forms.MultiValueField):
 
     widget = DateWidget
 
-    def __init__(self, *, past_only: bool = False, future_only: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *, past_only: bool = False, future_only: bool = False, future_example: bool = False, **kwargs: Any
+    ) -> None:
         self.past_only = past_only
         self.future_only = future_only
+        self.future_example = future_only or future_example  # a date usually ahead: a due date, an end date
         fields = (forms.CharField(required=False), forms.CharField(required=False), forms.CharField(required=False))
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
 
@@ -67,6 +70,13 @@ class GovDateField(forms.MultiValueField):
         if self.future_only and result <= clock.today():
             raise ValidationError(f"{label} must be in the future")
         return result
+
+    @property
+    def example(self) -> str:
+        """The hint's example date: in the future for a field that takes only future dates."""
+        if self.future_example:
+            return f"For example, 27 3 {clock.today().year + 1}"
+        return "For example, 27 3 1948"
 
     def compress(self, data_list: list[Any]) -> Any:  # clean() does the work
         return data_list

@@ -5,6 +5,7 @@ Opening times are written the GOV.UK way ("Thursdays, 12pm to 2pm"; "Last Friday
 further queries.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import time
 from typing import Any
@@ -58,6 +59,17 @@ def _monthly_days(codes: list[str]) -> str:
         if ordinal in _ORDINALS and day in DAY_CODES:
             parts.append(f"{_ORDINALS[ordinal]} {_DAYS[DAY_CODES.index(day)]}")
     return f"{' and '.join(parts)} of the month" if parts else ""
+
+
+def _first_day(schedule: Schedule) -> tuple[int, time]:
+    codes = [code.strip().upper()[-2:] for code in schedule.byday.split(",") if code.strip()]
+    days = [DAY_CODES.index(code) for code in codes if code in DAY_CODES]
+    return (min(days) if days else len(DAY_CODES), schedule.opens_at or time.min)
+
+
+def schedules_in_week_order(schedules: Iterable[Schedule]) -> list[Schedule]:
+    """Opening times Monday first, then by opening hour; those with no day last."""
+    return sorted(schedules, key=_first_day)
 
 
 def schedule_text(schedule: Schedule) -> str:
@@ -135,7 +147,7 @@ def card(service: Service, *, distance_miles: float | None = None, query_string:
         distance=miles_text(distance_miles),
         places=[address_lines(link.location) for link in service.service_at_locations.all()],
         phones=[phone.number for contact in service.contacts.all() for phone in contact.phones.all()],
-        times=[schedule_text(schedule) for schedule in service.schedules.all()],
+        times=[schedule_text(schedule) for schedule in schedules_in_week_order(service.schedules.all())],
         email=service.email,
         website=service.url,
         categories=ours,

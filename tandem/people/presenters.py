@@ -10,6 +10,7 @@ from django.urls import reverse
 from tandem.access import scope
 from tandem.core import clock
 from tandem.core.presenters import format_date, format_nhs_number
+from tandem.identity import selectors as identity_selectors
 from tandem.identity.actors import Actor
 from tandem.people import selectors
 from tandem.people.models import HazardWarning, NetworkMember, Person
@@ -188,3 +189,67 @@ def network_entries(members: Iterable[NetworkMember], *, actor: Actor) -> list[N
             )
         )
     return entries
+
+
+# Fields whose recorded values are staff or team ids (older entries, and apps that still record
+# ids): the history and access log show names, never internal ids.
+STAFF_FIELDS = frozenset({"allocated_to", "holder", "assigned_to", "worker", "lead", "practitioner", "reviewer"})
+TEAM_FIELDS = frozenset({"team"})
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    before: str
+    after: str
+
+
+def _id(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return None
+
+
+def _named(value: Any, names: dict[int, str], *, nobody: str) -> str:
+    if value in (None, "", "None"):
+        return nobody
+    pk = _id(value)
+    if pk is None:
+        return str(value)
+    return names.get(pk, "a removed account" if nobody == "nobody" else "a removed team")
+
+
+def audit_changes(events: Iterable[Any]) -> dict[int, list[Change]]:
+    """Each event's before-and-after changes in words, staff and teams by name (two queries in all)."""
+    events = list(events)
+    staff_ids: set[int] = set()
+    team_ids: set[int] = set()
+    pairs: dict[int, list[tuple[str, Any, Any]]] = {}
+    for event in events:
+        found = []
+        for field, change in (event.changes or {}).items():
+            if field == "listed" or not isinstance(change, list | tuple) or len(change) != 2:
+                continue
+            found.append((field, change[0], change[1]))
+            into = staff_ids if field in STAFF_FIELDS else team_ids if field in TEAM_FIELDS else None
+            if into is not None:
+                into.update(pk for pk in (_id(change[0]), _id(change[1])) if pk is not None)
+        pairs[event.pk] = found
+    staff = identity_selectors.staff_names(staff_ids) if staff_ids else {}
+    teams = identity_selectors.team_names(team_ids) if team_ids else {}
+
+    def words(field: str, value: Any) -> str:
+        if field in STAFF_FIELDS:
+            return _named(value, staff, nobody="nobody")
+        if field in TEAM_FIELDS:
+            return _named(value, teams, nobody="no team")
+        return "" if value is None else str(value)
+
+    return {
+        pk: [Change(field.replace("_", " "), words(field, a), words(field, b)) for field, a, b in found]
+        for pk, found in pairs.items()
+    }

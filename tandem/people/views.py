@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -62,10 +63,28 @@ def _created_then(request: StaffRequest, person: Person) -> str:
     return reverse("people:summary", args=[person.uuid])
 
 
+# What another page may prefill on a new record (an online request's answers, say); the duplicate
+# check still runs when the form is sent.
+PREFILLABLE = ("given_name", "family_name", "address_line_1", "address_line_2", "town", "postcode")
+
+
+def _initial_from(query: QueryDict) -> dict[str, Any]:
+    initial: dict[str, Any] = {name: query[name][:200] for name in PREFILLABLE if query.get(name)}
+    try:
+        born = date.fromisoformat(query.get("date_of_birth", ""))
+    except ValueError:
+        born = None
+    if born is not None:
+        initial["date_of_birth"] = born
+    return initial
+
+
 @require_http_methods(["GET", "POST"])
 def create(request: StaffRequest) -> HttpResponse:
     require(policies.can_create_person(request.user), "You do not have permission to create person records")
-    form = forms.PersonDetailsForm(request.POST or None, gp_practices=selectors.gp_practice_choices())
+    form = forms.PersonDetailsForm(
+        request.POST or None, gp_practices=selectors.gp_practice_choices(), initial=_initial_from(request.GET)
+    )
     duplicates: list[Person] = []
     if request.method == "POST" and form.is_valid():
         details = form.details()
@@ -401,7 +420,14 @@ def history(request: StaffRequest, record: Record[Person]) -> HttpResponse:
     person = record.obj
     require(policies.can_view_history(request.user), "You do not have permission to see the change history")
     page = Paginator(selectors.changes_for_person(person=person), 50).get_page(request.GET.get("page"))
-    return record.render("people/history.html", {"page": page, "pagination": pagination(page, request)})
+    return record.render(
+        "people/history.html",
+        {
+            "page": page,
+            "pagination": pagination(page, request),
+            "changes_of": presenters.audit_changes(page.object_list),
+        },
+    )
 
 
 @require_http_methods(["GET"])
@@ -410,7 +436,14 @@ def access_log(request: StaffRequest, record: Record[Person]) -> HttpResponse:
     person = record.obj
     require(policies.can_view_access_log(request.user), "Only managers can see who has looked at a record")
     page = Paginator(selectors.access_log_for_person(person=person), 50).get_page(request.GET.get("page"))
-    return record.render("people/access_log.html", {"page": page, "pagination": pagination(page, request)})
+    return record.render(
+        "people/access_log.html",
+        {
+            "page": page,
+            "pagination": pagination(page, request),
+            "changes_of": presenters.audit_changes(page.object_list),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])

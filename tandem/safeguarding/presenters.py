@@ -56,6 +56,8 @@ def due_tag(concern: Concern) -> DueTag | None:
     days = due.working_days_left
     if due.overdue:
         late = -days
+        if late < 1:  # due on Friday, looked at on Saturday: late, but not yet by a working day
+            return DueTag("Overdue", "govuk-tag--red")
         return DueTag(f"Overdue by {late} working day{'s' if late != 1 else ''}", "govuk-tag--red")
     if days == 0:
         return DueTag("Due today", "govuk-tag--orange")

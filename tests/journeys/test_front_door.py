@@ -72,6 +72,8 @@ def test_record_a_contact_have_the_conversation_and_signpost(new_context, practi
     page.get_by_role("link", name="Record the outcome").click()
     page.get_by_label("Signposted to community services").check()
     page.get_by_label("Information and advice given").check()
+    # The contact stays open unless asked to close it.
+    page.get_by_label("Close the contact now").check()
     page.get_by_role("button", name="Save outcome").click()
     expect(page.get_by_text("Closed", exact=True)).to_be_visible()
 

@@ -120,7 +120,7 @@ class OutcomeForm(TandemForm):
         max_length=5000,
     )
     note = forms.CharField(label="Notes (optional)", widget=forms.Textarea, required=False, max_length=5000)
-    close = forms.BooleanField(label="Close the contact now", required=False, initial=True)
+    close = forms.BooleanField(label="Close the contact now", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, teams: list[tuple[int, str]] | None = None, **kwargs: Any) -> None:

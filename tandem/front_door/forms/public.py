@@ -138,6 +138,12 @@ class HelperForm(AskForm):
     )
 
 
+NO_SETTLED_ADDRESS_CONTRADICTED = (
+    "You ticked \u2018no settled address\u2019 and gave a street address: untick the box if this is where they "
+    "live, or clear address lines 1 and 2 and give only the town and postcode where they are staying"
+)
+
+
 class AboutForm(AskForm):
     given_name = _text("First name", "given_name", required="Enter a first name")
     family_name = _text("Last name", "family_name", required="Enter a last name")
@@ -161,6 +167,8 @@ class AboutForm(AskForm):
         settled = not data.get("no_fixed_address")
         if settled and "address_line_1" in data and not data["address_line_1"]:
             self.add_error("address_line_1", "Enter address line 1, typically the building and street")
+        if not settled and (data.get("address_line_1") or data.get("address_line_2")):
+            self.add_error("no_fixed_address", NO_SETTLED_ADDRESS_CONTRADICTED)
         postcode = data.get("postcode")
         if postcode is not None:
             if not postcode and settled:

@@ -365,7 +365,8 @@ def contact_allocate(*, contact: Contact, worker: User, actor: Actor) -> Contact
     current = Membership.objects.filter(user=worker, team_id=contact.team_id).exclude(ended_on__lte=clock.today())
     if not current.exists():
         raise DomainError(f"{worker.get_full_name() or worker.username} is not in {contact.team.name}", field="worker")
-    before = contact.allocated_to_id
+    previous = contact.allocated_to
+    before = (previous.get_full_name() or previous.username) if previous is not None else ""
     contact.allocated_to = worker
     contact.allocated_at = clock.now()
     contact.version += 1
@@ -376,6 +377,6 @@ def contact_allocate(*, contact: Contact, worker: User, actor: Actor) -> Contact
         person=contact.person,
         target=contact,
         summary=f"Allocated contact {contact.reference} to {worker.get_full_name() or worker.username}",
-        changes={"allocated_to": [before, worker.pk]},
+        changes={"allocated_to": [before, worker.get_full_name() or worker.username]},
     )
     return contact

@@ -159,6 +159,12 @@ def _referral_clean(referral: SelfReferral) -> SelfReferral:
             raise DomainError("Date of birth must be in the past", field="date_of_birth")
         if referral.date_of_birth.year < 1880:
             raise DomainError("Date of birth must be after 1880", field="date_of_birth")
+    if referral.no_fixed_address and (texts["address_line_1"] or texts["address_line_2"]):
+        raise DomainError(
+            "No settled address cannot come with a street address: "
+            "give only the town and postcode where they are staying",
+            field="no_fixed_address",
+        )
     codes = set(referral.hard_outcomes)
     if not codes <= ADULT_BY_CODE.keys():
         raise DomainError("Select what is hard from the list", field="hard_outcomes")
@@ -219,16 +225,20 @@ def _referral_reason(referral: SelfReferral) -> str:
     return "\n".join(lines)
 
 
-def _referral_submission(referral: SelfReferral) -> dict[str, Any]:
-    """The answers as plain JSON, kept on the contact exactly as they were sent."""
+def _referral_submission(referral: SelfReferral, suggested: list[tuple[str, str]]) -> dict[str, Any]:
+    """The answers as plain JSON, kept on the contact exactly as they were sent, with the directory
+    services the person was shown once they sent them."""
     answers = asdict(referral)
     answers["date_of_birth"] = referral.date_of_birth.isoformat() if referral.date_of_birth else None
     answers["hard_outcomes"] = list(referral.hard_outcomes)
-    return {"form": "ask_for_help", "version": 1, "answers": answers}
+    submission: dict[str, Any] = {"form": "ask_for_help", "version": 1, "answers": answers}
+    if suggested:
+        submission["suggested_services"] = [{"id": pk, "name": name[:255]} for pk, name in suggested]
+    return submission
 
 
 @transaction.atomic
-def self_referral_submit(*, referral: SelfReferral) -> Contact:
+def self_referral_submit(*, referral: SelfReferral, suggested: list[tuple[str, str]] | None = None) -> Contact:
     """Put a request for help made online into the front-door queue (Care Act 2014 s9 and s2).
 
     Anyone may ask, with no sign-in: every answer is checked again here, never trusting the
@@ -252,7 +262,7 @@ def self_referral_submit(*, referral: SelfReferral) -> Contact:
         person=None,
         recorded_by=None,
         team=front_door_team_for(None),
-        submission=_referral_submission(referral),
+        submission=_referral_submission(referral, suggested or []),
         is_self_assessment=referral.self_assessment,
     )
     kind = "self-assessment" if referral.self_assessment else "request for help"

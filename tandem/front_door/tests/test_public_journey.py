@@ -115,6 +115,20 @@ def test_a_page_shows_the_answer_given_before_and_a_back_link(client):
     assert "Who helps Margaret now?" in content
 
 
+def test_the_start_page_title_names_the_journey_once(client):
+    title = re.search(r"<title>(.*?)</title>", client.get(START).content.decode(), re.S)
+
+    assert title is not None
+    assert unescape(title[1]).count("Ask for help with care and support") == 1
+
+
+def test_a_question_title_names_the_question_then_the_journey(client):
+    title = re.search(r"<title>(.*?)</title>", client.get(page("who")).content.decode(), re.S)
+
+    assert title is not None
+    assert unescape(title[1]).startswith("Who needs help? – Ask for help with care and support – ")
+
+
 def test_the_first_question_goes_back_to_the_start_page(client):
     response = client.get(page("who"))
 
@@ -138,6 +152,29 @@ def test_a_mistake_is_shown_in_an_error_summary_and_nothing_typed_is_lost(client
     assert 'value="Margaret"' in content
     assert 'value="12 Acacia Road"' in content
     assert 'value="CH41"' in content
+    assert "about" not in client.session[SESSION_KEY]["answers"]
+
+
+def test_no_settled_address_with_a_street_address_is_refused_keeping_what_was_typed(client):
+    fill_session(client, answers(about=None, matters=None, hard=None, help=None, money=None, contact=None))
+
+    response = client.post(
+        page("about"),
+        {
+            "given_name": "Margaret",
+            "family_name": "Okafor",
+            "address_line_1": "12 Acacia Road",
+            "town": "Birkenhead",
+            "postcode": "CH41 1AA",
+            "no_fixed_address": "on",
+        },
+    )
+
+    content = text(response)
+    assert response.status_code == 400
+    assert "You ticked \u2018no settled address\u2019 and gave a street address" in unescape(content)
+    assert 'value="12 Acacia Road"' in content
+    assert 'value="CH41 1AA"' in content
     assert "about" not in client.session[SESSION_KEY]["answers"]
 
 
@@ -298,6 +335,20 @@ def test_the_confirmation_suggests_local_services_from_what_is_hard(client, fron
     assert "Chess Circle" not in content
     lunch_club = Service.objects.get(name="Hoylake Lunch Club")
     assert f'href="{reverse("directory:public_service", args=[lunch_club.id])}"' in content
+
+
+def test_the_services_suggested_are_recorded_on_the_contact_for_staff(client, front_door_team, practitioner):
+    service_make("Hoylake Lunch Club", description="Hot meals in good company every Thursday.", phone="0151 555 0100")
+    fill_session(client, ANSWERS)
+    client.post(CHECK)
+
+    contact = Contact.objects.get()
+    lunch_club = Service.objects.get(name="Hoylake Lunch Club")
+    assert contact.submission["suggested_services"] == [{"id": str(lunch_club.pk), "name": "Hoylake Lunch Club"}]
+    client.force_login(practitioner)
+    page = text(client.get(reverse("front_door:contact", args=[contact.uuid])))
+    assert "Shown on the online form once they sent it:" in page
+    assert "<li>Hoylake Lunch Club</li>" in page
 
 
 def test_without_matching_services_the_confirmation_suggests_none(client, front_door_team):

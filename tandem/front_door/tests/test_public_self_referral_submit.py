@@ -156,6 +156,14 @@ def test_someone_with_no_settled_address_need_not_give_a_postcode(front_door_tea
     assert "Address: no settled address" in contact.reason
 
 
+def test_no_settled_address_with_a_street_address_is_refused(front_door_team):
+    _refused(
+        {"no_fixed_address": True, "address_line_1": "12 Acacia Road"},
+        "no_fixed_address",
+        "No settled address cannot come with a street address: give only the town and postcode where they are staying",
+    )
+
+
 def _refused(change: dict, field: str | None, message: str) -> None:
     with pytest.raises(DomainError) as refused:
         self_referral_submit(referral=referral(**change))

@@ -352,6 +352,12 @@ class TestAllocation:
         assert contact.allocated_to == practitioner
         assert events("front_door.contact.allocated") == 1
 
+    def test_the_allocation_is_recorded_by_name_not_by_id(self, contact: Contact, manager: User, practitioner: User):
+        services.contact_allocate(contact=contact, worker=practitioner, actor=manager)
+
+        event = AuditEvent.objects.get(action="front_door.contact.allocated")
+        assert event.changes == {"allocated_to": ["", "Priya Shah"]}
+
     def test_a_practitioner_may_only_take_it_themselves(
         self, contact: Contact, practitioner: User, business_support: User
     ):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 from uuid import UUID
 
 from django.contrib import messages
@@ -145,11 +147,17 @@ def _uuid_or_404(value: str) -> UUID:
         raise Http404 from None
 
 
-def _find_person(request: StaffRequest, *, then: str | None = None) -> HttpResponse:
+def _find_person(
+    request: StaffRequest, *, then: str | None = None, chosen: Person | None = None, create_url: str = ""
+) -> HttpResponse:
     form = forms.FindPersonForm(request.GET if "q" in request.GET else None)
     rows: list[dict[str, Any]] = []
-    results = None
-    if form.is_bound and form.is_valid():
+    results: Any = None
+    if chosen is not None:
+        # Back from creating a record: offer to link just that one.
+        results = SimpleNamespace(total=1)
+        rows = people_presenters.search_rows([chosen], actor=request.user)
+    elif form.is_bound and form.is_valid():
         try:
             results = people_selectors.search(actor=request.user, text=form.cleaned_data["q"])
         except DomainError as error:
@@ -167,7 +175,14 @@ def _find_person(request: StaffRequest, *, then: str | None = None) -> HttpRespo
     return render(
         request,
         "front_door/find_person.html",
-        {"form": form, "results": results, "rows": rows, "here": here, "linking": then is not None},
+        {
+            "form": form,
+            "results": results,
+            "rows": rows,
+            "here": here,
+            "linking": then is not None,
+            "create_url": create_url,
+        },
         status=form_status(form),
     )
 
@@ -181,6 +196,9 @@ def contact(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
         {
             "contact": contact,
             "record": selectors.contact_record(contact=contact),
+            "answers": presenters.online_answers(contact.submission),
+            "find_query": presenters.online_answers_search(contact.submission),
+            "suggested_online": presenters.online_suggestions(contact.submission),
             "can_allocate": policies.can_allocate_contacts(request.user),
             "waiting_for": presenters.waiting_for,
         },
@@ -195,7 +213,19 @@ def contact_link_person(request: StaffRequest, record: Record[Contact]) -> HttpR
         messages.info(request, "This contact is already linked to a person")
         return redirect(contact_url(contact))
     if request.method != "POST":
-        return _find_person(request, then=contact_url(contact))
+        chosen = None
+        if request.GET.get("person"):
+            try:
+                chosen = people_selectors.person_get(actor=request.user, uuid=_uuid_or_404(request.GET["person"]))
+            except people_selectors.RestrictedRecord:
+                chosen = None
+        prefill = presenters.online_answers_person(contact.submission) | {"next": request.path}
+        return _find_person(
+            request,
+            then=contact_url(contact),
+            chosen=chosen,
+            create_url=f"{reverse('people:create')}?{urlencode(prefill)}",
+        )
 
     def link() -> Person:
         try:
@@ -236,7 +266,7 @@ def conversation_add(request: StaffRequest, record: Record[Contact]) -> HttpResp
 def outcome_add(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
     contact = record.obj
     teams = [(t.pk, t.name) for t in selectors.teams_to_connect()]
-    form = forms.OutcomeForm(posted(request), teams=teams, initial={"version": contact.version, "close": True})
+    form = forms.OutcomeForm(posted(request), teams=teams, initial={"version": contact.version})
     return contact_form_page(
         record,
         form,

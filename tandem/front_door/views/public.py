@@ -66,6 +66,7 @@ FIELD_STEPS = {
     "given_name": "about",
     "family_name": "about",
     "date_of_birth": "about",
+    "no_fixed_address": "about",
     "address_line_1": "about",
     "address_line_2": "about",
     "town": "about",
@@ -321,6 +322,16 @@ def _suggest_text(journey: Journey) -> str:
     return " ".join([*words, referral.hard_in_own_words, referral.what_matters])[:2000]
 
 
+def _suggestions(text: str, postcode: str) -> list[ServiceHit]:
+    """Local services that might help, from the directory: the same ones on the done page and on the contact."""
+    try:
+        return services_suggest(text, postcode=postcode, limit=5)
+    except Exception:
+        # The request matters more than suggestions: never fail it for them.
+        logger.exception("Ask for help: could not suggest directory services")
+        return []
+
+
 def _remember_sent(request: HttpRequest, journey: Journey, reference: str) -> None:
     referral = journey.referral()
     request.session[SENT_KEY] = {
@@ -388,7 +399,11 @@ def _send(request: HttpRequest, journey: Journey, form: SendForm) -> HttpRespons
         _remember_sent(request, journey, services.reference_new())
         return redirect("front_door:ask_done")
     try:
-        contact = services.self_referral_submit(referral=journey.referral())
+        referral = journey.referral()
+        hits = _suggestions(_suggest_text(journey), referral.postcode)
+        contact = services.self_referral_submit(
+            referral=referral, suggested=[(str(hit.service.pk), hit.service.name) for hit in hits]
+        )
     except DomainError as error:
         return _refused(request, journey, form, error)
     _remember_sent(request, journey, contact.reference)
@@ -439,12 +454,7 @@ def ask_done(request: HttpRequest) -> HttpResponse:
     sent = request.session.get(SENT_KEY)
     if not isinstance(sent, dict):
         return redirect("front_door:ask_start")
-    try:
-        hits = services_suggest(str(sent.get("suggest_text", "")), postcode=str(sent.get("postcode", "")), limit=5)
-    except Exception:
-        # The reference on this page matters more than suggestions: never fail it for them.
-        logger.exception("Ask for help: could not suggest directory services")
-        hits = []
+    hits = _suggestions(str(sent.get("suggest_text", "")), str(sent.get("postcode", "")))
     return render(
         request,
         "front_door/ask/done.html",

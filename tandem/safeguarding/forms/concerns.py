@@ -29,6 +29,11 @@ def _all_that_apply(label: str, choices: list[tuple[str, str]]) -> forms.Multipl
     )
 
 
+# Yes, no or don't know; left unanswered it is "not recorded" (the returns count it so), not a fourth
+# and fifth way to say nobody knows.
+ANSWERS = [("", "Not recorded"), *((value, label) for value, label in Answer.choices if value != Answer.NOT_RECORDED)]
+
+
 class ConcernForm(TandemForm):
     """What is known about a concern: raised directly, or corrected before triage."""
 
@@ -61,12 +66,12 @@ class ConcernForm(TandemForm):
     lacks_capacity = forms.ChoiceField(
         label="Does the adult lack capacity regarding the concern?",
         required=False,
-        choices=[*NOT_KNOWN, *Answer.choices],
+        choices=ANSWERS,
     )
     advocate = forms.ChoiceField(
         label="If they lack capacity, are they supported by an advocate, family member or friend?",
         required=False,
-        choices=[*NOT_KNOWN, *Answer.choices],
+        choices=ANSWERS,
     )
     primary_support_reason = forms.ChoiceField(
         label="The adult's primary support reason",

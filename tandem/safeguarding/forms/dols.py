@@ -150,7 +150,7 @@ class DecisionForm(TandemForm):
     )
     decided_on = GovDateField(label="Date of the decision", past_only=True)
     authorised_from = GovDateField(label="Authorised from (if granted)", required=False)
-    authorised_to = GovDateField(label="Authorised to (if granted)", required=False)
+    authorised_to = GovDateField(label="Authorised to (if granted)", required=False, future_example=True)
     last_assessed_on = GovDateField(
         label="Date of the last assessment (optional)",
         help_text="Leave blank if no assessment was carried out",

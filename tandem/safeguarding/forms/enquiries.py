@@ -67,7 +67,9 @@ class ActionForm(TandemForm):
         max_length=200,
         error_messages={"required": "Enter who will do it"},
     )
-    due_on = GovDateField(label="Due date", error_messages={"required": "Enter the date the action is due"})
+    due_on = GovDateField(
+        label="Due date", future_example=True, error_messages={"required": "Enter the date the action is due"}
+    )
 
 
 class ActionDoneForm(TandemForm):

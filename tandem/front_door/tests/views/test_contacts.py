@@ -188,3 +188,24 @@ def test_link_a_contact_to_a_person(signed_in: Client, contact_make: Callable[..
     assert response.status_code == 302
     assert contact.person == person
     assert audit.actions()[-1] == "front_door.contact.linked"
+
+
+def test_the_contact_page_shows_the_reason_as_markup_not_as_text(signed_in: Client, contact: Contact):
+    html = signed_in.get(reverse("front_door:contact", args=[contact.uuid])).content.decode()
+
+    assert '<span class="tandem-own-words">' in html
+    assert "&lt;span" not in html
+
+
+def test_the_new_contact_page_names_the_person_in_bold_not_in_tags(signed_in: Client, person: Person):
+    html = signed_in.get(f"{NEW}?person={person.uuid}").content.decode()
+
+    assert "About <strong>Mary Smith</strong>, born 12 March 1948, CH41 2AB" in html
+    assert "&lt;strong" not in html
+
+
+def test_what_the_caller_typed_is_still_escaped(signed_in: Client, contact_make: Callable[..., Contact]):
+    contact = contact_make(reason="<b>help</b>")
+    html = signed_in.get(reverse("front_door:contact", args=[contact.uuid])).content.decode()
+
+    assert '<span class="tandem-own-words">&lt;b&gt;help&lt;/b&gt;</span>' in html

@@ -257,3 +257,23 @@ def test_everything_is_on_the_persons_timeline(
         "Request for support",
     ):
         assert text in html, text
+
+
+def test_the_outcome_page_does_not_offer_to_close_by_default(signed_in: Client, contact: Contact, read):
+    page = read(signed_in.get(url("outcome_add", contact)))
+
+    assert not page.values.get("close")
+
+
+def test_connecting_to_a_team_leaves_the_contact_open_unless_asked(
+    signed_in: Client, contact: Contact, other_team: Team
+):
+    response = signed_in.post(
+        url("outcome_add", contact),
+        {"kinds": ["connected_to_team"], "team": str(other_team.pk), "version": contact.version},
+    )
+
+    contact.refresh_from_db()
+    assert response.status_code == 302
+    assert SupportRequest.objects.get().team == other_team
+    assert contact.status == ContactStatus.OPEN

@@ -234,6 +234,10 @@ def test_revising_starts_version_two_and_version_one_stays_readable(signed_in, r
 
     assert response["Location"] == url("plan", revision.uuid)
     assert "This is an earlier version" in read(earlier).text
+    assert (
+        f'<a class="govuk-link" href="{url("plan", revision.uuid)}">See version 2, the latest</a>'
+        in earlier.content.decode()
+    )
     assert "Version 2 (this one)" in read(history).text
     assert "Revision started" in read(history).text
 

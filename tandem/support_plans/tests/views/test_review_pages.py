@@ -115,6 +115,28 @@ def test_completing_a_review_that_increases_services_opens_the_new_version(signe
     assert response["Location"] == url("plan", revision.uuid)
 
 
+def test_the_findings_to_confirm_have_no_stray_full_stop_before_the_colon(signed_in, started, practitioner):
+    finding = started.findings.get()
+    finding.outcome.statement = "I want to stay in my own home."
+    finding.outcome.save(update_fields=["statement"])
+    review_services.review_save(
+        review=started,
+        answers=review_services.ReviewAnswers(
+            persons_view="",
+            outcome="no_change",
+            outcome_detail="",
+            findings=(review_services.FindingAnswers(outcome_id=finding.outcome_id, achieved="partly"),),
+        ),
+        version=started.version,
+        actor=practitioner,
+    )
+
+    page = signed_in.get(url("review_complete", started.uuid)).content.decode()
+
+    assert "I want to stay in my own home: Partly achieved" in page
+    assert ".: " not in page
+
+
 def test_the_due_list_shows_overdue_reviews_first(signed_in, in_force, read):
     PlanReview.objects.update(due_on=clock.today() - timedelta(days=2))
 
