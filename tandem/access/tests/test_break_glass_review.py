@@ -6,8 +6,8 @@ import pytest
 
 from tandem.access.models import BreakGlass
 from tandem.access.services import break_glass_review, glass_break
-from tandem.access.tests.reviews import refused_unchanged
 from tandem.audit.models import AuditEvent
+from tandem.audit.tests.refusals import refused_unchanged
 from tandem.core.errors import NotPermitted
 from tandem.identity.permissions import Role
 
@@ -47,26 +47,26 @@ def test_it_refuses_to_review_the_same_grant_twice(manager, user_factory, grant)
     break_glass_review(grant=grant, actor=manager)
     second_manager = user_factory(username="second_manager", role=Role.TEAM_MANAGER)
 
-    message = refused_unchanged(
+    refusal = refused_unchanged(
         lambda: break_glass_review(grant=BreakGlass.objects.get(pk=grant.pk), actor=second_manager), grant
     )
 
-    assert message == "This access has already been reviewed"
+    assert refusal.message == "This access has already been reviewed"
 
 
 @pytest.mark.parametrize("who", ["practitioner", "business_support", "admin_user"])
 def test_staff_without_the_review_permission_may_not_review(request, grant, who):
     actor = request.getfixturevalue(who)
 
-    message = refused_unchanged(lambda: break_glass_review(grant=grant, actor=actor), grant, raises=NotPermitted)
+    refusal = refused_unchanged(lambda: break_glass_review(grant=grant, actor=actor), grant, raises=NotPermitted)
 
-    assert message == "You do not have permission to review break-glass access"
+    assert refusal.message == "You do not have permission to review break-glass access"
 
 
 def test_a_manager_may_not_review_their_own_break_glass(user_factory, restricted_person):
     own = user_factory(username="self.reviewer", role=Role.TEAM_MANAGER)
     grant = glass_break(person=restricted_person, reason="Covering the duty desk today", actor=own)
 
-    message = refused_unchanged(lambda: break_glass_review(grant=grant, actor=own), grant)
+    refusal = refused_unchanged(lambda: break_glass_review(grant=grant, actor=own), grant)
 
-    assert message == "Another manager must review your own break-glass access"
+    assert refusal.message == "Another manager must review your own break-glass access"

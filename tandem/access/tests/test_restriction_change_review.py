@@ -6,8 +6,8 @@ import pytest
 
 from tandem.access.models import RestrictionChange
 from tandem.access.services import record_unrestrict, restriction_change_review
-from tandem.access.tests.reviews import refused_unchanged
 from tandem.audit.models import AuditEvent
+from tandem.audit.tests.refusals import refused_unchanged
 from tandem.core.errors import NotPermitted
 from tandem.identity.permissions import Role
 
@@ -44,28 +44,28 @@ def test_another_manager_reviews_the_change(reviewer, lifted, restricted_person,
 
 
 def test_a_manager_may_not_review_their_own_change(manager, lifted):
-    message = refused_unchanged(lambda: restriction_change_review(change=lifted, actor=manager), lifted)
+    refusal = refused_unchanged(lambda: restriction_change_review(change=lifted, actor=manager), lifted)
 
-    assert message == "Another manager must review your own change to a restriction"
+    assert refusal.message == "Another manager must review your own change to a restriction"
 
 
 def test_it_refuses_to_review_the_same_change_twice(reviewer, user_factory, lifted):
     restriction_change_review(change=lifted, actor=reviewer)
     second = user_factory(username="second.reviewer", role=Role.TEAM_MANAGER)
 
-    message = refused_unchanged(
+    refusal = refused_unchanged(
         lambda: restriction_change_review(change=RestrictionChange.objects.get(pk=lifted.pk), actor=second), lifted
     )
 
-    assert message == "This change has already been reviewed"
+    assert refusal.message == "This change has already been reviewed"
 
 
 @pytest.mark.parametrize("who", ["practitioner", "business_support", "admin_user"])
 def test_staff_without_the_review_permission_may_not_review(request, lifted, who):
     actor = request.getfixturevalue(who)
 
-    message = refused_unchanged(
+    refusal = refused_unchanged(
         lambda: restriction_change_review(change=lifted, actor=actor), lifted, raises=NotPermitted
     )
 
-    assert message == "You do not have permission to review changes to restrictions"
+    assert refusal.message == "You do not have permission to review changes to restrictions"
