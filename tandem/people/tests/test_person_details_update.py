@@ -11,6 +11,13 @@ from tandem.people.tests.factories import NeighbourhoodFactory, PersonFactory, d
 STALE_MESSAGE = "Someone else changed this record while you were editing it. Check their changes and try again."
 
 
+def update(person, actor, *, version=1, **changes):
+    """The change to try: the person's details with `changes`, saved at `version` by `actor`."""
+    return lambda: person_details_update(
+        person=person, details=details_of(person, **changes), version=version, actor=actor
+    )
+
+
 def test_it_saves_the_new_details_and_moves_the_version_on(practitioner, person):
     details = details_of(person, address_line_1="2 Grange Road", town="Birkenhead", postcode="ch42 3xy")
 
@@ -65,12 +72,7 @@ def test_it_refuses_when_someone_else_saved_first_and_changes_nothing(practition
     Person.objects.filter(pk=person.pk).update(version=2)
 
     refusal = refused_unchanged(
-        lambda: person_details_update(
-            person=person, details=details_of(person, family_name="Whitfield"), version=1, actor=practitioner
-        ),
-        person,
-        raises=StaleVersion,
-        audited=0,
+        update(person, practitioner, family_name="Whitfield"), person, raises=StaleVersion, audited=0
     )
 
     assert refusal.message == STALE_MESSAGE
@@ -80,38 +82,21 @@ def test_it_refuses_when_someone_else_saved_first_and_changes_nothing(practition
 def test_it_refuses_another_persons_nhs_number(practitioner, person):
     PersonFactory(nhs_number="9000000033")
 
-    refusal = refused_unchanged(
-        lambda: person_details_update(
-            person=person, details=details_of(person, nhs_number="9000000033"), version=1, actor=practitioner
-        ),
-        person,
-        audited=0,
-    )
+    refusal = refused_unchanged(update(person, practitioner, nhs_number="9000000033"), person, audited=0)
 
     assert refusal.message == "Another person already has this NHS number: search for them before creating a record"
     assert refusal.field == "nhs_number"
 
 
 def test_it_refuses_an_empty_first_name(practitioner, person):
-    refusal = refused_unchanged(
-        lambda: person_details_update(
-            person=person, details=details_of(person, given_name=" "), version=1, actor=practitioner
-        ),
-        person,
-        audited=0,
-    )
+    refusal = refused_unchanged(update(person, practitioner, given_name=" "), person, audited=0)
 
     assert (refusal.message, refusal.field) == ("Enter a first name", "given_name")
 
 
 def test_a_system_administrator_may_not_change_a_person(admin_user, person):
     refusal = refused_unchanged(
-        lambda: person_details_update(
-            person=person, details=details_of(person, family_name="Whitfield"), version=1, actor=admin_user
-        ),
-        person,
-        raises=NotPermitted,
-        audited=0,
+        update(person, admin_user, family_name="Whitfield"), person, raises=NotPermitted, audited=0
     )
 
     assert refusal.message == "You do not have permission to change this record"
@@ -123,12 +108,5 @@ def test_a_merged_record_cannot_be_changed(practitioner, manager, person):
     duplicate.refresh_from_db()
 
     refused_unchanged(
-        lambda: person_details_update(
-            person=duplicate,
-            details=details_of(duplicate, town="Hoylake"),
-            version=duplicate.version,
-            actor=practitioner,
-        ),
-        duplicate,
-        raises=NotPermitted,
+        update(duplicate, practitioner, version=duplicate.version, town="Hoylake"), duplicate, raises=NotPermitted
     )

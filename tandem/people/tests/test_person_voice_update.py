@@ -41,17 +41,17 @@ def test_it_writes_one_audit_event_with_what_changed(practitioner, person):
     assert event.changes == {"what_matters_to_me": ["", "Seeing my grandchildren"]}
 
 
+def gardening(person, actor, *, version):
+    """Record that gardening matters to the person, at `version`, as `actor`."""
+    return lambda: person_voice_update(
+        person=person, what_matters_to_me="Gardening", strengths="", version=version, actor=actor
+    )
+
+
 def test_it_refuses_when_someone_else_saved_first(practitioner, person):
     Person.objects.filter(pk=person.pk).update(version=3)
 
-    refusal = refused_unchanged(
-        lambda: person_voice_update(
-            person=person, what_matters_to_me="Gardening", strengths="", version=2, actor=practitioner
-        ),
-        person,
-        raises=StaleVersion,
-        audited=0,
-    )
+    refusal = refused_unchanged(gardening(person, practitioner, version=2), person, raises=StaleVersion, audited=0)
 
     assert refusal.message == (
         "Someone else changed this record while you were editing it. Check their changes and try again."
@@ -59,13 +59,6 @@ def test_it_refuses_when_someone_else_saved_first(practitioner, person):
 
 
 def test_a_system_administrator_may_not_record_it(admin_user, person):
-    refusal = refused_unchanged(
-        lambda: person_voice_update(
-            person=person, what_matters_to_me="Gardening", strengths="", version=1, actor=admin_user
-        ),
-        person,
-        raises=NotPermitted,
-        audited=0,
-    )
+    refusal = refused_unchanged(gardening(person, admin_user, version=1), person, raises=NotPermitted, audited=0)
 
     assert refusal.message == "You do not have permission to change this record"
