@@ -44,25 +44,43 @@ def glass_break(*, person: Any, reason: str, actor: Actor) -> BreakGlass:
     return grant
 
 
+def _mark_reviewed[Reviewed: (BreakGlass, RestrictionChange)](
+    entry: Reviewed,
+    *,
+    author_id: int | None,
+    actor: Actor,
+    refused: str,
+    wrong: tuple[str, str],
+    action: str,
+    summary: str,
+) -> Reviewed:
+    """A manager marks an entry reviewed: once, not their own, and audited. `wrong` says why not
+    when it has been reviewed already and when it is the manager's own."""
+    require(actor.can(Permission.BREAK_GLASS_REVIEW), refused)
+    already, own = wrong
+    if entry.reviewed_at is not None:
+        raise DomainError(already)
+    if author_id == actor.pk:
+        raise DomainError(own)
+    entry.reviewed_by = actor
+    entry.reviewed_at = clock.now()
+    entry.save(update_fields=["reviewed_by", "reviewed_at"])
+    audit.record(actor=actor, action=action, person=entry.person, target=entry, summary=summary)
+    return entry
+
+
 @transaction.atomic
 def break_glass_review(*, grant: BreakGlass, actor: Actor) -> BreakGlass:
     """A manager confirms they have looked at why someone broke the glass."""
-    require(actor.can(Permission.BREAK_GLASS_REVIEW), "You do not have permission to review break-glass access")
-    if grant.reviewed_at is not None:
-        raise DomainError("This access has already been reviewed")
-    if grant.user_id == actor.pk:
-        raise DomainError("Another manager must review your own break-glass access")
-    grant.reviewed_by = actor
-    grant.reviewed_at = clock.now()
-    grant.save(update_fields=["reviewed_by", "reviewed_at"])
-    audit.record(
+    return _mark_reviewed(
+        grant,
+        author_id=grant.user_id,
         actor=actor,
+        refused="You do not have permission to review break-glass access",
+        wrong=("This access has already been reviewed", "Another manager must review your own break-glass access"),
         action="access.glass.reviewed",
-        person=grant.person,
-        target=grant,
         summary="Reviewed break-glass access",
     )
-    return grant
 
 
 def _team_names(teams: list[Team]) -> str:
@@ -202,19 +220,15 @@ def record_unrestrict(*, person: Any, reason: str, actor: Actor) -> None:
 @transaction.atomic
 def restriction_change_review(*, change: RestrictionChange, actor: Actor) -> RestrictionChange:
     """A manager confirms they have looked at a record being restricted, its restriction changed or lifted."""
-    require(actor.can(Permission.BREAK_GLASS_REVIEW), "You do not have permission to review changes to restrictions")
-    if change.reviewed_at is not None:
-        raise DomainError("This change has already been reviewed")
-    if change.changed_by_id == actor.pk:
-        raise DomainError("Another manager must review your own change to a restriction")
-    change.reviewed_by = actor
-    change.reviewed_at = clock.now()
-    change.save(update_fields=["reviewed_by", "reviewed_at"])
-    audit.record(
+    return _mark_reviewed(
+        change,
+        author_id=change.changed_by_id,
         actor=actor,
+        refused="You do not have permission to review changes to restrictions",
+        wrong=(
+            "This change has already been reviewed",
+            "Another manager must review your own change to a restriction",
+        ),
         action="access.restriction_change.reviewed",
-        person=change.person,
-        target=change,
         summary="Reviewed a change to the restriction",
     )
-    return change

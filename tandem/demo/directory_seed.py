@@ -28,7 +28,7 @@ from pyproj import Transformer
 from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.demo.bulk import tables_empty, uuid_from
-from tandem.demo.geography import NEIGHBOURHOODS, POSTCODES_CSV
+from tandem.demo.geography import DISTRICT_PLACES, NEIGHBOURHOODS, POSTCODES_CSV
 from tandem.directory import search_index, selectors
 from tandem.directory.categories import BY_CODE, CATEGORIES
 from tandem.directory.models import (
@@ -60,24 +60,6 @@ _DAY_NAMES = dict(
     zip(_DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), strict=True)
 )
 
-# Postal town and localities of each residential district (CH25 to CH32 are PO boxes).
-_PLACES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "CH41": ("Birkenhead", ("Birkenhead", "Bidston", "Beechwood")),
-    "CH42": ("Birkenhead", ("Rock Ferry", "Tranmere", "Higher Tranmere")),
-    "CH43": ("Prenton", ("Oxton", "Prenton", "Claughton", "Noctorum", "Woodchurch")),
-    "CH44": ("Wallasey", ("Liscard", "Seacombe", "Poulton", "Egremont")),
-    "CH45": ("Wallasey", ("New Brighton", "Wallasey Village", "Liscard")),
-    "CH46": ("Wirral", ("Moreton", "Leasowe", "Saughall Massie")),
-    "CH47": ("Wirral", ("Hoylake", "Meols")),
-    "CH48": ("Wirral", ("West Kirby", "Caldy", "Newton", "Frankby")),
-    "CH49": ("Wirral", ("Upton", "Greasby", "Woodchurch")),
-    "CH60": ("Wirral", ("Heswall", "Gayton")),
-    "CH61": ("Wirral", ("Irby", "Pensby", "Thingwall", "Barnston")),
-    "CH62": ("Wirral", ("Bromborough", "Port Sunlight", "New Ferry", "Eastham")),
-    "CH63": ("Wirral", ("Bebington", "Spital", "Bromborough", "Brimstage")),
-    "CH64": ("Neston", ("Thornton Hough", "Raby", "Willaston")),
-    "CH65": ("Ellesmere Port", ("Hooton", "Eastham")),
-}
 _AREA = {district: name for name, districts in NEIGHBOURHOODS.items() for district in districts}
 _STREETS = (
     "Church Road", "Market Street", "Victoria Road", "Station Road", "Park Road", "Grange Road", "Mill Lane",
@@ -521,7 +503,7 @@ def postcodes_with_coordinates() -> dict[str, list[_Postcode]]:
             compact = "".join(row[0].split()).upper()
             code = f"{compact[:-3]} {compact[-3:]}"
             district = code.split(maxsplit=1)[0]
-            if district in _PLACES and int(row[2]) and int(row[3]):
+            if district in DISTRICT_PLACES and int(row[2]) and int(row[3]):
                 grid[district].append((code, int(row[2]), int(row[3])))
     transformer = Transformer.from_crs("EPSG:27700", "EPSG:4326", always_xy=True)
     found: dict[str, list[_Postcode]] = {}
@@ -561,7 +543,7 @@ class _Generator:
         # Each locality has one community group of its own, which runs several of its services.
         self.local_group = {
             locality: self.rng.choice(_GENERAL_ORGANISATIONS)
-            for _, localities in _PLACES.values()
+            for _, localities in DISTRICT_PLACES.values()
             for locality in localities
         }
 
@@ -590,7 +572,7 @@ class _Generator:
 
     def venue(self, name: str, district: str, locality: str) -> Location:
         """The place of that name in that locality: made once, then shared by every service held there."""
-        town = _PLACES[district][0]
+        town = DISTRICT_PLACES[district][0]
         key = (name, locality)
         found = self.venues.get(key)
         if found is None:
@@ -616,7 +598,7 @@ class _Generator:
 
     def _place(self) -> tuple[str, str, str]:
         district = self.rng.choice(self.districts)
-        return district, self.rng.choice(_PLACES[district][1]), _AREA[district]
+        return district, self.rng.choice(DISTRICT_PLACES[district][1]), _AREA[district]
 
     def service(self, kind: Kind) -> None:
         # Names are unique: another place is tried until the kind's name is free there.

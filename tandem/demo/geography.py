@@ -32,8 +32,9 @@ NEIGHBOURHOODS: dict[str, tuple[str, ...]] = {
     "Bebington and Bromborough": ("CH62", "CH63", "CH65"),
 }
 
-# Postal town and the localities people write on the second line of an address.
-_DISTRICT_PLACES: dict[str, tuple[str, tuple[str, ...]]] = {
+# Postal town and the localities people write on the second line of an address, of each
+# residential district (CH25 to CH32 are PO boxes); the directory seed places services by them too.
+DISTRICT_PLACES: dict[str, tuple[str, tuple[str, ...]]] = {
     "CH41": ("Birkenhead", ("Birkenhead", "Bidston", "Beechwood")),
     "CH42": ("Birkenhead", ("Rock Ferry", "Tranmere", "Higher Tranmere")),
     "CH43": ("Prenton", ("Oxton", "Prenton", "Claughton", "Noctorum", "Woodchurch")),
@@ -137,7 +138,7 @@ def geography_build(seed: int, pools: NamePools, *, practices_per_neighbourhood:
     for district, codes in by_district.items():
         if district in _NON_GEOGRAPHIC:
             continue
-        town, localities = _DISTRICT_PLACES[district]
+        town, localities = DISTRICT_PLACES[district]
         for code in codes:
             streets.append(
                 Street(code, district, rng.choice(pools.street_names), town, rng.choice(localities), hoods[district].pk)

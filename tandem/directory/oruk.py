@@ -9,6 +9,7 @@ accessibility, organisation identifiers, attributes on anything but a service) a
 import json
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -532,25 +533,44 @@ def _contacts(reader: _Reader, parsed: ParsedService, service_id: uuid.UUID | No
             _append(parsed.phones, _row(phone, phone_fields))
 
 
+def _linked_id(
+    link: _Reader,
+    nested: str,
+    read: Callable[[_Reader], Row | None],
+    rows: list[Row],
+    seen: set[uuid.UUID],
+    *,
+    again: str,
+) -> uuid.UUID | None:
+    """What a link row points at: the `<nested>_id` it gives, or the row nested in it (read, and
+    added to `rows`). A problem when it gives neither, when the two disagree, or when the service
+    links to the same one twice (`again` says so)."""
+    key = f"{nested}_id"
+    linked_id = link.uuid(key)
+    inside = link.child(nested)
+    row = read(inside) if inside is not None else None
+    if row is not None:
+        if linked_id is not None and linked_id != row.id:
+            link.problem(key, f"does not match {nested}.id")
+        linked_id = row.id
+        rows.append(row)
+    if linked_id is None:
+        link.problem(key, f"is required when no {nested} is given")
+    elif linked_id in seen:
+        link.problem(key, again)
+    else:
+        seen.add(linked_id)
+    return linked_id
+
+
 def _service_at_locations(reader: _Reader, parsed: ParsedService, service_id: uuid.UUID | None) -> None:
     located: set[uuid.UUID] = set()
     for path, item in reader.items("service_at_locations"):
         link = _Reader(parsed, item, path)
         _owned(link, "service_id", service_id)
-        location_id = link.uuid("location_id")
-        nested = link.child("location")
-        location_row = _location(nested) if nested is not None else None
-        if location_row is not None:
-            if location_id is not None and location_id != location_row.id:
-                link.problem("location_id", "does not match location.id")
-            location_id = location_row.id
-            parsed.locations.append(location_row)
-        if location_id is None:
-            link.problem("location_id", "is required when no location is given")
-        elif location_id in located:
-            link.problem("location_id", "the service is already at this location")
-        else:
-            located.add(location_id)
+        location_id = _linked_id(
+            link, "location", _location, parsed.locations, located, again="the service is already at this location"
+        )
         _append(parsed.service_at_locations, _row(link, {"service_id": service_id, "location_id": location_id}))
 
 
@@ -617,20 +637,14 @@ def _attributes(reader: _Reader, parsed: ParsedService, service_id: uuid.UUID | 
     for path, item in reader.items("attributes"):
         attribute = _Reader(parsed, item, path)
         _owned(attribute, "link_id", service_id)
-        term_id = attribute.uuid("taxonomy_term_id")
-        nested = attribute.child("taxonomy_term")
-        term_row = _taxonomy_term(nested, parsed) if nested is not None else None
-        if term_row is not None:
-            if term_id is not None and term_id != term_row.id:
-                attribute.problem("taxonomy_term_id", "does not match taxonomy_term.id")
-            term_id = term_row.id
-            parsed.taxonomy_terms.append(term_row)
-        if term_id is None:
-            attribute.problem("taxonomy_term_id", "is required when no taxonomy_term is given")
-        elif term_id in tagged:
-            attribute.problem("taxonomy_term_id", "the service already has this term")
-        else:
-            tagged.add(term_id)
+        term_id = _linked_id(
+            attribute,
+            "taxonomy_term",
+            lambda nested: _taxonomy_term(nested, parsed),
+            parsed.taxonomy_terms,
+            tagged,
+            again="the service already has this term",
+        )
         fields = {
             "service_id": service_id,
             "taxonomy_term_id": term_id,

@@ -102,6 +102,30 @@ def form_shown(record: Record[SupportPlan], template: str, form: Any, **extra: A
     )
 
 
+def plan_form(
+    request: StaffRequest,
+    record: Record[SupportPlan],
+    form: Any,
+    save: Callable[..., Any],
+    *,
+    done: str,
+    page: str,
+    given: Callable[[], dict[str, Any]] = dict,
+    **extra: Any,
+) -> HttpResponse:
+    """A form that changes the plan: the service `save` is given the plan, what `given` reads from
+    the valid form, the form's version and the actor; then back to the plan, or the form (with
+    `extra`) shown again."""
+    plan = record.obj
+    return submit(
+        request,
+        form,
+        lambda: save(plan=plan, **given(), version=form.cleaned_data["version"], actor=request.user),
+        done=done,
+        then=plan_url(plan),
+    ) or form_shown(record, page, form, **extra)
+
+
 @require_http_methods(["GET", "POST"])
 @app_record_page("the start of a care and support plan", selectors.assessment_for_plan, kwarg="assessment_uuid")
 def plan_start(request: StaffRequest, record: Record[NeedsAssessment]) -> HttpResponse:
@@ -164,15 +188,15 @@ def plan_edit(request: StaffRequest, record: Record[SupportPlan]) -> HttpRespons
         posted(request),
         initial={"budget_method": plan.budget_method, "contingency": plan.contingency, "version": plan.version},
     )
-    return submit(
+    return plan_form(
         request,
+        record,
         form,
-        lambda: services.plan_save(
-            plan=plan, details=form.details(), version=form.cleaned_data["version"], actor=request.user
-        ),
+        services.plan_save,
+        given=lambda: {"details": form.details()},
         done="Plan saved",
-        then=plan_url(plan),
-    ) or form_shown(record, "plan_edit", form)
+        page="plan_edit",
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -181,15 +205,15 @@ def plan_edit(request: StaffRequest, record: Record[SupportPlan]) -> HttpRespons
 def outcome_add(request: StaffRequest, record: Record[SupportPlan]) -> HttpResponse:
     plan = record.obj
     form = forms.OutcomeForm(posted(request), initial={"version": plan.version})
-    return submit(
+    return plan_form(
         request,
+        record,
         form,
-        lambda: services.outcome_add(
-            plan=plan, answers=form.answers(), version=form.cleaned_data["version"], actor=request.user
-        ),
+        services.outcome_add,
+        given=lambda: {"answers": form.answers()},
         done="Outcome added",
-        then=plan_url(plan),
-    ) or form_shown(record, "outcome_add", form)
+        page="outcome_add",
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -208,15 +232,16 @@ def outcome_edit(request: StaffRequest, record: Record[SupportPlan], outcome_uui
             "version": plan.version,
         },
     )
-    return submit(
+    return plan_form(
         request,
+        record,
         form,
-        lambda: services.outcome_save(
-            plan=plan, outcome=outcome, answers=form.answers(), version=form.cleaned_data["version"], actor=request.user
-        ),
+        services.outcome_save,
+        given=lambda: {"outcome": outcome, "answers": form.answers()},
         done="Outcome saved",
-        then=plan_url(plan),
-    ) or form_shown(record, "outcome_edit", form, outcome=outcome)
+        page="outcome_edit",
+        outcome=outcome,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -226,15 +251,16 @@ def outcome_remove(request: StaffRequest, record: Record[SupportPlan], outcome_u
     plan = record.obj
     outcome = selectors.outcome_of(plan=plan, uuid=outcome_uuid)
     form = forms.VersionForm(posted(request), initial={"version": plan.version})
-    return submit(
+    return plan_form(
         request,
+        record,
         form,
-        lambda: services.outcome_remove(
-            plan=plan, outcome=outcome, version=form.cleaned_data["version"], actor=request.user
-        ),
+        services.outcome_remove,
+        given=lambda: {"outcome": outcome},
         done="Outcome removed",
-        then=plan_url(plan),
-    ) or form_shown(record, "outcome_remove", form, outcome=outcome)
+        page="outcome_remove",
+        outcome=outcome,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -312,15 +338,16 @@ def commissioned_add(request: StaffRequest, record: Record[SupportPlan], outcome
     form = forms.CommissionedForm(
         posted(request), providers=_providers(), initial={"version": plan.version, "unit": "hour"}
     )
-    return submit(
+    return plan_form(
         request,
+        record,
         form,
-        lambda: services.commissioned_add(
-            plan=plan, outcome=outcome, details=form.details(), version=form.cleaned_data["version"], actor=request.user
-        ),
+        services.commissioned_add,
+        given=lambda: {"outcome": outcome, "details": form.details()},
         done="Commissioned service added",
-        then=plan_url(plan),
-    ) or form_shown(record, "commissioned_add", form, outcome=outcome)
+        page="commissioned_add",
+        outcome=outcome,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -342,15 +369,16 @@ def commissioned_edit(request: StaffRequest, record: Record[SupportPlan], commis
             "version": plan.version,
         },
     )
-    return submit(
+    return plan_form(
         request,
+        record,
         form,
-        lambda: services.commissioned_save(
-            plan=plan, item=item, details=form.details(), version=form.cleaned_data["version"], actor=request.user
-        ),
+        services.commissioned_save,
+        given=lambda: {"item": item, "details": form.details()},
         done="Commissioned service saved",
-        then=plan_url(plan),
-    ) or form_shown(record, "commissioned_edit", form, outcome=item.outcome)
+        page="commissioned_edit",
+        outcome=item.outcome,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -360,15 +388,17 @@ def commissioned_remove(request: StaffRequest, record: Record[SupportPlan], comm
     plan = record.obj
     item = selectors.commissioned_of(plan=plan, uuid=commissioned_uuid)
     form = forms.VersionForm(posted(request), initial={"version": plan.version})
-    return submit(
+    return plan_form(
         request,
+        record,
         form,
-        lambda: services.commissioned_remove(
-            plan=plan, item=item, version=form.cleaned_data["version"], actor=request.user
-        ),
+        services.commissioned_remove,
+        given=lambda: {"item": item},
         done="Commissioned service removed",
-        then=plan_url(plan),
-    ) or form_shown(record, "commissioned_remove", form, item=item, units=presenters.units)
+        page="commissioned_remove",
+        item=item,
+        units=presenters.units,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -379,15 +409,16 @@ def plan_complete(request: StaffRequest, record: Record[SupportPlan]) -> HttpRes
     plan = record.obj
     computed = selectors.budget_of_plan(plan=plan)
     form = forms.AgreementForm(posted(request), initial={"version": plan.version})
-    return submit(
+    return plan_form(
         request,
+        record,
         form,
-        lambda: services.plan_complete(
-            plan=plan, agreement=form.agreement(), version=form.cleaned_data["version"], actor=request.user
-        ),
+        services.plan_complete,
+        given=lambda: {"agreement": form.agreement()},
         done="The person's agreement is recorded",
-        then=plan_url(plan),
-    ) or form_shown(record, "plan_complete", form, budget=presenters.budget_shown(plan, computed))
+        page="plan_complete",
+        budget=presenters.budget_shown(plan, computed),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -404,19 +435,15 @@ def plan_copy(request: StaffRequest, record: Record[SupportPlan]) -> HttpRespons
         )
         return redirect(plan_url(plan))
     form = forms.CopyForm(posted(request), initial={"version": plan.version})
-    return submit(
+    return plan_form(
         request,
+        record,
         form,
-        lambda: services.plan_copy_record(
-            plan=plan,
-            given_on=form.cleaned_data["copy_given_on"],
-            copy_format=form.cleaned_data["copy_format"],
-            version=form.cleaned_data["version"],
-            actor=request.user,
-        ),
+        services.plan_copy_record,
+        given=lambda: {"given_on": form.cleaned_data["copy_given_on"], "copy_format": form.cleaned_data["copy_format"]},
         done="Copy recorded",
-        then=plan_url(plan),
-    ) or form_shown(record, "plan_copy", form)
+        page="plan_copy",
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -429,16 +456,13 @@ def plan_sign_off(request: StaffRequest, record: Record[SupportPlan]) -> HttpRes
         return redirect(plan_url(plan))
     outcomes = selectors.outcomes_of(plan=plan)
     form = forms.VersionForm(posted(request), initial={"version": plan.version})
-    return submit(
+    return plan_form(
         request,
-        form,
-        lambda: services.plan_sign_off(plan=plan, version=form.cleaned_data["version"], actor=request.user),
-        done="Plan signed off",
-        then=plan_url(plan),
-    ) or form_shown(
         record,
-        "plan_sign_off",
         form,
+        services.plan_sign_off,
+        done="Plan signed off",
+        page="plan_sign_off",
         budget=presenters.budget_shown(plan, selectors.budget_of_outcomes(outcomes)),
         outcomes=[(o, presenters.commissioned_rows(o)) for o in outcomes],
     )

@@ -7,7 +7,8 @@ import pytest
 from tandem.access.models import RestrictionChange
 from tandem.access.services import record_unrestrict, restriction_change_review
 from tandem.audit.models import AuditEvent
-from tandem.core.errors import DomainError, NotPermitted
+from tandem.audit.tests.refusals import refused_unchanged
+from tandem.core.errors import NotPermitted
 from tandem.identity.permissions import Role
 
 REVIEWED_AT = datetime(2024, 3, 6, 10, 30, tzinfo=UTC)
@@ -22,10 +23,6 @@ def lifted(manager, restricted_person):
 @pytest.fixture
 def reviewer(user_factory, other_team):
     return user_factory(username="reviewer", role=Role.TEAM_MANAGER, teams=[other_team])
-
-
-def row(change):
-    return RestrictionChange.objects.values().get(pk=change.pk)
 
 
 def test_another_manager_reviews_the_change(reviewer, lifted, restricted_person, set_clock):
@@ -47,40 +44,28 @@ def test_another_manager_reviews_the_change(reviewer, lifted, restricted_person,
 
 
 def test_a_manager_may_not_review_their_own_change(manager, lifted):
-    before = row(lifted)
-    events = AuditEvent.objects.count()
+    refusal = refused_unchanged(lambda: restriction_change_review(change=lifted, actor=manager), lifted)
 
-    with pytest.raises(DomainError) as refused:
-        restriction_change_review(change=lifted, actor=manager)
-
-    assert refused.value.message == "Another manager must review your own change to a restriction"
-    assert row(lifted) == before
-    assert AuditEvent.objects.count() == events
+    assert refusal.message == "Another manager must review your own change to a restriction"
 
 
 def test_it_refuses_to_review_the_same_change_twice(reviewer, user_factory, lifted):
     restriction_change_review(change=lifted, actor=reviewer)
-    before = row(lifted)
-    events = AuditEvent.objects.count()
     second = user_factory(username="second.reviewer", role=Role.TEAM_MANAGER)
 
-    with pytest.raises(DomainError) as refused:
-        restriction_change_review(change=RestrictionChange.objects.get(pk=lifted.pk), actor=second)
+    refusal = refused_unchanged(
+        lambda: restriction_change_review(change=RestrictionChange.objects.get(pk=lifted.pk), actor=second), lifted
+    )
 
-    assert refused.value.message == "This change has already been reviewed"
-    assert row(lifted) == before
-    assert AuditEvent.objects.count() == events
+    assert refusal.message == "This change has already been reviewed"
 
 
 @pytest.mark.parametrize("who", ["practitioner", "business_support", "admin_user"])
 def test_staff_without_the_review_permission_may_not_review(request, lifted, who):
     actor = request.getfixturevalue(who)
-    before = row(lifted)
-    events = AuditEvent.objects.count()
 
-    with pytest.raises(NotPermitted) as refused:
-        restriction_change_review(change=lifted, actor=actor)
+    refusal = refused_unchanged(
+        lambda: restriction_change_review(change=lifted, actor=actor), lifted, raises=NotPermitted
+    )
 
-    assert refused.value.message == "You do not have permission to review changes to restrictions"
-    assert row(lifted) == before
-    assert AuditEvent.objects.count() == events
+    assert refusal.message == "You do not have permission to review changes to restrictions"

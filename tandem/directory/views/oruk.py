@@ -91,6 +91,11 @@ def _not_found(what: str, key: str) -> JsonResponse:
     return _json({"detail": f"No {what} with id {key}"}, status=404)
 
 
+def _one[T](found: T | None, to_json: Callable[[T], dict[str, Any]], *, what: str, key: str) -> JsonResponse:
+    """One record as JSON, or the 404 that says no such `what` has the id `key`."""
+    return _not_found(what, key) if found is None else _json(to_json(found))
+
+
 def _bad(query: forms.PageQuery | forms.ListFormat | forms.FullQuery) -> JsonResponse:
     return _json({"detail": query.problem()}, status=400)
 
@@ -182,10 +187,12 @@ def oruk_service_at_location(request: HttpRequest, service_at_location_id: str) 
     refused = _not_full(request, "service_at_location")
     if refused is not None:
         return refused
-    link = selectors.service_at_location_find(service_at_location_id=service_at_location_id)
-    if link is None:
-        return _not_found("service at location", service_at_location_id)
-    return _json(oruk.service_at_location_to_json(link))
+    return _one(
+        selectors.service_at_location_find(service_at_location_id=service_at_location_id),
+        oruk.service_at_location_to_json,
+        what="service at location",
+        key=service_at_location_id,
+    )
 
 
 @oruk_endpoint("full")
@@ -193,10 +200,7 @@ def oruk_service(request: HttpRequest, service_id: str) -> HttpResponse:
     refused = _not_full(request, "service")
     if refused is not None:
         return refused
-    service = selectors.service_find(service_id=service_id)
-    if service is None:
-        return _not_found("service", service_id)
-    return _json(oruk.service_to_json(service))
+    return _one(selectors.service_find(service_id=service_id), oruk.service_to_json, what="service", key=service_id)
 
 
 @oruk_endpoint(*_PAGING)
@@ -206,10 +210,9 @@ def oruk_taxonomies(request: HttpRequest) -> HttpResponse:
 
 @oruk_endpoint()
 def oruk_taxonomy(request: HttpRequest, taxonomy_id: str) -> HttpResponse:
-    taxonomy = selectors.taxonomy_find(taxonomy_id=taxonomy_id)
-    if taxonomy is None:
-        return _not_found("taxonomy", taxonomy_id)
-    return _json(oruk.taxonomy_to_json(taxonomy))
+    return _one(
+        selectors.taxonomy_find(taxonomy_id=taxonomy_id), oruk.taxonomy_to_json, what="taxonomy", key=taxonomy_id
+    )
 
 
 @oruk_endpoint(*_PAGING)
@@ -219,7 +222,9 @@ def oruk_taxonomy_terms(request: HttpRequest) -> HttpResponse:
 
 @oruk_endpoint()
 def oruk_taxonomy_term(request: HttpRequest, taxonomy_term_id: str) -> HttpResponse:
-    term = selectors.taxonomy_term_find(taxonomy_term_id=taxonomy_term_id)
-    if term is None:
-        return _not_found("taxonomy term", taxonomy_term_id)
-    return _json(oruk.taxonomy_term_to_json(term))
+    return _one(
+        selectors.taxonomy_term_find(taxonomy_term_id=taxonomy_term_id),
+        oruk.taxonomy_term_to_json,
+        what="taxonomy term",
+        key=taxonomy_term_id,
+    )

@@ -1,15 +1,10 @@
 """What matters to the person and their strengths, in their own words: compare-and-swap and audited."""
 
-import pytest
-
 from tandem.audit.models import AuditEvent
+from tandem.audit.tests.refusals import refused_unchanged
 from tandem.core.errors import NotPermitted, StaleVersion
 from tandem.people.models import Person
 from tandem.people.services import person_voice_update
-
-
-def row(person):
-    return Person.objects.values().get(pk=person.pk)
 
 
 def test_it_records_the_persons_own_words(practitioner, person):
@@ -46,26 +41,24 @@ def test_it_writes_one_audit_event_with_what_changed(practitioner, person):
     assert event.changes == {"what_matters_to_me": ["", "Seeing my grandchildren"]}
 
 
+def gardening(person, actor, *, version):
+    """Record that gardening matters to the person, at `version`, as `actor`."""
+    return lambda: person_voice_update(
+        person=person, what_matters_to_me="Gardening", strengths="", version=version, actor=actor
+    )
+
+
 def test_it_refuses_when_someone_else_saved_first(practitioner, person):
     Person.objects.filter(pk=person.pk).update(version=3)
-    before = row(person)
 
-    with pytest.raises(StaleVersion) as refused:
-        person_voice_update(person=person, what_matters_to_me="Gardening", strengths="", version=2, actor=practitioner)
+    refusal = refused_unchanged(gardening(person, practitioner, version=2), person, raises=StaleVersion, audited=0)
 
-    assert refused.value.message == (
+    assert refusal.message == (
         "Someone else changed this record while you were editing it. Check their changes and try again."
     )
-    assert row(person) == before
-    assert AuditEvent.objects.count() == 0
 
 
 def test_a_system_administrator_may_not_record_it(admin_user, person):
-    before = row(person)
+    refusal = refused_unchanged(gardening(person, admin_user, version=1), person, raises=NotPermitted, audited=0)
 
-    with pytest.raises(NotPermitted) as refused:
-        person_voice_update(person=person, what_matters_to_me="Gardening", strengths="", version=1, actor=admin_user)
-
-    assert refused.value.message == "You do not have permission to change this record"
-    assert row(person) == before
-    assert AuditEvent.objects.count() == 0
+    assert refusal.message == "You do not have permission to change this record"

@@ -5,7 +5,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from tandem.audit.models import AuditEvent
-from tandem.core.errors import DomainError, NotPermitted
+from tandem.audit.tests.refusals import refused_unchanged
+from tandem.core.errors import NotPermitted
 from tandem.people.models import HazardWarning
 from tandem.people.services import warning_end
 from tandem.people.tests.factories import HazardWarningFactory
@@ -21,10 +22,6 @@ def warning(person, practitioner):
     return HazardWarningFactory(
         person=person, raised_by=practitioner, starts_on=date(2024, 1, 2), review_on=date(2024, 4, 2)
     )
-
-
-def row(warning):
-    return HazardWarning.objects.values().get(pk=warning.pk)
 
 
 def test_it_ends_the_warning_today(practitioner, warning):
@@ -58,34 +55,32 @@ def test_it_writes_one_audit_event(practitioner, person, warning):
 
 
 def test_it_refuses_without_a_reason(practitioner, warning):
-    before = row(warning)
+    refusal = refused_unchanged(
+        lambda: warning_end(warning=warning, reason="  ", actor=practitioner), warning, audited=0
+    )
 
-    with pytest.raises(DomainError) as refused:
-        warning_end(warning=warning, reason="  ", actor=practitioner)
-
-    assert (refused.value.message, refused.value.field) == ("Say why the warning no longer applies", "reason")
-    assert row(warning) == before
-    assert AuditEvent.objects.count() == 0
+    assert (refusal.message, refusal.field) == ("Say why the warning no longer applies", "reason")
 
 
 def test_an_ended_warning_cannot_be_ended_again(practitioner, warning):
     warning_end(warning=warning, reason="The dogs have been rehomed", actor=practitioner)
-    before = row(warning)
 
-    with pytest.raises(NotPermitted) as refused:
-        warning_end(warning=warning, reason="Ending it twice", actor=practitioner)
+    refusal = refused_unchanged(
+        lambda: warning_end(warning=warning, reason="Ending it twice", actor=practitioner),
+        warning,
+        raises=NotPermitted,
+        audited=1,
+    )
 
-    assert refused.value.message == "This warning cannot be ended"
-    assert row(warning) == before
-    assert AuditEvent.objects.count() == 1
+    assert refusal.message == "This warning cannot be ended"
 
 
 def test_business_support_may_not_end_warnings(business_support, warning):
-    before = row(warning)
+    refusal = refused_unchanged(
+        lambda: warning_end(warning=warning, reason="The dogs have been rehomed", actor=business_support),
+        warning,
+        raises=NotPermitted,
+        audited=0,
+    )
 
-    with pytest.raises(NotPermitted) as refused:
-        warning_end(warning=warning, reason="The dogs have been rehomed", actor=business_support)
-
-    assert refused.value.message == "This warning cannot be ended"
-    assert row(warning) == before
-    assert AuditEvent.objects.count() == 0
+    assert refusal.message == "This warning cannot be ended"

@@ -5,7 +5,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from tandem.audit.models import AuditEvent
-from tandem.core.errors import DomainError, NotPermitted
+from tandem.audit.tests.refusals import refused_unchanged
+from tandem.core.errors import NotPermitted
 from tandem.people.models import HazardWarning
 from tandem.people.services import warning_end, warning_review
 from tandem.people.tests.factories import HazardWarningFactory
@@ -21,10 +22,6 @@ def warning(person, practitioner):
     return HazardWarningFactory(
         person=person, raised_by=practitioner, starts_on=date(2024, 1, 2), review_on=date(2024, 3, 1)
     )
-
-
-def row(warning):
-    return HazardWarning.objects.values().get(pk=warning.pk)
 
 
 def test_it_sets_the_next_review_date(practitioner, warning):
@@ -47,34 +44,31 @@ def test_it_writes_one_audit_event_with_the_old_and_new_dates(practitioner, pers
 
 @pytest.mark.parametrize("review_on", [date(2024, 3, 5), date(2024, 3, 4)])
 def test_it_refuses_a_review_date_that_is_not_in_the_future(practitioner, warning, review_on):
-    before = row(warning)
+    refusal = refused_unchanged(
+        lambda: warning_review(warning=warning, review_on=review_on, actor=practitioner), warning, audited=0
+    )
 
-    with pytest.raises(DomainError) as refused:
-        warning_review(warning=warning, review_on=review_on, actor=practitioner)
-
-    assert refused.value.message == "The next review date must be in the future"
-    assert refused.value.field == "review_on"
-    assert row(warning) == before
-    assert AuditEvent.objects.count() == 0
+    assert refusal.message == "The next review date must be in the future"
+    assert refusal.field == "review_on"
 
 
 def test_an_ended_warning_cannot_be_reviewed(practitioner, warning):
     warning_end(warning=warning, reason="The dogs have been rehomed", actor=practitioner)
-    before = row(warning)
 
-    with pytest.raises(NotPermitted) as refused:
-        warning_review(warning=warning, review_on=date(2024, 9, 1), actor=practitioner)
+    refusal = refused_unchanged(
+        lambda: warning_review(warning=warning, review_on=date(2024, 9, 1), actor=practitioner),
+        warning,
+        raises=NotPermitted,
+        audited=1,
+    )
 
-    assert refused.value.message == "This warning cannot be reviewed"
-    assert row(warning) == before
-    assert AuditEvent.objects.count() == 1
+    assert refusal.message == "This warning cannot be reviewed"
 
 
 def test_a_system_administrator_may_not_review_warnings(admin_user, warning):
-    before = row(warning)
-
-    with pytest.raises(NotPermitted):
-        warning_review(warning=warning, review_on=date(2024, 9, 1), actor=admin_user)
-
-    assert row(warning) == before
-    assert AuditEvent.objects.count() == 0
+    refused_unchanged(
+        lambda: warning_review(warning=warning, review_on=date(2024, 9, 1), actor=admin_user),
+        warning,
+        raises=NotPermitted,
+        audited=0,
+    )
