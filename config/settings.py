@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "oauth2_provider",
     "tandem.core",
     "tandem.identity",
     "tandem.audit",
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "tandem.assessments",
     "tandem.support_plans",
     "tandem.workforce",
+    "tandem.interop",
     "tandem.demo",
 ]
 
@@ -371,3 +373,17 @@ LOGGING = {
         "tandem.request": {"level": "INFO" if _env_bool("TANDEM_LOG_REQUESTS", True) else "WARNING"},
     },
 }
+
+# The FHIR API's OAuth 2.0 server (django-oauth-toolkit): partner systems take a token with their
+# client credentials; the scopes a partner may ask for are those its administrator granted
+# (tandem/interop/scopes.py; docs/fhir.md). Tokens are short-lived and never refreshed.
+OAUTH2_PROVIDER = {
+    "SCOPES_BACKEND_CLASS": "tandem.interop.scopes.PartnerScopes",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": int(os.environ.get("TANDEM_FHIR_TOKEN_SECONDS", "300")),
+}
+# The library's own models (its swappable-model settings must exist for migrations to resolve).
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER_ACCESS_TOKEN_MODEL = "oauth2_provider.AccessToken"  # noqa: S105 - a model's name
+OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL = "oauth2_provider.RefreshToken"  # noqa: S105 - a model's name
+OAUTH2_PROVIDER_ID_TOKEN_MODEL = "oauth2_provider.IDToken"  # noqa: S105 - a model's name
+OAUTH2_PROVIDER_GRANT_MODEL = "oauth2_provider.Grant"

@@ -294,6 +294,16 @@ GET = {
     },
     # The weighting rules are the principal social worker's: the world's manager is not one.
     "workforce:rules_edit": row("sign_in", 403, 403, 403, 403),
+    # The FHIR API answers partner systems' bearer tokens, never a session: staff without a token
+    # get 401 like a stranger (tandem/interop/tests test the tokens and scopes).
+    "interop:metadata": row(200, 200, 200, 200, 200),
+    "interop:smart_configuration": row(200, 200, 200, 200, 200),
+    "interop:token": row(405, 405, 405, 405, 405),
+    "interop:patient_search": row(401, 401, 401, 401, 401),
+    "interop:patient_read": row(401, 401, 401, 401, 401),
+    "interop:flag_search": row(401, 401, 401, 401, 401),
+    "interop:flag_read": row(401, 401, 401, 401, 401),
+    "interop:unsupported": row(404, 404, 404, 404, 404),
 }
 
 POST = {
@@ -576,6 +586,15 @@ POST = {
     "workforce:post_edit": row("sign_in", 403, "saved:workforce:establishment", 403, 403),
     "workforce:profile_edit": row("sign_in", 403, "saved:workforce:practitioner", 403, 403),
     "workforce:rules_edit": row("sign_in", 403, 403, 403, 403),
+    # The FHIR API is read-only; the token endpoint refuses a request that is not a grant (400).
+    "interop:metadata": row(405, 405, 405, 405, 405),
+    "interop:smart_configuration": row(405, 405, 405, 405, 405),
+    "interop:token": row(400, 400, 400, 400, 400),
+    "interop:patient_search": row(405, 405, 405, 405, 405),
+    "interop:patient_read": row(405, 405, 405, 405, 405),
+    "interop:flag_search": row(405, 405, 405, 405, 405),
+    "interop:flag_read": row(405, 405, 405, 405, 405),
+    "interop:unsupported": row(405, 405, 405, 405, 405),
 }
 
 
@@ -625,6 +644,8 @@ class World:
             "post_uuid": self.extra.get("workforce_post_uuid"),
             "user_uuid": self.extra.get("workforce_practitioner_uuid"),
             "kind": AlertKind.WAITING,
+            "resource_id": uuid.uuid4(),  # FHIR ids: no partner token asks for them here
+            "rest": "Observation",
             **self.extra,
         }
         return reverse(name, kwargs={argument: values[argument] for argument in URLS[name]})

@@ -1,0 +1,192 @@
+"""Tandem's records as FHIR R4 resources claiming the UK Core profiles (JSON-ready dicts).
+
+What each element carries, and what Tandem leaves out, is in docs/fhir.md.
+"""
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from tandem.core import clock
+from tandem.interop import uk_core
+from tandem.people.codes import Ethnicity, Gender
+from tandem.people.models import HazardWarning, Person
+
+Resource = dict[str, Any]
+
+# Tandem records the 2021 Census categories (CLD); UK Core codes the 2001 ones (NHS Data
+# Dictionary "Ethnic category"), which fold the newer groups into "any other" as NHS systems do.
+ETHNIC_CATEGORY: dict[str, str] = {
+    Ethnicity.WHITE_BRITISH: "A",
+    Ethnicity.WHITE_IRISH: "B",
+    Ethnicity.WHITE_GYPSY_TRAVELLER: "C",
+    Ethnicity.WHITE_ROMA: "C",
+    Ethnicity.WHITE_OTHER: "C",
+    Ethnicity.MIXED_WHITE_BLACK_CARIBBEAN: "D",
+    Ethnicity.MIXED_WHITE_BLACK_AFRICAN: "E",
+    Ethnicity.MIXED_WHITE_ASIAN: "F",
+    Ethnicity.MIXED_OTHER: "G",
+    Ethnicity.ASIAN_INDIAN: "H",
+    Ethnicity.ASIAN_PAKISTANI: "J",
+    Ethnicity.ASIAN_BANGLADESHI: "K",
+    Ethnicity.ASIAN_OTHER: "L",
+    Ethnicity.BLACK_CARIBBEAN: "M",
+    Ethnicity.BLACK_AFRICAN: "N",
+    Ethnicity.BLACK_OTHER: "P",
+    Ethnicity.ASIAN_CHINESE: "R",
+    Ethnicity.OTHER_ARAB: "S",
+    Ethnicity.OTHER_ANY: "S",
+    Ethnicity.REFUSED: "Z",
+    Ethnicity.NOT_KNOWN: "99",
+}
+
+ADMINISTRATIVE_GENDER: dict[str, str] = {
+    Gender.FEMALE: "female",
+    Gender.MALE: "male",
+    Gender.OTHER: "other",
+    Gender.UNKNOWN: "unknown",
+}
+
+# Tandem checks an NHS number's check digit but does not trace it with the Personal Demographics
+# Service, so every number it sends is "present but not traced" (UK Core NHSNumberVerificationStatus).
+NOT_TRACED = "02"
+
+
+def instant(moment: datetime) -> str:
+    """A FHIR instant in UTC, to the millisecond (so `_lastUpdated` searches compare what was sent)."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _coding(system: str, code: str, display: str) -> Resource:
+    return {"system": system, "code": code, "display": display}
+
+
+def _nhs_number(person: Person) -> list[Resource]:
+    if not person.nhs_number:
+        return []
+    status = uk_core.code_system("UKCore-NHSNumberVerificationStatusEngland")[NOT_TRACED]
+    return [
+        {
+            "extension": [
+                {
+                    "url": uk_core.NHS_NUMBER_VERIFICATION_EXTENSION,
+                    "valueCodeableConcept": {
+                        "coding": [_coding(uk_core.NHS_NUMBER_VERIFICATION_SYSTEM, NOT_TRACED, status)]
+                    },
+                }
+            ],
+            "system": uk_core.NHS_NUMBER_SYSTEM,
+            "value": person.nhs_number,
+        }
+    ]
+
+
+def _names(person: Person) -> list[Resource]:
+    official: Resource = {"use": "official", "family": person.family_name}
+    given = [person.given_name, *person.other_given_names.split()]
+    official["given"] = [name for name in given if name]
+    if person.title:
+        official["prefix"] = [person.title]
+    names = [official]
+    if person.preferred_name and person.preferred_name != person.given_name:
+        names.append({"use": "usual", "family": person.family_name, "given": [person.preferred_name]})
+    for previous in person.previous_names.all():
+        old: Resource = {"use": "old", "family": previous.family_name}
+        if previous.given_name:
+            old["given"] = [previous.given_name]
+        if previous.used_until:
+            old["period"] = {"end": previous.used_until.isoformat()}
+        names.append(old)
+    return names
+
+
+def _address(person: Person) -> list[Resource]:
+    lines = [line for line in (person.address_line_1, person.address_line_2) if line]
+    if not (lines or person.town or person.postcode):
+        return []
+    address: Resource = {"use": "home", "type": "physical"}
+    if lines:
+        address["line"] = lines
+    if person.town:
+        address["city"] = person.town
+    if person.postcode:
+        address["postalCode"] = person.postcode
+    return [address]
+
+
+def _extensions(person: Person) -> list[Resource]:
+    code = ETHNIC_CATEGORY[person.ethnicity]
+    display = uk_core.code_system("UKCore-EthnicCategoryEngland")[code]
+    return [
+        {
+            "url": uk_core.ETHNIC_CATEGORY_EXTENSION,
+            "valueCodeableConcept": {"coding": [_coding(uk_core.ETHNIC_CATEGORY_SYSTEM, code, display)]},
+        },
+        {"url": uk_core.INTERPRETER_REQUIRED_EXTENSION, "valueBoolean": person.interpreter_needed},
+    ]
+
+
+def _communication(person: Person) -> list[Resource]:
+    """The preferred language, when its name is one UK Core's HumanLanguage codes with a BCP 47 tag
+    (the binding is required, so a language Tandem cannot code is left out, never sent as text)."""
+    found = uk_core.language_codes().get(person.preferred_language.strip().lower())
+    if found is None:
+        return []
+    code, display = found
+    return [{"language": {"coding": [_coding(uk_core.LANGUAGE_SYSTEM, code, display)]}, "preferred": True}]
+
+
+def _general_practitioner(person: Person) -> list[Resource]:
+    practice = person.gp_practice
+    if practice is None:
+        return []
+    return [
+        {
+            "type": "Organization",
+            "identifier": {"system": uk_core.ODS_SYSTEM, "value": practice.ods_code},
+            "display": practice.name,
+        }
+    ]
+
+
+def patient(person: Person) -> Resource:
+    """A person as a UK Core Patient."""
+    resource: Resource = {
+        "resourceType": "Patient",
+        "id": str(person.uuid),
+        "meta": {"lastUpdated": instant(person.updated_at), "profile": [uk_core.PATIENT_PROFILE]},
+        "extension": _extensions(person),
+        "identifier": _nhs_number(person),
+        "active": True,
+        "name": _names(person),
+        "gender": ADMINISTRATIVE_GENDER.get(person.gender, "unknown"),
+        "birthDate": person.date_of_birth.isoformat() if person.date_of_birth else None,
+        "deceasedDateTime": person.date_of_death.isoformat() if person.date_of_death else None,
+        "address": _address(person),
+        "communication": _communication(person),
+        "generalPractitioner": _general_practitioner(person),
+    }
+    return {key: value for key, value in resource.items() if value not in (None, [])}
+
+
+def flag_status(warning: HazardWarning, today: date) -> str:
+    active = warning.starts_on <= today and (warning.ends_on is None or warning.ends_on > today)
+    return "active" if active else "inactive"
+
+
+def flag(warning: HazardWarning) -> Resource:
+    """A hazard warning as a UK Core Flag: a safety flag about the person, for the period it runs."""
+    period = {"start": warning.starts_on.isoformat()}
+    if warning.ends_on:
+        period["end"] = warning.ends_on.isoformat()
+    return {
+        "resourceType": "Flag",
+        "id": str(warning.uuid),
+        "meta": {"lastUpdated": instant(warning.updated_at), "profile": [uk_core.FLAG_PROFILE]},
+        "status": flag_status(warning, clock.today()),
+        "category": [{"coding": [_coding(uk_core.FLAG_CATEGORY_SYSTEM, "safety", "Safety")]}],
+        # No code system names Tandem's warning categories: the category and what to look out
+        # for travel as text, which is what a partner's staff read.
+        "code": {"text": f"{warning.get_category_display()}: {warning.description}"},
+        "subject": {"reference": f"Patient/{warning.person.uuid}"},
+        "period": period,
+    }

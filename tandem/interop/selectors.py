@@ -1,0 +1,77 @@
+"""Reads for the FHIR API: only what a partner may see, through the people app's partner reads."""
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from tandem.core import clock
+from tandem.interop.models import Partner
+from tandem.interop.search import Criteria, postcode_compact_annotation
+from tandem.people import partner_selectors
+
+
+@dataclass(frozen=True)
+class Found:
+    """One page of a search and how many match in all."""
+
+    rows: list[Any]
+    total: int
+
+
+def _page(queryset: QuerySet[Any], criteria: Criteria) -> Found:
+    for condition in criteria.filters:
+        queryset = queryset.filter(condition)
+    if criteria.needs_distinct:
+        queryset = queryset.distinct()
+    total = queryset.count()
+    start = criteria.paging.offset
+    rows = list(queryset[start : start + criteria.paging.count]) if criteria.paging.count else []
+    return Found(rows=rows, total=total)
+
+
+def _uuid(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+def patients_search(*, partner: Partner, criteria: Criteria) -> Found:
+    people = partner_selectors.people_shared_with(organisation_id=partner.organisation_id)
+    people = people.annotate(**postcode_compact_annotation()).order_by("family_name", "given_name", "pk")
+    return _page(people, criteria)
+
+
+def patient_get(*, partner: Partner, resource_id: str) -> Any | None:
+    """The person with this id if the partner may see them; None otherwise (whether or not they exist)."""
+    found = _uuid(resource_id)
+    if found is None:
+        return None
+    return partner_selectors.people_shared_with(organisation_id=partner.organisation_id).filter(uuid=found).first()
+
+
+def flag_status_filter(status: str) -> Q:
+    """A Flag status as a filter on hazard warnings: active from its start until the day it ends."""
+    today = clock.today()
+    active = Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gt=today))
+    return {"active": active, "inactive": ~active, "entered-in-error": Q(pk__in=[])}[status]
+
+
+def flags_search(*, partner: Partner, criteria: Criteria) -> Found:
+    warnings = partner_selectors.warnings_shared_with(organisation_id=partner.organisation_id)
+    return _page(warnings.order_by("-starts_on", "pk"), criteria)
+
+
+def flag_get(*, partner: Partner, resource_id: str) -> Any | None:
+    found = _uuid(resource_id)
+    if found is None:
+        return None
+    return partner_selectors.warnings_shared_with(organisation_id=partner.organisation_id).filter(uuid=found).first()
+
+
+def patients_by_pk(*, partner: Partner, pks: set[int]) -> list[Any]:
+    """The people a page of Flags points at (for `_include=Flag:patient`), as the partner may see them."""
+    people = partner_selectors.people_shared_with(organisation_id=partner.organisation_id)
+    return list(people.filter(pk__in=pks).order_by("family_name", "given_name", "pk"))
