@@ -1,4 +1,3 @@
-
 import pytest
 
 from tandem.audit.models import AuditEvent
