@@ -27,6 +27,11 @@ FLAG_SEARCH = [
     ("_id", "token", "the Flag's id"),
     ("_lastUpdated", "date", "when the warning last changed; prefixes eq ne lt gt le ge sa eb"),
 ]
+RELATED_PERSON_SEARCH = [
+    ("patient", "reference", "Patient/{id}: the person's informal network and unpaid carers"),
+    ("_id", "token", "the RelatedPerson's id"),
+    ("_lastUpdated", "date", "when the entry last changed; prefixes eq ne lt gt le ge sa eb"),
+]
 _COMMON_SEARCH = [
     ("_count", "number", "entries a page, 0 to 100 (default 20); Bundle links page through the rest"),
 ]
@@ -64,7 +69,8 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
         "date": RELEASED,
         "publisher": settings.TANDEM_ORGANISATION_NAME,
         "description": (
-            "Read and search of Patient and Flag (hazard warnings) on the UK Core profiles, for partner "
+            "Read and search of Patient, Flag (hazard warnings) and RelatedPerson (informal network and "
+            "unpaid carers) on the UK Core profiles, for partner "
             "systems with OAuth 2.0 client credentials. A partner sees a person only when the person's "
             "consent to share with the partner's organisation is recorded; never a restricted record; "
             "never safeguarding detail. Every read is audited under the partner's name."
@@ -105,6 +111,12 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
                 "resource": [
                     _resource("Patient", uk_core.PATIENT_PROFILE, PATIENT_SEARCH),
                     _resource("Flag", uk_core.FLAG_PROFILE, FLAG_SEARCH, searchInclude=["Flag:patient"]),
+                    _resource(
+                        "RelatedPerson",
+                        uk_core.RELATED_PERSON_PROFILE,
+                        RELATED_PERSON_SEARCH,
+                        searchInclude=["RelatedPerson:patient"],
+                    ),
                 ],
             }
         ],

@@ -8,8 +8,8 @@ from typing import Any
 
 from tandem.core import clock
 from tandem.interop import uk_core
-from tandem.people.codes import Ethnicity, Gender
-from tandem.people.models import HazardWarning, Person
+from tandem.people.codes import Ethnicity, Gender, Relationship
+from tandem.people.models import HazardWarning, NetworkMember, Person
 
 Resource = dict[str, Any]
 
@@ -190,3 +190,42 @@ def flag(warning: HazardWarning) -> Resource:
         "subject": {"reference": f"Patient/{warning.person.uuid}"},
         "period": period,
     }
+
+
+V3_ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
+V2_CONTACT_ROLE = "http://terminology.hl7.org/CodeSystem/v2-0131"
+# Tandem's relationships in UK Core's PersonRelationshipType (HL7 v3 personal relationship roles,
+# v2 contact roles); a spouse or partner is a "significant other" since Tandem does not say which.
+RELATIONSHIP: dict[str, tuple[str, str, str]] = {
+    Relationship.SPOUSE_OR_PARTNER: (V3_ROLE_CODE, "SIGOTHR", "significant other"),
+    Relationship.CHILD: (V3_ROLE_CODE, "CHILD", "child"),
+    Relationship.PARENT: (V3_ROLE_CODE, "PRN", "parent"),
+    Relationship.SIBLING: (V3_ROLE_CODE, "SIB", "sibling"),
+    Relationship.OTHER_FAMILY: (V3_ROLE_CODE, "FAMMEMB", "family member"),
+    Relationship.FRIEND: (V3_ROLE_CODE, "FRND", "unrelated friend"),
+    Relationship.NEIGHBOUR: (V3_ROLE_CODE, "NBOR", "neighbor"),
+    Relationship.COMMUNITY_GROUP: (V2_CONTACT_ROLE, "O", "Other"),
+    Relationship.OTHER: (V2_CONTACT_ROLE, "O", "Other"),
+}
+CARER = (uk_core.ADDITIONAL_RELATIONSHIP_SYSTEM, "Carer", "Carer of patient")
+
+
+def related_person(member: NetworkMember) -> Resource:
+    """Someone in the person's informal network as a UK Core RelatedPerson: who they are to the
+    person, and whether they are an unpaid carer. What they do and how to reach them stay in Tandem
+    (free text that may say more about the person than a partner needs)."""
+    relationship = [_coding(*RELATIONSHIP[member.relationship])]
+    if member.is_unpaid_carer:
+        relationship.append(_coding(*CARER))
+    resource: Resource = {
+        "resourceType": "RelatedPerson",
+        "id": str(member.uuid),
+        "meta": {"lastUpdated": instant(member.updated_at), "profile": [uk_core.RELATED_PERSON_PROFILE]},
+        "active": member.ended_on is None,
+        "patient": {"reference": f"Patient/{member.person.uuid}"},
+        "relationship": [{"coding": relationship, "text": member.get_relationship_display()}],
+        "name": [{"text": member.name}],
+    }
+    if member.ended_on:
+        resource["period"] = {"end": member.ended_on.isoformat()}
+    return resource

@@ -9,6 +9,7 @@ from oauth2_provider.scopes import BaseScopes
 RESOURCE_SCOPES = {
     "system/Patient.read": "Read and search Patient (people shared with the partner by consent)",
     "system/Flag.read": "Read and search Flag (their hazard warnings)",
+    "system/RelatedPerson.read": "Read and search RelatedPerson (their informal network and unpaid carers)",
 }
 
 

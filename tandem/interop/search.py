@@ -206,35 +206,43 @@ PATIENT_PARAMETERS: dict[str, tuple[set[str], Builder]] = {
     "address-postalcode": (_STRING_MODIFIERS, _postcode),
     "identifier": (set(), lambda v, m: _identifier(v)),
     "birthdate": (set(), lambda v, m: date_filter("date_of_birth", v, "birthdate", as_date=True)),
-    "_id": (set(), lambda v, m: _ids(v)),
-    "_lastUpdated": (set(), lambda v, m: date_filter("updated_at", v, "_lastUpdated", as_date=False)),
 }
 
 
-def patient_criteria(query: QueryDict) -> Criteria:
+def criteria(
+    query: QueryDict, *, resource_type: str, parameters: dict[str, tuple[set[str], Builder]], includes: set[str]
+) -> Criteria:
+    """Read a search of `resource_type`: each parameter is one of `parameters` (with one of its
+    modifiers), each `_include` one of `includes`; anything else is refused."""
     check_format(query)
-    if query.getlist("_include"):
-        raise FhirError(400, "not-supported", "_include: Patient searches include nothing", expression="_include")
+    for include in query.getlist("_include"):
+        if include not in includes:
+            supported = ", ".join(sorted(includes)) or "nothing"
+            raise FhirError(
+                400,
+                "not-supported",
+                f"_include: {include} is not supported ({resource_type} searches include {supported})",
+                expression="_include",
+            )
     filters: list[Q] = []
     for name, modifier, raw in _parameters(query):
-        if name not in PATIENT_PARAMETERS:
+        if name not in parameters:
             raise FhirError(
-                400, "not-supported", f"{name}: not a Patient search parameter Tandem supports", expression=name
+                400, "not-supported", f"{name}: not a {resource_type} search parameter Tandem supports", expression=name
             )
-        modifiers, build = PATIENT_PARAMETERS[name]
+        modifiers, build = parameters[name]
         if modifier:
             _modifier(name, modifier, modifiers)
         filters.append(_any(_values(raw, name), lambda v, b=build, m=modifier: b(v, m)))  # type: ignore[misc]
     # A name may match through previous names (a to-many relation), so a person could repeat.
     distinct = "name" in {key.partition(":")[0] for key in query}
-    return Criteria(filters=filters, includes=[], paging=paging(query), needs_distinct=distinct)
+    return Criteria(
+        filters=filters, includes=sorted(set(query.getlist("_include"))), paging=paging(query), needs_distinct=distinct
+    )
 
 
-FLAG_STATUSES = {"active", "inactive", "entered-in-error"}
-
-
-def _patient_reference(value: str) -> Q:
-    """`Patient/{id}`, an absolute URL ending so, or the bare id."""
+def patient_reference(value: str) -> Q:
+    """`Patient/{id}`, an absolute URL ending so, or the bare id: the rows about that person."""
     kind, _, reference = value.rpartition("/")
     if kind and not kind.endswith("Patient"):
         return Q(pk__in=[])
@@ -244,36 +252,25 @@ def _patient_reference(value: str) -> Q:
         return Q(pk__in=[])
 
 
-def flag_criteria(query: QueryDict, *, status: Callable[[str], Q]) -> Criteria:
-    """`status` turns a Flag status into a filter (it depends on today: the caller knows the day)."""
-    check_format(query)
-    includes = query.getlist("_include")
-    for include in includes:
-        if include not in ("Flag:patient", "Flag:subject"):
-            raise FhirError(
-                400, "not-supported", f"_include: {include} is not supported (Flag:patient is)", expression="_include"
-            )
-    filters: list[Q] = []
-    for name, modifier, raw in _parameters(query):
-        if modifier:
-            _modifier(name, modifier, set())
-        values = _values(raw, name)
-        if name in ("patient", "subject"):
-            filters.append(_any(values, _patient_reference))
-        elif name == "status":
-            unknown = set(values) - FLAG_STATUSES
-            if unknown:
-                raise bad("status", f"{', '.join(sorted(unknown))}: use active, inactive or entered-in-error")
-            filters.append(_any(values, status))
-        elif name == "_id":
-            filters.append(_any(values, _ids))
-        elif name == "_lastUpdated":
-            filters.append(_any(values, lambda v: date_filter("updated_at", v, "_lastUpdated", as_date=False)))
-        else:
-            raise FhirError(
-                400, "not-supported", f"{name}: not a Flag search parameter Tandem supports", expression=name
-            )
-    return Criteria(filters=filters, includes=["Flag:patient"] if includes else [], paging=paging(query))
+def token_of(codes: dict[str, Q], parameter: str) -> Builder:
+    """A token parameter with a fixed set of codes, each a filter."""
+
+    def build(value: str, modifier: str) -> Q:
+        if value not in codes:
+            raise bad(parameter, f"{value}: use {', '.join(codes)}")
+        return codes[value]
+
+    return build
+
+
+COMMON_PARAMETERS: dict[str, tuple[set[str], Builder]] = {
+    "_id": (set(), lambda v, m: _ids(v)),
+    "_lastUpdated": (set(), lambda v, m: date_filter("updated_at", v, "_lastUpdated", as_date=False)),
+}
+ABOUT_A_PATIENT: dict[str, tuple[set[str], Builder]] = {
+    "patient": (set(), lambda v, m: patient_reference(v)),
+    **COMMON_PARAMETERS,
+}
 
 
 def postcode_compact_annotation() -> dict[str, Replace]:

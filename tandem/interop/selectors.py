@@ -75,3 +75,15 @@ def patients_by_pk(*, partner: Partner, pks: set[int]) -> list[Any]:
     """The people a page of Flags points at (for `_include=Flag:patient`), as the partner may see them."""
     people = partner_selectors.people_shared_with(organisation_id=partner.organisation_id)
     return list(people.filter(pk__in=pks).order_by("family_name", "given_name", "pk"))
+
+
+def related_people_search(*, partner: Partner, criteria: Criteria) -> Found:
+    network = partner_selectors.network_shared_with(organisation_id=partner.organisation_id)
+    return _page(network.order_by("person__family_name", "person_id", "-is_unpaid_carer", "name", "pk"), criteria)
+
+
+def related_person_get(*, partner: Partner, resource_id: str) -> Any | None:
+    found = _uuid(resource_id)
+    if found is None:
+        return None
+    return partner_selectors.network_shared_with(organisation_id=partner.organisation_id).filter(uuid=found).first()

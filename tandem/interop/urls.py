@@ -8,10 +8,17 @@ urlpatterns = [
     path("metadata", views.metadata, name="metadata"),
     path(".well-known/smart-configuration", views.smart_config, name="smart_configuration"),
     path("auth/token", views.token, name="token"),
-    path("Patient", views.patient_search, name="patient_search"),
-    path("Patient/<str:resource_id>", views.patient_read, name="patient_read"),
-    path("Flag", views.flag_search, name="flag_search"),
-    path("Flag/<str:resource_id>", views.flag_read, name="flag_read"),
+    path("Patient", views.resource_search, {"kind": "Patient"}, name="patient_search"),
+    path("Patient/<str:resource_id>", views.resource_read, {"kind": "Patient"}, name="patient_read"),
+    path("Flag", views.resource_search, {"kind": "Flag"}, name="flag_search"),
+    path("Flag/<str:resource_id>", views.resource_read, {"kind": "Flag"}, name="flag_read"),
+    path("RelatedPerson", views.resource_search, {"kind": "RelatedPerson"}, name="related_person_search"),
+    path(
+        "RelatedPerson/<str:resource_id>",
+        views.resource_read,
+        {"kind": "RelatedPerson"},
+        name="related_person_read",
+    ),
     # Anything else under /fhir/ is a resource type or interaction Tandem does not offer.
     path("<path:rest>", views.unsupported, name="unsupported"),
 ]

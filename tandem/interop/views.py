@@ -18,7 +18,9 @@ from oauth2_provider.views import TokenView
 from tandem.interop import resources, search, selectors, services
 from tandem.interop.auth import partner_for
 from tandem.interop.capability import capability_statement, smart_configuration
+from tandem.interop.kinds import KINDS
 from tandem.interop.outcomes import FhirError, error_response, fhir_response
+from tandem.interop.scopes import scope_for
 
 if TYPE_CHECKING:
     from tandem.interop.models import Partner
@@ -106,57 +108,38 @@ def _not_found(resource_type: str, resource_id: str) -> FhirError:
 
 
 @fhir_endpoint
-def patient_read(request: HttpRequest, resource_id: str) -> HttpResponse:
-    partner = partner_for(request, resource_type="Patient")
+def resource_read(request: HttpRequest, resource_id: str, *, kind: str) -> HttpResponse:
+    served = KINDS[kind]
+    partner = partner_for(request, resource_type=kind)
     search.check_format(request.GET)
-    person = selectors.patient_get(partner=partner, resource_id=resource_id)
-    if person is None:
-        raise _not_found("Patient", resource_id)
-    services.reads_record(partner=partner, people=[person], resource_type="Patient", interaction="read")
-    return fhir_response(resources.patient(person))
+    row = served.read(partner, resource_id)
+    if row is None:
+        raise _not_found(kind, resource_id)
+    services.reads_record(partner=partner, people=[served.person_of(row)], resource_type=kind, interaction="read")
+    return fhir_response(served.to_fhir(row))
+
+
+def _included_patients(partner: "Partner", people: list[Any]) -> list[Any]:
+    """The people a page points at, for `_include=<kind>:patient`: it needs the Patient scope."""
+    if scope_for("Patient") not in partner.scope_list:
+        raise FhirError(403, "forbidden", f"_include of Patient needs the scope {scope_for('Patient')}")
+    return selectors.patients_by_pk(partner=partner, pks={person.pk for person in people})
 
 
 @fhir_endpoint
-def patient_search(request: HttpRequest) -> HttpResponse:
-    partner = partner_for(request, resource_type="Patient")
-    criteria = search.patient_criteria(request.GET)
-    found = selectors.patients_search(partner=partner, criteria=criteria)
-    services.reads_record(partner=partner, people=found.rows, resource_type="Patient", interaction="search")
-    entries = [_entry(request, resources.patient(person), "match") for person in found.rows]
-    return fhir_response(_bundle(request, "Patient", found, criteria, entries))
-
-
-@fhir_endpoint
-def flag_read(request: HttpRequest, resource_id: str) -> HttpResponse:
-    partner = partner_for(request, resource_type="Flag")
-    search.check_format(request.GET)
-    warning = selectors.flag_get(partner=partner, resource_id=resource_id)
-    if warning is None:
-        raise _not_found("Flag", resource_id)
-    services.reads_record(partner=partner, people=[warning.person], resource_type="Flag", interaction="read")
-    return fhir_response(resources.flag(warning))
-
-
-def _included_patients(partner: "Partner", warnings: list[Any]) -> list[Any]:
-    if "system/Patient.read" not in partner.scope_list:
-        raise FhirError(403, "forbidden", "_include=Flag:patient needs the scope system/Patient.read")
-    return selectors.patients_by_pk(partner=partner, pks={warning.person_id for warning in warnings})
-
-
-@fhir_endpoint
-def flag_search(request: HttpRequest) -> HttpResponse:
-    partner = partner_for(request, resource_type="Flag")
-    criteria = search.flag_criteria(request.GET, status=selectors.flag_status_filter)
-    found = selectors.flags_search(partner=partner, criteria=criteria)
-    included = _included_patients(partner, found.rows) if criteria.includes else []
-    services.reads_record(
-        partner=partner, people=[w.person for w in found.rows], resource_type="Flag", interaction="search"
-    )
+def resource_search(request: HttpRequest, *, kind: str) -> HttpResponse:
+    served = KINDS[kind]
+    partner = partner_for(request, resource_type=kind)
+    criteria = served.criteria(request.GET)
+    found = served.search(partner, criteria)
+    people = [served.person_of(row) for row in found.rows]
+    included = _included_patients(partner, people) if criteria.includes else []
+    services.reads_record(partner=partner, people=people, resource_type=kind, interaction="search")
     if included:
         services.reads_record(partner=partner, people=included, resource_type="Patient", interaction="include")
-    entries = [_entry(request, resources.flag(warning), "match") for warning in found.rows]
+    entries = [_entry(request, served.to_fhir(row), "match") for row in found.rows]
     entries += [_entry(request, resources.patient(person), "include") for person in included]
-    return fhir_response(_bundle(request, "Flag", found, criteria, entries))
+    return fhir_response(_bundle(request, kind, found, criteria, entries))
 
 
 @fhir_endpoint

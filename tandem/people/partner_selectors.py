@@ -6,7 +6,14 @@ from django.db.models import Prefetch, QuerySet
 
 from tandem.access import scope
 from tandem.people.codes import ConsentDecision
-from tandem.people.models import ConsentToShare, HazardWarning, Person, PreviousName, WarningQuerySet
+from tandem.people.models import (
+    ConsentToShare,
+    HazardWarning,
+    NetworkMember,
+    Person,
+    PreviousName,
+    WarningQuerySet,
+)
 
 
 def people_shared_with(*, organisation_id: int) -> QuerySet[Person]:
@@ -28,3 +35,9 @@ def warnings_shared_with(*, organisation_id: int) -> WarningQuerySet:
     shared = people_shared_with(organisation_id=organisation_id).values("pk")
     warnings: WarningQuerySet = HazardWarning.objects.filter(person__in=shared).select_related("person")
     return warnings
+
+
+def network_shared_with(*, organisation_id: int) -> QuerySet[NetworkMember]:
+    """The informal networks (carers, family, friends) of the people shared with this organisation."""
+    shared = people_shared_with(organisation_id=organisation_id).values("pk")
+    return NetworkMember.objects.filter(person__in=shared).select_related("person")

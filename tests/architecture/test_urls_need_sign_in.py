@@ -64,6 +64,8 @@ PUBLIC_URLS = {
     "interop:patient_read",
     "interop:flag_search",
     "interop:flag_read",
+    "interop:related_person_search",
+    "interop:related_person_read",
     "interop:unsupported",
 }
 

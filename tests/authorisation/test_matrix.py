@@ -303,6 +303,8 @@ GET = {
     "interop:patient_read": row(401, 401, 401, 401, 401),
     "interop:flag_search": row(401, 401, 401, 401, 401),
     "interop:flag_read": row(401, 401, 401, 401, 401),
+    "interop:related_person_search": row(401, 401, 401, 401, 401),
+    "interop:related_person_read": row(401, 401, 401, 401, 401),
     "interop:unsupported": row(404, 404, 404, 404, 404),
 }
 
@@ -594,6 +596,8 @@ POST = {
     "interop:patient_read": row(405, 405, 405, 405, 405),
     "interop:flag_search": row(405, 405, 405, 405, 405),
     "interop:flag_read": row(405, 405, 405, 405, 405),
+    "interop:related_person_search": row(405, 405, 405, 405, 405),
+    "interop:related_person_read": row(405, 405, 405, 405, 405),
     "interop:unsupported": row(405, 405, 405, 405, 405),
 }
 

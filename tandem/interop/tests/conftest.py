@@ -18,7 +18,7 @@ from tandem.people.models import ConsentToShare, GPPractice, HazardWarning, Pers
 from tandem.people.services import consent_record
 from tests.conftest import person_make, warning_make
 
-ALL_SCOPES = ["system/Patient.read", "system/Flag.read"]
+ALL_SCOPES = ["system/Patient.read", "system/Flag.read", "system/RelatedPerson.read"]
 
 
 def token_for(issued: IssuedClient, scope: str = "") -> str:

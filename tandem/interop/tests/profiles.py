@@ -114,6 +114,21 @@ def uk_core_flag_check(resource: dict[str, Any]) -> None:
         assert identifier.get("value")
 
 
+def uk_core_related_person_check(resource: dict[str, Any]) -> None:
+    assert resource["meta"]["profile"] == [uk_core.RELATED_PERSON_PROFILE]
+    assert resource["patient"]["reference"].startswith("Patient/")  # 1..1
+    # UK Core binds relationship (extensibly) to PersonRelationshipType: every coding is from one
+    # of its code systems.
+    root = uk_core._root("ValueSet-UKCore-PersonRelationshipType.xml")
+    systems = {include.find(f"{FHIR}system").get("value", "") for include in root.iter(f"{FHIR}include")}
+    carer_codes = uk_core.code_system("UKCore-AdditionalPersonRelationshipRole")
+    for relationship in resource["relationship"]:
+        for coding in relationship["coding"]:
+            assert coding["system"] in systems
+            if coding["system"] == uk_core.ADDITIONAL_RELATIONSHIP_SYSTEM:
+                assert carer_codes[coding["code"]] == coding["display"]
+
+
 def emitted_check(resource: dict[str, Any]) -> None:
     """Everything the API sends: each resource in a Bundle is checked against its profile."""
     fhir_validate(resource)
@@ -127,3 +142,5 @@ def emitted_check(resource: dict[str, Any]) -> None:
             uk_core_patient_check(each)
         elif each["resourceType"] == "Flag":
             uk_core_flag_check(each)
+        elif each["resourceType"] == "RelatedPerson":
+            uk_core_related_person_check(each)

@@ -42,7 +42,7 @@ def test_the_token_endpoint_issues_a_bearer_token_with_the_granted_scopes(issued
     body = response.json()
     assert response.status_code == 200
     assert body["token_type"] == "Bearer"
-    assert set(body["scope"].split()) == {"system/Patient.read", "system/Flag.read"}
+    assert set(body["scope"].split()) == {"system/Patient.read", "system/Flag.read", "system/RelatedPerson.read"}
     assert body["expires_in"] == 300
     assert "refresh_token" not in body
 

@@ -12,6 +12,7 @@ FHIR_VERSION = "4.0.1"
 
 PATIENT_PROFILE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient"
 FLAG_PROFILE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Flag"
+RELATED_PERSON_PROFILE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-RelatedPerson"
 
 NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number"
 ODS_SYSTEM = "https://fhir.nhs.uk/Id/ods-organization-code"
@@ -26,6 +27,7 @@ ETHNIC_CATEGORY_SYSTEM = "https://fhir.hl7.org.uk/CodeSystem/UKCore-EthnicCatego
 # Patient.communication (bound, required, to all-languages: BCP 47 tags).
 INTERPRETER_REQUIRED_EXTENSION = "http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired"
 LANGUAGE_SYSTEM = "urn:ietf:bcp:47"
+ADDITIONAL_RELATIONSHIP_SYSTEM = "https://fhir.hl7.org.uk/CodeSystem/UKCore-AdditionalPersonRelationshipRole"
 FLAG_CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/flag-category"
 
 
