@@ -109,7 +109,18 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
                     ),
                 },
                 "resource": [
-                    _resource("Patient", uk_core.PATIENT_PROFILE, PATIENT_SEARCH),
+                    _resource(
+                        "Patient",
+                        uk_core.PATIENT_PROFILE,
+                        PATIENT_SEARCH,
+                        operation=[
+                            {
+                                "name": "everything",
+                                "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything",
+                                "documentation": "The Patient, its Flags and RelatedPersons (as scopes allow)",
+                            }
+                        ],
+                    ),
                     _resource("Flag", uk_core.FLAG_PROFILE, FLAG_SEARCH, searchInclude=["Flag:patient"]),
                     _resource(
                         "RelatedPerson",

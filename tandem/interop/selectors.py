@@ -87,3 +87,13 @@ def related_person_get(*, partner: Partner, resource_id: str) -> Any | None:
     if found is None:
         return None
     return partner_selectors.network_shared_with(organisation_id=partner.organisation_id).filter(uuid=found).first()
+
+
+def rows_about(*, partner: Partner, kind: str, person: Any) -> list[Any]:
+    """Every Flag or RelatedPerson row about one person the partner may see (for `$everything`)."""
+    organisation_id = partner.organisation_id
+    if kind == "Flag":
+        warnings = partner_selectors.warnings_shared_with(organisation_id=organisation_id)
+        return list(warnings.filter(person=person).order_by("-starts_on", "pk"))
+    network = partner_selectors.network_shared_with(organisation_id=organisation_id)
+    return list(network.filter(person=person).order_by("-is_unpaid_carer", "name", "pk"))

@@ -10,6 +10,7 @@ urlpatterns = [
     path("auth/token", views.token, name="token"),
     path("Patient", views.resource_search, {"kind": "Patient"}, name="patient_search"),
     path("Patient/<str:resource_id>", views.resource_read, {"kind": "Patient"}, name="patient_read"),
+    path("Patient/<str:resource_id>/$everything", views.patient_everything, name="patient_everything"),
     path("Flag", views.resource_search, {"kind": "Flag"}, name="flag_search"),
     path("Flag/<str:resource_id>", views.resource_read, {"kind": "Flag"}, name="flag_read"),
     path("RelatedPerson", views.resource_search, {"kind": "RelatedPerson"}, name="related_person_search"),

@@ -143,6 +143,35 @@ def resource_search(request: HttpRequest, *, kind: str) -> HttpResponse:
 
 
 @fhir_endpoint
+def patient_everything(request: HttpRequest, resource_id: str) -> HttpResponse:
+    """`Patient/{id}/$everything`: the Patient with its Flags and RelatedPersons, as far as the
+    partner's scopes reach (a resource type it may not read is left out)."""
+    partner = partner_for(request, resource_type="Patient")
+    search.check_format(request.GET)
+    unknown = sorted(set(request.GET) - {"_format"})
+    if unknown:
+        raise FhirError(400, "not-supported", f"{unknown[0]}: $everything takes no parameters", expression=unknown[0])
+    person = selectors.patient_get(partner=partner, resource_id=resource_id)
+    if person is None:
+        raise _not_found("Patient", resource_id)
+    rows = [(KINDS["Patient"], person)]
+    for kind in ("Flag", "RelatedPerson"):
+        if scope_for(kind) in partner.scope_list:
+            rows += [(KINDS[kind], row) for row in selectors.rows_about(partner=partner, kind=kind, person=person)]
+    services.reads_record(partner=partner, people=[person], resource_type="Patient", interaction="$everything")
+    entries = [_entry(request, served.to_fhir(row), "match") for served, row in rows]
+    return fhir_response(
+        {
+            "resourceType": "Bundle",
+            "type": "searchset",
+            "total": len(entries),
+            "link": [{"relation": "self", "url": request.build_absolute_uri()}],
+            "entry": entries,
+        }
+    )
+
+
+@fhir_endpoint
 def unsupported(request: HttpRequest, rest: str) -> HttpResponse:
     raise FhirError(404, "not-supported", f"{rest} is not supported: see {_base(request)}metadata")
 

@@ -62,6 +62,7 @@ PUBLIC_URLS = {
     "interop:token",
     "interop:patient_search",
     "interop:patient_read",
+    "interop:patient_everything",
     "interop:flag_search",
     "interop:flag_read",
     "interop:related_person_search",
