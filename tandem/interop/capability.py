@@ -32,6 +32,12 @@ RELATED_PERSON_SEARCH = [
     ("_id", "token", "the RelatedPerson's id"),
     ("_lastUpdated", "date", "when the entry last changed; prefixes eq ne lt gt le ge sa eb"),
 ]
+PLAN_SEARCH = [
+    ("patient", "reference", "Patient/{id}: the person's care and support plan in force"),
+    ("subject", "reference", "the same as patient"),
+    ("_id", "token", "the resource's id"),
+    ("_lastUpdated", "date", "when it last changed; prefixes eq ne lt gt le ge sa eb"),
+]
 _COMMON_SEARCH = [
     ("_count", "number", "entries a page, 0 to 100 (default 20); Bundle links page through the rest"),
 ]
@@ -69,8 +75,9 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
         "date": RELEASED,
         "publisher": settings.TANDEM_ORGANISATION_NAME,
         "description": (
-            "Read and search of Patient, Flag (hazard warnings) and RelatedPerson (informal network and "
-            "unpaid carers) on the UK Core profiles, for partner "
+            "Read and search of Patient, Flag (hazard warnings), RelatedPerson (informal network and "
+            "unpaid carers), CarePlan and Goal (the care and support plan in force and its personal "
+            "outcomes) on the UK Core profiles, for partner "
             "systems with OAuth 2.0 client credentials. A partner sees a person only when the person's "
             "consent to share with the partner's organisation is recorded; never a restricted record; "
             "never safeguarding detail. Every read is audited under the partner's name."
@@ -127,6 +134,18 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
                         uk_core.RELATED_PERSON_PROFILE,
                         RELATED_PERSON_SEARCH,
                         searchInclude=["RelatedPerson:patient"],
+                    ),
+                    _resource(
+                        "CarePlan",
+                        uk_core.CARE_PLAN_PROFILE,
+                        PLAN_SEARCH,
+                        searchInclude=["CarePlan:subject", "CarePlan:patient"],
+                    ),
+                    _resource(
+                        "Goal",
+                        "http://hl7.org/fhir/StructureDefinition/Goal",
+                        PLAN_SEARCH,
+                        searchInclude=["Goal:subject", "Goal:patient"],
                     ),
                 ],
             }

@@ -63,4 +63,22 @@ KINDS: dict[str, Kind] = {
         person_of=lambda member: member.person,
         includes={"RelatedPerson:patient"},
     ),
+    "CarePlan": Kind(
+        name="CarePlan",
+        parameters={**search.ABOUT_A_PATIENT, "subject": search.ABOUT_A_PATIENT["patient"]},
+        find=selectors.care_plans_search,
+        get=selectors.care_plan_get,
+        to_fhir=resources.care_plan,
+        person_of=lambda plan: plan.person,
+        includes={"CarePlan:subject", "CarePlan:patient"},
+    ),
+    "Goal": Kind(
+        name="Goal",
+        parameters={**search.ABOUT_A_PATIENT, "subject": search.ABOUT_A_PATIENT["patient"]},
+        find=selectors.goals_search,
+        get=selectors.goal_get,
+        to_fhir=resources.goal,
+        person_of=lambda outcome: outcome.plan.person,
+        includes={"Goal:subject", "Goal:patient"},
+    ),
 }

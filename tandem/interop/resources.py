@@ -229,3 +229,34 @@ def related_person(member: NetworkMember) -> Resource:
     if member.ended_on:
         resource["period"] = {"end": member.ended_on.isoformat()}
     return resource
+
+
+def care_plan(plan: Any) -> Resource:
+    """The care and support plan in force (Care Act 2014 s25) as a UK Core CarePlan: its personal
+    outcomes are its Goals. The budget, services and contingency stay in Tandem."""
+    return {
+        "resourceType": "CarePlan",
+        "id": str(plan.uuid),
+        "meta": {"lastUpdated": instant(plan.updated_at), "profile": [uk_core.CARE_PLAN_PROFILE]},
+        "status": "active",
+        "intent": "plan",
+        "title": "Care and support plan",
+        "description": "Care and support plan under the Care Act 2014 (s25): the person's outcomes in their own words",
+        "subject": {"reference": f"Patient/{plan.person.uuid}"},
+        "period": {"start": plan.in_force_from.isoformat()},
+        "created": plan.started_on.isoformat(),
+        "goal": [{"reference": f"Goal/{outcome.uuid}"} for outcome in plan.outcomes.all()],
+    }
+
+
+def goal(outcome: Any) -> Resource:
+    """A personal outcome ("I" statement) of the plan in force as a FHIR Goal (UK Core has no Goal profile)."""
+    return {
+        "resourceType": "Goal",
+        "id": str(outcome.uuid),
+        "meta": {"lastUpdated": instant(outcome.updated_at)},
+        "lifecycleStatus": "active",
+        "description": {"text": outcome.statement},
+        "subject": {"reference": f"Patient/{outcome.plan.person.uuid}"},
+        "startDate": outcome.plan.in_force_from.isoformat(),
+    }

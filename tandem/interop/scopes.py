@@ -10,6 +10,8 @@ RESOURCE_SCOPES = {
     "system/Patient.read": "Read and search Patient (people shared with the partner by consent)",
     "system/Flag.read": "Read and search Flag (their hazard warnings)",
     "system/RelatedPerson.read": "Read and search RelatedPerson (their informal network and unpaid carers)",
+    "system/CarePlan.read": "Read and search CarePlan (their care and support plan in force)",
+    "system/Goal.read": "Read and search Goal (the personal outcomes of that plan)",
 }
 
 

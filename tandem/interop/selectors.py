@@ -10,6 +10,7 @@ from tandem.core import clock
 from tandem.interop.models import Partner
 from tandem.interop.search import Criteria, postcode_compact_annotation
 from tandem.people import partner_selectors
+from tandem.support_plans import partner_selectors as plan_selectors
 
 
 @dataclass(frozen=True)
@@ -89,9 +90,42 @@ def related_person_get(*, partner: Partner, resource_id: str) -> Any | None:
     return partner_selectors.network_shared_with(organisation_id=partner.organisation_id).filter(uuid=found).first()
 
 
+def _shared_ids(partner: Partner) -> QuerySet[Any]:
+    return partner_selectors.person_ids_shared_with(organisation_id=partner.organisation_id)
+
+
+def care_plans_search(*, partner: Partner, criteria: Criteria) -> Found:
+    plans = plan_selectors.plans_in_force(people=_shared_ids(partner))
+    return _page(plans.order_by("-in_force_from", "pk"), criteria)
+
+
+def care_plan_get(*, partner: Partner, resource_id: str) -> Any | None:
+    found = _uuid(resource_id)
+    if found is None:
+        return None
+    return plan_selectors.plans_in_force(people=_shared_ids(partner)).filter(uuid=found).first()
+
+
+def goals_search(*, partner: Partner, criteria: Criteria) -> Found:
+    outcomes = plan_selectors.outcomes_in_force(people=_shared_ids(partner))
+    return _page(outcomes.order_by("plan_id", "position", "pk"), criteria)
+
+
+def goal_get(*, partner: Partner, resource_id: str) -> Any | None:
+    found = _uuid(resource_id)
+    if found is None:
+        return None
+    return plan_selectors.outcomes_in_force(people=_shared_ids(partner)).filter(uuid=found).first()
+
+
 def rows_about(*, partner: Partner, kind: str, person: Any) -> list[Any]:
-    """Every Flag or RelatedPerson row about one person the partner may see (for `$everything`)."""
+    """Every Flag, RelatedPerson, CarePlan or Goal row about one person the partner may see (for `$everything`)."""
     organisation_id = partner.organisation_id
+    if kind == "CarePlan":
+        return list(plan_selectors.plans_in_force(people=_shared_ids(partner)).filter(person=person))
+    if kind == "Goal":
+        goals = plan_selectors.outcomes_in_force(people=_shared_ids(partner)).filter(plan__person=person)
+        return list(goals.order_by("plan_id", "position", "pk"))
     if kind == "Flag":
         warnings = partner_selectors.warnings_shared_with(organisation_id=organisation_id)
         return list(warnings.filter(person=person).order_by("-starts_on", "pk"))

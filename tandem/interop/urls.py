@@ -20,6 +20,10 @@ urlpatterns = [
         {"kind": "RelatedPerson"},
         name="related_person_read",
     ),
+    path("CarePlan", views.resource_search, {"kind": "CarePlan"}, name="care_plan_search"),
+    path("CarePlan/<str:resource_id>", views.resource_read, {"kind": "CarePlan"}, name="care_plan_read"),
+    path("Goal", views.resource_search, {"kind": "Goal"}, name="goal_search"),
+    path("Goal/<str:resource_id>", views.resource_read, {"kind": "Goal"}, name="goal_read"),
     # Anything else under /fhir/ is a resource type or interaction Tandem does not offer.
     path("<path:rest>", views.unsupported, name="unsupported"),
 ]

@@ -144,7 +144,7 @@ def resource_search(request: HttpRequest, *, kind: str) -> HttpResponse:
 
 @fhir_endpoint
 def patient_everything(request: HttpRequest, resource_id: str) -> HttpResponse:
-    """`Patient/{id}/$everything`: the Patient with its Flags and RelatedPersons, as far as the
+    """`Patient/{id}/$everything`: the Patient with its Flags, RelatedPersons, CarePlan and Goals, as far as the
     partner's scopes reach (a resource type it may not read is left out)."""
     partner = partner_for(request, resource_type="Patient")
     search.check_format(request.GET)
@@ -155,7 +155,7 @@ def patient_everything(request: HttpRequest, resource_id: str) -> HttpResponse:
     if person is None:
         raise _not_found("Patient", resource_id)
     rows = [(KINDS["Patient"], person)]
-    for kind in ("Flag", "RelatedPerson"):
+    for kind in ("Flag", "RelatedPerson", "CarePlan", "Goal"):
         if scope_for(kind) in partner.scope_list:
             rows += [(KINDS[kind], row) for row in selectors.rows_about(partner=partner, kind=kind, person=person)]
     services.reads_record(partner=partner, people=[person], resource_type="Patient", interaction="$everything")

@@ -41,3 +41,8 @@ def network_shared_with(*, organisation_id: int) -> QuerySet[NetworkMember]:
     """The informal networks (carers, family, friends) of the people shared with this organisation."""
     shared = people_shared_with(organisation_id=organisation_id).values("pk")
     return NetworkMember.objects.filter(person__in=shared).select_related("person")
+
+
+def person_ids_shared_with(*, organisation_id: int) -> QuerySet[Person]:
+    """The ids of the people shared with this organisation, for other apps' partner reads."""
+    return people_shared_with(organisation_id=organisation_id).values("pk")  # type: ignore[return-value]

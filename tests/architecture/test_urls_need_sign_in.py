@@ -67,6 +67,10 @@ PUBLIC_URLS = {
     "interop:flag_read",
     "interop:related_person_search",
     "interop:related_person_read",
+    "interop:care_plan_search",
+    "interop:care_plan_read",
+    "interop:goal_search",
+    "interop:goal_read",
     "interop:unsupported",
 }
 

@@ -306,6 +306,10 @@ GET = {
     "interop:flag_read": row(401, 401, 401, 401, 401),
     "interop:related_person_search": row(401, 401, 401, 401, 401),
     "interop:related_person_read": row(401, 401, 401, 401, 401),
+    "interop:care_plan_search": row(401, 401, 401, 401, 401),
+    "interop:care_plan_read": row(401, 401, 401, 401, 401),
+    "interop:goal_search": row(401, 401, 401, 401, 401),
+    "interop:goal_read": row(401, 401, 401, 401, 401),
     "interop:unsupported": row(404, 404, 404, 404, 404),
 }
 
@@ -600,6 +604,10 @@ POST = {
     "interop:flag_read": row(405, 405, 405, 405, 405),
     "interop:related_person_search": row(405, 405, 405, 405, 405),
     "interop:related_person_read": row(405, 405, 405, 405, 405),
+    "interop:care_plan_search": row(405, 405, 405, 405, 405),
+    "interop:care_plan_read": row(405, 405, 405, 405, 405),
+    "interop:goal_search": row(405, 405, 405, 405, 405),
+    "interop:goal_read": row(405, 405, 405, 405, 405),
     "interop:unsupported": row(405, 405, 405, 405, 405),
 }
 

@@ -18,7 +18,13 @@ from tandem.people.models import ConsentToShare, GPPractice, HazardWarning, Pers
 from tandem.people.services import consent_record
 from tests.conftest import person_make, warning_make
 
-ALL_SCOPES = ["system/Patient.read", "system/Flag.read", "system/RelatedPerson.read"]
+ALL_SCOPES = [
+    "system/Patient.read",
+    "system/Flag.read",
+    "system/RelatedPerson.read",
+    "system/CarePlan.read",
+    "system/Goal.read",
+]
 
 
 def token_for(issued: IssuedClient, scope: str = "") -> str:

@@ -144,3 +144,9 @@ def emitted_check(resource: dict[str, Any]) -> None:
             uk_core_flag_check(each)
         elif each["resourceType"] == "RelatedPerson":
             uk_core_related_person_check(each)
+        elif each["resourceType"] == "CarePlan":
+            assert each["meta"]["profile"] == [uk_core.CARE_PLAN_PROFILE]
+            # Required bindings of R4 CarePlan.
+            assert each["status"] in {"draft", "active", "on-hold", "revoked", "completed", "entered-in-error"}
+            assert each["intent"] in {"proposal", "plan", "order", "option"}
+            assert each["subject"]["reference"].startswith("Patient/")

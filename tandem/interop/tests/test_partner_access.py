@@ -7,7 +7,7 @@ from django.test import Client
 
 from tandem.audit.models import AuditEvent
 from tandem.interop.services import partner_register, partner_revoke
-from tandem.interop.tests.conftest import token_for
+from tandem.interop.tests.conftest import ALL_SCOPES, token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_the_token_endpoint_issues_a_bearer_token_with_the_granted_scopes(issued
     body = response.json()
     assert response.status_code == 200
     assert body["token_type"] == "Bearer"
-    assert set(body["scope"].split()) == {"system/Patient.read", "system/Flag.read", "system/RelatedPerson.read"}
+    assert set(body["scope"].split()) == set(ALL_SCOPES)
     assert body["expires_in"] == 300
     assert "refresh_token" not in body
 

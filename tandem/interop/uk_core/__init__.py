@@ -12,6 +12,7 @@ FHIR_VERSION = "4.0.1"
 
 PATIENT_PROFILE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient"
 FLAG_PROFILE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Flag"
+CARE_PLAN_PROFILE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-CarePlan"
 RELATED_PERSON_PROFILE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-RelatedPerson"
 
 NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number"
