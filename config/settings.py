@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "oauth2_provider",
     "tandem.core",
     "tandem.identity",
     "tandem.audit",
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "tandem.assessments",
     "tandem.support_plans",
     "tandem.workforce",
+    "tandem.interop",
     "tandem.demo",
 ]
 
@@ -388,3 +390,29 @@ LOGGING = {
         "tandem.request": {"level": "INFO" if _env_bool("TANDEM_LOG_REQUESTS", True) else "WARNING"},
     },
 }
+
+# The FHIR API's OAuth 2.0 server (django-oauth-toolkit): partner systems take a token with their
+# client credentials; the scopes a partner may ask for are those its administrator granted
+# (tandem/interop/scopes.py; docs/fhir.md). Tokens are short-lived and never refreshed.
+OAUTH2_PROVIDER = {
+    "SCOPES_BACKEND_CLASS": "tandem.interop.scopes.PartnerScopes",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": int(os.environ.get("TANDEM_FHIR_TOKEN_SECONDS", "300")),
+    # The OAuth 2.0 Security Best Current Practice (RFC 9700) throughout: tokens stored hashed,
+    # never taken from a query string, no implicit or password grants, https redirects only.
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_SCHEME": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
+}
+# The library's own models (its swappable-model settings must exist for migrations to resolve).
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER_ACCESS_TOKEN_MODEL = "oauth2_provider.AccessToken"  # noqa: S105 - a model's name
+OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL = "oauth2_provider.RefreshToken"  # noqa: S105 - a model's name
+OAUTH2_PROVIDER_ID_TOKEN_MODEL = "oauth2_provider.IDToken"  # noqa: S105 - a model's name
+OAUTH2_PROVIDER_GRANT_MODEL = "oauth2_provider.Grant"

@@ -82,3 +82,10 @@ def held_by_teams_of(actor: Actor, person: Any) -> bool:
     if not RecordRestriction.objects.filter(person_id=person.pk).exists():
         return True
     return RecordRestriction.objects.filter(person_id=person.pk, teams__in=_team_ids(actor)).exists()
+
+
+def unrestricted[M: Model](queryset: QuerySet[M], *, person_field: str = "pk") -> QuerySet[M]:
+    """Narrow a queryset of person records (or rows about a person) to those no restriction
+    closes: all a partner system may ever see, since no partner is in a team or breaks the glass."""
+    restricted = RecordRestriction.objects.values("person_id")
+    return queryset.exclude(**{f"{person_field}__in": restricted})

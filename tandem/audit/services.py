@@ -9,7 +9,7 @@ from tandem.audit.hashing import GENESIS_HASH, HASHED_FIELDS, head_signature, ro
 from tandem.audit.keys import signing_key
 from tandem.audit.models import AuditChainHead, AuditEvent
 from tandem.core import clock
-from tandem.core.actors import ActorLike
+from tandem.core.actors import NamedActor
 
 
 def _json_safe(value: Any) -> Any:
@@ -29,7 +29,7 @@ SEAL_EVERY = 50
 
 def record(
     *,
-    actor: ActorLike | None,
+    actor: NamedActor | None,
     action: str,
     person: Any = None,
     target: Any = None,

@@ -7,15 +7,22 @@ and feature apps use `tandem.identity.actors.Actor` (the user itself).
 
 from typing import Any, Protocol
 
-__all__ = ["ActorLike"]
+__all__ = ["ActorLike", "NamedActor"]
 
 
-class ActorLike(Protocol):
-    """Anything that can act: a primary key and a name to record it by, and the permission check."""
+class NamedActor(Protocol):
+    """Anything the audit log can name as having acted: a member of staff, or a partner's system."""
 
-    pk: Any
-    username: str
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def username(self) -> str: ...
 
     def get_full_name(self) -> str: ...
+
+
+class ActorLike(NamedActor, Protocol):
+    """Anything that can act on records: named, and asked the permission check."""
 
     def can(self, permission: Any, /) -> bool: ...

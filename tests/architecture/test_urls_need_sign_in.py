@@ -54,6 +54,24 @@ PUBLIC_URLS = {
     # database and the broker failed, never data (tandem/core/health.py).
     "core:healthz",
     "core:readyz",
+    # The FHIR API for health partners' systems: they have no session but an OAuth 2.0 bearer
+    # token, checked by each view (401 without one). The CapabilityStatement, the SMART discovery
+    # document and the token endpoint hold no personal data (tandem/interop; docs/fhir.md).
+    "interop:metadata",
+    "interop:smart_configuration",
+    "interop:token",
+    "interop:patient_search",
+    "interop:patient_read",
+    "interop:patient_everything",
+    "interop:flag_search",
+    "interop:flag_read",
+    "interop:related_person_search",
+    "interop:related_person_read",
+    "interop:care_plan_search",
+    "interop:care_plan_read",
+    "interop:goal_search",
+    "interop:goal_read",
+    "interop:unsupported",
 }
 
 
@@ -103,6 +121,7 @@ def test_the_walk_finds_every_app():
         "support_plans",
         "safeguarding",
         "workforce",
+        "interop",
     }
 
 
@@ -128,7 +147,8 @@ def test_a_stranger_is_sent_to_sign_in(route, method):
     if route.name in PUBLIC_URLS:
         # 404: the filled-in id names nothing (the API answers that in JSON, not with sign-in).
         # 302: a public journey sends a stranger to another of its public pages, never to sign in.
-        assert response.status_code in {200, 302, 400, 404, 405}
+        # 401: the FHIR API refuses a request without a bearer token.
+        assert response.status_code in {200, 302, 400, 401, 404, 405}
         if response.status_code == 302:
             assert resolve(urlsplit(response["Location"]).path).view_name in PUBLIC_URLS
     else:

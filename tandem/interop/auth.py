@@ -1,0 +1,25 @@
+"""Which partner is asking: the bearer token on a FHIR request, checked by the OAuth 2.0 library."""
+
+from django.http import HttpRequest
+from oauth2_provider.oauth2_backends import get_oauthlib_core
+
+from tandem.interop.models import Partner
+from tandem.interop.outcomes import FhirError
+from tandem.interop.scopes import scope_for
+
+
+def partner_for(request: HttpRequest, *, resource_type: str) -> Partner:
+    """The partner whose valid token the request carries, if it was granted this resource type:
+    401 without a valid token, 403 without the scope."""
+    valid, oauth_request = get_oauthlib_core().verify_request(request, scopes=[])
+    token = getattr(oauth_request, "access_token", None)
+    if not valid or token is None:
+        raise FhirError(401, "login", "Send a valid access token: Authorization: Bearer <token> (docs/fhir.md)")
+    application = token.application
+    partner: Partner | None = getattr(application, "partner", None) if application is not None else None
+    if partner is None or partner.revoked_at is not None:
+        raise FhirError(401, "login", "This access token's client is not a partner of this service")
+    needed = scope_for(resource_type)
+    if needed not in token.scope.split() or needed not in partner.scope_list:
+        raise FhirError(403, "forbidden", f"This client may not read {resource_type}: it needs the scope {needed}")
+    return partner

@@ -1,0 +1,164 @@
+"""The CapabilityStatement: exactly what Tandem's FHIR API supports, and nothing more."""
+
+from typing import Any
+
+from django.conf import settings
+
+from tandem.interop import uk_core
+from tandem.interop.scopes import RESOURCE_SCOPES
+
+RELEASED = "2026-12-07"
+
+_STRING_DOC = "starts with, ignoring case; :exact and :contains supported; comma-separated values are OR"
+
+PATIENT_SEARCH = [
+    ("identifier", "token", f"NHS number: {uk_core.NHS_NUMBER_SYSTEM}|9434765919, or the 10 digits alone"),
+    ("family", "string", f"family name: {_STRING_DOC}"),
+    ("given", "string", f"given names: {_STRING_DOC}"),
+    ("name", "string", f"any part of a current, preferred or previous name: {_STRING_DOC}"),
+    ("birthdate", "date", "date of birth; YYYY, YYYY-MM or YYYY-MM-DD, prefixes eq ne lt gt le ge sa eb"),
+    ("address-postalcode", "string", "postcode, spaces ignored; starts with, :exact and :contains supported"),
+    ("_id", "token", "the Patient's id"),
+    ("_lastUpdated", "date", "when the record last changed; prefixes eq ne lt gt le ge sa eb"),
+]
+FLAG_SEARCH = [
+    ("patient", "reference", "Patient/{id}: the hazard warnings of one person"),
+    ("status", "token", "active | inactive | entered-in-error (never used: ended warnings are inactive)"),
+    ("_id", "token", "the Flag's id"),
+    ("_lastUpdated", "date", "when the warning last changed; prefixes eq ne lt gt le ge sa eb"),
+]
+RELATED_PERSON_SEARCH = [
+    ("patient", "reference", "Patient/{id}: the person's informal network and unpaid carers"),
+    ("_id", "token", "the RelatedPerson's id"),
+    ("_lastUpdated", "date", "when the entry last changed; prefixes eq ne lt gt le ge sa eb"),
+]
+PLAN_SEARCH = [
+    ("patient", "reference", "Patient/{id}: the person's care and support plan in force"),
+    ("subject", "reference", "the same as patient"),
+    ("_id", "token", "the resource's id"),
+    ("_lastUpdated", "date", "when it last changed; prefixes eq ne lt gt le ge sa eb"),
+]
+_COMMON_SEARCH = [
+    ("_count", "number", "entries a page, 0 to 100 (default 20); Bundle links page through the rest"),
+]
+
+
+def _resource(kind: str, profile: str, params: list[tuple[str, str, str]], **extra: Any) -> dict[str, Any]:
+    return {
+        "type": kind,
+        "profile": f"http://hl7.org/fhir/StructureDefinition/{kind}",
+        "supportedProfile": [profile],
+        "interaction": [{"code": "read"}, {"code": "search-type"}],
+        "versioning": "no-version",
+        "readHistory": False,
+        "updateCreate": False,
+        "conditionalCreate": False,
+        "conditionalRead": "not-supported",
+        "conditionalUpdate": False,
+        "conditionalDelete": "not-supported",
+        "searchParam": [
+            {"name": name, "type": kind_, "documentation": documentation}
+            for name, kind_, documentation in [*params, *_COMMON_SEARCH]
+        ],
+        **extra,
+    }
+
+
+def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
+    return {
+        "resourceType": "CapabilityStatement",
+        "url": f"{base}metadata",
+        "name": "TandemFhirApi",
+        "title": f"{settings.TANDEM_SERVICE_NAME} FHIR R4 API for health partners",
+        "status": "active",
+        "experimental": False,
+        "date": RELEASED,
+        "publisher": settings.TANDEM_ORGANISATION_NAME,
+        "description": (
+            "Read and search of Patient, Flag (hazard warnings), RelatedPerson (informal network and "
+            "unpaid carers), CarePlan and Goal (the care and support plan in force and its personal "
+            "outcomes) on the UK Core profiles, for partner "
+            "systems with OAuth 2.0 client credentials. A partner sees a person only when the person's "
+            "consent to share with the partner's organisation is recorded; never a restricted record; "
+            "never safeguarding detail. Every read is audited under the partner's name."
+        ),
+        "kind": "instance",
+        "software": {"name": "Tandem"},
+        "implementation": {"description": "Tandem integrated adult social care record", "url": base},
+        "fhirVersion": uk_core.FHIR_VERSION,
+        "format": ["application/fhir+json", "json"],
+        "implementationGuide": ["https://simplifier.net/hl7fhirukcorer4"],
+        "rest": [
+            {
+                "mode": "server",
+                "documentation": "Errors are OperationOutcome resources; unknown search parameters are refused (400).",
+                "security": {
+                    "cors": False,
+                    "service": [
+                        {
+                            "coding": [
+                                {
+                                    "system": "http://terminology.hl7.org/CodeSystem/restful-security-service",
+                                    "code": "SMART-on-FHIR",
+                                }
+                            ]
+                        }
+                    ],
+                    "extension": [
+                        {
+                            "url": "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris",
+                            "extension": [{"url": "token", "valueUri": token_url}],
+                        }
+                    ],
+                    "description": (
+                        "OAuth 2.0 client credentials (client_secret_basic or client_secret_post) issued by an "
+                        f"administrator; scopes: {', '.join(RESOURCE_SCOPES)}."
+                    ),
+                },
+                "resource": [
+                    _resource(
+                        "Patient",
+                        uk_core.PATIENT_PROFILE,
+                        PATIENT_SEARCH,
+                        operation=[
+                            {
+                                "name": "everything",
+                                "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything",
+                                "documentation": "The Patient, its Flags and RelatedPersons (as scopes allow)",
+                            }
+                        ],
+                    ),
+                    _resource("Flag", uk_core.FLAG_PROFILE, FLAG_SEARCH, searchInclude=["Flag:patient"]),
+                    _resource(
+                        "RelatedPerson",
+                        uk_core.RELATED_PERSON_PROFILE,
+                        RELATED_PERSON_SEARCH,
+                        searchInclude=["RelatedPerson:patient"],
+                    ),
+                    _resource(
+                        "CarePlan",
+                        uk_core.CARE_PLAN_PROFILE,
+                        PLAN_SEARCH,
+                        searchInclude=["CarePlan:subject", "CarePlan:patient"],
+                    ),
+                    _resource(
+                        "Goal",
+                        "http://hl7.org/fhir/StructureDefinition/Goal",
+                        PLAN_SEARCH,
+                        searchInclude=["Goal:subject", "Goal:patient"],
+                    ),
+                ],
+            }
+        ],
+    }
+
+
+def smart_configuration(*, token_url: str) -> dict[str, Any]:
+    """SMART App Launch's discovery document, as far as Backend Services go."""
+    return {
+        "token_endpoint": token_url,
+        "grant_types_supported": ["client_credentials"],
+        "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
+        "scopes_supported": list(RESOURCE_SCOPES),
+        "capabilities": ["client-confidential-symmetric"],
+    }

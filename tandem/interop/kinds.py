@@ -1,0 +1,84 @@
+"""The resource types the FHIR API serves: for each, its search parameters, its reads and how a
+record becomes the resource. The views are generic over these."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tandem.interop import resources, search, selectors
+from tandem.interop.models import Partner
+from tandem.interop.search import Builder, Criteria
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    parameters: dict[str, tuple[set[str], Builder]]
+    find: Callable[..., selectors.Found]
+    get: Callable[..., Any]
+    to_fhir: Callable[[Any], dict[str, Any]]
+    # The person a row is about (whose record a read is logged on).
+    person_of: Callable[[Any], Any]
+    includes: set[str] = field(default_factory=set)
+
+    def criteria(self, query: Any) -> Criteria:
+        return search.criteria(query, resource_type=self.name, parameters=self.parameters, includes=self.includes)
+
+    def search(self, partner: Partner, criteria: Criteria) -> selectors.Found:
+        return self.find(partner=partner, criteria=criteria)
+
+    def read(self, partner: Partner, resource_id: str) -> Any:
+        return self.get(partner=partner, resource_id=resource_id)
+
+
+def _flag_status(value: str, modifier: str) -> Any:
+    codes = {code: selectors.flag_status_filter(code) for code in ("active", "inactive", "entered-in-error")}
+    return search.token_of(codes, "status")(value, modifier)
+
+
+KINDS: dict[str, Kind] = {
+    "Patient": Kind(
+        name="Patient",
+        parameters={**search.PATIENT_PARAMETERS, **search.COMMON_PARAMETERS},
+        find=selectors.patients_search,
+        get=selectors.patient_get,
+        to_fhir=resources.patient,
+        person_of=lambda person: person,
+    ),
+    "Flag": Kind(
+        name="Flag",
+        parameters={**search.ABOUT_A_PATIENT, "status": (set(), _flag_status)},
+        find=selectors.flags_search,
+        get=selectors.flag_get,
+        to_fhir=resources.flag,
+        person_of=lambda warning: warning.person,
+        includes={"Flag:patient"},
+    ),
+    "RelatedPerson": Kind(
+        name="RelatedPerson",
+        parameters=search.ABOUT_A_PATIENT,
+        find=selectors.related_people_search,
+        get=selectors.related_person_get,
+        to_fhir=resources.related_person,
+        person_of=lambda member: member.person,
+        includes={"RelatedPerson:patient"},
+    ),
+    "CarePlan": Kind(
+        name="CarePlan",
+        parameters={**search.ABOUT_A_PATIENT, "subject": search.ABOUT_A_PATIENT["patient"]},
+        find=selectors.care_plans_search,
+        get=selectors.care_plan_get,
+        to_fhir=resources.care_plan,
+        person_of=lambda plan: plan.person,
+        includes={"CarePlan:subject", "CarePlan:patient"},
+    ),
+    "Goal": Kind(
+        name="Goal",
+        parameters={**search.ABOUT_A_PATIENT, "subject": search.ABOUT_A_PATIENT["patient"]},
+        find=selectors.goals_search,
+        get=selectors.goal_get,
+        to_fhir=resources.goal,
+        person_of=lambda outcome: outcome.plan.person,
+        includes={"Goal:subject", "Goal:patient"},
+    ),
+}

@@ -1,0 +1,36 @@
+"""The OAuth 2.0 scopes of the FHIR API (SMART Backend Services, `system/<Resource>.read`), and
+the scopes backend that lets a partner's client ask only for what its administrator granted."""
+
+from typing import Any
+
+from oauth2_provider.scopes import BaseScopes
+
+# The resource types a partner may be granted, each readable and searchable.
+RESOURCE_SCOPES = {
+    "system/Patient.read": "Read and search Patient (people shared with the partner by consent)",
+    "system/Flag.read": "Read and search Flag (their hazard warnings)",
+    "system/RelatedPerson.read": "Read and search RelatedPerson (their informal network and unpaid carers)",
+    "system/CarePlan.read": "Read and search CarePlan (their care and support plan in force)",
+    "system/Goal.read": "Read and search Goal (the personal outcomes of that plan)",
+}
+
+
+def scope_for(resource_type: str) -> str:
+    return f"system/{resource_type}.read"
+
+
+class PartnerScopes(BaseScopes):  # type: ignore[misc]  # the library is untyped
+    def get_all_scopes(self) -> dict[str, str]:
+        return RESOURCE_SCOPES
+
+    def get_available_scopes(
+        self, application: Any = None, request: Any = None, *args: Any, **kwargs: Any
+    ) -> list[str]:
+        partner = getattr(application, "partner", None) if application is not None else None
+        if partner is None or partner.revoked_at is not None:
+            return []
+        return [scope for scope in partner.scope_list if scope in RESOURCE_SCOPES]
+
+    def get_default_scopes(self, application: Any = None, request: Any = None, *args: Any, **kwargs: Any) -> list[str]:
+        # A token request that names no scope gets everything the partner was granted.
+        return self.get_available_scopes(application, request)

@@ -1,0 +1,52 @@
+"""Who may use the FHIR API's URLs without a partner's token: what a session answers.
+
+The FHIR API answers partner systems' bearer tokens, never a session: staff without a token get
+401 like a stranger (tandem/interop/tests test the tokens and scopes). It is read-only; the token
+endpoint refuses a request that is not a grant (400).
+"""
+
+import uuid
+from typing import Any
+
+from tests.authorisation.matrix import World, row
+
+GET = {
+    "interop:metadata": row(200, 200, 200, 200, 200),
+    "interop:smart_configuration": row(200, 200, 200, 200, 200),
+    "interop:token": row(405, 405, 405, 405, 405),
+    "interop:patient_search": row(401, 401, 401, 401, 401),
+    "interop:patient_read": row(401, 401, 401, 401, 401),
+    "interop:patient_everything": row(401, 401, 401, 401, 401),
+    "interop:flag_search": row(401, 401, 401, 401, 401),
+    "interop:flag_read": row(401, 401, 401, 401, 401),
+    "interop:related_person_search": row(401, 401, 401, 401, 401),
+    "interop:related_person_read": row(401, 401, 401, 401, 401),
+    "interop:care_plan_search": row(401, 401, 401, 401, 401),
+    "interop:care_plan_read": row(401, 401, 401, 401, 401),
+    "interop:goal_search": row(401, 401, 401, 401, 401),
+    "interop:goal_read": row(401, 401, 401, 401, 401),
+    "interop:unsupported": row(404, 404, 404, 404, 404),
+}
+
+POST = {
+    "interop:metadata": row(405, 405, 405, 405, 405),
+    "interop:smart_configuration": row(405, 405, 405, 405, 405),
+    "interop:token": row(400, 400, 400, 400, 400),
+    "interop:patient_search": row(405, 405, 405, 405, 405),
+    "interop:patient_read": row(405, 405, 405, 405, 405),
+    "interop:patient_everything": row(405, 405, 405, 405, 405),
+    "interop:flag_search": row(405, 405, 405, 405, 405),
+    "interop:flag_read": row(405, 405, 405, 405, 405),
+    "interop:related_person_search": row(405, 405, 405, 405, 405),
+    "interop:related_person_read": row(405, 405, 405, 405, 405),
+    "interop:care_plan_search": row(405, 405, 405, 405, 405),
+    "interop:care_plan_read": row(405, 405, 405, 405, 405),
+    "interop:goal_search": row(405, 405, 405, 405, 405),
+    "interop:goal_read": row(405, 405, 405, 405, 405),
+    "interop:unsupported": row(405, 405, 405, 405, 405),
+}
+
+
+def url_values(world: World) -> dict[str, Any]:
+    """FHIR ids (no partner token asks for them here) and an unsupported resource type."""
+    return {"resource_id": uuid.uuid4(), "rest": "Observation"}

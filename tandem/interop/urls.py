@@ -1,0 +1,29 @@
+from django.urls import path
+
+from tandem.interop import views
+
+app_name = "interop"
+
+urlpatterns = [
+    path("metadata", views.metadata, name="metadata"),
+    path(".well-known/smart-configuration", views.smart_config, name="smart_configuration"),
+    path("auth/token", views.token, name="token"),
+    path("Patient", views.resource_search, {"kind": "Patient"}, name="patient_search"),
+    path("Patient/<str:resource_id>", views.resource_read, {"kind": "Patient"}, name="patient_read"),
+    path("Patient/<str:resource_id>/$everything", views.patient_everything, name="patient_everything"),
+    path("Flag", views.resource_search, {"kind": "Flag"}, name="flag_search"),
+    path("Flag/<str:resource_id>", views.resource_read, {"kind": "Flag"}, name="flag_read"),
+    path("RelatedPerson", views.resource_search, {"kind": "RelatedPerson"}, name="related_person_search"),
+    path(
+        "RelatedPerson/<str:resource_id>",
+        views.resource_read,
+        {"kind": "RelatedPerson"},
+        name="related_person_read",
+    ),
+    path("CarePlan", views.resource_search, {"kind": "CarePlan"}, name="care_plan_search"),
+    path("CarePlan/<str:resource_id>", views.resource_read, {"kind": "CarePlan"}, name="care_plan_read"),
+    path("Goal", views.resource_search, {"kind": "Goal"}, name="goal_search"),
+    path("Goal/<str:resource_id>", views.resource_read, {"kind": "Goal"}, name="goal_read"),
+    # Anything else under /fhir/ is a resource type or interaction Tandem does not offer.
+    path("<path:rest>", views.unsupported, name="unsupported"),
+]
