@@ -15,6 +15,7 @@ from tandem.core import clock
 from tandem.core.errors import DomainError
 from tandem.core.working_days import working_days_add
 from tandem.identity.models import Membership, Team, TeamKind
+from tandem.identity.permissions import Role
 from tandem.people.models import Person
 from tandem.safeguarding.codes import (
     REQUIREMENTS,
@@ -94,6 +95,12 @@ def safeguarding_seed(*, size: str, seed: int) -> dict[str, int]:
         .order_by("user_id")
         .values_list("user_id", flat=True)
     )
+    # Who signs off concluded enquiries: the unit's managers (policies.can_sign_off).
+    managers = list(
+        Membership.objects.filter(team=unit, ended_on__isnull=True, user__role=Role.TEAM_MANAGER)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
+    )
     rng = random.Random(seed * 7919 + 5)
     today = clock.today()
     adults = list(
@@ -110,15 +117,32 @@ def safeguarding_seed(*, size: str, seed: int) -> dict[str, int]:
         repeat_adults = rng.sample(adults, 5)
         for n in range(CONCERNS[size]):
             person = repeat_adults[n % 5] if n % 17 == 0 else rng.choice(adults)
-            _concern(rng, person=person, unit=unit, workers=workers, today=today, counts=counts)
+            _concern(rng, person=person, unit=unit, workers=workers, managers=managers, today=today, counts=counts)
         for _ in range(APPLICATIONS[size]):
             _application(rng, person=rng.choice(adults), unit=unit, workers=workers, today=today)
             counts["applications"] += 1
     return counts
 
 
+# The section 42 test (Care Act 2014 s42(1)(a)-(c)) as each triage decision records it: care and
+# support needs, abuse or neglect (or its risk), unable to protect themselves because of those needs.
+S42_ANSWERS = {
+    TriageDecision.SECTION_42: (True, True, True),
+    TriageDecision.OTHER_ENQUIRY: (True, True, False),
+    TriageDecision.INFORMATION_AND_ADVICE: (False, True, False),
+    TriageDecision.NO_FURTHER_ACTION: (True, False, False),
+}
+
+
 def _concern(
-    rng: random.Random, *, person: int, unit: Team, workers: list[int], today: date, counts: dict[str, int]
+    rng: random.Random,
+    *,
+    person: int,
+    unit: Team,
+    workers: list[int],
+    managers: list[int],
+    today: date,
+    counts: dict[str, int],
 ) -> None:
     kind = rng.choice(list(SUMMARIES))
     received = today - timedelta(days=min(int(rng.expovariate(1 / 90)), 364))
@@ -161,6 +185,9 @@ def _concern(
         TriageDecision.INFORMATION_AND_ADVICE: "Advice given to the adult and the referrer; no enquiry needed.",
         TriageDecision.NO_FURTHER_ACTION: "Already being addressed by the provider's own process.",
     }[TriageDecision(decision)]
+    concern.s42_care_needs, concern.s42_abuse_or_risk, concern.s42_unable_to_protect = S42_ANSWERS[
+        TriageDecision(decision)
+    ]
     concern.triaged_at = _at(triaged, 15)
     concern.triaged_by_id = worker
     if decision not in (TriageDecision.SECTION_42, TriageDecision.OTHER_ENQUIRY):
@@ -207,21 +234,42 @@ def _concern(
             summary="Shared what they know and agreed to attend the next meeting.",
         )
     if (today - triaged).days > 40 and rng.random() < 0.85:
-        for outcome in wanted:
-            outcome.achieved = rng.choices(list(Achieved.values), weights=(60, 30, 10))[0]
-            outcome.save(update_fields=["achieved"])
-        assessed = rng.choices(list(RiskAssessment.values), weights=(75, 10, 10, 5))[0]
-        enquiry.risk_assessment = assessed
-        enquiry.action_taken = assessed == RiskAssessment.IDENTIFIED or rng.random() < 0.3
-        if assessed == RiskAssessment.IDENTIFIED and enquiry.action_taken:
-            enquiry.risk_outcome = rng.choices(list(RiskOutcome.values), weights=(30, 55, 15))[0]
-        enquiry.conclusion = "The adult is safer; the plan is agreed and the provider has acted."
-        enquiry.concluded_on = min(triaged + timedelta(days=rng.randint(20, 40)), today)
-        enquiry.plan = "Daily calls from a different carer; the adult's daughter manages the bank card."
-        enquiry.plan_agreed_on = enquiry.concluded_on
-        enquiry.save()
-        concern.status = ConcernStatus.CLOSED
+        _conclude(rng, enquiry=enquiry, wanted=wanted, worker=worker, managers=managers, triaged=triaged, today=today)
     concern.save()
+
+
+def _conclude(
+    rng: random.Random,
+    *,
+    enquiry: Enquiry,
+    wanted: list[DesiredOutcome],
+    worker: int,
+    managers: list[int],
+    triaged: date,
+    today: date,
+) -> None:
+    """Conclude an enquiry, signed off by one of the unit's managers (not the concluder) unless too recent."""
+    for outcome in wanted:
+        outcome.achieved = rng.choices(list(Achieved.values), weights=(60, 30, 10))[0]
+        outcome.save(update_fields=["achieved"])
+    assessed = rng.choices(list(RiskAssessment.values), weights=(75, 10, 10, 5))[0]
+    enquiry.risk_assessment = assessed
+    enquiry.action_taken = assessed == RiskAssessment.IDENTIFIED or rng.random() < 0.3
+    if assessed == RiskAssessment.IDENTIFIED and enquiry.action_taken:
+        enquiry.risk_outcome = rng.choices(list(RiskOutcome.values), weights=(30, 55, 15))[0]
+    enquiry.conclusion = "The adult is safer; the plan is agreed and the provider has acted."
+    enquiry.concluded_on = min(triaged + timedelta(days=rng.randint(20, 40)), today)
+    enquiry.plan = "Daily calls from a different carer; the adult's daughter manages the bank card."
+    enquiry.plan_agreed_on = enquiry.concluded_on
+    enquiry.concluded_by_id = worker
+    signers = [manager for manager in managers if manager != worker]
+    # Most concluded enquiries are signed off a few days later; the latest wait for a manager.
+    signed_on = enquiry.concluded_on + timedelta(days=rng.randint(1, 5))
+    if signers and signed_on < today:
+        enquiry.signed_off_by_id = rng.choice(signers)
+        enquiry.signed_off_at = _at(signed_on, 11)
+        enquiry.concern.status = ConcernStatus.CLOSED
+    enquiry.save()
 
 
 def _application(rng: random.Random, *, person: int, unit: Team, workers: list[int], today: date) -> None:

@@ -102,7 +102,14 @@ def concern_rows(concern: Concern) -> list[dict[str, Any]]:
 def triage_rows(concern: Concern) -> list[dict[str, Any]]:
     if not concern.triage_decision:
         return []
+
+    def answer(value: bool | None) -> str:
+        return "Not recorded" if value is None else ("Yes" if value else "No")
+
     return [
+        _row("Has care and support needs (s42(1)(a))", answer(concern.s42_care_needs)),
+        _row("Experiencing or at risk of abuse or neglect (s42(1)(b))", answer(concern.s42_abuse_or_risk)),
+        _row("Unable to protect themselves because of those needs (s42(1)(c))", answer(concern.s42_unable_to_protect)),
         _row("Decision", concern.get_triage_decision_display()),
         _row("Reason", concern.triage_reason),
         _row("Decided by", user_name(concern.triaged_by)),

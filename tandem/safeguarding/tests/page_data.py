@@ -39,7 +39,13 @@ def safeguarding_world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
         person=person, summary="", source="safeguarding", actor=practitioner, details=_details(), team=unit
     )
     services.concern_triage(
-        concern=opened, decision="section_42", reason="Duty met", version=None, lead=practitioner, actor=practitioner
+        test=services.Section42Test(True, True, True),
+        concern=opened,
+        decision="section_42",
+        reason="Duty met",
+        version=None,
+        lead=practitioner,
+        actor=practitioner,
     )
     enquiry = opened.enquiry
     services.enquiry_outcomes_record(
@@ -87,7 +93,14 @@ def safeguarding_forms(extra: dict[str, Any]) -> dict[str, dict[str, Any]]:
         ("age", "mental_health", "mental_capacity", "no_refusals", "eligibility", "best_interests"), "1"
     )
     return {
-        "safeguarding:concern": {"decision": "no_further_action", "reason": "Resolved by the provider", "version": 1},
+        "safeguarding:concern": {
+            "s42_care_needs": "yes",
+            "s42_abuse_or_risk": "no",
+            "s42_unable_to_protect": "no",
+            "decision": "no_further_action",
+            "reason": "Resolved by the provider",
+            "version": 1,
+        },
         "safeguarding:concern_edit": {
             "summary": "Bruising on both arms",
             "raised_by_kind": "gp",
@@ -114,6 +127,7 @@ def safeguarding_forms(extra: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "safeguarding:plan_record": {"plan": "A new carer; weekly calls"} | version,
         "safeguarding:enquiry_conclude": {
             f"achieved_{extra.get('sg_outcome_id', '')}": "fully",
+            f"outstanding_{extra.get('action_id', '')}": "The police visit is after the enquiry",
             "risk_assessment": "identified",
             "action_taken": "yes",
             "risk_outcome": "reduced",

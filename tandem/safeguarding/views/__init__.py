@@ -24,6 +24,7 @@ from tandem.safeguarding.views.enquiries import (
     enquiry_conclude,
     enquiry_lead,
     enquiry_outcomes,
+    enquiry_sign_off,
     meeting_record,
     plan_record,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "enquiry_conclude",
     "enquiry_lead",
     "enquiry_outcomes",
+    "enquiry_sign_off",
     "meeting_record",
     "plan_record",
     "returns_csv",
