@@ -194,6 +194,18 @@ def enquiry_get(*, actor: Actor, uuid: UUID | str) -> Enquiry:
     return _the_one(found, actor=actor, person=lambda enquiry: enquiry.concern.person, missing="No such enquiry")
 
 
+def enquiry_outcome_get(*, actor: Actor, uuid: UUID | str) -> Enquiry:
+    """An enquiry's outcome, for its own team or for the member of staff who raised its concern
+    (a locality worker, say): they hear how it ended (Care and Support Statutory Guidance ch. 14
+    expects feedback to the person who raised a concern, where it is safe and proportionate),
+    without opening the enquiry's working record. 404 for anyone else."""
+    raised = Q(concern__raised_by_id=actor.pk) if actor.can(Permission.CONCERN_RAISE) else Q(pk__in=[])
+    found = Enquiry.objects.filter(
+        Q(concern__in=_concerns_held(actor).values("pk")) | raised, uuid=uuid
+    ).select_related("concern", "signed_off_by", *people_selectors.person_related("concern__person"))
+    return _the_one(found, actor=actor, person=lambda enquiry: enquiry.concern.person, missing="No such enquiry")
+
+
 # --- DoLS ---------------------------------------------------------------------------------------
 
 

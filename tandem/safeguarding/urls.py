@@ -21,6 +21,7 @@ urlpatterns = [
     path("enquiries/<uuid:enquiry_uuid>/contributions/new/", views.contribution_add, name="contribution_add"),
     path("enquiries/<uuid:enquiry_uuid>/plan/", views.plan_record, name="plan_record"),
     path("enquiries/<uuid:enquiry_uuid>/conclude/", views.enquiry_conclude, name="enquiry_conclude"),
+    path("enquiries/<uuid:enquiry_uuid>/outcome/", views.enquiry_outcome, name="enquiry_outcome"),
     path("enquiries/<uuid:enquiry_uuid>/sign-off/", views.enquiry_sign_off, name="enquiry_sign_off"),
     path("dols/", views.dols_waiting_list, name="dols_waiting_list"),
     path("dols/renewals/", views.dols_renewals, name="dols_renewals"),

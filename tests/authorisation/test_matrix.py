@@ -246,6 +246,8 @@ GET = {
             "dols_decide",
         )
     },
+    # An enquiry's outcome: its team, and the member of staff who raised its concern (a locality worker).
+    "safeguarding:enquiry_outcome": row("sign_in", 200, 200, 404, 404),
     # A manager signs off a concluded enquiry; the world's enquiry is open, so back to it.
     "safeguarding:enquiry_sign_off": row("sign_in", 403, "moved:safeguarding:enquiry", 403, 403),
     "safeguarding:dols_allocate": row("sign_in", 403, 200, 403, 403),
@@ -545,6 +547,7 @@ POST = {
         )
     },
     "safeguarding:returns_figure": row("sign_in", 405, 405, 405, 405),
+    "safeguarding:enquiry_outcome": row("sign_in", 405, 405, 405, 405),
     "support_plans:provider_packages": row("sign_in", 405, 405, 405, 405, care_provider=405),
     "support_plans:provider_review_submit": row(
         "sign_in", 403, 403, 403, 403, care_provider="saved:support_plans:provider_packages"

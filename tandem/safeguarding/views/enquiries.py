@@ -21,6 +21,7 @@ from tandem.safeguarding import forms, page_selectors, policies, presenters, ser
 from tandem.safeguarding.views._pages import (
     View,
     enquiry_load,
+    enquiry_outcome_load,
     enquiry_person,
     enquiry_url,
     form_page,
@@ -231,4 +232,23 @@ def enquiry_sign_off(request: StaffRequest, record: Record[Enquiry]) -> HttpResp
         lambda: services.enquiry_sign_off(enquiry=enquiry, version=form.cleaned_data["version"], actor=request.user),
         done="Enquiry signed off: it and its concern are closed",
         template="enquiry_sign_off",
+    )
+
+
+@require_http_methods(["GET"])
+@record_page(
+    "the outcome of a safeguarding enquiry", load=enquiry_outcome_load, kwarg="enquiry_uuid", person_of=enquiry_person
+)
+def enquiry_outcome(request: StaffRequest, record: Record[Enquiry]) -> HttpResponse:
+    """How an enquiry ended, for the member of staff who raised its concern as well as its team:
+    shown once a manager has signed it off."""
+    enquiry = record.obj
+    return record.render(
+        "safeguarding/enquiry_outcome.html",
+        {
+            "enquiry": enquiry,
+            "concern": enquiry.concern,
+            "outcomes": list(enquiry.desired_outcomes.all()),
+            "closed": enquiry.signed_off_at is not None,
+        },
     )

@@ -626,3 +626,33 @@ def test_the_command_writes_a_return(application: DolsApplication, tmp_path: Any
         call_command("safeguarding_return", "dols", "--year", "twenty")
     with pytest.raises(CommandError, match="from 2009"):
         call_command("safeguarding_return", "dols", "--year", str(year + 1))
+
+
+def test_the_locality_worker_who_raised_the_concern_reads_the_enquirys_outcome(
+    client: Client, concern_make: Callable[..., Concern], person: Person, practitioner: User, worker: User, user_factory
+):
+    """The raiser (outside the safeguarding unit) hears how the enquiry ended, once signed off; nobody else outside does."""
+    concern = concern_make(person=person, actor=practitioner)
+    enquiry = _enquiry(concern, worker)
+    services.enquiry_outcomes_record(enquiry=enquiry, asked="not_asked", outcomes=[], version=None, actor=worker)
+    services.enquiry_conclude(
+        enquiry=enquiry,
+        ending=services.Conclusion(
+            risk_assessment="no_risk", action_taken=False, risk_outcome="", conclusion="No risk: a misunderstanding"
+        ),
+        version=None,
+        actor=worker,
+    )
+    outcome = reverse("safeguarding:enquiry_outcome", args=[enquiry.uuid])
+    client.force_login(practitioner)
+
+    assert "still open" in client.get(outcome).content.decode()
+    assert client.get(reverse("safeguarding:enquiry", args=[enquiry.uuid])).status_code in (403, 404)
+    enquiry.refresh_from_db()
+    Enquiry.objects.filter(pk=enquiry.pk).update(signed_off_at=clock.now(), signed_off_by=worker)
+    page = client.get(outcome)
+    assert page.status_code == 200
+    assert "No risk: a misunderstanding" in page.content.decode()
+
+    client.force_login(user_factory(username="other.locality", role="practitioner"))
+    assert client.get(outcome).status_code == 404
