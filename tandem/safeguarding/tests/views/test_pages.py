@@ -631,7 +631,7 @@ def test_the_command_writes_a_return(application: DolsApplication, tmp_path: Any
 def test_the_locality_worker_who_raised_the_concern_reads_the_enquirys_outcome(
     client: Client, concern_make: Callable[..., Concern], person: Person, practitioner: User, worker: User, user_factory
 ):
-    """The raiser (outside the safeguarding unit) hears how the enquiry ended once signed off; no other outsider does."""
+    """The raiser (outside the unit) hears how the enquiry ended once signed off; no other outsider does."""
     concern = concern_make(person=person, actor=practitioner)
     enquiry = _enquiry(concern, worker)
     services.enquiry_outcomes_record(enquiry=enquiry, asked="not_asked", outcomes=[], version=None, actor=worker)
