@@ -110,7 +110,7 @@ def safeguarding_seed(*, size: str, seed: int) -> dict[str, int]:
         .order_by("pk")
         .values_list("pk", flat=True)[:50_000]
     )
-    if not adults or not workers:
+    if not adults or len(workers) < 2:
         raise DomainError("The borough has no adults or no safeguarding staff: seed the borough first")
     counts = {"concerns": 0, "enquiries": 0, "applications": 0}
     with transaction.atomic():
@@ -272,6 +272,14 @@ def _conclude(
     enquiry.save()
 
 
+REPRESENTATIVES = (
+    ("Janet Hughes", "Daughter"),
+    ("Peter Molyneux", "Son"),
+    ("Carol Whitfield", "Niece"),
+    ("Wirral Advocacy Service (demo)", "Paid representative"),
+)
+
+
 def _application(rng: random.Random, *, person: int, unit: Team, workers: list[int], today: date) -> None:
     received = today - timedelta(days=min(int(rng.expovariate(1 / 120)), 360))
     urgent = rng.random() < 0.3
@@ -290,8 +298,8 @@ def _application(rng: random.Random, *, person: int, unit: Team, workers: list[i
     )
     waited = (today - received).days
     if waited > 30 and rng.random() < 0.8:
-        application.best_interests_assessor_id = rng.choice(workers)
-        application.mental_health_assessor_id = rng.choice(workers)
+        # Two different assessors (MCA 2005 Sch A1 para 129(5)).
+        application.best_interests_assessor_id, application.mental_health_assessor_id = rng.sample(workers, 2)
         decided = received + timedelta(days=rng.randint(10, 60))
         application.decided_on = min(decided, today)
         outcome = rng.choices((DolsStatus.GRANTED, DolsStatus.NOT_GRANTED, DolsStatus.WITHDRAWN), weights=(70, 15, 15))[
@@ -304,12 +312,14 @@ def _application(rng: random.Random, *, person: int, unit: Team, workers: list[i
             application.authorised_from = application.decided_on
             application.authorised_to = application.decided_on + timedelta(days=rng.choice((180, 270, 364)))
             application.conditions = "Review the use of the bed rails monthly; support daily walks in the garden."
+            # The relevant person's representative, appointed on the grant (Sch A1 Part 10).
+            application.rpr_name, application.rpr_relationship = rng.choice(REPRESENTATIVES)
         else:
             application.decision_reason = (
                 "The person has regained capacity." if outcome == DolsStatus.NOT_GRANTED else "The person has died."
             )
     elif waited > 10 and rng.random() < 0.4:
-        application.best_interests_assessor_id = rng.choice(workers)
-        application.mental_health_assessor_id = rng.choice(workers)
+        # Two different assessors (MCA 2005 Sch A1 para 129(5)).
+        application.best_interests_assessor_id, application.mental_health_assessor_id = rng.sample(workers, 2)
         application.status = DolsStatus.ALLOCATED
     application.save()

@@ -316,6 +316,11 @@ class DolsApplication(PublicIdModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     status = models.CharField(max_length=20, choices=DolsStatus.choices, default=DolsStatus.WAITING)
+    # The relevant person's representative, appointed when a standard authorisation is given
+    # (MCA 2005 Sch A1 Part 10, paras 137-139): who, and how they relate to the person (a relative
+    # or friend, or a paid representative).
+    rpr_name = models.CharField(max_length=200, blank=True)
+    rpr_relationship = models.CharField(max_length=200, blank=True)
     decided_on = models.DateField(null=True, blank=True)
     authorised_from = models.DateField(null=True, blank=True)
     authorised_to = models.DateField(null=True, blank=True)

@@ -238,6 +238,16 @@ class DolsDeadlines:
     urgent_expires_at: datetime | None = None
     urgent_given_known: bool = True
 
+    @property
+    def decision_due_on(self) -> date:
+        """When the assessments (and so the decision) are due: within 21 days (reg 13(1)), but with an
+        urgent authorisation, while it is in force (the Mental Capacity (Deprivation of Liberty:
+        Standard Authorisations, Assessments and Ordinary Residence) Regulations 2008 reg 13(2)),
+        so never a standard due date past the urgent authorisation's end."""
+        if self.urgent_expires_on is not None and self.urgent_expires_on < self.standard_due_on:
+            return self.urgent_expires_on
+        return self.standard_due_on
+
 
 def standard_due_on(received_on: date) -> date:
     """The last day of the 21 days beginning with the day the request was received (reg 13(1))."""

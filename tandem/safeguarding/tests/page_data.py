@@ -76,6 +76,10 @@ def safeguarding_world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
         "collection": "sac",
         "year": today.year if today.month >= 4 else today.year - 1,
         "sg_practitioner_uuid": str(practitioner.uuid),
+        # The mental health assessor: someone other than the Best Interests Assessor (Sch A1 para 129(5)).
+        "sg_other_uuid": next(
+            (str(user.uuid) for user in staff.values() if user is not None and user.role == "team_manager"), ""
+        ),
         "sg_enquiry_version": enquiry.version,
         "sg_outcome_id": enquiry.desired_outcomes.get().pk,
     }
@@ -140,7 +144,7 @@ def safeguarding_forms(extra: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "safeguarding:dols_priority": {"priority": "high", "reason": "Restraint used daily", "version": 1},
         "safeguarding:dols_allocate": {
             "best_interests": extra.get("sg_practitioner_uuid", ""),
-            "mental_health": extra.get("sg_practitioner_uuid", ""),
+            "mental_health": extra.get("sg_other_uuid", ""),
         },
         "safeguarding:dols_decide": {
             "status": "withdrawn",
