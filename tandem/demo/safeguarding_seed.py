@@ -105,7 +105,10 @@ def safeguarding_seed(*, size: str, seed: int) -> dict[str, int]:
     today = clock.today()
     adults = list(
         Person.objects.filter(
-            date_of_death__isnull=True, merged_into__isnull=True, date_of_birth__year__lte=today.year - 18
+            # Adults only: born 18 years ago or earlier (not merely in that year).
+            date_of_death__isnull=True,
+            merged_into__isnull=True,
+            date_of_birth__lte=date(today.year - 18, today.month, min(today.day, 28)),
         )
         .order_by("pk")
         .values_list("pk", flat=True)[:50_000]
