@@ -67,12 +67,23 @@ class StartForm(TandemForm):
         past_only=True,
     )
 
-    def __init__(self, *args: Any, choices: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, choices: list[tuple[str, str]] | None = None, child: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["started_from"]).choices = [
             *(choices or []),
             (REVIEW, "A review, or a change in the person's needs"),
         ]
+        if child:  # under 18: only a transition assessment (Care Act 2014 ss58-59)
+            self.fields["transition"] = forms.BooleanField(
+                label="This is a transition assessment: they are likely to have needs for care and support at 18",
+                help_text="Care Act 2014, section 58. Someone under 18 has no other adult needs assessment.",
+                required=False,
+            )
+
+    def transition(self) -> bool:
+        return bool(self.cleaned_data.get("transition"))
 
     def starting_point(self) -> tuple[str, str]:
         """The kind of starting point and the public id it names ("" for a review)."""

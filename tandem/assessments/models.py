@@ -68,6 +68,9 @@ class NeedsAssessment(PublicIdModel):
     team = models.ForeignKey("identity.Team", on_delete=models.PROTECT, related_name="needs_assessments")
     practitioner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     started_from = models.CharField(max_length=20, choices=StartedFrom.choices)
+    # A transition assessment (Care Act 2014 ss58-59): of a young person under 18 likely to have
+    # needs for care and support at 18. The only needs assessment a child may have here.
+    transition = models.BooleanField(default=False)
     support_request = models.ForeignKey(
         "front_door.SupportRequest", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -297,8 +297,10 @@ def joint_choices(drafts: list[Any]) -> list[tuple[str, str]]:
 
 
 def title_of(assessment: Any) -> str:
-    """'Needs assessment for Mary Smith', or "Carer's assessment for John Smith"."""
-    return f"{AssessmentKind(assessment.kind).label} for {assessment.person.full_name}"
+    """'Needs assessment for Mary Smith', "Carer's assessment for John Smith", or a young person's
+    "Transition assessment (Care Act s58) for Sam Smith"."""
+    kind = "Transition assessment (Care Act s58)" if assessment.transition else AssessmentKind(assessment.kind).label
+    return f"{kind} for {assessment.person.full_name}"
 
 
 def timeliness_text(shown: Timeliness) -> str:

@@ -80,12 +80,26 @@ def assessment_start(
     support_request: Any | None = None,
     contact: Any | None = None,
     requested_on: date | None = None,
+    transition: bool = False,
 ) -> NeedsAssessment:
     """Start a needs assessment (Care Act 2014 s9): from a request for support, the person's own
-    self-assessment (its answers carried in, never retyped), or a review with the date it was asked for."""
+    self-assessment (its answers carried in, never retyped), or a review with the date it was asked for.
+
+    Adults only: someone under 18 is assessed only by a transition assessment (Care Act 2014 ss58-59:
+    a child likely to have needs for care and support after turning 18), flagged `transition`.
+    """
     require(policies.can_record(actor), "You do not have permission to assess")
     if person.merged_into_id is not None:
         raise DomainError("That record was merged into another: use the record kept")
+    child = people_selectors.is_child(person, clock.today())
+    if child and not transition:
+        raise DomainError(
+            "This person is under 18: a needs assessment is for adults. Start a transition assessment"
+            " (Care Act 2014 section 58) if they are likely to have needs for care and support at 18",
+            field="transition",
+        )
+    if transition and not child:
+        raise DomainError("A transition assessment is for a young person under 18", field="transition")
     persons_account = ""
     if started_from == StartedFrom.REQUEST:
         if support_request is None or support_request.person_id != person.pk:
@@ -117,6 +131,7 @@ def assessment_start(
         requested_on=requested_on,
         started_on=clock.today(),
         persons_account=persons_account,
+        transition=transition,
     )
     return _started(assessment, actor)
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from tandem.assessments import forms, policies, presenters, selectors, services
+from tandem.core import clock
 from tandem.core.documents import document_response
 from tandem.core.errors import DomainError, require
 from tandem.core.pages import form_status, posted, submit
@@ -101,7 +102,8 @@ def assessment_start(request: StaffRequest, record: Record[Person]) -> HttpRespo
     """Start a needs assessment from a request, the person's self-assessment, or a review."""
     person = record.obj
     points = selectors.starting_points(person=person)
-    form = forms.StartForm(posted(request), choices=presenters.start_choices(points))
+    child = people_selectors.is_child(person, clock.today())
+    form = forms.StartForm(posted(request), choices=presenters.start_choices(points), child=child)
 
     def start() -> NeedsAssessment:
         kind, uuid = form.starting_point()
@@ -111,6 +113,7 @@ def assessment_start(request: StaffRequest, record: Record[Person]) -> HttpRespo
             support_request=next((r for r in points.requests if str(r.uuid) == uuid), None),
             contact=next((c for c in points.self_assessments if str(c.uuid) == uuid), None),
             requested_on=form.cleaned_data["requested_on"],
+            transition=form.transition(),
             actor=request.user,
         )
 

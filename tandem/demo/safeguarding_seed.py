@@ -15,6 +15,7 @@ from tandem.core import clock
 from tandem.core.errors import DomainError
 from tandem.core.working_days import working_days_add
 from tandem.identity.models import Membership, Team, TeamKind
+from tandem.identity.permissions import Role
 from tandem.people.models import Person
 from tandem.safeguarding.codes import (
     REQUIREMENTS,
@@ -94,31 +95,57 @@ def safeguarding_seed(*, size: str, seed: int) -> dict[str, int]:
         .order_by("user_id")
         .values_list("user_id", flat=True)
     )
+    # Who signs off concluded enquiries: the unit's managers (policies.can_sign_off).
+    managers = list(
+        Membership.objects.filter(team=unit, ended_on__isnull=True, user__role=Role.TEAM_MANAGER)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
+    )
     rng = random.Random(seed * 7919 + 5)
     today = clock.today()
     adults = list(
         Person.objects.filter(
-            date_of_death__isnull=True, merged_into__isnull=True, date_of_birth__year__lte=today.year - 18
+            # Adults only: born 18 years ago or earlier (not merely in that year).
+            date_of_death__isnull=True,
+            merged_into__isnull=True,
+            date_of_birth__lte=date(today.year - 18, today.month, min(today.day, 28)),
         )
         .order_by("pk")
         .values_list("pk", flat=True)[:50_000]
     )
-    if not adults or not workers:
+    if not adults or len(workers) < 2:
         raise DomainError("The borough has no adults or no safeguarding staff: seed the borough first")
     counts = {"concerns": 0, "enquiries": 0, "applications": 0}
     with transaction.atomic():
         repeat_adults = rng.sample(adults, 5)
         for n in range(CONCERNS[size]):
             person = repeat_adults[n % 5] if n % 17 == 0 else rng.choice(adults)
-            _concern(rng, person=person, unit=unit, workers=workers, today=today, counts=counts)
+            _concern(rng, person=person, unit=unit, workers=workers, managers=managers, today=today, counts=counts)
         for _ in range(APPLICATIONS[size]):
             _application(rng, person=rng.choice(adults), unit=unit, workers=workers, today=today)
             counts["applications"] += 1
     return counts
 
 
+# The section 42 test (Care Act 2014 s42(1)(a)-(c)) as each triage decision records it: care and
+# support needs, abuse or neglect (or its risk), unable to protect themselves because of those needs.
+S42_ANSWERS = {
+    TriageDecision.SECTION_42: (True, True, True),
+    TriageDecision.OTHER_ENQUIRY: (True, True, False),
+    TriageDecision.INFORMATION_AND_ADVICE: (False, True, False),
+    TriageDecision.NO_FURTHER_ACTION: (True, False, False),
+}
+
+
 def _concern(
-    rng: random.Random, *, person: int, unit: Team, workers: list[int], today: date, counts: dict[str, int]
+    rng: random.Random,
+    *,
+    person: int,
+    unit: Team,
+    workers: list[int],
+    managers: list[int],
+    today: date,
+    counts: dict[str, int],
 ) -> None:
     kind = rng.choice(list(SUMMARIES))
     received = today - timedelta(days=min(int(rng.expovariate(1 / 90)), 364))
@@ -161,6 +188,9 @@ def _concern(
         TriageDecision.INFORMATION_AND_ADVICE: "Advice given to the adult and the referrer; no enquiry needed.",
         TriageDecision.NO_FURTHER_ACTION: "Already being addressed by the provider's own process.",
     }[TriageDecision(decision)]
+    concern.s42_care_needs, concern.s42_abuse_or_risk, concern.s42_unable_to_protect = S42_ANSWERS[
+        TriageDecision(decision)
+    ]
     concern.triaged_at = _at(triaged, 15)
     concern.triaged_by_id = worker
     if decision not in (TriageDecision.SECTION_42, TriageDecision.OTHER_ENQUIRY):
@@ -207,21 +237,50 @@ def _concern(
             summary="Shared what they know and agreed to attend the next meeting.",
         )
     if (today - triaged).days > 40 and rng.random() < 0.85:
-        for outcome in wanted:
-            outcome.achieved = rng.choices(list(Achieved.values), weights=(60, 30, 10))[0]
-            outcome.save(update_fields=["achieved"])
-        assessed = rng.choices(list(RiskAssessment.values), weights=(75, 10, 10, 5))[0]
-        enquiry.risk_assessment = assessed
-        enquiry.action_taken = assessed == RiskAssessment.IDENTIFIED or rng.random() < 0.3
-        if assessed == RiskAssessment.IDENTIFIED and enquiry.action_taken:
-            enquiry.risk_outcome = rng.choices(list(RiskOutcome.values), weights=(30, 55, 15))[0]
-        enquiry.conclusion = "The adult is safer; the plan is agreed and the provider has acted."
-        enquiry.concluded_on = min(triaged + timedelta(days=rng.randint(20, 40)), today)
-        enquiry.plan = "Daily calls from a different carer; the adult's daughter manages the bank card."
-        enquiry.plan_agreed_on = enquiry.concluded_on
-        enquiry.save()
-        concern.status = ConcernStatus.CLOSED
+        _conclude(rng, enquiry=enquiry, wanted=wanted, worker=worker, managers=managers, triaged=triaged, today=today)
     concern.save()
+
+
+def _conclude(
+    rng: random.Random,
+    *,
+    enquiry: Enquiry,
+    wanted: list[DesiredOutcome],
+    worker: int,
+    managers: list[int],
+    triaged: date,
+    today: date,
+) -> None:
+    """Conclude an enquiry, signed off by one of the unit's managers (not the concluder) unless too recent."""
+    for outcome in wanted:
+        outcome.achieved = rng.choices(list(Achieved.values), weights=(60, 30, 10))[0]
+        outcome.save(update_fields=["achieved"])
+    assessed = rng.choices(list(RiskAssessment.values), weights=(75, 10, 10, 5))[0]
+    enquiry.risk_assessment = assessed
+    enquiry.action_taken = assessed == RiskAssessment.IDENTIFIED or rng.random() < 0.3
+    if assessed == RiskAssessment.IDENTIFIED and enquiry.action_taken:
+        enquiry.risk_outcome = rng.choices(list(RiskOutcome.values), weights=(30, 55, 15))[0]
+    enquiry.conclusion = "The adult is safer; the plan is agreed and the provider has acted."
+    enquiry.concluded_on = min(triaged + timedelta(days=rng.randint(20, 40)), today)
+    enquiry.plan = "Daily calls from a different carer; the adult's daughter manages the bank card."
+    enquiry.plan_agreed_on = enquiry.concluded_on
+    enquiry.concluded_by_id = worker
+    signers = [manager for manager in managers if manager != worker]
+    # Most concluded enquiries are signed off a few days later; the latest wait for a manager.
+    signed_on = enquiry.concluded_on + timedelta(days=rng.randint(1, 5))
+    if signers and signed_on < today:
+        enquiry.signed_off_by_id = rng.choice(signers)
+        enquiry.signed_off_at = _at(signed_on, 11)
+        enquiry.concern.status = ConcernStatus.CLOSED
+    enquiry.save()
+
+
+REPRESENTATIVES = (
+    ("Janet Hughes", "Daughter"),
+    ("Peter Molyneux", "Son"),
+    ("Carol Whitfield", "Niece"),
+    ("Wirral Advocacy Service (demo)", "Paid representative"),
+)
 
 
 def _application(rng: random.Random, *, person: int, unit: Team, workers: list[int], today: date) -> None:
@@ -242,8 +301,8 @@ def _application(rng: random.Random, *, person: int, unit: Team, workers: list[i
     )
     waited = (today - received).days
     if waited > 30 and rng.random() < 0.8:
-        application.best_interests_assessor_id = rng.choice(workers)
-        application.mental_health_assessor_id = rng.choice(workers)
+        # Two different assessors (MCA 2005 Sch A1 para 129(5)).
+        application.best_interests_assessor_id, application.mental_health_assessor_id = rng.sample(workers, 2)
         decided = received + timedelta(days=rng.randint(10, 60))
         application.decided_on = min(decided, today)
         outcome = rng.choices((DolsStatus.GRANTED, DolsStatus.NOT_GRANTED, DolsStatus.WITHDRAWN), weights=(70, 15, 15))[
@@ -256,12 +315,14 @@ def _application(rng: random.Random, *, person: int, unit: Team, workers: list[i
             application.authorised_from = application.decided_on
             application.authorised_to = application.decided_on + timedelta(days=rng.choice((180, 270, 364)))
             application.conditions = "Review the use of the bed rails monthly; support daily walks in the garden."
+            # The relevant person's representative, appointed on the grant (Sch A1 Part 10).
+            application.rpr_name, application.rpr_relationship = rng.choice(REPRESENTATIVES)
         else:
             application.decision_reason = (
                 "The person has regained capacity." if outcome == DolsStatus.NOT_GRANTED else "The person has died."
             )
     elif waited > 10 and rng.random() < 0.4:
-        application.best_interests_assessor_id = rng.choice(workers)
-        application.mental_health_assessor_id = rng.choice(workers)
+        # Two different assessors (MCA 2005 Sch A1 para 129(5)).
+        application.best_interests_assessor_id, application.mental_health_assessor_id = rng.sample(workers, 2)
         application.status = DolsStatus.ALLOCATED
     application.save()

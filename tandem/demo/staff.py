@@ -133,6 +133,7 @@ class _Roster:
                 "support",
                 "nurse",
                 "safeguarding",
+                "sgmanager",
             ):
                 n += 1
                 username = f"{base}{n}"
@@ -247,9 +248,14 @@ def staffing_build(seed: int, pools: NamePools, neighbourhoods: list[str], *, sc
     for team in teams.values():
         size, mix = _TEAM_MIX[team.kind]
         if team != home:
-            manager = roster.add(profession=P.MANAGER, role=Role.TEAM_MANAGER, team=team)
-            if team.kind == Kind.SAFEGUARDING:
+            # The Safeguarding Adults Unit's manager is a demo login: signs off enquiries, allocates DoLS assessors.
+            unit = team.kind == Kind.SAFEGUARDING
+            manager = roster.add(
+                profession=P.MANAGER, role=Role.TEAM_MANAGER, team=team, username="sgmanager" if unit else ""
+            )
+            if unit:
                 safeguarding_manager = manager
+                demo.append(DemoLogin(manager, Role.TEAM_MANAGER.label, team.name))
         # The front door answers the phones, so it has more business support (one is `support`).
         for _ in range(2 if team.kind == Kind.FRONT_DOOR else 1):
             roster.add(profession=P.ADMINISTRATOR, role=Role.BUSINESS_SUPPORT, team=team)

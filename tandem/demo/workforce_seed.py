@@ -6,7 +6,7 @@ through the services), then the pressure alerts are checked once as the morning 
 
 import random
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -48,8 +48,11 @@ def workforce_seed(*, size: str, seed: int) -> dict[str, int]:
         raise DomainError(f"Size must be one of {', '.join(WAITING_PER_TEAM)}")
     rng = random.Random(seed * 6151 + 11)
     teams = list(Team.objects.exclude(kind=TeamKind.FRONT_DOOR).order_by("name"))
+    today = clock.today()
+    # Adults only (Care Act 2014 Part 1): the borough's children are carers' family, never cases.
+    adult_born_by = date(today.year - 18, today.month, min(today.day, 28))
     people = list(
-        Person.objects.filter(date_of_death__isnull=True, merged_into__isnull=True)
+        Person.objects.filter(date_of_death__isnull=True, merged_into__isnull=True, date_of_birth__lte=adult_born_by)
         .order_by("pk")
         .values_list("pk", "neighbourhood_id")[:60_000]
     )

@@ -293,6 +293,14 @@ def _period_key(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+def _adults(span: Span, via: str = "") -> Q:
+    """Adult figures count adults (Care Act 2014 Part 1): a contact about someone under 18 at the
+    end of the span is left out (one not yet linked to a person, or of unknown age, is counted)."""
+    end = span.end
+    born_by = date(end.year - 18, end.month, min(end.day, 28))
+    return ~Q(**{f"{via}person__date_of_birth__gt": born_by})
+
+
 def figures_compute(*, span: Span, today: date) -> Figures:
     """Every figure for the span, in three aggregate queries."""
     periods = span.periods
@@ -304,6 +312,7 @@ def figures_compute(*, span: Span, today: date) -> Figures:
     }
     by_period = (
         Contact.objects.filter(received_at__gte=start, received_at__lt=end)
+        .filter(_adults(span))
         .annotate(period=_period_of("received_at", span))
         .values("period")
         .annotate(**aggregates)
@@ -317,6 +326,7 @@ def figures_compute(*, span: Span, today: date) -> Figures:
             counts[key][period] = found_row[_alias(key)]
     outcomes = (
         ContactOutcome.objects.filter(contact__received_at__gte=start, contact__received_at__lt=end)
+        .filter(_adults(span, via="contact__"))
         .annotate(period=_period_of("contact__received_at", span))
         .values("period", "kind")
         .annotate(contacts=Count("contact", distinct=True))
@@ -398,7 +408,11 @@ def contacts_behind(*, figure: Figure, among: QuerySet[Contact]) -> QuerySet[Con
         return among.filter(Exists(overdue))
     first = figure.period or figure.span.first
     end = figure.span.end if figure.period is None else period_shift(figure.period, figure.span.grain, 1)
-    return among.filter(received_at__gte=_moment(first), received_at__lt=_moment(end)).filter(_conditions()[figure.key])
+    return (
+        among.filter(received_at__gte=_moment(first), received_at__lt=_moment(end))
+        .filter(_adults(figure.span))
+        .filter(_conditions()[figure.key])
+    )
 
 
 def figure_count(*, figure: Figure) -> int:

@@ -36,6 +36,7 @@ class Permission(StrEnum):
     CONCERN_RAISE = "safeguarding.concern.raise"
     SAFEGUARDING_WORK = "safeguarding.work"  # triage and enquiries, for the concern's own team only
     SAFEGUARDING_RETURNS = "safeguarding.returns"
+    ENQUIRY_SIGN_OFF = "safeguarding.sign_off"  # close a concluded enquiry: a manager's sign-off
     DOLS_WORK = "dols.work"
     DOLS_ALLOCATE = "dols.allocate"
     ASSESSMENT_RECORD = "assessment.record"
@@ -83,6 +84,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.ASSESSMENT_AUTHORISE,
             Permission.PLAN_SIGN_OFF,
             Permission.SAFEGUARDING_RETURNS,
+            Permission.ENQUIRY_SIGN_OFF,
             Permission.DOLS_ALLOCATE,
             Permission.CASE_ALLOCATE,
             Permission.WORKFORCE_MANAGE,

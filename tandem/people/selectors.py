@@ -292,3 +292,15 @@ def network_member_of(*, person: Person, uuid: UUID) -> NetworkMember | None:
 
 def warning_of(*, person: Person, uuid: UUID) -> HazardWarning | None:
     return HazardWarning.objects.filter(person=person, uuid=uuid).first()
+
+
+ADULT_AGE = 18
+
+
+def is_child(person: Person, on: date) -> bool:
+    """Under 18 on the day: adult social care (Care Act 2014 Part 1) is for adults, children are
+    served by children's services; the exception is a transition assessment (Care Act 2014 ss58-59)
+    for a young person likely to have needs for care and support at 18. An unknown date of birth
+    is not taken for a child."""
+    age = person.age(on)
+    return age is not None and age < ADULT_AGE

@@ -74,6 +74,14 @@ class Concern(PublicIdModel):
     primary_support_reason = models.CharField(max_length=30, choices=PrimarySupportReason.choices, blank=True)
 
     triage_due_on = models.DateField(null=True, blank=True)
+    # The section 42 test, each part answered at triage (Care Act 2014 s42(1)): the adult
+    # (a) has needs for care and support, whether or not the authority is meeting any of them;
+    # (b) is experiencing, or is at risk of, abuse or neglect; and (c) as a result of those needs
+    # is unable to protect himself or herself against the abuse or neglect or the risk of it.
+    # Null: not answered (concerns triaged before the test was recorded, or not yet triaged).
+    s42_care_needs = models.BooleanField(null=True, blank=True)
+    s42_abuse_or_risk = models.BooleanField(null=True, blank=True)
+    s42_unable_to_protect = models.BooleanField(null=True, blank=True)
     triage_decision = models.CharField(max_length=30, choices=TriageDecision.choices, blank=True)
     triage_reason = models.TextField(blank=True)
     triaged_at = models.DateTimeField(null=True, blank=True)
@@ -106,6 +114,12 @@ class Concern(PublicIdModel):
             models.CheckConstraint(
                 condition=Q(triage_decision="") | (Q(triaged_at__isnull=False) & ~Q(triage_reason="")),
                 name="concern_triage_has_a_time_and_reason",
+            ),
+            # A Section 42 enquiry only where all three parts of the s42(1) test are met.
+            models.CheckConstraint(
+                condition=~Q(triage_decision=TriageDecision.SECTION_42)
+                | Q(s42_care_needs=True, s42_abuse_or_risk=True, s42_unable_to_protect=True),
+                name="concern_section_42_only_if_test_met",
             ),
         ]
 
@@ -178,6 +192,15 @@ class Enquiry(PublicIdModel):
     conclusion = models.TextField(blank=True)
     plan = models.TextField(blank=True)  # the safeguarding plan: what will keep the adult safe, agreed with them
     plan_agreed_on = models.DateField(null=True, blank=True)
+    concluded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Closure needs a manager's sign-off (`policies.can_sign_off`): until then the enquiry is
+    # concluded but its concern stays open.
+    signed_off_at = models.DateTimeField(null=True, blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -196,6 +219,10 @@ class Enquiry(PublicIdModel):
             models.CheckConstraint(
                 condition=Q(risk_outcome="") | Q(risk_assessment=RiskAssessment.IDENTIFIED, action_taken=True),
                 name="enquiry_risk_outcome_only_if_identified_and_acted",
+            ),
+            models.CheckConstraint(
+                condition=Q(signed_off_at__isnull=True) | Q(concluded_on__isnull=False, signed_off_by__isnull=False),
+                name="enquiry_signed_off_only_when_concluded",
             ),
         ]
 
@@ -238,6 +265,8 @@ class EnquiryAction(models.Model):
     owner = models.CharField(max_length=200)  # a person or agency, named as the meeting agreed
     due_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
+    # Why the action was still outstanding when the enquiry concluded (required then, per action).
+    outstanding_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["done_on", "due_on", "id"]
@@ -287,6 +316,11 @@ class DolsApplication(PublicIdModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     status = models.CharField(max_length=20, choices=DolsStatus.choices, default=DolsStatus.WAITING)
+    # The relevant person's representative, appointed when a standard authorisation is given
+    # (MCA 2005 Sch A1 Part 10, paras 137-139): who, and how they relate to the person (a relative
+    # or friend, or a paid representative).
+    rpr_name = models.CharField(max_length=200, blank=True)
+    rpr_relationship = models.CharField(max_length=200, blank=True)
     decided_on = models.DateField(null=True, blank=True)
     authorised_from = models.DateField(null=True, blank=True)
     authorised_to = models.DateField(null=True, blank=True)

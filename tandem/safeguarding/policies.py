@@ -36,6 +36,15 @@ def can_work_on(actor: Actor, team_id: int | None) -> bool:
     return team_id in team_ids(actor)
 
 
+def can_sign_off(actor: Actor, team_id: int | None, concluded_by_id: int | None) -> bool:
+    """Closing a concluded enquiry is a manager's sign-off: a team manager (the only role with
+    `ENQUIRY_SIGN_OFF`) of the safeguarding team holding it, who did not conclude it themselves.
+    """
+    if not actor.can(Permission.ENQUIRY_SIGN_OFF) or not can_work_on(actor, team_id):
+        return False
+    return concluded_by_id is None or actor.pk != concluded_by_id
+
+
 def can_see_returns(actor: Actor) -> bool:
     return bool(actor.can(Permission.SAFEGUARDING_RETURNS))
 

@@ -104,7 +104,14 @@ def concern_rows(concern: Concern) -> list[dict[str, Any]]:
 def triage_rows(concern: Concern) -> list[dict[str, Any]]:
     if not concern.triage_decision:
         return []
+
+    def answer(value: bool | None) -> str:
+        return "Not recorded" if value is None else ("Yes" if value else "No")
+
     return [
+        _row("Has care and support needs (s42(1)(a))", answer(concern.s42_care_needs)),
+        _row("Experiencing or at risk of abuse or neglect (s42(1)(b))", answer(concern.s42_abuse_or_risk)),
+        _row("Unable to protect themselves because of those needs (s42(1)(c))", answer(concern.s42_unable_to_protect)),
         _row("Decision", concern.get_triage_decision_display()),
         _row("Reason", concern.triage_reason),
         _row("Decided by", user_name(concern.triaged_by)),
@@ -121,8 +128,13 @@ def dols_rows(application: DolsApplication) -> list[dict[str, Any]]:
         _row("Kind", "Urgent" if application.urgent else "Standard"),
         _row("Priority", application.get_priority_display()),
         _row("Reason for the priority", application.priority_reason),
-        _row("Standard authorisation due", format_date(deadlines.standard_due_on)),
     ]
+    if deadlines.decision_due_on != deadlines.standard_due_on:
+        rows.append(
+            _row("Decision due", f"{format_date(deadlines.decision_due_on)}, when the urgent authorisation ends")
+        )
+    else:
+        rows.append(_row("Standard authorisation due", format_date(deadlines.standard_due_on)))
     if deadlines.urgent_expires_at:
         given = selectors.urgent_given_at(application)
         if deadlines.urgent_given_known:
@@ -140,6 +152,10 @@ def dols_rows(application: DolsApplication) -> list[dict[str, Any]]:
         _row("Best Interests Assessor", user_name(application.best_interests_assessor)),
         _row("Mental health assessor", user_name(application.mental_health_assessor)),
     ]
+    if application.rpr_name:
+        rows.append(
+            _row("Relevant person's representative", f"{application.rpr_name} ({application.rpr_relationship})")
+        )
     if application.decided_on:
         rows.append(_row("Decided", format_date(application.decided_on)))
         rows.append(_row("Date of the last assessment", format_date(application.last_assessed_on)))

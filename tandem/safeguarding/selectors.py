@@ -194,6 +194,18 @@ def enquiry_get(*, actor: Actor, uuid: UUID | str) -> Enquiry:
     return _the_one(found, actor=actor, person=lambda enquiry: enquiry.concern.person, missing="No such enquiry")
 
 
+def enquiry_outcome_get(*, actor: Actor, uuid: UUID | str) -> Enquiry:
+    """An enquiry's outcome, for its own team or for the member of staff who raised its concern
+    (a locality worker, say): they hear how it ended (Care and Support Statutory Guidance ch. 14
+    expects feedback to the person who raised a concern, where it is safe and proportionate),
+    without opening the enquiry's working record. 404 for anyone else."""
+    raised = Q(concern__raised_by_id=actor.pk) if actor.can(Permission.CONCERN_RAISE) else Q(pk__in=[])
+    found = Enquiry.objects.filter(
+        Q(concern__in=_concerns_held(actor).values("pk")) | raised, uuid=uuid
+    ).select_related("concern", "signed_off_by", *people_selectors.person_related("concern__person"))
+    return _the_one(found, actor=actor, person=lambda enquiry: enquiry.concern.person, missing="No such enquiry")
+
+
 # --- DoLS ---------------------------------------------------------------------------------------
 
 
@@ -225,6 +237,16 @@ class DolsDeadlines:
     # managing authority gave it (False for older records without it: from the date received).
     urgent_expires_at: datetime | None = None
     urgent_given_known: bool = True
+
+    @property
+    def decision_due_on(self) -> date:
+        """When the assessments (and so the decision) are due: within 21 days (reg 13(1)), but with an
+        urgent authorisation, while it is in force (the Mental Capacity (Deprivation of Liberty:
+        Standard Authorisations, Assessments and Ordinary Residence) Regulations 2008 reg 13(2)),
+        so never a standard due date past the urgent authorisation's end."""
+        if self.urgent_expires_on is not None and self.urgent_expires_on < self.standard_due_on:
+            return self.urgent_expires_on
+        return self.standard_due_on
 
 
 def standard_due_on(received_on: date) -> date:

@@ -40,6 +40,8 @@ def test_a_concern_goes_through_triage_and_enquiry_to_closure_with_msp_outcomes(
     page.get_by_role("button", name="Raise the concern").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Mary Smith")
+    for question in ("needs for care and support", "at risk of, abuse or neglect", "unable to protect themselves"):
+        page.get_by_role("group", name=question).get_by_label("Yes").check()
     page.get_by_label("Section 42 duty met: open an enquiry").check()
     page.get_by_label("Reason for the decision").fill("Care and support needs; at risk; cannot protect herself")
     page.get_by_role("button", name="Record the decision").click()
@@ -67,9 +69,9 @@ def test_a_concern_goes_through_triage_and_enquiry_to_closure_with_msp_outcomes(
     page.get_by_label("I have checked the outcomes and the conclusion").check()
     page.get_by_role("button", name="Conclude the enquiry").click()
 
-    expect(page.get_by_text("Enquiry concluded and the concern closed")).to_be_visible()
+    expect(page.get_by_text("Enquiry concluded: it is waiting for a manager's sign-off")).to_be_visible()
     expect(page.get_by_text("“I want to feel safe”: fully achieved")).to_be_visible()
     enquiry = Enquiry.objects.get()
     assert enquiry.risk_outcome == RiskOutcome.REDUCED
     assert sorted(o.achieved for o in enquiry.desired_outcomes.all()) == ["fully", "partly"]
-    assert Concern.objects.get().status == ConcernStatus.CLOSED
+    assert Concern.objects.get().status == ConcernStatus.ENQUIRY  # closed on a manager's sign-off

@@ -205,3 +205,43 @@ def test_timeliness_counts_days_from_the_request(settings):
     shown = selectors.timeliness(requested_on=today - timedelta(days=12), completed_on=None, today=today)
 
     assert (shown.days, shown.target, shown.over) == (12, 10, True)
+
+
+def _young(person_factory):
+    """16 today: a child, who may have only a transition assessment (Care Act 2014 ss58-59)."""
+    today = clock.today()
+    return person_factory(date_of_birth=today.replace(year=today.year - 16) - timedelta(days=2))
+
+
+def test_a_child_is_not_offered_a_needs_assessment(person_factory, practitioner):
+    with pytest.raises(DomainError, match="under 18") as refused:
+        services.assessment_start(
+            person=_young(person_factory),
+            started_from="review",
+            requested_on=clock.today(),
+            actor=practitioner,
+        )
+    assert refused.value.field == "transition"
+    assert not NeedsAssessment.objects.exists()
+
+
+def test_a_young_person_may_have_a_transition_assessment_flagged_as_such(person_factory, practitioner):
+    from tandem.assessments import presenters
+
+    assessment = services.assessment_start(
+        person=_young(person_factory),
+        started_from="review",
+        requested_on=clock.today(),
+        transition=True,
+        actor=practitioner,
+    )
+
+    assert assessment.transition is True
+    assert presenters.title_of(assessment).startswith("Transition assessment (Care Act s58)")
+
+
+def test_a_transition_assessment_is_only_for_someone_under_18(person, practitioner):
+    with pytest.raises(DomainError, match="young person under 18"):
+        services.assessment_start(
+            person=person, started_from="review", requested_on=clock.today(), transition=True, actor=practitioner
+        )

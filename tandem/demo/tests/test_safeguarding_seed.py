@@ -47,3 +47,32 @@ def test_it_refuses_to_seed_twice(borough):
 
     with pytest.raises(DomainError, match="already in this database"):
         safeguarding_seed(size="small", seed=11)
+
+
+def test_the_seed_follows_the_law_it_records(borough):
+    """Section 42 decisions meet the three-part test (Care Act 2014 s42(1)); granted DoLS have two
+    different assessors (MCA 2005 Sch A1 para 129(5)) and a representative (Part 10); closed
+    enquiries were signed off by a manager other than their concluder."""
+    from django.db.models import F
+
+    from tandem.identity.models import User
+    from tandem.identity.permissions import Permission, Role
+    from tandem.safeguarding.codes import TriageDecision
+
+    safeguarding_seed(size="small", seed=11)
+
+    s42 = Concern.objects.filter(triage_decision=TriageDecision.SECTION_42)
+    assert s42.exists()
+    assert not s42.exclude(s42_care_needs=True, s42_abuse_or_risk=True, s42_unable_to_protect=True).exists()
+    assert not Concern.objects.exclude(triage_decision="").filter(s42_care_needs__isnull=True).exists()
+    granted = DolsApplication.objects.filter(status=DolsStatus.GRANTED)
+    assert not granted.filter(best_interests_assessor=F("mental_health_assessor")).exists()
+    assert not granted.filter(rpr_name="").exists()
+    signed = Enquiry.objects.filter(signed_off_at__isnull=False)
+    assert signed.exists()
+    assert not signed.filter(signed_off_by=F("concluded_by")).exists()
+    assert not signed.exclude(concern__status=ConcernStatus.CLOSED).exists()
+    manager = User.objects.get(username="sgmanager")
+    assert manager.role == Role.TEAM_MANAGER
+    assert manager.can(Permission.DOLS_ALLOCATE)
+    assert manager.memberships.filter(team__name="Safeguarding Adults Unit").exists()

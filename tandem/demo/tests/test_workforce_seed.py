@@ -55,3 +55,20 @@ def test_seeding_again_starts_the_workforce_afresh(borough):
 
     assert again["profiles"] == first["profiles"] == PractitionerProfile.objects.count()
     assert Case.objects.count() == first["cases allocated"] + first["waiting"]
+
+
+def test_the_demos_children_are_never_adult_social_care_cases(borough):
+    """Adults only (Care Act 2014 Part 1): the borough's children exist as family members, not as cases."""
+    from datetime import date
+
+    from tandem.core import clock
+    from tandem.people.models import Person
+    from tandem.workforce.models import Case
+
+    workforce_seed(size="small", seed=11)
+
+    today = clock.today()
+    born_by = date(today.year - 18, today.month, min(today.day, 28))
+    assert Person.objects.filter(date_of_birth__gt=born_by).exists()  # the borough has children
+    assert Case.objects.exists()
+    assert not Case.objects.filter(person__date_of_birth__gt=born_by).exists()

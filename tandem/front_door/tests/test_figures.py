@@ -334,3 +334,18 @@ def test_a_figure_says_in_words_what_it_counts():
     assert words(OVERDUE) == (
         "Contacts with a keeping-in-touch follow-up not yet done that was due before 18 November 2026"
     )
+
+
+def test_adult_figures_leave_out_contacts_about_children(today, make, person_factory):
+    """Adults only (Care Act 2014 Part 1): a contact about a 12-year-old is not counted; one about a
+    person not yet known still is."""
+    adult, child = person_factory(), person_factory(date_of_birth=date(2014, 5, 1))
+    make(at(2026, 11, 16, 10), person=adult, outcomes=(Out.ADVICE,))
+    make(at(2026, 11, 16, 11), person=child, outcomes=(Out.ADVICE,))
+    make(at(2026, 11, 16, 12))
+
+    fig = figures_compute(span=_weeks(), today=TODAY)
+
+    assert fig.measure("received").counts == (0, 0, 2)
+    figure = figure_make(key="received", span=_weeks(), period=date(2026, 11, 16), today=TODAY)
+    assert figure_count(figure=figure) == 2

@@ -24,6 +24,7 @@ from tandem.safeguarding.forms.enquiries import (
     MeetingForm,
     OutcomesForm,
     PlanForm,
+    SignOffForm,
 )
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "PriorityForm",
     "QueueForm",
     "ReturnsForm",
+    "SignOffForm",
     "TriageForm",
     "WarningForm",
     "concern_initial",

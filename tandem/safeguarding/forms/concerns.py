@@ -16,7 +16,7 @@ from tandem.safeguarding.codes import (
     TriageDecision,
 )
 from tandem.safeguarding.forms.common import NOT_KNOWN, _choices
-from tandem.safeguarding.services.concerns import ConcernDetails
+from tandem.safeguarding.services.concerns import ConcernDetails, Section42Test
 
 
 def _all_that_apply(label: str, choices: list[tuple[str, str]]) -> forms.MultipleChoiceField:
@@ -129,7 +129,28 @@ def concern_initial(concern: Any) -> dict[str, Any]:
     }
 
 
+_YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _s42_question(label: str, message: str) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, choices=_YES_NO, error_messages={"required": message})
+
+
 class TriageForm(TandemForm):
+    # The section 42 test, Care Act 2014 s42(1)(a)-(c): each part answered.
+    s42_care_needs = _s42_question(
+        "Does the adult have needs for care and support (whether or not we are meeting any of them)?",
+        "Say whether the adult has needs for care and support",
+    )
+    s42_abuse_or_risk = _s42_question(
+        "Is the adult experiencing, or at risk of, abuse or neglect?",
+        "Say whether the adult is experiencing, or at risk of, abuse or neglect",
+    )
+    s42_unable_to_protect = _s42_question(
+        "As a result of those needs, is the adult unable to protect themselves against the abuse or neglect, "
+        "or the risk of it?",
+        "Say whether, because of those needs, the adult is unable to protect themselves",
+    )
     decision = forms.ChoiceField(
         label="Triage decision",
         choices=TriageDecision.choices,
@@ -152,6 +173,14 @@ class TriageForm(TandemForm):
     def __init__(self, *args: Any, leads: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "lead", [("", "Not yet chosen"), *(leads or [])])
+
+    def section_42(self) -> Section42Test:
+        data = self.cleaned_data
+        return Section42Test(
+            care_needs=data["s42_care_needs"] == "yes",
+            abuse_or_risk=data["s42_abuse_or_risk"] == "yes",
+            unable_to_protect=data["s42_unable_to_protect"] == "yes",
+        )
 
 
 class WarningForm(TandemForm):

@@ -160,6 +160,14 @@ class DecisionForm(TandemForm):
     conditions = forms.CharField(
         label="Conditions (if granted)", widget=forms.Textarea, required=False, max_length=5000
     )
+    # The relevant person's representative (MCA 2005 Sch A1 Part 10), appointed on a grant.
+    rpr_name = forms.CharField(label="Relevant person's representative (if granted)", required=False, max_length=200)
+    rpr_relationship = forms.CharField(
+        label="Their relationship to the person (if granted)",
+        help_text="For example, daughter, friend, or paid representative from an advocacy service",
+        required=False,
+        max_length=200,
+    )
     reason = forms.CharField(
         label="Reason (if not granted or withdrawn)", widget=forms.Textarea, required=False, max_length=5000
     )
@@ -189,4 +197,6 @@ class DecisionForm(TandemForm):
             conditions=data["conditions"],
             requirements={name: data[name] for name in REQUIREMENTS},
             last_assessed_on=data["last_assessed_on"],
+            rpr_name=data["rpr_name"],
+            rpr_relationship=data["rpr_relationship"],
         )

@@ -128,14 +128,30 @@ class ConcludeForm(TandemForm):
     )
     concluded_on = GovDateField(label="Date concluded", past_only=True)
     confirm = forms.BooleanField(
-        label="I have checked the outcomes and the conclusion: the enquiry and its concern will be closed",
+        label="I have checked the outcomes and the conclusion: the enquiry will go to a manager to sign off",
         error_messages={"required": "Confirm that you have checked the conclusion before closing the enquiry"},
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, outcomes: list[tuple[int, str]] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        outcomes: list[tuple[int, str]] | None = None,
+        open_actions: list[tuple[int, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.outcome_ids = [pk for pk, _ in outcomes or []]
+        self.open_action_ids = [pk for pk, _ in open_actions or []]
+        for pk, words in open_actions or []:
+            self.fields[f"outstanding_{pk}"] = forms.CharField(
+                label=f"Why is “{words[:80]}” still outstanding?",
+                widget=forms.Textarea,
+                max_length=5000,
+                error_messages={
+                    "required": f"Give the reason “{words[:60]}” is still outstanding, or mark it done first"
+                },
+            )
         for pk, words in outcomes or []:
             self.fields[f"achieved_{pk}"] = forms.ChoiceField(
                 label=f"“{words}”",
@@ -146,6 +162,9 @@ class ConcludeForm(TandemForm):
     def outcome_fields(self) -> list[Any]:
         return [self[f"achieved_{pk}"] for pk in self.outcome_ids]
 
+    def outstanding_fields(self) -> list[Any]:
+        return [self[f"outstanding_{pk}"] for pk in self.open_action_ids]
+
     def ending(self) -> Conclusion:
         data = self.cleaned_data
         return Conclusion(
@@ -154,5 +173,10 @@ class ConcludeForm(TandemForm):
             risk_outcome=data["risk_outcome"],
             conclusion=data["conclusion"],
             achieved={pk: data[f"achieved_{pk}"] for pk in self.outcome_ids},
+            outstanding={pk: data[f"outstanding_{pk}"] for pk in self.open_action_ids},
             concluded_on=data["concluded_on"],
         )
+
+
+class SignOffForm(TandemForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -10,6 +10,7 @@ else's work. One module a sub-area: concerns, enquiries, DoLS; the public names 
 from tandem.safeguarding.services._shared import MAX_NAME, MAX_SUMMARY, MAX_TEXT
 from tandem.safeguarding.services.concerns import (
     ConcernDetails,
+    Section42Test,
     concern_details_update,
     concern_raise,
     concern_triage,
@@ -38,6 +39,7 @@ from tandem.safeguarding.services.enquiries import (
     enquiry_conclude,
     enquiry_lead_set,
     enquiry_outcomes_record,
+    enquiry_sign_off,
     meeting_record,
     plan_record,
 )
@@ -50,6 +52,7 @@ __all__ = [
     "Conclusion",
     "DolsDecision",
     "DolsRequest",
+    "Section42Test",
     "action_add",
     "action_done",
     "authorisation_latest_end",
@@ -68,6 +71,7 @@ __all__ = [
     "enquiry_conclude",
     "enquiry_lead_set",
     "enquiry_outcomes_record",
+    "enquiry_sign_off",
     "meeting_record",
     "plan_record",
     "provider_key",

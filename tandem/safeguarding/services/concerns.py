@@ -255,20 +255,86 @@ def concern_details_update(*, concern: Concern, details: ConcernDetails, version
     return concern
 
 
+@dataclass(frozen=True)
+class Section42Test:
+    """The three parts of the section 42 test (Care Act 2014 s42(1)(a)-(c)), each answered yes or no.
+
+    (a) the adult has needs for care and support (whether or not the authority is meeting any of
+    those needs); (b) is experiencing, or is at risk of, abuse or neglect; and (c) as a result of
+    those needs is unable to protect himself or herself against the abuse or neglect or the risk of it.
+    """
+
+    care_needs: bool | None
+    abuse_or_risk: bool | None
+    unable_to_protect: bool | None
+
+    @property
+    def met(self) -> bool:
+        return bool(self.care_needs and self.abuse_or_risk and self.unable_to_protect)
+
+
+_S42_QUESTIONS = {
+    "s42_care_needs": ("care_needs", "Say whether the adult has needs for care and support"),
+    "s42_abuse_or_risk": ("abuse_or_risk", "Say whether the adult is experiencing, or at risk of, abuse or neglect"),
+    "s42_unable_to_protect": (
+        "unable_to_protect",
+        "Say whether, because of those needs, the adult is unable to protect themselves",
+    ),
+}
+
+
+def _section_42(test: Section42Test, decision: str) -> dict[str, bool]:
+    """Each part answered; a Section 42 enquiry exactly when all three are met (Care Act 2014 s42(1)-(2))."""
+    answers: dict[str, bool] = {}
+    for field_name, (part, message) in _S42_QUESTIONS.items():
+        answer = getattr(test, part)
+        if answer is None:
+            raise DomainError(message, field=field_name)
+        answers[field_name] = answer
+    if decision == TriageDecision.SECTION_42 and not test.met:
+        raise DomainError(
+            "A Section 42 enquiry needs all three parts of the section 42 test met: "
+            "choose an other enquiry or no enquiry, and give the reason",
+            field="decision",
+        )
+    if test.met and decision != TriageDecision.SECTION_42:
+        # s42(2): where the test is met the authority must make (or cause) the enquiries it thinks necessary.
+        raise DomainError(
+            "All three parts of the section 42 test are met: the duty to make enquiries applies, "
+            "so open a Section 42 enquiry",
+            field="decision",
+        )
+    return answers
+
+
 @transaction.atomic
 def concern_triage(
-    *, concern: Concern, decision: str, reason: str, version: int | None, actor: Actor, lead: Actor | None = None
+    *,
+    concern: Concern,
+    decision: str,
+    reason: str,
+    test: Section42Test,
+    version: int | None,
+    actor: Actor,
+    lead: Actor | None = None,
 ) -> Concern:
-    """Decide what happens to a concern; a Section 42 or other enquiry is opened at once."""
+    """Decide what happens to a concern, on the section 42 test; an enquiry is opened at once.
+
+    A Section 42 enquiry opens only when all three parts of the test are met (Care Act 2014
+    s42(1)); otherwise an other (non-statutory) enquiry or no enquiry, with the reason.
+    """
     concern = _concern_for_work(concern, actor, version)
     if concern.status != ConcernStatus.AWAITING_TRIAGE:
         raise DomainError("The concern has already been triaged")
     decision = _choice(decision, TriageDecision, field="decision", message="Select the triage decision", blank=False)
+    answers = _section_42(test, decision)
     reason = _text(reason, field="reason", label="The reason", required="Give the reason for the decision")
     if decision == TriageDecision.SECTION_42 and not concern.abuse_types.exists():
         raise DomainError("Record the type of abuse or neglect before opening a Section 42 enquiry", field="decision")
     if lead is not None and not policies.can_work_on(lead, concern.team_id):
         raise DomainError("The lead must be in the safeguarding team holding the concern", field="lead")
+    for name, answer in answers.items():
+        setattr(concern, name, answer)
     concern.triage_decision = decision
     concern.triage_reason = reason
     concern.triaged_at = clock.now()
@@ -285,7 +351,7 @@ def concern_triage(
         person=concern.person,
         target=concern,
         summary=f"Triaged a safeguarding concern: {TriageDecision(decision).label.lower()}",
-        changes={"decision": decision},
+        changes={"decision": decision, **answers},
         reason=reason,
     )
     return concern

@@ -194,6 +194,7 @@ def dols_assessors_allocate(
     require(policies.can_allocate_dols(actor), "Only a manager can allocate assessors")
     if best_interests is None or mental_health is None:
         raise DomainError("Choose both assessors", field="best_interests")
+    _different_assessors(best_interests.pk, mental_health.pk)
     application.best_interests_assessor = best_interests
     application.mental_health_assessor = mental_health
     application.status = DolsStatus.ALLOCATED
@@ -207,6 +208,16 @@ def dols_assessors_allocate(
     return application
 
 
+def _different_assessors(best_interests_id: int, mental_health_id: int) -> None:
+    """MCA 2005 Sch A1 para 129(5): where the assessments include a mental health assessment and a
+    best interests assessment, the supervisory body must not select the same person for both."""
+    if best_interests_id == mental_health_id:
+        raise DomainError(
+            "The Best Interests Assessor and the mental health assessor must be different people",
+            field="mental_health",
+        )
+
+
 @dataclass(frozen=True)
 class DolsDecision:
     status: str
@@ -217,6 +228,35 @@ class DolsDecision:
     conditions: str = ""
     requirements: dict[str, str] = field(default_factory=dict)  # the six requirements, Requirement codes
     last_assessed_on: date | None = None  # the date of the last assessment, if any was carried out
+    # The relevant person's representative, appointed on a grant (Sch A1 Part 10).
+    rpr_name: str = ""
+    rpr_relationship: str = ""
+
+
+def _granted_with_assessors_and_representative(application: DolsApplication, decision: DolsDecision) -> None:
+    """A standard authorisation rests on the assessments (Sch A1 para 50: given only when all are
+    positive), the mental health one and the best interests one by different assessors (para 129(5)),
+    and on its grant a representative is appointed (Part 10, para 139)."""
+    bia, mha = application.best_interests_assessor_id, application.mental_health_assessor_id
+    if bia is None or mha is None:
+        raise DomainError(
+            "Allocate the Best Interests Assessor and the mental health assessor before granting", field="status"
+        )
+    _different_assessors(bia, mha)
+    application.rpr_name = _text(
+        decision.rpr_name,
+        field="rpr_name",
+        label="The representative's name",
+        required="Enter the name of the relevant person's representative",
+        limit=MAX_NAME,
+    )
+    application.rpr_relationship = _text(
+        decision.rpr_relationship,
+        field="rpr_relationship",
+        label="Their relationship",
+        required="Enter the representative's relationship to the person, or that they are a paid representative",
+        limit=MAX_NAME,
+    )
 
 
 def authorisation_latest_end(start: date) -> date:
@@ -277,6 +317,7 @@ def dols_decide(
         ]
         if unmet:
             raise DomainError("An authorisation is granted only when all six requirements are met", field=unmet[0])
+        _granted_with_assessors_and_representative(application, decision)
         application.authorised_from, application.authorised_to = start, end
         application.conditions = _text(decision.conditions, field="conditions", label="The conditions")
     else:

@@ -179,6 +179,8 @@ class Conclusion:
     conclusion: str
     # {desired outcome id: Achieved value}
     achieved: dict[int, str] = field(default_factory=dict)
+    # {action id: why it is still outstanding}: each action not done needs one to conclude.
+    outstanding: dict[int, str] = field(default_factory=dict)
     concluded_on: date | None = None
 
 
@@ -217,13 +219,23 @@ def enquiry_conclude(*, enquiry: Enquiry, ending: Conclusion, version: int | Non
         if value not in Achieved.values:
             raise DomainError(f"Say whether “{outcome.in_own_words[:60]}” was achieved", field=f"achieved_{outcome.pk}")
         outcome.achieved = value
+    open_actions = list(enquiry.actions.filter(done_on__isnull=True))
+    for action in open_actions:
+        why = _text(ending.outstanding.get(action.pk, ""), field=f"outstanding_{action.pk}", label="The reason")
+        if not why:
+            raise DomainError(
+                f"Give the reason “{action.description[:60]}” is still outstanding, or mark it done first",
+                field=f"outstanding_{action.pk}",
+            )
+        action.outstanding_reason = why
     DesiredOutcome.objects.bulk_update(wanted, ["achieved"])
+    EnquiryAction.objects.bulk_update(open_actions, ["outstanding_reason"])
     enquiry.risk_assessment = assessed
     enquiry.action_taken = ending.action_taken
     enquiry.risk_outcome = risk
     enquiry.conclusion = text
     enquiry.concluded_on = concluded
-    Concern.objects.filter(pk=enquiry.concern_id).update(status=ConcernStatus.CLOSED)
+    enquiry.concluded_by = actor
     _enquiry_touch(
         enquiry,
         actor,
@@ -234,9 +246,38 @@ def enquiry_conclude(*, enquiry: Enquiry, ending: Conclusion, version: int | Non
             "action_taken": ending.action_taken,
             "risk_outcome": risk,
             "achieved": {str(o.pk): o.achieved for o in wanted},
+            "outstanding": {str(a.pk): a.outstanding_reason for a in open_actions},
         },
     )
     return enquiry
+
+
+@transaction.atomic
+def enquiry_sign_off(*, enquiry: Enquiry, version: int | None, actor: Actor) -> Enquiry:
+    """A manager signs off a concluded enquiry, which closes it and its concern.
+
+    The rule (`policies.can_sign_off`): a team manager of the safeguarding team holding the
+    enquiry, other than the member of staff who concluded it: a second pair of eyes on the
+    outcome. The Care Act 2014 s42(2) sets the duty to make enquiries, not how they close; this
+    sign-off is the council's own quality assurance, which the statutory guidance (Care and
+    Support Statutory Guidance ch. 14) leaves to local safeguarding procedures.
+    """
+    locked = versioned.locked(enquiry, keep=("concern",))
+    concern = locked.concern
+    if locked.concluded_on is None:
+        raise DomainError("Conclude the enquiry before it is signed off")
+    if locked.signed_off_at is not None:
+        raise DomainError("The enquiry has already been signed off")
+    require(
+        policies.can_sign_off(actor, concern.team_id, locked.concluded_by_id),
+        "Only a manager in the safeguarding team, other than the person who concluded it, can sign off the enquiry",
+    )
+    versioned.check_version(locked, version, what="this enquiry")
+    locked.signed_off_at = clock.now()
+    locked.signed_off_by = actor
+    Concern.objects.filter(pk=locked.concern_id).update(status=ConcernStatus.CLOSED)
+    _enquiry_touch(locked, actor, "signed_off", "Signed off the enquiry: it and its concern are closed", {})
+    return locked
 
 
 def _ending_words(assessed: str, action_taken: bool, risk: str) -> str:

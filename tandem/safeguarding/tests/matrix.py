@@ -37,6 +37,10 @@ GET = {
             "dols_decide",
         )
     },
+    # An enquiry's outcome: its team, and the member of staff who raised its concern (a locality worker).
+    "safeguarding:enquiry_outcome": row("sign_in", 200, 200, 404, 404),
+    # A manager signs off a concluded enquiry; the world's enquiry is open, so back to it.
+    "safeguarding:enquiry_sign_off": row("sign_in", 403, "moved:safeguarding:enquiry", 403, 403),
     "safeguarding:dols_allocate": row("sign_in", 403, 200, 403, 403),
     "safeguarding:returns": row("sign_in", 403, 200, 403, 403),
     "safeguarding:returns_csv": row("sign_in", 403, 200, 403, 403),
@@ -82,6 +86,7 @@ POST = {
         for name in ("dols_extend", "dols_priority", "dols_decide")
     },
     "safeguarding:dols_allocate": row("sign_in", 403, "saved:safeguarding:dols_application", 403, 403),
+    "safeguarding:enquiry_sign_off": row("sign_in", 403, "moved:safeguarding:enquiry", 403, 403),
     **{
         f"safeguarding:{name}": row("sign_in", 405, 405, 405, 405)
         for name in (
@@ -95,6 +100,7 @@ POST = {
         )
     },
     "safeguarding:returns_figure": row("sign_in", 405, 405, 405, 405),
+    "safeguarding:enquiry_outcome": row("sign_in", 405, 405, 405, 405),
 }
 
 

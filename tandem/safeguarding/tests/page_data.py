@@ -39,7 +39,13 @@ def safeguarding_world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
         person=person, summary="", source="safeguarding", actor=practitioner, details=_details(), team=unit
     )
     services.concern_triage(
-        concern=opened, decision="section_42", reason="Duty met", version=None, lead=practitioner, actor=practitioner
+        test=services.Section42Test(True, True, True),
+        concern=opened,
+        decision="section_42",
+        reason="Duty met",
+        version=None,
+        lead=practitioner,
+        actor=practitioner,
     )
     enquiry = opened.enquiry
     services.enquiry_outcomes_record(
@@ -70,6 +76,10 @@ def safeguarding_world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
         "collection": "sac",
         "year": today.year if today.month >= 4 else today.year - 1,
         "sg_practitioner_uuid": str(practitioner.uuid),
+        # The mental health assessor: someone other than the Best Interests Assessor (Sch A1 para 129(5)).
+        "sg_other_uuid": next(
+            (str(user.uuid) for user in staff.values() if user is not None and user.role == "team_manager"), ""
+        ),
         "sg_enquiry_version": enquiry.version,
         "sg_outcome_id": enquiry.desired_outcomes.get().pk,
     }
@@ -87,7 +97,14 @@ def safeguarding_forms(extra: dict[str, Any]) -> dict[str, dict[str, Any]]:
         ("age", "mental_health", "mental_capacity", "no_refusals", "eligibility", "best_interests"), "1"
     )
     return {
-        "safeguarding:concern": {"decision": "no_further_action", "reason": "Resolved by the provider", "version": 1},
+        "safeguarding:concern": {
+            "s42_care_needs": "yes",
+            "s42_abuse_or_risk": "no",
+            "s42_unable_to_protect": "no",
+            "decision": "no_further_action",
+            "reason": "Resolved by the provider",
+            "version": 1,
+        },
         "safeguarding:concern_edit": {
             "summary": "Bruising on both arms",
             "raised_by_kind": "gp",
@@ -114,6 +131,7 @@ def safeguarding_forms(extra: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "safeguarding:plan_record": {"plan": "A new carer; weekly calls"} | version,
         "safeguarding:enquiry_conclude": {
             f"achieved_{extra.get('sg_outcome_id', '')}": "fully",
+            f"outstanding_{extra.get('action_id', '')}": "The police visit is after the enquiry",
             "risk_assessment": "identified",
             "action_taken": "yes",
             "risk_outcome": "reduced",
@@ -126,7 +144,7 @@ def safeguarding_forms(extra: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "safeguarding:dols_priority": {"priority": "high", "reason": "Restraint used daily", "version": 1},
         "safeguarding:dols_allocate": {
             "best_interests": extra.get("sg_practitioner_uuid", ""),
-            "mental_health": extra.get("sg_practitioner_uuid", ""),
+            "mental_health": extra.get("sg_other_uuid", ""),
         },
         "safeguarding:dols_decide": {
             "status": "withdrawn",

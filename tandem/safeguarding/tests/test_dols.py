@@ -140,8 +140,20 @@ def satisfied() -> dict[str, str]:
     return dict.fromkeys(REQUIREMENTS, Requirement.SATISFIED)
 
 
-def test_granted_for_at_most_twelve_months_with_all_six_requirements(receive, person, worker):
-    application = receive(person)
+def allocated(application, worker, sg_manager):
+    """The application with two different assessors (Sch A1 para 129(5))."""
+    services.dols_assessors_allocate(
+        application=application, best_interests=worker, mental_health=sg_manager, actor=sg_manager
+    )
+    application.refresh_from_db()
+    return application
+
+
+RPR = {"rpr_name": "Janet Hughes", "rpr_relationship": "Daughter"}
+
+
+def test_granted_for_at_most_twelve_months_with_all_six_requirements(receive, person, worker, sg_manager):
+    application = allocated(receive(person), worker, sg_manager)
     start = date(2026, 11, 20)
     decision = services.DolsDecision(
         status=DolsStatus.GRANTED,
@@ -149,6 +161,7 @@ def test_granted_for_at_most_twelve_months_with_all_six_requirements(receive, pe
         authorised_from=start,
         authorised_to=start + timedelta(days=365),
         requirements=satisfied(),
+        **RPR,
     )
 
     with pytest.raises(DomainError, match="at most 12 months"):
@@ -175,9 +188,11 @@ def test_granted_for_at_most_twelve_months_with_all_six_requirements(receive, pe
         (date(2026, 11, 20), date(2027, 11, 19)),
     ],
 )
-def test_twelve_months_are_counted_by_the_calendar(start, latest, receive, person_factory, worker, set_clock):
+def test_twelve_months_are_counted_by_the_calendar(
+    start, latest, receive, person_factory, worker, sg_manager, set_clock
+):
     set_clock(datetime(start.year, start.month, start.day, 12, tzinfo=LONDON))
-    application = receive(person_factory(), received=start - timedelta(days=5))
+    application = allocated(receive(person_factory(), received=start - timedelta(days=5)), worker, sg_manager)
 
     def grant(to):
         return services.DolsDecision(
@@ -186,6 +201,7 @@ def test_twelve_months_are_counted_by_the_calendar(start, latest, receive, perso
             authorised_from=start,
             authorised_to=to,
             requirements=satisfied(),
+            **RPR,
         )
 
     with pytest.raises(DomainError, match="at most 12 months"):
@@ -193,7 +209,7 @@ def test_twelve_months_are_counted_by_the_calendar(start, latest, receive, perso
             application=application, decision=grant(latest + timedelta(days=1)), version=None, actor=worker
         )
     application.refresh_from_db()
-    assert application.status == DolsStatus.WAITING
+    assert application.status == DolsStatus.ALLOCATED
 
     services.dols_decide(application=application, decision=grant(latest), version=None, actor=worker)
 
@@ -251,3 +267,72 @@ def test_dols_work_is_for_the_team_only(receive, person, practitioner, worker):
     assert list(selectors.dols_visible(practitioner)) == []
     with pytest.raises(NotPermitted):
         services.dols_urgent_extend(application=application, reason="x", actor=practitioner)
+
+
+def test_the_mental_health_assessor_and_the_best_interests_assessor_are_different_people(receive, person, sg_manager):
+    """MCA 2005 Sch A1 para 129(5): the supervisory body must not select the same person for both."""
+    application = receive(person)
+
+    with pytest.raises(DomainError, match="must be different people"):
+        services.dols_assessors_allocate(
+            application=application, best_interests=sg_manager, mental_health=sg_manager, actor=sg_manager
+        )
+    application.refresh_from_db()
+    assert application.best_interests_assessor is None
+
+
+def _grant(**changes):
+    start = date(2026, 11, 20)
+    return services.DolsDecision(
+        status=DolsStatus.GRANTED,
+        decided_on=start,
+        authorised_from=start,
+        authorised_to=start + timedelta(days=180),
+        requirements=satisfied(),
+        **{**RPR, **changes},
+    )
+
+
+def test_a_standard_authorisation_is_not_granted_without_both_assessors(receive, person, worker):
+    application = receive(person)
+
+    with pytest.raises(DomainError, match="Allocate the Best Interests Assessor and the mental health assessor"):
+        services.dols_decide(application=application, decision=_grant(), version=None, actor=worker)
+    application.refresh_from_db()
+    assert application.status == DolsStatus.WAITING
+
+
+def test_the_same_person_recorded_as_both_assessors_cannot_ground_a_grant(receive, person, worker):
+    application = receive(person)
+    DolsApplication.objects.filter(pk=application.pk).update(
+        best_interests_assessor=worker, mental_health_assessor=worker, status=DolsStatus.ALLOCATED
+    )
+    application.refresh_from_db()
+
+    with pytest.raises(DomainError, match="must be different people"):
+        services.dols_decide(application=application, decision=_grant(), version=None, actor=worker)
+
+
+def test_the_relevant_persons_representative_is_recorded_on_the_grant(receive, person, worker, sg_manager):
+    """MCA 2005 Sch A1 Part 10 (para 139): a representative is appointed when a standard authorisation is given."""
+    application = allocated(receive(person), worker, sg_manager)
+
+    with pytest.raises(DomainError, match="relevant person's representative") as refused:
+        services.dols_decide(application=application, decision=_grant(rpr_name=""), version=None, actor=worker)
+    assert refused.value.field == "rpr_name"
+    services.dols_decide(application=application, decision=_grant(), version=None, actor=worker)
+
+    application.refresh_from_db()
+    assert (application.rpr_name, application.rpr_relationship) == ("Janet Hughes", "Daughter")
+
+
+def test_an_urgent_application_is_due_when_its_urgent_authorisation_ends(receive, person):
+    """Reg 13(2) of the 2008 Regulations: with an urgent authorisation, the assessments are due while it is in force."""
+    from tandem.safeguarding import presenters
+
+    application = receive(person, urgent=True, given=datetime(2026, 11, 1, 15, 30, tzinfo=LONDON))
+
+    assert selectors.dols_deadlines(application).decision_due_on == date(2026, 11, 8)
+    rows = {row["key"]["text"]: row["value"]["text"] for row in presenters.dols_rows(application)}
+    assert "Standard authorisation due" not in rows
+    assert rows["Decision due"].startswith("8 November 2026")

@@ -119,7 +119,12 @@ class TestVisibility:
 
         with pytest.raises(NotPermitted):
             services.concern_triage(
-                concern=concern, decision=TriageDecision.NO_FURTHER_ACTION, reason="x", version=None, actor=practitioner
+                test=services.Section42Test(True, False, False),
+                concern=concern,
+                decision=TriageDecision.NO_FURTHER_ACTION,
+                reason="x",
+                version=None,
+                actor=practitioner,
             )
         concern.refresh_from_db()
         assert concern.status == ConcernStatus.AWAITING_TRIAGE
@@ -130,6 +135,7 @@ class TestTriage:
         concern = concern_make(person=person)
 
         services.concern_triage(
+            test=services.Section42Test(True, True, True),
             concern=concern,
             decision=TriageDecision.SECTION_42,
             reason="Care and support needs; cannot protect herself from the carer",
@@ -148,6 +154,7 @@ class TestTriage:
         concern = concern_make(person=person)
 
         services.concern_triage(
+            test=services.Section42Test(True, False, False),
             concern=concern,
             decision=TriageDecision.INFORMATION_AND_ADVICE,
             reason="Gave the daughter the carers' line",
@@ -167,7 +174,12 @@ class TestTriage:
 
         with pytest.raises(StaleVersion):
             services.concern_triage(
-                concern=concern, decision=TriageDecision.NO_FURTHER_ACTION, reason="x", version=1, actor=worker
+                test=services.Section42Test(True, False, False),
+                concern=concern,
+                decision=TriageDecision.NO_FURTHER_ACTION,
+                reason="x",
+                version=1,
+                actor=worker,
             )
 
     def test_a_reason_is_required(self, concern_make, person, worker):
@@ -175,7 +187,12 @@ class TestTriage:
 
         with pytest.raises(DomainError, match="Give the reason for the decision"):
             services.concern_triage(
-                concern=concern, decision=TriageDecision.NO_FURTHER_ACTION, reason=" ", version=None, actor=worker
+                test=services.Section42Test(True, False, False),
+                concern=concern,
+                decision=TriageDecision.NO_FURTHER_ACTION,
+                reason=" ",
+                version=None,
+                actor=worker,
             )
 
     def test_the_queue_puts_the_most_overdue_first(self, set_clock, concern_make, person_factory, worker):
@@ -191,6 +208,83 @@ class TestTriage:
         assert selectors.triage_due(older).overdue is True
         assert selectors.triage_due(older).working_days_left == -3  # due Wed 18th: Thu, Fri, Mon
         assert selectors.triage_due(newer).working_days_left == 1
+
+
+MET = services.Section42Test(care_needs=True, abuse_or_risk=True, unable_to_protect=True)
+
+
+class TestSection42Test:
+    """Care Act 2014 s42(1)(a)-(c): needs for care and support; experiencing or at risk of abuse or
+    neglect; unable, because of those needs, to protect themselves. Each answered at triage."""
+
+    @pytest.mark.parametrize(
+        ("test", "field"),
+        [
+            (services.Section42Test(None, True, True), "s42_care_needs"),
+            (services.Section42Test(True, None, True), "s42_abuse_or_risk"),
+            (services.Section42Test(True, True, None), "s42_unable_to_protect"),
+        ],
+    )
+    def test_each_part_must_be_answered(self, concern_make, person, worker, test, field):
+        concern = concern_make(person=person)
+
+        with pytest.raises(DomainError) as refused:
+            services.concern_triage(
+                concern=concern,
+                decision=TriageDecision.OTHER_ENQUIRY,
+                reason="x",
+                test=test,
+                version=None,
+                actor=worker,
+            )
+        assert refused.value.field == field
+
+    @pytest.mark.parametrize(
+        "test",
+        [
+            services.Section42Test(False, True, True),
+            services.Section42Test(True, False, True),
+            services.Section42Test(True, True, False),
+        ],
+    )
+    def test_a_section_42_enquiry_opens_only_when_all_three_are_met(self, concern_make, person, worker, test):
+        concern = concern_make(person=person)
+
+        with pytest.raises(DomainError, match="all three parts"):
+            services.concern_triage(
+                concern=concern, decision=TriageDecision.SECTION_42, reason="x", test=test, version=None, actor=worker
+            )
+        assert not Enquiry.objects.exists()
+
+    def test_when_not_all_met_an_other_enquiry_opens_with_the_answers_and_reason(self, concern_make, person, worker):
+        concern = concern_make(person=person)
+
+        services.concern_triage(
+            concern=concern,
+            decision=TriageDecision.OTHER_ENQUIRY,
+            reason="She can protect herself but wants help to stop it",
+            test=services.Section42Test(True, True, False),
+            version=None,
+            actor=worker,
+        )
+
+        concern.refresh_from_db()
+        assert concern.enquiry.kind == EnquiryKind.OTHER
+        assert (concern.s42_care_needs, concern.s42_abuse_or_risk, concern.s42_unable_to_protect) == (True, True, False)
+        assert concern.triage_reason == "She can protect herself but wants help to stop it"
+
+    def test_when_all_three_are_met_the_duty_applies(self, concern_make, person, worker):
+        concern = concern_make(person=person)
+
+        with pytest.raises(DomainError, match="open a Section 42 enquiry"):
+            services.concern_triage(
+                concern=concern,
+                decision=TriageDecision.NO_FURTHER_ACTION,
+                reason="x",
+                test=MET,
+                version=None,
+                actor=worker,
+            )
 
 
 class TestRepeats:
@@ -211,7 +305,12 @@ class TestRepeats:
 def enquiry(concern_make, person, worker) -> Enquiry:
     concern = concern_make(person=person)
     services.concern_triage(
-        concern=concern, decision=TriageDecision.SECTION_42, reason="S42 duty met", version=None, actor=worker
+        test=services.Section42Test(True, True, True),
+        concern=concern,
+        decision=TriageDecision.SECTION_42,
+        reason="S42 duty met",
+        version=None,
+        actor=worker,
     )
     return Enquiry.objects.get()
 
@@ -262,7 +361,8 @@ class TestEnquiry:
 
         enquiry.refresh_from_db()
         assert enquiry.concluded_on is not None
-        assert enquiry.concern.status == ConcernStatus.CLOSED
+        assert enquiry.concluded_by == worker
+        assert enquiry.concern.status == ConcernStatus.ENQUIRY  # until a manager signs it off
         assert [o.achieved for o in enquiry.desired_outcomes.all()] == ["fully", "partly"]
         assert events("safeguarding.enquiry.concluded") == 1
 
@@ -346,6 +446,74 @@ class TestEnquiry:
             services.enquiry_outcomes_record(
                 enquiry=enquiry, asked=OutcomesAsked.NOT_ASKED, outcomes=["x"], version=None, actor=worker
             )
+
+    def _concluded(self, enquiry, worker) -> Enquiry:
+        services.enquiry_outcomes_record(
+            enquiry=enquiry, asked=OutcomesAsked.NOT_ASKED, outcomes=[], version=None, actor=worker
+        )
+        return services.enquiry_conclude(
+            enquiry=enquiry,
+            ending=services.Conclusion(
+                risk_assessment=RiskAssessment.NO_RISK, action_taken=False, risk_outcome="", conclusion="x"
+            ),
+            version=None,
+            actor=worker,
+        )
+
+    def test_an_outstanding_action_needs_a_reason_to_conclude(self, enquiry, worker):
+        services.enquiry_outcomes_record(
+            enquiry=enquiry, asked=OutcomesAsked.NOT_ASKED, outcomes=[], version=None, actor=worker
+        )
+        action = services.action_add(
+            enquiry=enquiry, description="GP to review", owner="GP", due_on=clock.today(), actor=worker
+        )
+        ending = services.Conclusion(
+            risk_assessment=RiskAssessment.NO_RISK, action_taken=False, risk_outcome="", conclusion="x"
+        )
+
+        with pytest.raises(DomainError, match="still outstanding") as refused:
+            services.enquiry_conclude(enquiry=enquiry, ending=ending, version=None, actor=worker)
+        assert refused.value.field == f"outstanding_{action.pk}"
+
+        services.enquiry_conclude(
+            enquiry=enquiry,
+            ending=services.Conclusion(
+                risk_assessment=RiskAssessment.NO_RISK,
+                action_taken=False,
+                risk_outcome="",
+                conclusion="x",
+                outstanding={action.pk: "The GP review is routine and not part of the enquiry"},
+            ),
+            version=None,
+            actor=worker,
+        )
+        action.refresh_from_db()
+        assert action.outstanding_reason == "The GP review is routine and not part of the enquiry"
+
+    def test_a_manager_other_than_the_concluder_signs_it_off(self, enquiry, worker, sg_manager):
+        self._concluded(enquiry, worker)
+        enquiry.refresh_from_db()
+
+        with pytest.raises(NotPermitted):  # a practitioner cannot sign off
+            services.enquiry_sign_off(enquiry=enquiry, version=None, actor=worker)
+        services.enquiry_sign_off(enquiry=enquiry, version=enquiry.version, actor=sg_manager)
+
+        enquiry.refresh_from_db()
+        assert enquiry.signed_off_by == sg_manager
+        assert enquiry.concern.status == ConcernStatus.CLOSED
+        assert events("safeguarding.enquiry.signed_off") == 1
+
+    def test_a_manager_cannot_sign_off_their_own_conclusion(self, enquiry, sg_manager):
+        self._concluded(enquiry, sg_manager)
+        enquiry.refresh_from_db()
+
+        with pytest.raises(NotPermitted):
+            services.enquiry_sign_off(enquiry=enquiry, version=None, actor=sg_manager)
+        assert enquiry.concern.status == ConcernStatus.ENQUIRY
+
+    def test_an_open_enquiry_cannot_be_signed_off(self, enquiry, sg_manager):
+        with pytest.raises(DomainError, match="Conclude the enquiry"):
+            services.enquiry_sign_off(enquiry=enquiry, version=None, actor=sg_manager)
 
     def test_a_hazard_warning_goes_on_the_record_itself(self, enquiry, worker, person):
         warning = services.concern_warning_raise(

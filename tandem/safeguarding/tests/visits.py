@@ -71,6 +71,8 @@ VISITS = [
     *safeguarding_visits("contribution_add", P, "Add the contribution"),
     *safeguarding_visits("plan_record", P, "Save the plan"),
     *safeguarding_visits("enquiry_conclude", P, "Conclude the enquiry"),
+    *safeguarding_visits("enquiry_outcome", P, None),
+    *safeguarding_visits("enquiry_sign_off", M, None),
     *safeguarding_visits("dols_waiting_list", P, None),
     *safeguarding_visits("dols_renewals", P, None),
     *safeguarding_visits("dols_receive", P, None),

@@ -57,6 +57,10 @@ def enquiry_load(*, actor: Actor, uuid: UUID) -> Enquiry:
     return selectors.enquiry_get(actor=actor, uuid=uuid)
 
 
+def enquiry_outcome_load(*, actor: Actor, uuid: UUID) -> Enquiry:
+    return selectors.enquiry_outcome_get(actor=actor, uuid=uuid)
+
+
 def enquiry_person(enquiry: Enquiry) -> Person:
     return enquiry.concern.person
 

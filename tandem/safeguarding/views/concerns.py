@@ -132,6 +132,7 @@ def concern(request: StaffRequest, record: Record[Concern]) -> HttpResponse:
             concern=concern,
             decision=form.cleaned_data["decision"],
             reason=form.cleaned_data["reason"],
+            test=form.section_42(),
             version=form.cleaned_data["version"],
             lead=page_selectors.user_in(leads, form.cleaned_data["lead"]),
             actor=request.user,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
@@ -16,10 +17,11 @@ from tandem.core.pages import posted
 from tandem.identity.actors import StaffRequest
 from tandem.identity.permissions import Permission
 from tandem.people.record_page import Record, record_page
-from tandem.safeguarding import forms, page_selectors, presenters, services
+from tandem.safeguarding import forms, page_selectors, policies, presenters, services
 from tandem.safeguarding.views._pages import (
     View,
     enquiry_load,
+    enquiry_outcome_load,
     enquiry_person,
     enquiry_url,
     form_page,
@@ -55,6 +57,9 @@ def enquiry(request: StaffRequest, record: Record[Enquiry]) -> HttpResponse:
             "actions": list(enquiry.actions.all()),
             "contributions": list(enquiry.contributions.all()),
             "open": enquiry.concluded_on is None,
+            "can_sign_off": enquiry.concluded_on is not None
+            and enquiry.signed_off_at is None
+            and policies.can_sign_off(request.user, enquiry.concern.team_id, enquiry.concluded_by_id),
             "user_name": presenters.user_name,
             "today": clock.today(),
         },
@@ -188,15 +193,62 @@ def enquiry_conclude(request: StaffRequest, record: Record[Enquiry]) -> HttpResp
     """Close the enquiry after a check: the risk outcome, and whether each outcome the adult wanted was achieved."""
     enquiry = record.obj
     outcomes = list(enquiry.desired_outcomes.all())
+    open_actions = [(a.pk, a.description) for a in enquiry.actions.all() if a.done_on is None]
     initial = {"concluded_on": clock.today(), "version": enquiry.version}
-    form = forms.ConcludeForm(posted(request), initial=initial, outcomes=[(o.pk, o.in_own_words) for o in outcomes])
+    form = forms.ConcludeForm(
+        posted(request),
+        initial=initial,
+        outcomes=[(o.pk, o.in_own_words) for o in outcomes],
+        open_actions=open_actions,
+    )
     return _enquiry_form(
         record,
         form,
         lambda: services.enquiry_conclude(
             enquiry=enquiry, ending=form.ending(), version=form.cleaned_data["version"], actor=request.user
         ),
-        done="Enquiry concluded and the concern closed",
+        done="Enquiry concluded: it is waiting for a manager's sign-off",
         template="enquiry_conclude",
         outcomes=outcomes,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@enquiry_page
+def enquiry_sign_off(request: StaffRequest, record: Record[Enquiry]) -> HttpResponse:
+    """A manager's sign-off closes a concluded enquiry and its concern (the rule: `policies.can_sign_off`)."""
+    enquiry = record.obj
+    if not policies.can_sign_off(request.user, enquiry.concern.team_id, enquiry.concluded_by_id):
+        raise PermissionDenied(
+            "Only a manager in the safeguarding team, other than the person who concluded it, can sign off the enquiry."
+        )
+    if enquiry.concluded_on is None or enquiry.signed_off_at is not None:
+        messages.info(request, "The enquiry is not waiting for sign-off")
+        return redirect(enquiry_url(enquiry))
+    form = forms.SignOffForm(posted(request), initial={"version": enquiry.version})
+    return _enquiry_form(
+        record,
+        form,
+        lambda: services.enquiry_sign_off(enquiry=enquiry, version=form.cleaned_data["version"], actor=request.user),
+        done="Enquiry signed off: it and its concern are closed",
+        template="enquiry_sign_off",
+    )
+
+
+@require_http_methods(["GET"])
+@record_page(
+    "the outcome of a safeguarding enquiry", load=enquiry_outcome_load, kwarg="enquiry_uuid", person_of=enquiry_person
+)
+def enquiry_outcome(request: StaffRequest, record: Record[Enquiry]) -> HttpResponse:
+    """How an enquiry ended, for the member of staff who raised its concern as well as its team:
+    shown once a manager has signed it off."""
+    enquiry = record.obj
+    return record.render(
+        "safeguarding/enquiry_outcome.html",
+        {
+            "enquiry": enquiry,
+            "concern": enquiry.concern,
+            "outcomes": list(enquiry.desired_outcomes.all()),
+            "closed": enquiry.signed_off_at is not None,
+        },
     )

@@ -14,6 +14,7 @@ from tandem.front_door import services as front_door
 from tandem.front_door.codes import Urgency
 from tandem.identity.actors import Actor
 from tandem.identity.models import Team, TeamKind, User
+from tandem.people import selectors as people_selectors
 from tandem.workforce import policies, rules, selectors
 from tandem.workforce.codes import CaseEventKind, CaseStatus, FactorKind, Priority, WaitingFor, Warrant
 from tandem.workforce.models import Case, PractitionerProfile
@@ -40,6 +41,12 @@ def case_open(
 ) -> Case:
     """Put a person on a team's waiting list; until screened they wait at the priority given."""
     require(policies.can_work_waiting_list(actor, team.pk), NOT_YOUR_TEAM)
+    if people_selectors.is_child(person, clock.today()):  # adult social care only (Care Act 2014 Part 1)
+        raise DomainError(
+            "This person is under 18: adult waiting lists are for adults. Refer them to children's services,"
+            " or start a transition assessment if they are likely to need care and support at 18",
+            field="person",
+        )
     return _case_open(
         person=person,
         team=team,

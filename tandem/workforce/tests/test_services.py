@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from tandem.audit.models import AuditEvent
+from tandem.core import clock
 from tandem.core.errors import DomainError, NotPermitted, StaleVersion
 from tandem.front_door.codes import RequestStatus
 from tandem.front_door.models import SupportRequest
@@ -232,3 +233,13 @@ def test_suggestions_favour_who_worked_with_the_person_before(waiting, manager, 
 @pytest.mark.parametrize("days", [0, 10])
 def test_days_waiting_count_calendar_days_since_joining_the_list(waiting, days):
     assert selectors.days_waiting(waiting, waiting.opened_at.date() + timedelta(days=days)) == days
+
+
+def test_a_child_cannot_join_an_adult_waiting_list(person_factory, team, practitioner, profiles):
+    """Adult social care only (Care Act 2014 Part 1): someone under 18 is refused with a clear message."""
+    today = clock.today()
+    child = person_factory(date_of_birth=date(today.year - 12, 1, 1))
+
+    with pytest.raises(DomainError, match="under 18: adult waiting lists are for adults"):
+        services.case_open(person=child, team=team, summary="Help at home", actor=practitioner)
+    assert not Case.objects.filter(person=child).exists()

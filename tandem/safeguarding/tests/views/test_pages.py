@@ -40,7 +40,14 @@ def _date(name: str, on: Any) -> dict[str, Any]:
 
 
 def _enquiry(concern: Concern, worker: User) -> Enquiry:
-    services.concern_triage(concern=concern, decision="section_42", reason="Duty met", version=None, actor=worker)
+    services.concern_triage(
+        test=services.Section42Test(True, True, True),
+        concern=concern,
+        decision="section_42",
+        reason="Duty met",
+        version=None,
+        actor=worker,
+    )
     return Enquiry.objects.get(concern=concern)
 
 
@@ -174,12 +181,48 @@ def test_a_page_of_a_restricted_record_sends_the_team_to_break_the_glass(
 def test_triage_opening_a_section_42_enquiry_goes_to_the_enquiry(signed_in: Client, concern: Concern, worker: User):
     response = signed_in.post(
         reverse("safeguarding:concern", args=[concern.uuid]),
-        {"decision": "section_42", "reason": "Duty met", "lead": str(worker.uuid), "version": concern.version},
+        {
+            "s42_care_needs": "yes",
+            "s42_abuse_or_risk": "yes",
+            "s42_unable_to_protect": "yes",
+            "decision": "section_42",
+            "reason": "Duty met",
+            "lead": str(worker.uuid),
+            "version": concern.version,
+        },
     )
 
     enquiry = Enquiry.objects.get(concern=concern)
     assert response["Location"] == reverse("safeguarding:enquiry", args=[enquiry.uuid])
     assert enquiry.lead == worker
+    concern.refresh_from_db()
+    assert (concern.s42_care_needs, concern.s42_abuse_or_risk, concern.s42_unable_to_protect) == (True, True, True)
+
+
+def test_triage_refuses_a_section_42_enquiry_when_the_test_is_not_met(signed_in: Client, concern: Concern):
+    """Care Act 2014 s42(1)(c): unable to protect themselves because of their needs is part of the test."""
+    response = signed_in.post(
+        reverse("safeguarding:concern", args=[concern.uuid]),
+        {
+            "s42_care_needs": "yes",
+            "s42_abuse_or_risk": "yes",
+            "s42_unable_to_protect": "no",
+            "decision": "section_42",
+            "reason": "Duty met",
+            "version": concern.version,
+        },
+    )
+
+    assert response.status_code == 400
+    assert "all three parts of the section 42 test" in response.content.decode()
+    assert not Enquiry.objects.filter(concern=concern).exists()
+
+
+def test_the_triage_form_asks_each_part_of_the_section_42_test(signed_in: Client, concern: Concern):
+    page = signed_in.get(reverse("safeguarding:concern", args=[concern.uuid])).content.decode()
+
+    for name in ("s42_care_needs", "s42_abuse_or_risk", "s42_unable_to_protect"):
+        assert f'name="{name}"' in page
 
 
 def test_triage_without_a_reason_keeps_the_decision(signed_in: Client, concern: Concern):
@@ -291,8 +334,61 @@ def test_an_enquiry_runs_to_its_conclusion_with_the_adults_outcomes(signed_in: C
     assert enquiry.plan == "New carer; weekly calls"
     assert enquiry.actions.get().done_on == today
     assert sorted(o.achieved for o in enquiry.desired_outcomes.all()) == ["fully", "partly"]
+    # Concluded, but closed only on a manager's sign-off.
+    assert Concern.objects.get(pk=concern.pk).status == ConcernStatus.ENQUIRY
+    page = signed_in.get(url("enquiry")).content.decode()
+    assert "Carer replaced" in page
+    assert "Waiting for a manager" in page
+
+
+def test_a_manager_signs_off_a_concluded_enquiry(client: Client, concern: Concern, worker: User, sg_manager: User):
+    enquiry = _enquiry(concern, worker)
+    services.enquiry_outcomes_record(enquiry=enquiry, asked="not_asked", outcomes=[], version=None, actor=worker)
+    services.enquiry_conclude(
+        enquiry=enquiry,
+        ending=services.Conclusion(risk_assessment="no_risk", action_taken=False, risk_outcome="", conclusion="x"),
+        version=None,
+        actor=worker,
+    )
+    enquiry.refresh_from_db()
+    url = reverse("safeguarding:enquiry_sign_off", args=[enquiry.uuid])
+
+    client.force_login(worker)
+    assert client.get(url).status_code == 403
+    client.force_login(sg_manager)
+    assert "Sign off the enquiry" in client.get(reverse("safeguarding:enquiry", args=[enquiry.uuid])).content.decode()
+    response = client.post(url, {"version": enquiry.version})
+
+    assert response.status_code == 302
+    enquiry.refresh_from_db()
+    assert enquiry.signed_off_by == sg_manager
     assert Concern.objects.get(pk=concern.pk).status == ConcernStatus.CLOSED
-    assert "Carer replaced" in signed_in.get(url("enquiry")).content.decode()
+
+
+def test_concluding_asks_why_each_outstanding_action_is_not_done(signed_in: Client, concern: Concern, worker: User):
+    enquiry = _enquiry(concern, worker)
+    services.enquiry_outcomes_record(enquiry=enquiry, asked="not_asked", outcomes=[], version=None, actor=worker)
+    action = services.action_add(
+        enquiry=enquiry, description="Police to interview the carer", owner="Police", due_on=clock.today(), actor=worker
+    )
+    enquiry.refresh_from_db()
+
+    response = signed_in.post(
+        reverse("safeguarding:enquiry_conclude", args=[enquiry.uuid]),
+        {
+            "risk_assessment": "no_risk",
+            "action_taken": "no",
+            "conclusion": "No risk found",
+            "confirm": "on",
+            "version": enquiry.version,
+            **_date("concluded_on", clock.today()),
+        },
+    )
+
+    assert response.status_code == 400
+    assert f'name="outstanding_{action.pk}"' in response.content.decode()
+    enquiry.refresh_from_db()
+    assert enquiry.concluded_on is None
 
 
 def test_concluding_needs_the_check_ticked(signed_in: Client, concern: Concern, worker: User):
@@ -530,3 +626,33 @@ def test_the_command_writes_a_return(application: DolsApplication, tmp_path: Any
         call_command("safeguarding_return", "dols", "--year", "twenty")
     with pytest.raises(CommandError, match="from 2009"):
         call_command("safeguarding_return", "dols", "--year", str(year + 1))
+
+
+def test_the_locality_worker_who_raised_the_concern_reads_the_enquirys_outcome(
+    client: Client, concern_make: Callable[..., Concern], person: Person, practitioner: User, worker: User, user_factory
+):
+    """The raiser (outside the unit) hears how the enquiry ended once signed off; no other outsider does."""
+    concern = concern_make(person=person, actor=practitioner)
+    enquiry = _enquiry(concern, worker)
+    services.enquiry_outcomes_record(enquiry=enquiry, asked="not_asked", outcomes=[], version=None, actor=worker)
+    services.enquiry_conclude(
+        enquiry=enquiry,
+        ending=services.Conclusion(
+            risk_assessment="no_risk", action_taken=False, risk_outcome="", conclusion="No risk: a misunderstanding"
+        ),
+        version=None,
+        actor=worker,
+    )
+    outcome = reverse("safeguarding:enquiry_outcome", args=[enquiry.uuid])
+    client.force_login(practitioner)
+
+    assert "still open" in client.get(outcome).content.decode()
+    assert client.get(reverse("safeguarding:enquiry", args=[enquiry.uuid])).status_code in (403, 404)
+    enquiry.refresh_from_db()
+    Enquiry.objects.filter(pk=enquiry.pk).update(signed_off_at=clock.now(), signed_off_by=worker)
+    page = client.get(outcome)
+    assert page.status_code == 200
+    assert "No risk: a misunderstanding" in page.content.decode()
+
+    client.force_login(user_factory(username="other.locality", role="practitioner"))
+    assert client.get(outcome).status_code == 404
