@@ -52,6 +52,14 @@ LINKS = (
         "Break-glass access",
         _is("access:break_glass_list", "access:restriction_change_list"),
     ),
+    _Link(
+        "staff.manage",
+        "identity:staff_list",
+        "Administration",
+        lambda name: name.startswith(
+            ("identity:staff_", "identity:organisation_", "identity:team_", "identity:membership_")
+        ),
+    ),
 )
 _ACCOUNT = _Link("", "identity:account", "", _under("identity:"))
 

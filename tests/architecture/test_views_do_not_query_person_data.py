@@ -94,6 +94,7 @@ def test_every_app_with_pages_is_checked():
         "tandem/front_door/views/figures.py",
         "tandem/front_door/views/public.py",
         "tandem/front_door/views/signposting.py",
+        "tandem/identity/admin_views.py",
         "tandem/identity/views.py",
         "tandem/people/views.py",
         "tandem/safeguarding/views/__init__.py",

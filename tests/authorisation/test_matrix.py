@@ -71,6 +71,28 @@ def row(
     return {A: anonymous, P: practitioner, M: team_manager, B: business_support, S: system_administrator, C: provider}
 
 
+# The administrator's pages (GET and POST) and where a save goes; and the buttons, POST only.
+ADMINISTRATION_PAGES = {
+    "identity:staff_list": "",
+    "identity:staff_create": "identity:staff_detail",
+    "identity:staff_detail": "",
+    "identity:staff_edit": "identity:staff_detail",
+    "identity:staff_deactivate": "identity:staff_detail",
+    "identity:staff_second_factor_reset": "identity:staff_detail",
+    "identity:membership_add": "identity:staff_detail",
+    "identity:membership_end": "identity:staff_detail",
+    "identity:organisation_list": "",
+    "identity:organisation_create": "identity:organisation_list",
+    "identity:organisation_edit": "identity:organisation_list",
+    "identity:team_create": "identity:organisation_list",
+    "identity:team_edit": "identity:organisation_list",
+}
+ADMINISTRATION_BUTTONS = {
+    "identity:staff_reactivate": "identity:staff_detail",
+    "identity:staff_unlock": "identity:staff_detail",
+    "identity:staff_password_change_force": "identity:staff_detail",
+}
+
 # System administrators run the system, not people's records: person pages answer 404 to them
 # (they cannot see that the record exists), and the search and warnings lists refuse them (403).
 GET = {
@@ -84,6 +106,10 @@ GET = {
     "identity:account": row("sign_in", 200, 200, 200, 200),
     "identity:second_factor_setup": row("sign_in", 200, 200, 200, 200),
     "identity:accessibility": row(200, 200, 200, 200, 200),
+    "identity:password_change": row("sign_in", 200, 200, 200, 200),
+    # Administration is the system administrator's alone (and they see no one's record).
+    **{name: row("sign_in", 403, 403, 403, 200, 403) for name in ADMINISTRATION_PAGES},
+    **{name: row("sign_in", 405, 405, 405, 405) for name in ADMINISTRATION_BUTTONS},
     "people:search": row("sign_in", 200, 200, 200, 403),
     "people:create": row("sign_in", 200, 200, 200, 403),
     "people:warnings_due": row("sign_in", 200, 200, 200, 403),
@@ -319,6 +345,21 @@ POST = {
     # The code is wrong, so the form answers 400 (setting up a device writes only django-otp's table).
     "identity:second_factor_setup": row("sign_in", 400, 400, 400, 400),
     "identity:accessibility": row(405, 405, 405, 405, 405),
+    "identity:password_change": row(
+        "sign_in",
+        "saved:identity:account",
+        "saved:identity:account",
+        "saved:identity:account",
+        "saved:identity:account",
+    ),
+    **{
+        name: row("sign_in", 403, 403, 403, f"saved:{then}", 403)
+        for name, then in {**ADMINISTRATION_PAGES, **ADMINISTRATION_BUTTONS}.items()
+        if then
+    },
+    **{name: row("sign_in", 405, 405, 405, 405) for name, then in ADMINISTRATION_PAGES.items() if not then},
+    # The account is active already: nothing to do, back to it with a message.
+    "identity:staff_reactivate": row("sign_in", 403, 403, 403, "moved:identity:staff_detail", 403),
     "people:search": row("sign_in", 405, 405, 405, 405),
     "people:create": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 403),
     "people:warnings_due": row("sign_in", 405, 405, 405, 405),
@@ -717,6 +758,7 @@ class World:
             **self._directory_forms(),
             **safeguarding_forms(self.extra),
             **self._workforce_forms(),
+            **_administration_forms(self.extra),
         }.get(name, {})
 
     def _workforce_forms(self) -> dict[str, dict[str, Any]]:
@@ -916,6 +958,7 @@ def _world_build() -> dict[str, Any]:
     extra |= provider_world(person, staff[P], staff[C])
     extra |= safeguarding_world(person, staff)
     extra |= workforce_world(person, staff)
+    extra |= _administration_world(made, extra)
     made["world"] = World(
         person=person,
         warning=warning,
@@ -928,6 +971,43 @@ def _world_build() -> dict[str, Any]:
         extra=extra,
     )
     return made
+
+
+def _administration_world(made: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """The practitioner's account, their membership, the partner organisation and a team's details."""
+    practitioner = made["practitioner"]
+    team = Team.objects.get(uuid=extra["workforce_team_uuid"])
+    return {
+        "staff_uuid": practitioner.uuid,
+        "membership_id": Membership.objects.get(user=practitioner, team=made["team"]).pk,
+        "organisation_uuid": made["partner"].uuid,
+        "organisation_id": made["organisation"].pk,
+        "other_team_id": made["other_team"].pk,
+        "edited_team": {"name": team.name, "kind": team.kind, "organisation": team.organisation_id},
+    }
+
+
+def _administration_forms(extra: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    organisation = extra.get("organisation_id")
+    account = {"first_name": "Priya", "last_name": "Shah-Jones", "role": P, "organisation": organisation}
+    return {
+        "identity:password_change": {
+            "password": "wooden-harbour-lantern-42",
+            "password_again": "wooden-harbour-lantern-42",
+        },
+        "identity:staff_create": account | {"username": "priya.jones", "password": "wooden-harbour-lantern-42"},
+        "identity:staff_edit": account,
+        "identity:staff_deactivate": {"reason": "Left the council"},
+        "identity:membership_add": {"team": extra.get("other_team_id")},
+        "identity:organisation_create": {"name": "Wirral Carers Trust", "kind": OrganisationKind.VOLUNTARY},
+        "identity:organisation_edit": {
+            "name": "Wirral Community Health Trust",
+            "kind": OrganisationKind.NHS_TRUST,
+            "ods_code": "RY7",
+        },
+        "identity:team_create": {"name": "Carers team", "kind": TeamKind.OTHER, "organisation": organisation},
+        "identity:team_edit": extra.get("edited_team", {}) | {"neighbourhood": "Hoylake"},
+    }
 
 
 @pytest.fixture(scope="module")
