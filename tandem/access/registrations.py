@@ -7,7 +7,7 @@ NAVIGATION = (
         90,
         "break_glass.review",
         "access:break_glass_list",
-        "Break-glass access",
+        "Break-glass",
         is_one_of("access:break_glass_list", "access:restriction_change_list"),
     ),
 )

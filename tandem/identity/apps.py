@@ -7,4 +7,10 @@ class IdentityConfig(AppConfig):
     verbose_name = "Identity"
 
     def ready(self) -> None:
-        from tandem.identity import checks  # noqa: F401 - registers the system checks
+        from tandem.core import navigation
+        from tandem.identity import (
+            checks,  # noqa: F401 - registers the system checks
+            registrations,
+        )
+
+        navigation.register_links(registrations.NAVIGATION)

@@ -15,6 +15,8 @@ SECOND_FACTOR_PENDING = "tandem_second_factor_pending"
 _ALLOWED_PENDING = {"identity:verify", "identity:sign_out"}
 # Pages that a user whose role requires a second factor, and who has none, may reach.
 _ALLOWED_SETTING_UP = {"identity:second_factor_setup", "identity:sign_out", "identity:accessibility"}
+# Pages that a user who must choose a new password (an administrator asked) may reach.
+_ALLOWED_CHANGING_PASSWORD = {"identity:password_change", "identity:sign_out", "identity:accessibility"}
 
 
 def _view_name(request: HttpRequest) -> str:
@@ -30,7 +32,8 @@ class SecondFactorRequiredMiddleware:
 
     A user whose role is in TANDEM_SECOND_FACTOR_ROLES must have checked a code this session
     (ADR 0005 addendum): one with a device is asked for its code, one without is sent to set one
-    up, before anything else.
+    up, before anything else. Then a user an administrator asked to choose a new password (a new
+    account's first sign-in, or `must_change_password` set) chooses one before anything else.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -49,6 +52,8 @@ class SecondFactorRequiredMiddleware:
                         return redirect("identity:verify")
                 elif _view_name(request) not in _ALLOWED_SETTING_UP:
                     return redirect("identity:second_factor_setup")
+            elif user.must_change_password and _view_name(request) not in _ALLOWED_CHANGING_PASSWORD:
+                return redirect("identity:password_change")
         return self.get_response(request)
 
 

@@ -86,6 +86,9 @@ class User(AbstractUser):
     registration_body = models.CharField(max_length=10, choices=RegistrationBody.choices, blank=True, default="")
     registration_number = models.CharField(max_length=30, blank=True)
     job_title = models.CharField(max_length=120, blank=True)
+    # Set by an administrator (a new account's first password, or after a suspected disclosure):
+    # the next sign-in must choose a new password before anything else.
+    must_change_password = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["last_name", "first_name"]

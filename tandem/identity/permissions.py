@@ -29,6 +29,7 @@ class Permission(StrEnum):
     ACCESS_LOG_VIEW = "access_log.view"
     BREAK_GLASS_REVIEW = "break_glass.review"
     STAFF_VIEW = "staff.view"
+    STAFF_MANAGE = "staff.manage"  # accounts, organisations, teams and memberships
     DIRECTORY_CURATE = "directory.curate"
     CONTACT_RECORD = "contact.record"
     CONTACT_ALLOCATE = "contact.allocate"
@@ -105,7 +106,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         }
     ),
     # Administrators run the system and its staff accounts; they do not work with people's records.
-    Role.SYSTEM_ADMINISTRATOR: frozenset({Permission.STAFF_VIEW}),
+    Role.SYSTEM_ADMINISTRATOR: frozenset({Permission.STAFF_VIEW, Permission.STAFF_MANAGE}),
     # A care provider's staff see only the packages their organisation delivers, never the record.
     Role.CARE_PROVIDER: frozenset({Permission.PROVIDER_REVIEW_SUBMIT}),
 }

@@ -3,6 +3,6 @@
 from tandem.core.navigation import NavigationLink, is_one_of
 
 NAVIGATION = (
-    NavigationLink(10, "person.view", "people:search", "Find a person", is_one_of("people:search", "people:create")),
-    NavigationLink(20, "person.view", "people:warnings_due", "Warnings to review", is_one_of("people:warnings_due")),
+    NavigationLink(10, "person.view", "people:search", "People", is_one_of("people:search", "people:create")),
+    NavigationLink(20, "person.view", "people:warnings_due", "Warnings", is_one_of("people:warnings_due")),
 )

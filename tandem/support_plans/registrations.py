@@ -3,9 +3,7 @@
 from tandem.core.navigation import NavigationLink, is_one_of
 
 NAVIGATION = (
-    NavigationLink(
-        50, "plan.record", "support_plans:reviews_due", "Reviews due", is_one_of("support_plans:reviews_due")
-    ),
+    NavigationLink(50, "plan.record", "support_plans:reviews_due", "Reviews", is_one_of("support_plans:reviews_due")),
     NavigationLink(
         70,
         "provider_review.submit",

@@ -9,7 +9,7 @@ from tandem.core import navigation
 
 
 def nav_of(html: str) -> list[tuple[str, bool]]:
-    found = re.search(r'<ul class="govuk-service-navigation__list".*?</ul>', html, re.S)
+    found = re.search(r'<ul class="govuk-service-navigation__list".*?</nav>', html, re.S)
     assert found is not None
     items = re.findall(
         r'<li class="govuk-service-navigation__item( govuk-service-navigation__item--active)?">(.*?)</li>',
@@ -25,15 +25,11 @@ def test_a_practitioner_sees_their_work_and_the_open_page_is_marked(client: Clie
 
     links = nav_of(client.get("/people/").content.decode())
 
-    assert links[0] == ("Find a person", True)
-    assert [text for text, _ in links][:5] == [
-        "Find a person",
-        "Warnings to review",
-        "Front door",
-        "Safeguarding",
-        "Reviews due",
-    ]
-    assert "Break-glass access" not in [text for text, _ in links]
+    assert links[0] == ("People", True)
+    assert [text for text, _ in links] == ["People", "Warnings", "Front door", "Safeguarding", "Priya Shah"]
+    more = re.search(r'<ul class="tandem-more__list">(.*?)</ul>', client.get("/people/").content.decode(), re.S)
+    assert more is not None
+    assert re.findall(r">([^<>]+)</a>", more.group(1)) == ["Reviews", "Workforce", "Directory"]
     assert [active for _, active in links].count(True) == 1
 
 
@@ -53,9 +49,21 @@ def test_the_account_link_carries_the_name_escaped_and_is_marked_on_account_page
 def test_a_manager_also_reviews_break_glass_access(client: Client, manager):
     client.force_login(manager)
 
-    links = [text for text, _ in nav_of(client.get("/people/").content.decode())]
+    html = client.get("/people/").content.decode()
 
-    assert "Break-glass access" in links
+    assert "Break-glass</a>" in html
+
+
+@pytest.mark.django_db
+def test_every_page_signs_out_by_a_post_with_the_requests_token(client: Client, practitioner):
+    client.force_login(practitioner)
+
+    html = client.get("/people/").content.decode()
+
+    form = re.search(r'<form method="post" action="/sign-out/">(.*?)</form>', html, re.S)
+    assert form is not None
+    assert re.search(r'name="csrfmiddlewaretoken" value="[^"]+"', form.group(1))
+    assert "Sign out" in form.group(1)
 
 
 def test_every_link_names_a_permission_and_a_page():
@@ -73,4 +81,5 @@ def test_the_apps_links_stand_in_the_order_of_their_positions():
         "support_plans:provider_packages",
         "directory:manage",
         "access:break_glass_list",
+        "identity:staff_list",
     ]

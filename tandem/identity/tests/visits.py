@@ -1,13 +1,70 @@
 """The accessibility check's visits to the sign-in, second-factor and account pages."""
 
+from collections.abc import Callable
 from typing import Any
 
+from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from tandem.identity.models import Membership, Team, User
+from tandem.identity.permissions import Role
 from tests.journeys.visits import P, Visit, fill_then_submit, submit
 
-# Signing out only takes a POST.
-POST_ONLY = {"identity:sign_out"}
+# Signing out, and the administrator's buttons, only take a POST.
+POST_ONLY = {
+    "identity:sign_out",
+    "identity:staff_reactivate",
+    "identity:staff_unlock",
+    "identity:staff_password_change_force",
+}
+ADMIN = Role.SYSTEM_ADMINISTRATOR
+
+
+def staff_path(name: str) -> Callable[[Any], str]:
+    """An administrator's page about the practitioner's account (or their first membership)."""
+
+    def path(world: Any) -> str:
+        practitioner = User.objects.get(username="practitioner")
+        if name == "membership_end":
+            return reverse("identity:membership_end", args=[Membership.objects.filter(user=practitioner)[0].pk])
+        return reverse(f"identity:{name}", args=[practitioner.uuid])
+
+    return path
+
+
+def first_team_path(world: Any) -> str:
+    return reverse("identity:team_edit", args=[Team.objects.order_by("name")[0].uuid])
+
+
+def first_organisation_path(world: Any) -> str:
+    return reverse("identity:organisation_edit", args=[Team.objects.order_by("name")[0].organisation.uuid])
+
+
+ADMINISTRATION_VISITS = [
+    Visit("identity:password_change", P, lambda w: "/account/password/"),
+    Visit("identity:password_change", P, lambda w: "/account/password/", submit("Change password"), "errors"),
+    Visit("identity:staff_list", ADMIN, lambda w: "/administration/staff/"),
+    Visit("identity:staff_list", ADMIN, lambda w: "/administration/staff/?q=nobody", variant="none-found"),
+    Visit("identity:staff_create", ADMIN, lambda w: "/administration/staff/new/"),
+    Visit("identity:staff_create", ADMIN, lambda w: "/administration/staff/new/", submit("Create account"), "errors"),
+    Visit("identity:staff_detail", ADMIN, staff_path("staff_detail")),
+    Visit("identity:staff_edit", ADMIN, staff_path("staff_edit")),
+    Visit("identity:staff_deactivate", ADMIN, staff_path("staff_deactivate")),
+    Visit("identity:staff_deactivate", ADMIN, staff_path("staff_deactivate"), submit("Deactivate account"), "errors"),
+    Visit("identity:staff_second_factor_reset", ADMIN, staff_path("staff_second_factor_reset")),
+    Visit("identity:membership_add", ADMIN, staff_path("membership_add")),
+    Visit("identity:membership_add", ADMIN, staff_path("membership_add"), submit("Add to team"), "errors"),
+    Visit("identity:membership_end", ADMIN, staff_path("membership_end")),
+    Visit("identity:organisation_list", ADMIN, lambda w: "/administration/organisations/"),
+    Visit("identity:organisation_create", ADMIN, lambda w: "/administration/organisations/new/"),
+    Visit(
+        "identity:organisation_create", ADMIN, lambda w: "/administration/organisations/new/", submit("Save"), "errors"
+    ),
+    Visit("identity:organisation_edit", ADMIN, first_organisation_path),
+    Visit("identity:team_create", ADMIN, lambda w: "/administration/teams/new/"),
+    Visit("identity:team_create", ADMIN, lambda w: "/administration/teams/new/", submit("Save"), "errors"),
+    Visit("identity:team_edit", ADMIN, first_team_path),
+]
 
 
 def sign_in_owing_a_code(page: Page, world: Any) -> None:
@@ -46,4 +103,5 @@ VISITS = [
         "errors",
     ),
     Visit("identity:accessibility", None, lambda w: "/accessibility/"),
+    *ADMINISTRATION_VISITS,
 ]
