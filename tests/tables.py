@@ -18,7 +18,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import pytest
 from django.apps import apps
 from django.db import connection
 from django.db.models import Model
@@ -134,9 +133,3 @@ class Tables:
             allowed.setdefault(label, {}).update(columns)
         found = self.changes(may_change=allowed, audited=audited if audited is not None else [], added=added)
         assert not found, "A refused request changed the database:\n" + "\n".join(found)
-
-
-@pytest.fixture
-def tables(db: None) -> Tables:
-    """Photographed when asked for: take it after the set-up, `tables.mark()` to take it again."""
-    return Tables()
