@@ -1,43 +1,46 @@
-"""Fixtures every test may use: staff in each role, their teams, and people.
+"""Fixtures every test may use: the personas of tests/personas.py (one name, one persona, in
+every test), builders for more, and the clock.
 
-Staff (all active, all in the organisation `organisation`):
-
-- `practitioner`      Role.PRACTITIONER, member of `team`
-- `manager`           Role.TEAM_MANAGER, member of `team`
-- `business_support`  Role.BUSINESS_SUPPORT, member of `team`
-- `admin_user`        Role.SYSTEM_ADMINISTRATOR, in no team; replaces pytest-django's superuser
-                      `admin_user`, so `admin_client` signs in as this system administrator
-- `outsider`          Role.PRACTITIONER, member of `other_team` only
-
-People:
-
-- `person`             an ordinary, unrestricted person with a valid NHS number, in the search index
-- `restricted_person`  a person whose record only `team` may open (restricted by `manager`)
+Staff: `practitioner`, `manager`, `business_support` (in `team`), `administrator` (also
+`admin_user`, so pytest-django's `admin_client` signs in as them), `care_provider` (in
+`care_provider_organisation`), `outsider` (in `other_team`); `staff` maps each role (and
+"anonymous") to its persona, `client_for(role)` is a client signed in as it. People: `person`
+(Mary Smith), `restricted_person`, with `warning` and `network_member` on `person`.
 
 Builders, for tests that need more (platform-app tests use these rather than importing the people
 app, which the import-linter contracts forbid): `user_factory`, `team_factory`, `person_factory`.
 
 Time: `set_clock(moment)` pins `tandem.core.clock.now()` (and `today()`) for the rest of the test.
 
-Every factory-made user's password is `tandem.identity.tests.factories.PASSWORD`; passwords are
-hashed with a fast hasher in tests. Sign in with `client.force_login(user)`.
+Every member of staff's password is `tests.personas.PASSWORD` (the `password` fixture); passwords
+are hashed with a fast hasher in tests. Sign in with `client.force_login(user)`.
 """
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from pytest_django.fixtures import Settings
 
-from tandem.access.services import record_restrict
 from tandem.core import clock
 from tandem.directory import postcodes, search_index
 from tandem.identity.models import Organisation, Team, User
 from tandem.identity.permissions import Role
-from tandem.identity.tests.factories import OrganisationFactory, TeamFactory, UserFactory
-from tandem.people.models import Person
+from tandem.identity.tests.factories import TeamFactory, UserFactory
+from tandem.people.models import HazardWarning, NetworkMember, Person
 from tandem.people.tests.factories import PersonFactory
+from tests.personas import (
+    PASSWORD,
+    network_member_make,
+    organisation_persona,
+    person_persona,
+    restricted_person_persona,
+    staff_persona,
+    team_persona,
+    warning_make,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -53,103 +56,127 @@ def _directory_caches_cleared() -> None:
 
 
 @pytest.fixture
+def password() -> str:
+    """Every member of staff's password."""
+    return PASSWORD
+
+
+@pytest.fixture
 def organisation(db: None) -> Organisation:
-    """The council every fixture member of staff works for."""
-    return OrganisationFactory(name="Wirral Council")
+    """The council every persona but `care_provider` works for."""
+    return organisation_persona("organisation")
+
+
+@pytest.fixture
+def partner(db: None) -> Organisation:
+    """A partner organisation a person may agree to share their record with."""
+    return organisation_persona("partner")
+
+
+@pytest.fixture
+def care_provider_organisation(db: None) -> Organisation:
+    return organisation_persona("care_provider_organisation")
 
 
 @pytest.fixture
 def team(organisation: Organisation) -> Team:
     """The team `practitioner`, `manager` and `business_support` belong to."""
-    return TeamFactory(name="Birkenhead locality team", organisation=organisation)
+    return team_persona("team", organisation)
 
 
 @pytest.fixture
 def other_team(organisation: Organisation) -> Team:
     """A second team; only `outsider` belongs to it."""
-    return TeamFactory(name="Wallasey locality team", organisation=organisation)
+    return team_persona("other_team", organisation)
 
 
 @pytest.fixture
 def practitioner(organisation: Organisation, team: Team) -> User:
-    """A practitioner in `team`."""
-    return UserFactory(
-        username="practitioner",
-        first_name="Priya",
-        last_name="Shah",
-        role=Role.PRACTITIONER,
-        organisation=organisation,
-        teams=[team],
-    )
+    return staff_persona("practitioner", organisation=organisation, team=team)
 
 
 @pytest.fixture
 def manager(organisation: Organisation, team: Team) -> User:
-    """The team manager of `team`."""
-    return UserFactory(
-        username="manager",
-        first_name="Martin",
-        last_name="Hughes",
-        role=Role.TEAM_MANAGER,
-        organisation=organisation,
-        teams=[team],
-    )
+    return staff_persona("manager", organisation=organisation, team=team)
 
 
 @pytest.fixture
 def business_support(organisation: Organisation, team: Team) -> User:
-    """Business support staff in `team`."""
-    return UserFactory(
-        username="support",
-        first_name="Bea",
-        last_name="Walsh",
-        role=Role.BUSINESS_SUPPORT,
-        organisation=organisation,
-        teams=[team],
-    )
+    return staff_persona("business_support", organisation=organisation, team=team)
 
 
 @pytest.fixture
-def admin_user(organisation: Organisation) -> User:
+def administrator(organisation: Organisation) -> User:
     """A system administrator: runs the system and its staff accounts, never people's records."""
-    return UserFactory(
-        username="admin", first_name="Ade", last_name="Adams", role=Role.SYSTEM_ADMINISTRATOR, organisation=organisation
-    )
+    return staff_persona("administrator", organisation=organisation)
+
+
+@pytest.fixture
+def admin_user(administrator: User) -> User:
+    """The same persona as `administrator` (pytest-django's `admin_client` signs in as this user)."""
+    return administrator
+
+
+@pytest.fixture
+def care_provider(care_provider_organisation: Organisation) -> User:
+    return staff_persona("care_provider", organisation=care_provider_organisation)
 
 
 @pytest.fixture
 def outsider(organisation: Organisation, other_team: Team) -> User:
     """A practitioner in `other_team` only, so outside `team`'s restricted records."""
-    return UserFactory(
-        username="outsider",
-        first_name="Olu",
-        last_name="Bakare",
-        role=Role.PRACTITIONER,
-        organisation=organisation,
-        teams=[other_team],
-    )
+    return staff_persona("outsider", organisation=organisation, team=other_team)
+
+
+@pytest.fixture
+def staff(
+    practitioner: User, manager: User, business_support: User, administrator: User, care_provider: User
+) -> dict[str, User | None]:
+    """One member of staff for each role, and no one for `anonymous`."""
+    return {
+        "anonymous": None,
+        Role.PRACTITIONER: practitioner,
+        Role.TEAM_MANAGER: manager,
+        Role.BUSINESS_SUPPORT: business_support,
+        Role.SYSTEM_ADMINISTRATOR: administrator,
+        Role.CARE_PROVIDER: care_provider,
+    }
+
+
+@pytest.fixture
+def client_for(staff: dict[str, User | None]) -> Callable[[str], Client]:
+    """`client_for("practitioner")`: a test client signed in with that role (`anonymous`: not signed in)."""
+
+    def make(role: str) -> Client:
+        client = Client()
+        user = staff[role]
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
 
 
 @pytest.fixture
 def person(db: None) -> Person:
-    """An ordinary person whose record anyone permitted to view people may open."""
-    return PersonFactory(
-        given_name="Margaret",
-        family_name="Okafor",
-        date_of_birth=date(1948, 3, 12),
-        nhs_number="9434765919",
-        postcode="CH41 1AA",
-    )
+    """Mary Smith, whose record anyone permitted to view people may open."""
+    return person_persona()
 
 
 @pytest.fixture
 def restricted_person(team: Team, manager: User) -> Person:
-    """A person whose record only members of `team` may open."""
-    restricted = PersonFactory(
-        given_name="Rowan", family_name="Trelawney", date_of_birth=date(1971, 9, 2), nhs_number="9449307946"
-    )
-    record_restrict(person=restricted, teams=[team], reason="Works in the locality team", actor=manager)
-    return restricted
+    """Rowan Trelawney, whose record only members of `team` may open."""
+    return restricted_person_persona(team=team, manager=manager)
+
+
+@pytest.fixture
+def warning(person: Person, practitioner: User) -> HazardWarning:
+    return warning_make(person=person, raised_by=practitioner)
+
+
+@pytest.fixture
+def network_member(person: Person, practitioner: User) -> NetworkMember:
+    return network_member_make(person=person, added_by=practitioner)
 
 
 @pytest.fixture

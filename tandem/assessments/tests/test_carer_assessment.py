@@ -70,7 +70,7 @@ def test_only_someone_the_network_records_as_an_unpaid_carer_can_be_assessed_as_
 ):
     stranger = person_factory(given_name="Sam", family_name="Jones")
 
-    with pytest.raises(DomainError, match="recorded in Margaret's network as their unpaid carer"):
+    with pytest.raises(DomainError, match="recorded in Mary's network as their unpaid carer"):
         services.carer_assessment_start(carer=stranger, cared_for=person, requested_on=asked(), actor=practitioner)
 
     assert NeedsAssessment.objects.count() == 0
@@ -100,7 +100,7 @@ def test_a_joint_assessment_needs_the_cared_for_person_s_own_draft(carer, person
     other = person_factory(given_name="Ann", family_name="Lee")
     theirs = services.assessment_start(person=other, started_from="review", requested_on=asked(), actor=practitioner)
 
-    with pytest.raises(DomainError, match="alongside Margaret's needs assessment while it is a draft") as refused:
+    with pytest.raises(DomainError, match="alongside Mary's needs assessment while it is a draft") as refused:
         services.carer_assessment_start(
             carer=carer, cared_for=person, requested_on=asked(), joint_with=theirs, actor=practitioner
         )

@@ -215,7 +215,7 @@ def test_the_duplicates_name_becomes_a_previous_name_and_search_finds_the_kept_r
 
 
 def test_the_same_name_in_another_case_is_not_kept_as_a_previous_name(manager, keep):
-    duplicate = PersonFactory(given_name="MARGARET", family_name="okafor", nhs_number=None)
+    duplicate = PersonFactory(given_name="MARY", family_name="smith", nhs_number=None)
 
     person_merge(keep=keep, duplicate=duplicate, reason=REASON, actor=manager)
 

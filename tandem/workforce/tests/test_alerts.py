@@ -104,7 +104,7 @@ def test_drill_down_lists_the_cases_behind_a_figure(team, manager, waiting):
     rows = pressures.behind(kind=AlertKind.WAITING, team_ids=[team.pk], actor=manager)
 
     assert rows is not None
-    assert [(r.person, r.what) for r in rows] == [("Margaret Okafor", "Waiting for allocation (medium priority)")]
+    assert [(r.person, r.what) for r in rows] == [("Mary Smith", "Waiting for allocation (medium priority)")]
     assert pressures.behind(kind=AlertKind.VACANCIES, team_ids=[team.pk], actor=manager) is None
 
 

@@ -74,13 +74,13 @@ def test_allocating_from_the_page_puts_the_case_on_the_practitioners_caseload(si
 
     assert response.status_code == 302
     caseload = signed_in.get(reverse("workforce:practitioner", args=[practitioner.uuid])).content.decode()
-    assert "Margaret Okafor" in caseload
+    assert "Mary Smith" in caseload
 
 
 def test_the_drill_down_of_a_figure_lists_its_cases(signed_in, waiting):
     page = signed_in.get(reverse("workforce:dashboard_figure", args=["waiting"])).content.decode()
 
-    assert "Margaret Okafor" in page
+    assert "Mary Smith" in page
     assert signed_in.get(reverse("workforce:dashboard_figure", args=["nonsense"])).status_code == 404
 
 

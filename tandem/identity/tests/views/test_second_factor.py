@@ -44,9 +44,10 @@ def test_the_setup_page_shows_a_qr_code_and_the_key(client, practitioner, read):
     assert page.values == {"token": ""}
 
 
-def test_a_wrong_code_is_a_problem_and_keeps_what_was_typed(client, practitioner, read, audit):
+def test_a_wrong_code_is_a_problem_and_keeps_what_was_typed(client, practitioner, read, audit, tables):
     client.force_login(practitioner)
     client.get(SETUP)
+    tables.mark()
 
     response = client.post(SETUP, {"token": "12345"})
 
@@ -57,6 +58,7 @@ def test_a_wrong_code_is_a_problem_and_keeps_what_was_typed(client, practitioner
     assert page.values == {"token": "12345"}
     assert TOTPDevice.objects.get(user=practitioner).confirmed is False
     assert audit.actions() == []
+    tables.assert_unchanged()
 
 
 def test_the_right_code_turns_sign_in_codes_on(client, practitioner, audit, read):
@@ -99,8 +101,18 @@ def test_once_turned_on_signing_in_asks_for_the_code(client, signed_in_owing_a_c
     assert held_back["Location"] == VERIFY
 
 
-def test_a_wrong_sign_in_code_is_a_problem(client, signed_in_owing_a_code, read, audit):
+# django-otp slows down guessing: each wrong code counts, and the next try must wait a little longer.
+THROTTLED = {
+    "otp_totp.TOTPDevice": {
+        "throttling_failure_count": "a wrong code counts towards the device's throttle (django-otp)",
+        "throttling_failure_timestamp": "the time of that failure, from which the wait is counted",
+    }
+}
+
+
+def test_a_wrong_sign_in_code_is_a_problem(client, signed_in_owing_a_code, read, audit, tables):
     audit.mark()
+    tables.mark()
 
     response = client.post(f"{VERIFY}?next=/people/", {"token": "000000"})
     held_back = client.get(reverse("people:search"))
@@ -112,6 +124,8 @@ def test_a_wrong_sign_in_code_is_a_problem(client, signed_in_owing_a_code, read,
     assert page.values["token"] == "000000"
     assert audit.actions() == ["identity.second_factor.failed"]
     assert held_back.status_code == 302
+    # The confirmed device is still there, still confirmed, with the same key: only the throttle moved.
+    tables.assert_unchanged(audited=["identity.second_factor.failed"], may_change=THROTTLED)
 
 
 def test_the_right_sign_in_code_lets_them_in(client, practitioner, signed_in_owing_a_code, audit):

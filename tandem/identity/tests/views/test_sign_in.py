@@ -5,6 +5,9 @@ from django.urls import reverse
 
 SIGN_IN = reverse("identity:sign_in")
 WRONG = "The username or password is not right"
+# What a failed sign-in writes beside its audit row: the attempt counted towards the lock-out, and an
+# empty session, which django-axes creates to note a hash of its key with the attempt.
+FAILURE_WRITES = {"axes.AccessAttempt": 1, "sessions.Session": 1}
 
 
 def test_it_shows_the_form(client, read):
@@ -16,7 +19,7 @@ def test_it_shows_the_form(client, read):
     assert page.values == {"next": "", "username": "", "password": ""}
 
 
-def test_a_wrong_password_is_a_problem_and_keeps_the_username_only(client, practitioner, read, audit):
+def test_a_wrong_password_is_a_problem_and_keeps_the_username_only(client, practitioner, read, audit, tables):
     response = client.post(SIGN_IN, {"username": "practitioner", "password": "not-the-password"})
 
     page = read(response)
@@ -32,14 +35,17 @@ def test_a_wrong_password_is_a_problem_and_keeps_the_username_only(client, pract
     # Audited as a failed sign-in (tests/test_sign_in_throttle.py), never with the password.
     assert audit.actions() == ["identity.user.sign_in_failed"]
     assert "not-the-password" not in str(audit.events()[0].changes)
+    # Nothing else changed but the failure counted towards the lock-out.
+    tables.assert_unchanged(audited=["identity.user.sign_in_failed"], added=FAILURE_WRITES)
 
 
-def test_missing_details_are_a_problem(client, read):
+def test_missing_details_are_a_problem(client, read, tables):
     response = client.post(SIGN_IN, {"username": "", "password": ""})
 
     page = read(response)
     assert response.status_code == 400
     assert page.error_summary == ["Enter your username", "Enter your password"]
+    tables.assert_unchanged()
 
 
 def test_the_right_password_signs_in_with_one_audit_event(client, practitioner, password, audit):
@@ -64,10 +70,11 @@ def test_it_never_goes_on_to_another_site(client, practitioner, password):
     assert response["Location"] == "/people/"
 
 
-def test_five_wrong_passwords_lock_the_username(client, practitioner, password, read):
+def test_five_wrong_passwords_lock_the_username(client, practitioner, password, read, tables):
     answers = [
         client.post(SIGN_IN, {"username": "practitioner", "password": f"wrong-{n}"}).status_code for n in range(5)
     ]
+    tables.mark()
 
     locked = client.post(SIGN_IN, {"username": "practitioner", "password": password})
 
@@ -75,6 +82,7 @@ def test_five_wrong_passwords_lock_the_username(client, practitioner, password, 
     assert locked.status_code == 429
     assert read(locked).title == "Your account is locked – Tandem"
     assert SESSION_KEY not in client.session
+    tables.assert_unchanged(audited=["identity.user.sign_in_failed"], added={"sessions.Session": 1})
 
 
 def test_the_lock_is_for_that_username_only(client, practitioner, manager, password):
@@ -101,14 +109,16 @@ def test_signing_out_by_post_ends_the_session_with_one_audit_event(client, pract
     assert (event.action, event.actor) == ("identity.user.signed_out", practitioner)
 
 
-def test_signing_out_by_get_is_refused(client, practitioner, audit):
+def test_signing_out_by_get_is_refused(client, practitioner, audit, tables):
     client.force_login(practitioner)
+    tables.mark()
 
     response = client.get(reverse("identity:sign_out"))
 
     assert response.status_code == 405
     assert client.session[SESSION_KEY] == str(practitioner.pk)
     assert audit.actions() == []
+    tables.assert_unchanged()
 
 
 def test_a_next_that_looks_like_a_view_name_is_only_a_relative_address(client, practitioner, password):

@@ -56,7 +56,7 @@ def test_the_queue_lists_concerns_awaiting_triage_with_their_due_date(signed_in:
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Margaret Okafor" in page
+    assert "Mary Smith" in page
     assert "Family member or friend (Ann Okafor)" in page
     assert "Physical abuse" in page
     assert "working day" in page or "Due today" in page
@@ -152,7 +152,7 @@ def test_the_concern_page_shows_the_details_and_repeats(
 
     page = response.content.decode()
     assert "Wirral Homecare Ltd" in page
-    assert "About Margaret Okafor (1)" in page
+    assert "About Mary Smith (1)" in page
     assert reverse("safeguarding:concern", args=[earlier.uuid]) in page
 
 
@@ -548,7 +548,7 @@ def test_a_figure_lists_the_cases_behind_it_and_hides_others(
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Margaret Okafor" in page
+    assert "Mary Smith" in page
     assert "Hidden Person" not in page
     assert "1 is held by teams you are not in" in page
 

@@ -42,8 +42,8 @@ def test_the_form_for_a_person_logs_a_view_of_their_record(
 def test_finding_the_person_logs_the_search_and_who_it_listed(
     signed_in: Client, worker: User, person: Person, name: str, where: str
 ):
-    signed_in.get(reverse(f"safeguarding:{name}"), {"q": "Margaret Okafor"})
+    signed_in.get(reverse(f"safeguarding:{name}"), {"q": "Mary Smith"})
 
     [event] = AuditEvent.objects.all()
     assert (event.action, event.actor, event.person_uuid) == ("people.search.listed", worker, None)
-    assert event.changes == {"terms": "Margaret Okafor", "where": where, "total": 1, "listed": [str(person.uuid)]}
+    assert event.changes == {"terms": "Mary Smith", "where": where, "total": 1, "listed": [str(person.uuid)]}
