@@ -36,7 +36,8 @@ def _page(request: StaffRequest, form: TandemForm, page: str, **context: object)
 @require_GET
 def staff_list(request: StaffRequest) -> HttpResponse:
     _allowed(request)
-    query = request.GET.get("q", "").strip()[:100]
+    # A NUL character matches no name and PostgreSQL refuses it in a text value: it is dropped.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     page = Paginator(selectors.staff_search(query=query), 25).get_page(request.GET.get("page"))
     return render(
         request,

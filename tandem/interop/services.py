@@ -11,6 +11,7 @@ from oauth2_provider.models import get_application_model
 from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.core.errors import DomainError
+from tandem.identity.actors import Actor
 from tandem.interop.models import Partner
 from tandem.interop.scopes import RESOURCE_SCOPES
 
@@ -52,7 +53,7 @@ def _scopes_clean(scopes: Iterable[str]) -> str:
 
 
 @transaction.atomic
-def partner_register(*, name: str, organisation: Any, scopes: Iterable[str], actor: Any) -> IssuedClient:
+def partner_register(*, name: str, organisation: Any, scopes: Iterable[str], actor: Actor | None) -> IssuedClient:
     """Issue OAuth 2.0 client credentials to a partner organisation's system, with the scopes it may ask for."""
     name = name.strip()
     if not name:
@@ -80,7 +81,7 @@ def partner_register(*, name: str, organisation: Any, scopes: Iterable[str], act
 
 
 @transaction.atomic
-def partner_revoke(*, partner: Partner, actor: Any) -> Partner:
+def partner_revoke(*, partner: Partner, actor: Actor | None) -> Partner:
     """Revoke a partner's client: its tokens stop working at once and it can take no new one."""
     if partner.revoked_at is not None:
         raise DomainError(f"{partner} was already revoked")

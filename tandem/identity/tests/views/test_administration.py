@@ -37,6 +37,14 @@ def test_the_staff_list_searches_by_name_and_pages(admin_client, practitioner, m
     assert "worker29" in second.content.decode()
 
 
+def test_a_nul_character_in_the_staff_search_is_dropped_not_a_server_error(admin_client, practitioner):
+    # PostgreSQL refuses NUL in a text value; the search reads as if it had not been typed.
+    found = admin_client.get(reverse("identity:staff_list"), {"q": "sh\x00ah"})
+
+    assert found.status_code == 200
+    assert "Priya Shah" in found.content.decode()
+
+
 def test_an_administrator_creates_an_account_that_must_change_its_password(admin_client, organisation, audit, read):
     response = admin_client.post(
         reverse("identity:staff_create"),
