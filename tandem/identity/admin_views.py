@@ -4,6 +4,8 @@ Every page asks for `staff.manage` (system administrators only); every write is 
 `administration`, audited there. None of these pages shows or links to a person's record.
 """
 
+from collections.abc import Callable
+
 from django.contrib.auth import update_session_auth_hash
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -107,36 +109,41 @@ def staff_deactivate(request: StaffRequest, staff_uuid: str) -> HttpResponse:
     return done or _page(request, form, "staff_deactivate", staff=user)
 
 
-@require_POST
-def staff_reactivate(request: StaffRequest, staff_uuid: str) -> HttpResponse:
+def _staff_button(request: StaffRequest, staff_uuid: str, write: Callable[..., object], *, done: str) -> HttpResponse:
+    """A button on an account's page: run the write on that account, then back to the page."""
     user = _staff(request, staff_uuid)
     return press(
         request,
-        lambda: administration.staff_reactivate(actor=request.user, user=user),
-        done="The account is active again. They must choose a new password when they sign in.",
+        lambda: write(actor=request.user, user=user),
+        done=done,
         then=reverse("identity:staff_detail", args=[user.uuid]),
+    )
+
+
+@require_POST
+def staff_reactivate(request: StaffRequest, staff_uuid: str) -> HttpResponse:
+    return _staff_button(
+        request,
+        staff_uuid,
+        administration.staff_reactivate,
+        done="The account is active again. They must choose a new password when they sign in.",
     )
 
 
 @require_POST
 def staff_unlock(request: StaffRequest, staff_uuid: str) -> HttpResponse:
-    user = _staff(request, staff_uuid)
-    return press(
-        request,
-        lambda: administration.staff_unlock(actor=request.user, user=user),
-        done="The account is unlocked: they can sign in again.",
-        then=reverse("identity:staff_detail", args=[user.uuid]),
+    return _staff_button(
+        request, staff_uuid, administration.staff_unlock, done="The account is unlocked: they can sign in again."
     )
 
 
 @require_POST
 def staff_password_change_force(request: StaffRequest, staff_uuid: str) -> HttpResponse:
-    user = _staff(request, staff_uuid)
-    return press(
+    return _staff_button(
         request,
-        lambda: administration.staff_password_change_force(actor=request.user, user=user),
+        staff_uuid,
+        administration.staff_password_change_force,
         done="They must choose a new password the next time they sign in.",
-        then=reverse("identity:staff_detail", args=[user.uuid]),
     )
 
 

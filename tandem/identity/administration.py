@@ -215,6 +215,24 @@ def password_change(*, actor: Actor, password: str) -> User:
     return actor
 
 
+def _saved[M: (Organisation, Team)](
+    actor: Actor, existing: M | None, model: type[M], values: dict[str, Any], *, what: str
+) -> M:
+    """Create or update an organisation or team with these values, audited only when something changed."""
+    made = existing or model()
+    changes = _changed(made, values)
+    if changes:
+        made.save()
+        audit.record(
+            actor=actor,
+            action=f"identity.{what}.{'updated' if existing else 'created'}",
+            target=made,
+            summary=f"{'Updated' if existing else 'Created'} the {what} {made.name}",
+            changes=changes,
+        )
+    return made
+
+
 @transaction.atomic
 def organisation_save(
     *, actor: Actor, organisation: Organisation | None, name: str, kind: str, ods_code: str
@@ -229,19 +247,8 @@ def organisation_save(
         .exists()
     ):
         raise DomainError("There is already an organisation with that name", field="name")
-    created = organisation is None
-    organisation = organisation or Organisation()
-    changes = _changed(organisation, {"name": name, "kind": kind, "ods_code": ods_code.strip().upper()})
-    if changes:
-        organisation.save()
-        audit.record(
-            actor=actor,
-            action="identity.organisation.created" if created else "identity.organisation.updated",
-            target=organisation,
-            summary=f"{'Created' if created else 'Updated'} the organisation {organisation.name}",
-            changes=changes,
-        )
-    return organisation
+    values = {"name": name, "kind": kind, "ods_code": ods_code.strip().upper()}
+    return _saved(actor, organisation, Organisation, values, what="organisation")
 
 
 @transaction.atomic
@@ -254,21 +261,8 @@ def team_save(
         raise DomainError("Select the kind of team", field="kind")
     if Team.objects.filter(name__iexact=name).exclude(pk__in=[team.pk] if team else []).exists():
         raise DomainError("There is already a team with that name", field="name")
-    created = team is None
-    team = team or Team()
-    changes = _changed(
-        team, {"name": name, "kind": kind, "organisation": organisation, "neighbourhood": neighbourhood.strip()}
-    )
-    if changes:
-        team.save()
-        audit.record(
-            actor=actor,
-            action="identity.team.created" if created else "identity.team.updated",
-            target=team,
-            summary=f"{'Created' if created else 'Updated'} the team {team.name}",
-            changes=changes,
-        )
-    return team
+    values = {"name": name, "kind": kind, "organisation": organisation, "neighbourhood": neighbourhood.strip()}
+    return _saved(actor, team, Team, values, what="team")
 
 
 @transaction.atomic
