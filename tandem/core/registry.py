@@ -12,7 +12,7 @@ one small query, not one or two an app. A provider still answers correctly when 
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from tandem.core import probes
@@ -122,3 +122,46 @@ def register_request_listener(name: str, listener: RequestListener) -> None:
 def request_made(request: Any) -> None:
     for listener in _request_listeners.values():
         listener(request)
+
+
+# "My work": each app lists what one member of staff has to do in it (cases with their next step,
+# drafts, reviews due, sign-offs waiting, notifications). The home page asks every provider; a
+# provider answers for the actor alone, in a bounded number of queries, and returns no section at
+# all when it has nothing for this actor's roles.
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    title: str
+    url: str | None = None
+    detail: str = ""
+    due: date | None = None
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class WorkSection:
+    key: str  # unique across apps, such as "assessments.drafts"
+    title: str  # "Assessments in draft"
+    items: Sequence[WorkItem]
+    count: int  # the whole count; `items` may be the first few
+    more_url: str | None = None
+    order: int = 100  # lower comes first on the page
+    audience: str = "mine"  # "mine", "team" (a manager's) or "unit" (the Safeguarding Adults Unit)
+
+
+MyWorkProvider = Callable[[Any], Sequence[WorkSection]]
+
+_my_work: dict[str, MyWorkProvider] = {}
+
+
+def register_my_work(name: str, provider: MyWorkProvider) -> None:
+    _my_work[name] = provider
+
+
+def my_work_for(actor: ActorLike) -> list[WorkSection]:
+    sections: list[WorkSection] = []
+    for provider in _my_work.values():
+        sections.extend(provider(actor))
+    sections.sort(key=lambda s: (s.order, s.title))
+    return sections
