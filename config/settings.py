@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "tandem.assessments",
     "tandem.support_plans",
     "tandem.workforce",
+    "tandem.prevention",
     "tandem.interop",
     "tandem.demo",
 ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("support-plans/", include("tandem.support_plans.urls")),
     path("safeguarding/", include("tandem.safeguarding.urls")),
     path("workforce/", include("tandem.workforce.urls")),
+    path("prevention/", include("tandem.prevention.urls")),
     path("fhir/", include("tandem.interop.urls")),
 ]
 

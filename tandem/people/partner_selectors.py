@@ -2,6 +2,8 @@
 person's consent. A partner is a system, not a member of staff, so the staff scope does not apply:
 its rule is recorded consent, and never a restricted or merged record."""
 
+from collections.abc import Iterable
+
 from django.db.models import Prefetch, QuerySet
 
 from tandem.access import scope
@@ -46,3 +48,10 @@ def network_shared_with(*, organisation_id: int) -> QuerySet[NetworkMember]:
 def person_ids_shared_with(*, organisation_id: int) -> QuerySet[Person]:
     """The ids of the people shared with this organisation, for other apps' partner reads."""
     return people_shared_with(organisation_id=organisation_id).values("pk")  # type: ignore[return-value]
+
+
+def people_by_nhs_number(numbers: Iterable[str]) -> dict[str, Person]:
+    """The records holding these NHS numbers (for matching health partners' events), each the record
+    kept where it was merged into another."""
+    found = Person.objects.filter(nhs_number__in=set(numbers)).select_related("merged_into")
+    return {person.nhs_number or "": person.merged_into or person for person in found}

@@ -411,3 +411,13 @@ def neighbourhood_choices() -> list[tuple[str, str]]:
 
 def gp_practice_choices() -> list[tuple[str, str]]:
     return [(str(pk), name) for pk, name in people_selectors.gp_practice_choices()]
+
+
+def allocated_workers(*, person_ids: Sequence[int]) -> dict[int, list[User]]:
+    """Who holds each of these people on their caseload (an allocated case), for telling them news."""
+    held: dict[int, list[User]] = {}
+    cases = Case.objects.filter(person_id__in=person_ids, status=CaseStatus.ALLOCATED).select_related("allocated_to")
+    for case in cases.order_by("allocated_at", "pk"):
+        if case.allocated_to is not None and case.allocated_to not in held.setdefault(case.person_id, []):
+            held[case.person_id].append(case.allocated_to)
+    return held

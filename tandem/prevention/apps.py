@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class PreventionConfig(AppConfig):
+    name = "tandem.prevention"
+    label = "prevention"
+    verbose_name = "Prevention (health events)"
+
+    def ready(self) -> None:
+        from tandem.core import registry
+        from tandem.prevention import selectors
+
+        registry.register_timeline("prevention.events", selectors.timeline_for_person, when=selectors.timeline_rows)
+        registry.register_open_work(
+            "prevention.package_pause", selectors.open_work_for_person, when=selectors.open_work_rows
+        )
+        registry.register_my_work("prevention", selectors.my_work)

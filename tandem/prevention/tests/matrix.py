@@ -1,0 +1,43 @@
+"""Who may use the matching queue and the notices of health events.
+
+Matching an event joins partner data to a record: those who may edit records (practitioners,
+managers, business support) may; an administrator works with no one's record. A notice is its
+recipient's alone: for anyone else it does not exist.
+"""
+
+from typing import Any
+
+from tandem.prevention.tests.page_data import prevention_world
+from tests.authorisation.matrix import World, row
+
+GET = {
+    "prevention:matching_queue": row("sign_in", 200, 200, 200, 403),
+    "prevention:match": row("sign_in", 200, 200, 200, 404),
+    "prevention:notices": row("sign_in", 200, 200, 200, 403),
+    "prevention:notice_seen": row("sign_in", 405, 405, 405, 405),
+}
+
+POST = {
+    "prevention:matching_queue": row("sign_in", 405, 405, 405, 405),
+    "prevention:match": row(
+        "sign_in",
+        "saved:prevention:matching_queue",
+        "saved:prevention:matching_queue",
+        "saved:prevention:matching_queue",
+        404,
+    ),
+    "prevention:notices": row("sign_in", 405, 405, 405, 405),
+    "prevention:notice_seen": row("sign_in", "saved:prevention:notices", 404, 404, 404),
+}
+
+
+def world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
+    return prevention_world(person, staff)
+
+
+def url_values(world: World) -> dict[str, Any]:
+    return {"uuid": world.extra.get("prevention_waiting_uuid"), "notice_id": world.extra.get("prevention_notice_id")}
+
+
+def forms(world: World) -> dict[str, dict[str, Any]]:
+    return {"prevention:match": {"choice": "reject", "reason": "No one of this name and date of birth is known"}}

@@ -1,0 +1,39 @@
+"""Records the prevention pages need in the authorisation matrix and the accessibility visits: a
+health event on the world's person told to the practitioner, and an event waiting for a match."""
+
+from datetime import date
+from typing import Any
+
+from tandem.core import clock
+from tandem.prevention.codes import EventKind, MatchState, NhsNumberCheck, NoticeKind
+from tandem.prevention.models import EventAwaitingMatch, EventNotice, HealthEvent
+
+
+def prevention_world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
+    practitioner = next(user for role, user in staff.items() if user is not None and role == "practitioner")
+    now = clock.now()
+    facts: dict[str, Any] = {
+        "occurred_at": now,
+        "resource_type": "Encounter",
+        "source_organisation_name": "Arrowe Park Hospital",
+        "summary": "Emergency admission (21)",
+        "received_at": now,
+    }
+    event = HealthEvent.objects.create(
+        person=person, kind=EventKind.EMERGENCY_ADMISSION, source_key="urn:world|1", **facts
+    )
+    notice = EventNotice.objects.create(
+        event=event, person=person, kind=NoticeKind.WORKER, user=practitioner, created_at=now
+    )
+    waiting = EventAwaitingMatch.objects.create(
+        kind=EventKind.FALL,
+        source_key="urn:world|2",
+        state=MatchState.WAITING,
+        why="No NHS number was sent",
+        nhs_number_check=NhsNumberCheck.MISSING,
+        family_name="Quayle",
+        given_name="Edith",
+        birth_date=date(1938, 2, 11),
+        **facts,
+    )
+    return {"prevention_notice_id": notice.pk, "prevention_waiting_uuid": waiting.uuid}

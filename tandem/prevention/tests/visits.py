@@ -1,0 +1,25 @@
+"""The accessibility check's visits to the matching queue and the notices of health events."""
+
+from typing import Any
+
+from tandem.prevention.tests.page_data import prevention_world
+from tests.journeys.visits import P, Visit, submit
+
+POST_ONLY = {"prevention:notice_seen"}
+
+VISITS = [
+    Visit("prevention:matching_queue", P, lambda w: "/prevention/matching/"),
+    Visit("prevention:match", P, lambda w: f"/prevention/matching/{w.apps['prevention']['prevention_waiting_uuid']}/"),
+    Visit(
+        "prevention:match",
+        P,
+        lambda w: f"/prevention/matching/{w.apps['prevention']['prevention_waiting_uuid']}/",
+        then=submit("Save decision"),
+        variant="errors",
+    ),
+    Visit("prevention:notices", P, lambda w: "/prevention/notices/"),
+]
+
+
+def world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
+    return prevention_world(person, staff)

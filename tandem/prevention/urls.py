@@ -1,0 +1,11 @@
+from django.urls import path
+
+from tandem.prevention import views
+
+app_name = "prevention"
+urlpatterns = [
+    path("matching/", views.matching_queue, name="matching_queue"),
+    path("matching/<uuid:uuid>/", views.match, name="match"),
+    path("notices/", views.notices, name="notices"),
+    path("notices/<int:notice_id>/seen/", views.notice_seen, name="notice_seen"),
+]
