@@ -11,6 +11,15 @@ from tandem.interop.scopes import scope_for
 def partner_for(request: HttpRequest, *, resource_type: str) -> Partner:
     """The partner whose valid token the request carries, if it was granted this resource type:
     401 without a valid token, 403 without the scope."""
+    partner, scopes = partner_and_scopes(request)
+    needed = scope_for(resource_type)
+    if needed not in scopes:
+        raise FhirError(403, "forbidden", f"This client may not read {resource_type}: it needs the scope {needed}")
+    return partner
+
+
+def partner_and_scopes(request: HttpRequest) -> tuple[Partner, set[str]]:
+    """The partner whose valid token the request carries, and the scopes both token and partner hold (401 without)."""
     valid, oauth_request = get_oauthlib_core().verify_request(request, scopes=[])
     token = getattr(oauth_request, "access_token", None)
     if not valid or token is None:
@@ -19,7 +28,4 @@ def partner_for(request: HttpRequest, *, resource_type: str) -> Partner:
     partner: Partner | None = getattr(application, "partner", None) if application is not None else None
     if partner is None or partner.revoked_at is not None:
         raise FhirError(401, "login", "This access token's client is not a partner of this service")
-    needed = scope_for(resource_type)
-    if needed not in token.scope.split() or needed not in partner.scope_list:
-        raise FhirError(403, "forbidden", f"This client may not read {resource_type}: it needs the scope {needed}")
-    return partner
+    return partner, set(token.scope.split()) & set(partner.scope_list)

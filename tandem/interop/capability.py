@@ -4,7 +4,7 @@ from typing import Any
 
 from django.conf import settings
 
-from tandem.interop import uk_core
+from tandem.interop import events, uk_core
 from tandem.interop.scopes import RESOURCE_SCOPES
 
 RELEASED = "2026-12-07"
@@ -147,10 +147,25 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
                         PLAN_SEARCH,
                         searchInclude=["Goal:subject", "Goal:patient"],
                     ),
+                    *event_resources(),
+                ],
+                "interaction": [
+                    {
+                        "code": "transaction",
+                        "documentation": events.BUNDLE_DOCUMENTATION,
+                    }
                 ],
             }
         ],
     }
+
+
+def event_resources() -> list[dict[str, Any]]:
+    """Encounter, Condition and Observation: health events received, read back (docs/fhir.md)."""
+    return [
+        _resource(name, profile, events.EVENT_SEARCH, searchInclude=[f"{name}:patient", f"{name}:subject"])
+        for name, profile, _ in events.EVENT_RESOURCES
+    ]
 
 
 def smart_configuration(*, token_url: str) -> dict[str, Any]:

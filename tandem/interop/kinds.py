@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tandem.interop import resources, search, selectors
+from tandem.interop import events, resources, search, selectors
 from tandem.interop.models import Partner
 from tandem.interop.search import Builder, Criteria
 
@@ -82,3 +82,15 @@ KINDS: dict[str, Kind] = {
         includes={"Goal:subject", "Goal:patient"},
     ),
 }
+
+# Health events received from partners, read back (tandem/interop/events.py).
+for _name, _profile, _to_fhir in events.EVENT_RESOURCES:
+    KINDS[_name] = Kind(
+        name=_name,
+        parameters=events.EVENT_PARAMETERS,
+        find=events.finder(_name),
+        get=events.getter(_name),
+        to_fhir=_to_fhir,
+        person_of=lambda event: event.person,
+        includes={f"{_name}:patient", f"{_name}:subject"},
+    )

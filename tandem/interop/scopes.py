@@ -12,11 +12,18 @@ RESOURCE_SCOPES = {
     "system/RelatedPerson.read": "Read and search RelatedPerson (their informal network and unpaid carers)",
     "system/CarePlan.read": "Read and search CarePlan (their care and support plan in force)",
     "system/Goal.read": "Read and search Goal (the personal outcomes of that plan)",
+    # Health events (docs/fhir.md "Health events in"): read back, and sent in a Bundle.
+    "system/Encounter.read": "Read and search Encounter (admissions, discharges, A&E and GP contacts received)",
+    "system/Condition.read": "Read and search Condition (falls received as conditions)",
+    "system/Observation.read": "Read and search Observation (falls and telecare alerts received)",
+    "system/Encounter.write": "Send Encounters in a Bundle (admissions, discharges, A&E attendances, GP contacts)",
+    "system/Condition.write": "Send Conditions in a Bundle (falls)",
+    "system/Observation.write": "Send Observations in a Bundle (falls, telecare alerts)",
 }
 
 
-def scope_for(resource_type: str) -> str:
-    return f"system/{resource_type}.read"
+def scope_for(resource_type: str, access: str = "read") -> str:
+    return f"system/{resource_type}.{access}"
 
 
 class PartnerScopes(BaseScopes):  # type: ignore[misc]  # the library is untyped

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from tandem.interop import views
+from tandem.interop import ingest_views, views
 
 app_name = "interop"
 
 urlpatterns = [
+    # Health events in: a transaction or collection Bundle POSTed to the base (docs/fhir.md).
+    path("", ingest_views.bundle_post, name="bundle_post"),
     path("metadata", views.metadata, name="metadata"),
     path(".well-known/smart-configuration", views.smart_config, name="smart_configuration"),
     path("auth/token", views.token, name="token"),
@@ -24,6 +26,12 @@ urlpatterns = [
     path("CarePlan/<str:resource_id>", views.resource_read, {"kind": "CarePlan"}, name="care_plan_read"),
     path("Goal", views.resource_search, {"kind": "Goal"}, name="goal_search"),
     path("Goal/<str:resource_id>", views.resource_read, {"kind": "Goal"}, name="goal_read"),
+    path("Encounter", views.resource_search, {"kind": "Encounter"}, name="encounter_search"),
+    path("Encounter/<str:resource_id>", views.resource_read, {"kind": "Encounter"}, name="encounter_read"),
+    path("Condition", views.resource_search, {"kind": "Condition"}, name="condition_search"),
+    path("Condition/<str:resource_id>", views.resource_read, {"kind": "Condition"}, name="condition_read"),
+    path("Observation", views.resource_search, {"kind": "Observation"}, name="observation_search"),
+    path("Observation/<str:resource_id>", views.resource_read, {"kind": "Observation"}, name="observation_read"),
     # Anything else under /fhir/ is a resource type or interaction Tandem does not offer.
     path("<path:rest>", views.unsupported, name="unsupported"),
 ]

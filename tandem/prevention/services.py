@@ -56,6 +56,9 @@ class Receipt:
     recorded: list[HealthEvent] = field(default_factory=list)
     waiting: list[EventAwaitingMatch] = field(default_factory=list)
     already: int = 0
+    # What became of each event of the batch, in its order: the event, the queue's row, or None
+    # when it had been received before.
+    each: list[HealthEvent | EventAwaitingMatch | None] = field(default_factory=list)
 
 
 def _nhs_check(number: str) -> NhsNumberCheck:
@@ -117,17 +120,21 @@ def events_receive(*, batch: Sequence[IncomingEvent], received_from: Any = None,
         key = (incoming.source_key[:500], str(incoming.kind))
         if key in known:
             receipt.already += 1
+            receipt.each.append(None)
             continue
         known.add(key)
         person = people.get(incoming.patient.nhs_number)
         why = _why_not_matched(incoming.patient, person)
         facts = _facts(incoming, received_from=received_from, now=now)
         if why:
-            receipt.waiting.append(_queue(incoming, facts=facts, why=why, actor=actor))
+            waiting = _queue(incoming, facts=facts, why=why, actor=actor)
+            receipt.waiting.append(waiting)
+            receipt.each.append(waiting)
         else:
             event = HealthEvent.objects.create(person=person, **facts)
             _audit_received(event, actor=actor, how="matched by NHS number")
             receipt.recorded.append(event)
+            receipt.each.append(event)
     _notices_give(receipt.recorded, now=now)
     return receipt
 

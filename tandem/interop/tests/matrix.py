@@ -26,6 +26,14 @@ GET = {
     "interop:goal_search": row(401, 401, 401, 401, 401),
     "interop:goal_read": row(401, 401, 401, 401, 401),
     "interop:unsupported": row(404, 404, 404, 404, 404),
+    # Health events in and read back (tandem/interop/tests/test_bundle_import.py tests the tokens).
+    "interop:bundle_post": row(405, 405, 405, 405, 405),
+    "interop:encounter_search": row(401, 401, 401, 401, 401),
+    "interop:encounter_read": row(401, 401, 401, 401, 401),
+    "interop:condition_search": row(401, 401, 401, 401, 401),
+    "interop:condition_read": row(401, 401, 401, 401, 401),
+    "interop:observation_search": row(401, 401, 401, 401, 401),
+    "interop:observation_read": row(401, 401, 401, 401, 401),
 }
 
 POST = {
@@ -44,9 +52,16 @@ POST = {
     "interop:goal_search": row(405, 405, 405, 405, 405),
     "interop:goal_read": row(405, 405, 405, 405, 405),
     "interop:unsupported": row(405, 405, 405, 405, 405),
+    "interop:bundle_post": row(401, 401, 401, 401, 401),
+    "interop:encounter_search": row(405, 405, 405, 405, 405),
+    "interop:encounter_read": row(405, 405, 405, 405, 405),
+    "interop:condition_search": row(405, 405, 405, 405, 405),
+    "interop:condition_read": row(405, 405, 405, 405, 405),
+    "interop:observation_search": row(405, 405, 405, 405, 405),
+    "interop:observation_read": row(405, 405, 405, 405, 405),
 }
 
 
 def url_values(world: World) -> dict[str, Any]:
     """FHIR ids (no partner token asks for them here) and an unsupported resource type."""
-    return {"resource_id": uuid.uuid4(), "rest": "Observation"}
+    return {"resource_id": uuid.uuid4(), "rest": "Procedure"}

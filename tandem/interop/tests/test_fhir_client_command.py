@@ -47,7 +47,7 @@ def test_list_and_revoke(partner):
     ("args", "message"),
     [
         (["--organisation", "NOPE", "--scope", "system/Patient.read"], "No partner organisation"),
-        (["--organisation", "RY7", "--scope", "system/Observation.read"], "Unknown scope"),
+        (["--organisation", "RY7", "--scope", "system/Procedure.read"], "Unknown scope"),
     ],
 )
 def test_mistakes_are_refused_and_nothing_is_issued(partner, args, message):

@@ -143,7 +143,7 @@ def test_the_api_is_read_only(fhir, issued, method):
 
 
 def test_an_unsupported_resource_type_is_an_operation_outcome(fhir):
-    response = fhir("/fhir/Observation")
+    response = fhir("/fhir/Procedure")
 
     assert response.status_code == 404
     assert response.json()["issue"][0]["code"] == "not-supported"

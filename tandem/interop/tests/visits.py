@@ -16,4 +16,11 @@ JSON_API = {
     "interop:goal_search",
     "interop:goal_read",
     "interop:unsupported",
+    "interop:bundle_post",
+    "interop:encounter_search",
+    "interop:encounter_read",
+    "interop:condition_search",
+    "interop:condition_read",
+    "interop:observation_search",
+    "interop:observation_read",
 }

@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from tandem.core.errors import DomainError
 from tandem.identity.selectors import partner_organisations
+from tandem.interop.ingest import bundle_files_import
 from tandem.interop.models import Partner
 from tandem.interop.scopes import RESOURCE_SCOPES
 from tandem.interop.services import partner_register, partner_revoke
@@ -33,8 +34,16 @@ class Command(BaseCommand):
         actions.add_parser("list", help="List partner systems, their client ids and scopes.")
         revoking = actions.add_parser("revoke", help="Revoke a partner system's credentials and tokens.")
         revoking.add_argument("client_id")
+        importing = areas.add_parser("import", help="Import health events from FHIR Bundle files (docs/fhir.md).")
+        importing.add_argument("files", nargs="+", metavar="FILE", help="A JSON file holding one Bundle.")
+        importing.add_argument("--organisation", help="The sending organisation's ODS code or exact name.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["area"] == "import":
+            organisation = self._organisation(options["organisation"]) if options["organisation"] else None
+            if not bundle_files_import(options["files"], organisation=organisation, out=self.stdout):
+                raise CommandError("Some files were refused whole: nothing of them was kept (issues above)")
+            return
         action = options["action"]
         if action == "add":
             self._add(options["name"], options["organisation"], options["scopes"])
@@ -50,12 +59,16 @@ class Command(BaseCommand):
             partner_revoke(partner=found, actor=None)
             self.stdout.write(f"Revoked the client of {found}: its tokens no longer work.")
 
-    def _add(self, name: str, organisation_text: str, scopes: list[str]) -> None:
+    def _organisation(self, organisation_text: str) -> Any:
         organisation = (
             partner_organisations().filter(Q(ods_code__iexact=organisation_text) | Q(name=organisation_text)).first()
         )
         if organisation is None:
             raise CommandError(f"No partner organisation has the ODS code or name {organisation_text!r}")
+        return organisation
+
+    def _add(self, name: str, organisation_text: str, scopes: list[str]) -> None:
+        organisation = self._organisation(organisation_text)
         try:
             issued = partner_register(name=name, organisation=organisation, scopes=scopes, actor=None)
         except DomainError as error:
