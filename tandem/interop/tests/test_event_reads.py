@@ -11,8 +11,8 @@ from django.test import Client
 from tandem.audit.models import AuditEvent
 from tandem.interop.ingest import bundle_keep, bundle_read
 from tandem.interop.services import partner_register
-from tandem.interop.tests.conftest import token_for
 from tandem.interop.tests import events_data as data
+from tandem.interop.tests.conftest import token_for
 from tandem.interop.tests.profiles import fhir_validate
 from tandem.prevention.models import EventAwaitingMatch, HealthEvent
 
