@@ -126,22 +126,26 @@ def events_receive(*, batch: Sequence[IncomingEvent], received_from: Any = None,
         person = people.get(incoming.patient.nhs_number)
         why = _why_not_matched(incoming.patient, person)
         facts = _facts(incoming, received_from=received_from, now=now)
+        row: HealthEvent | EventAwaitingMatch
         if why:
-            waiting = _queue(incoming, facts=facts, why=why, actor=actor)
-            receipt.waiting.append(waiting)
-            receipt.each.append(waiting)
+            row = _waiting(incoming, facts=facts, why=why)
+            receipt.waiting.append(row)
         else:
-            event = HealthEvent.objects.create(person=person, **facts)
-            _audit_received(event, actor=actor, how="matched by NHS number")
-            receipt.recorded.append(event)
-            receipt.each.append(event)
+            row = HealthEvent(person=person, **facts)
+            receipt.recorded.append(row)
+        receipt.each.append(row)
+    # One statement for each table, and one audit event a person (not one an event): a hospital's
+    # feed sends thousands an hour.
+    HealthEvent.objects.bulk_create(receipt.recorded)
+    EventAwaitingMatch.objects.bulk_create(receipt.waiting)
+    _audit_batch(receipt, actor=actor)
     _notices_give(receipt.recorded, now=now)
     return receipt
 
 
-def _queue(incoming: IncomingEvent, *, facts: dict[str, Any], why: str, actor: NamedActor | None) -> EventAwaitingMatch:
+def _waiting(incoming: IncomingEvent, *, facts: dict[str, Any], why: str) -> EventAwaitingMatch:
     patient = incoming.patient
-    waiting = EventAwaitingMatch.objects.create(
+    return EventAwaitingMatch(
         **facts,
         why=why[:300],
         nhs_number_sent=patient.nhs_number[:40],
@@ -151,13 +155,30 @@ def _queue(incoming: IncomingEvent, *, facts: dict[str, Any], why: str, actor: N
         birth_date=patient.birth_date,
         postcode=patient.postcode[:20],
     )
-    audit.record(
-        actor=actor,
-        action="prevention.event.queued",
-        target=waiting,
-        summary=f"{waiting.get_kind_display()} waiting for a match: {why}"[:300],
-    )
-    return waiting
+
+
+def _audit_batch(receipt: Receipt, *, actor: NamedActor | None) -> None:
+    by_person: dict[int, list[HealthEvent]] = {}
+    for event in receipt.recorded:
+        by_person.setdefault(event.person_id, []).append(event)
+    for events in by_person.values():
+        kinds = ", ".join(event.get_kind_display() for event in events)
+        audit.record(
+            actor=actor,
+            action="prevention.event.received",
+            person=events[0].person,
+            target=events[0] if len(events) == 1 else None,
+            summary=f"Received from health, matched by NHS number: {kinds}"[:300],
+            changes={"events": [{"uuid": str(e.uuid), "kind": e.kind, "source_key": e.source_key} for e in events]},
+        )
+    if receipt.waiting:
+        audit.record(
+            actor=actor,
+            action="prevention.event.queued",
+            target=receipt.waiting[0] if len(receipt.waiting) == 1 else None,
+            summary=f"{len(receipt.waiting)} health events waiting for a person to match them",
+            changes={"events": [{"uuid": str(w.uuid), "kind": w.kind, "why": w.why} for w in receipt.waiting]},
+        )
 
 
 def _audit_received(event: HealthEvent, *, actor: NamedActor | None, how: str) -> None:
