@@ -3,7 +3,8 @@
     python -m benchmarks.run                    # PostgreSQL large + SQLite medium + seeding time
     python -m benchmarks.run --quick            # small boroughs: a smoke run in about a minute
     python -m benchmarks.run --skip-seed-timing
-    python -m benchmarks.run --only directory   # or search, summary, contact, assessment, triage, workforce, load
+    python -m benchmarks.run --only directory   # or search, summary, contact, events, assessment, triage,
+                                                # workforce, load
     python -m benchmarks.run --only load        # the load test alone (gunicorn and Locust, large borough)
 
 Every figure is stamped with the commit measured, the date and the load average as its
@@ -311,6 +312,34 @@ def directory_metrics(passes: int) -> dict[str, dict[str, Any]]:
     }
 
 
+EVENTS_DATABASE = "tandem_bench_events"
+
+
+def health_events_metrics(*, quick: bool) -> dict[str, dict[str, Any]]:
+    """Importing 100 partner bundles with 3,000 encounters through POST /fhir/, in a fresh database
+    of its own (benchmarks/health_events.py): seconds for them all, the target 30."""
+    pg_database_ensure(EVENTS_DATABASE, fresh=True)
+    url = _pg_url(EVENTS_DATABASE)
+    _manage(url, "migrate", "--verbosity", "0")
+    bundles, encounters = (20, 600) if quick else (100, 3_000)
+    command = [sys.executable, "-m", "benchmarks.health_events", "--bundles", str(bundles)]
+    command += ["--encounters", str(encounters), "--seed", str(SEED)]
+    done = subprocess.run(
+        command, cwd=ROOT, env={**os.environ, "DATABASE_URL": url}, check=True, stdout=subprocess.PIPE, text=True
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    size = f"{found['bundles']} bundles, {found['encounters']} encounters"
+    _log(
+        f"    {found['events']} events from {size} in {found['seconds']:.1f} s (slowest bundle"
+        f" {found['slowest_bundle_s']:.2f} s; {found['waiting']} waiting for a match;"
+        f" load average {found['load_average']:.1f} on {os.cpu_count()} cores)"
+    )
+    return {
+        "health_events_import_seconds": _metric(found["seconds"], "s", None if quick else 30, "postgresql", size),
+        "health_events_slowest_bundle": _metric(found["slowest_bundle_s"], "s", None, "postgresql", size),
+    }
+
+
 def load_test(profile: Profile) -> dict[str, dict[str, Any]]:
     """Staff at work at once: gunicorn on loopback driven by Locust, in a database of its own."""
     _log(f"Load test: {profile.load_database} ({profile.load_size})")
@@ -354,21 +383,25 @@ def one_benchmark(name: str, profile: Profile, *, quick: bool) -> dict[str, dict
     if name == "directory":
         _log(f"Directory search: {DIRECTORY_SERVICES} services in {DIRECTORY_DATABASE}")
         return directory_metrics(2 if quick else 5)
+    if name == "events":
+        _log(f"Health events in: partner bundles into {EVENTS_DATABASE}")
+        return health_events_metrics(quick=quick)
     if name in ("search", "summary", "contact"):
         _log(f"PostgreSQL: {profile.pg_database} ({profile.pg_size})")
         url = _borough(profile.pg_database, profile.pg_size)
-        if name == "search":
-            return search_metrics(url, "postgresql", profile.pg_size, profile.search_passes)
-        if name == "summary":
-            return summary_metrics(url, profile.pg_size, profile.summary_requests)
-        return contact_metrics(url, profile.pg_size, profile.summary_requests)
+        borough_measures = {
+            "search": lambda: search_metrics(url, "postgresql", profile.pg_size, profile.search_passes),
+            "summary": lambda: summary_metrics(url, profile.pg_size, profile.summary_requests),
+            "contact": lambda: contact_metrics(url, profile.pg_size, profile.summary_requests),
+        }
+        return borough_measures[name]()
     _log(f"{name}: {profile.seed_timing_database} ({profile.seed_timing_size})")
     url = _borough(profile.seed_timing_database, profile.seed_timing_size)
     measure = {"assessment": assessment_metrics, "triage": triage_metrics, "workforce": workforce_metrics}[name]
     return measure(url, profile.seed_timing_size, profile.summary_requests)
 
 
-ONLY = ("search", "summary", "contact", "directory", "assessment", "triage", "workforce", "load")
+ONLY = ("search", "summary", "contact", "directory", "events", "assessment", "triage", "workforce", "load")
 
 
 def main() -> None:
@@ -401,6 +434,8 @@ def main() -> None:
     add(contact_metrics(pg, profile.pg_size, profile.summary_requests))
     _log(f"Directory search: {DIRECTORY_SERVICES} services in {DIRECTORY_DATABASE}")
     add(directory_metrics(2 if args.quick else 5))
+    _log(f"Health events in: partner bundles into {EVENTS_DATABASE}")
+    add(health_events_metrics(quick=args.quick))
 
     _log(f"SQLite: {profile.sqlite_file} ({profile.sqlite_size})")
     sqlite = f"sqlite:///{ROOT / profile.sqlite_file}"
