@@ -1,6 +1,6 @@
 """The matching queue's form: which record an event from health belongs to, or none."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -28,7 +28,7 @@ class MatchForm(TandemForm):
     def __init__(self, *args: Any, candidates: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(str(person.uuid), _label(person)) for person in candidates]
-        self.fields["choice"].choices = [
+        cast(forms.ChoiceField, self.fields["choice"]).choices = [
             *choices,
             (OTHER, "Another record (give its number)"),
             (REJECT, "No record in Tandem is this person"),
