@@ -72,6 +72,14 @@ PUBLIC_URLS = {
     "interop:goal_search",
     "interop:goal_read",
     "interop:unsupported",
+    # Health events in (a partner's Bundle POSTed with its token) and read back.
+    "interop:bundle_post",
+    "interop:encounter_search",
+    "interop:encounter_read",
+    "interop:condition_search",
+    "interop:condition_read",
+    "interop:observation_search",
+    "interop:observation_read",
 }
 
 
@@ -121,6 +129,7 @@ def test_the_walk_finds_every_app():
         "support_plans",
         "safeguarding",
         "workforce",
+        "prevention",
         "interop",
     }
 
