@@ -10,42 +10,29 @@ event is in docs/fhir.md.
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from tandem.interop import uk_core
+from tandem.interop.event_codes import (
+    ADMISSION_METHOD_EXTENSION,
+    DISCHARGE_METHOD_EXTENSION,
+    NOT_HAPPENED,
+    OBSERVATION_NOT_HAPPENED,
+    Json,
+    coded_kind,
+    codes_of,
+    dict_of,
+    encounter_kind,
+    kept,
+    list_of,
+    text,
+)
 from tandem.people.identifiers import nhs_number_is_valid
 from tandem.prevention.codes import EventKind
 from tandem.prevention.services import IncomingEvent, PatientFacts
-
-Json = dict[str, Any]
-
-SNOMED = "http://snomed.info/sct"
-ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
-ACT_PRIORITY = "http://terminology.hl7.org/CodeSystem/v3-ActPriority"
-ADMIT_SOURCE = "http://terminology.hl7.org/CodeSystem/admit-source"
-ADMISSION_METHOD_EXTENSION = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-AdmissionMethod"
-DISCHARGE_METHOD_EXTENSION = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-DischargeMethod"
-# Tandem's own codes, for what SNOMED CT has no concept a partner's system would send (a telecare
-# alarm raised); docs/fhir.md lists them.
-TANDEM_EVENT_SYSTEM = "https://fhir.tandem.example/CodeSystem/health-event"
-
-# Encounter.class (HL7 v3 ActCode): hospital stays, A&E, and contacts in primary and community care.
-STAY_CLASSES = {"IMP", "ACUTE", "NONAC", "SS"}
-EMERGENCY_CLASSES = {"EMER"}
-CONTACT_CLASSES = {"AMB", "VR", "HH"}
-# Statuses of an Encounter that did not (or did not yet) happen, or was sent in error.
-NOT_HAPPENED = {"planned", "cancelled", "entered-in-error", "unknown"}
-OBSERVATION_NOT_HAPPENED = {"registered", "cancelled", "entered-in-error", "unknown"}
-# SNOMED CT: 183452005 "Emergency hospital admission"; 1912002 "Fall"; 217082002 "Accidental fall";
-# 911221000000100 "Telecare monitoring service" (UK Core CareSettingType).
-EMERGENCY_ADMISSION_CODES = {"183452005"}
-FALL_CODES = {"1912002", "217082002"}
-TELECARE_CODES = {"911221000000100"}
-TANDEM_CODES = {"fall": EventKind.FALL, "telecare-alert": EventKind.TELECARE_ALERT}
 
 LONDON = ZoneInfo("Europe/London")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -85,45 +72,6 @@ class _Fault(Exception):
     def __init__(self, expression: str, diagnostics: str, code: str = "invalid") -> None:
         super().__init__(diagnostics)
         self.issue = Issue("error", code, diagnostics, expression)
-
-
-def _dict(value: Any) -> Json:
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _codings(concept: Any) -> list[Json]:
-    if not isinstance(concept, dict):
-        return []
-    return [coding for coding in concept.get("coding") or [] if isinstance(coding, dict)]
-
-
-def _codes_of(concepts: Iterable[Any], system: str) -> set[str]:
-    return {str(c.get("code")) for concept in concepts for c in _codings(concept) if c.get("system") == system}
-
-
-def _kept(element: str, concept: Any) -> list[dict[str, str]]:
-    """The codings of an element, as Tandem keeps them with the event."""
-    return [
-        {
-            "element": element,
-            "system": str(coding.get("system", "")),
-            "code": str(coding.get("code", "")),
-            "display": str(coding.get("display", "")),
-        }
-        for coding in _codings(concept)
-    ]
-
-
-def _text(concept: Any) -> str:
-    if not isinstance(concept, dict):
-        return ""
-    if concept.get("text"):
-        return str(concept["text"])
-    return next((str(c["display"]) for c in _codings(concept) if c.get("display")), "")
 
 
 def moment(value: Any, where: str) -> datetime:
@@ -230,7 +178,7 @@ class BundleReader:
                     Issue("error", "structure", f"{where}.resource: no resource", f"{where}.resource")
                 )
                 continue
-            method = _dict(entry.get("request")).get("method")
+            method = dict_of(entry.get("request")).get("method")
             if method not in (None, "POST", "PUT"):
                 self.reading.errors.append(
                     Issue(
@@ -275,7 +223,7 @@ class BundleReader:
                 )
             )
         name = next((n for n in resource.get("name") or [] if isinstance(n, dict)), {})
-        given = _list(name.get("given"))
+        given = list_of(name.get("given"))
         address = next((a for a in resource.get("address") or [] if isinstance(a, dict)), {})
         self.patients[index] = PatientFacts(
             nhs_number=number,
@@ -324,7 +272,7 @@ class BundleReader:
         """The ODS code and name of the organisation a reference names (in the Bundle, or logically)."""
         if not isinstance(reference, dict):
             return "", ""
-        identifier = _dict(reference.get("identifier"))
+        identifier = dict_of(reference.get("identifier"))
         code = str(identifier.get("value") or "") if identifier.get("system") == uk_core.ODS_SYSTEM else ""
         name = str(reference.get("display") or "")
         found = self.by_reference.get(str(reference.get("reference") or ""))
@@ -355,21 +303,21 @@ class BundleReader:
                 f"{where}.class: give the Encounter's class (v3 ActCode: IMP, EMER, AMB...)",
                 "required",
             )
-        kind = self._encounter_kind(resource, str(klass.get("code")))
+        kind = encounter_kind(resource, str(klass.get("code")))
         if kind is None:
             self._ignore(
                 index, "Encounter", f"an Encounter of class {klass.get('code')} is not a health event Tandem keeps"
             )
             return
         patient = self._subject(index, resource)
-        period = _dict(resource.get("period"))
+        period = dict_of(resource.get("period"))
         started = moment(period.get("start"), f"{where}.period.start")
         ended = moment(period["end"], f"{where}.period.end") if period.get("end") else None
         if ended is not None and ended < started:
             raise _Fault(f"{where}.period.end", f"{where}.period.end: the end is before the start")
         code, name = self._organisation(resource.get("serviceProvider"))
         codes = self._encounter_codes(resource)
-        summary = next((_text(t) for t in resource.get("type") or [] if _text(t)), "") or _text(
+        summary = next((text(t) for t in resource.get("type") or [] if text(t)), "") or text(
             next(iter(resource.get("reasonCode") or []), None)
         )
         common: Json = {
@@ -382,92 +330,60 @@ class BundleReader:
         }
         key = self._key(index, resource)
         self._add(index, IncomingEvent(kind=kind, occurred_at=started, ended_at=ended, source_key=key, **common))
-        kept = [EventKind(kind).label]
+        said = [EventKind(kind).label]
         admitted = kind in (EventKind.EMERGENCY_ADMISSION, EventKind.ELECTIVE_ADMISSION, EventKind.OTHER_ADMISSION)
         if admitted and status == "finished" and ended is not None:
             self._add(index, IncomingEvent(kind=EventKind.DISCHARGE, occurred_at=ended, source_key=key, **common))
-            kept.append(EventKind.DISCHARGE.label)
-        self.reading.kept[index] = "Kept as " + " and ".join(kept)
-
-    def _encounter_kind(self, resource: Json, klass: str) -> EventKind | None:
-        types = _list(resource.get("type"))
-        emergency_type = bool(_codes_of(types, SNOMED) & EMERGENCY_ADMISSION_CODES)
-        if klass in EMERGENCY_CLASSES:
-            return EventKind.EMERGENCY_ADMISSION if emergency_type else EventKind.AE_ATTENDANCE
-        if klass in CONTACT_CLASSES:
-            return EventKind.GP_CONTACT
-        if klass in STAY_CLASSES:
-            return EventKind.EMERGENCY_ADMISSION if emergency_type else _stay_kind(resource)
-        return None
+            said.append(EventKind.DISCHARGE.label)
+        self.reading.kept[index] = "Kept as " + " and ".join(said)
 
     def _encounter_codes(self, resource: Json) -> list[dict[str, str]]:
-        codes = _kept("class", {"coding": [resource["class"]]})
+        codes = kept("class", {"coding": [resource["class"]]})
         for concept in resource.get("type") or []:
-            codes += _kept("type", concept)
-        codes += _kept("priority", resource.get("priority"))
-        hospitalization = _dict(resource.get("hospitalization"))
+            codes += kept("type", concept)
+        codes += kept("priority", resource.get("priority"))
+        hospitalization = dict_of(resource.get("hospitalization"))
         for extension in hospitalization.get("extension") or []:
             if isinstance(extension, dict) and extension.get("url") == ADMISSION_METHOD_EXTENSION:
-                codes += _kept("admissionMethod", extension.get("valueCodeableConcept"))
+                codes += kept("admissionMethod", extension.get("valueCodeableConcept"))
         for extension in resource.get("extension") or []:
             if isinstance(extension, dict) and extension.get("url") == DISCHARGE_METHOD_EXTENSION:
-                codes += _kept("dischargeMethod", extension.get("valueCodeableConcept"))
-        codes += _kept("admitSource", hospitalization.get("admitSource"))
-        codes += _kept("dischargeDisposition", hospitalization.get("dischargeDisposition"))
+                codes += kept("dischargeMethod", extension.get("valueCodeableConcept"))
+        codes += kept("admitSource", hospitalization.get("admitSource"))
+        codes += kept("dischargeDisposition", hospitalization.get("dischargeDisposition"))
         for concept in resource.get("reasonCode") or []:
-            codes += _kept("reasonCode", concept)
+            codes += kept("reasonCode", concept)
         for diagnosis in resource.get("diagnosis") or []:
             condition = isinstance(diagnosis, dict) and self.by_reference.get(
-                str(_dict(diagnosis.get("condition")).get("reference") or "")
+                str(dict_of(diagnosis.get("condition")).get("reference") or "")
             )
             if condition and condition[1].get("resourceType") == "Condition":
-                codes += _kept("diagnosis", condition[1].get("code"))
+                codes += kept("diagnosis", condition[1].get("code"))
         return codes
-
-    def _coded_kind(self, concept: Any) -> EventKind | None:
-        snomed = _codes_of([concept], SNOMED)
-        if snomed & FALL_CODES:
-            return EventKind.FALL
-        if snomed & TELECARE_CODES:
-            return EventKind.TELECARE_ALERT
-        return next((TANDEM_CODES[c] for c in _codes_of([concept], TANDEM_EVENT_SYSTEM) if c in TANDEM_CODES), None)
 
     def _condition(self, index: int, resource: Json) -> None:
         where = f"Bundle.entry[{index}].resource"
-        kind = self._coded_kind(resource.get("code"))
+        kind = coded_kind(resource.get("code"))
         if kind is None:
             self._ignore(index, "Condition", "a Condition that codes no fall is kept only as an Encounter's diagnosis")
             return
-        status = _codes_of(
+        status = codes_of(
             [resource.get("verificationStatus")], "http://terminology.hl7.org/CodeSystem/condition-ver-status"
         )
         if status & {"refuted", "entered-in-error"}:
             self._ignore(index, "Condition", "a refuted or mistaken Condition")
             return
-        patient = self._subject(index, resource)
         onset = (
             resource.get("onsetDateTime")
-            or _dict(resource.get("onsetPeriod")).get("start")
+            or dict_of(resource.get("onsetPeriod")).get("start")
             or resource.get("recordedDate")
         )
         occurred = moment(onset, f"{where}.onsetDateTime")
-        self._add(
-            index,
-            IncomingEvent(
-                kind=kind,
-                occurred_at=occurred,
-                source_key=self._key(index, resource),
-                resource_type="Condition",
-                patient=patient,
-                codes=_kept("code", resource.get("code")),
-                summary=_text(resource.get("code")),
-            ),
-        )
-        self.reading.kept[index] = f"Kept as {kind.label}"
+        self._keep_coded(index, resource, kind, occurred, codes=kept("code", resource.get("code")))
 
     def _observation(self, index: int, resource: Json) -> None:
         where = f"Bundle.entry[{index}].resource"
-        kind = self._coded_kind(resource.get("code"))
+        kind = coded_kind(resource.get("code"))
         if kind is None:
             self._ignore(index, "Observation", "an Observation that codes no fall or telecare alert")
             return
@@ -477,57 +393,45 @@ class BundleReader:
         if status in OBSERVATION_NOT_HAPPENED:
             self._ignore(index, "Observation", f"an Observation with status {status}")
             return
-        patient = self._subject(index, resource)
         effective = (
             resource.get("effectiveDateTime")
-            or _dict(resource.get("effectivePeriod")).get("start")
+            or dict_of(resource.get("effectivePeriod")).get("start")
             or resource.get("effectiveInstant")
             or resource.get("issued")
         )
         occurred = moment(effective, f"{where}.effectiveDateTime")
-        codes = _kept("code", resource.get("code"))
+        codes = kept("code", resource.get("code"))
         for concept in resource.get("category") or []:
-            codes += _kept("category", concept)
-        code, name = self._organisation(next(iter(resource.get("performer") or []), None))
+            codes += kept("category", concept)
+        where_from = self._organisation(next(iter(resource.get("performer") or []), None))
+        self._keep_coded(index, resource, kind, occurred, codes=codes, where_from=where_from)
+
+    def _keep_coded(
+        self,
+        index: int,
+        resource: Json,
+        kind: EventKind,
+        occurred: datetime,
+        *,
+        codes: list[dict[str, str]],
+        where_from: tuple[str, str] = ("", ""),
+    ) -> None:
+        """A fall or telecare alert from a Condition or Observation, with the words its codes carry."""
         self._add(
             index,
             IncomingEvent(
                 kind=kind,
                 occurred_at=occurred,
                 source_key=self._key(index, resource),
-                resource_type="Observation",
-                patient=patient,
+                resource_type=resource["resourceType"],
+                patient=self._subject(index, resource),
                 codes=codes,
-                summary=_text(resource.get("code")) or _text(resource.get("valueCodeableConcept")),
-                source_organisation_code=code,
-                source_organisation_name=name,
+                summary=text(resource.get("code")) or text(resource.get("valueCodeableConcept")),
+                source_organisation_code=where_from[0],
+                source_organisation_name=where_from[1],
             ),
         )
         self.reading.kept[index] = f"Kept as {kind.label}"
-
-
-def _stay_kind(resource: Json) -> EventKind:
-    """A hospital stay's admission: by its UK Core admission method (NHS Data Dictionary: 2x
-    emergency, 1x elective), else by its priority or admission source, else "other"."""
-    hospitalization = _dict(resource.get("hospitalization"))
-    method = next(
-        (
-            str(coding.get("code") or "")
-            for extension in hospitalization.get("extension") or []
-            if isinstance(extension, dict) and extension.get("url") == ADMISSION_METHOD_EXTENSION
-            for coding in _codings(extension.get("valueCodeableConcept"))
-        ),
-        "",
-    )
-    priority = _codes_of([resource.get("priority")], ACT_PRIORITY)
-    if method.startswith("2") or (
-        not method
-        and (priority & {"EM", "S"} or "emd" in _codes_of([hospitalization.get("admitSource")], ADMIT_SOURCE))
-    ):
-        return EventKind.EMERGENCY_ADMISSION
-    if method.startswith("1") or (not method and "EL" in priority):
-        return EventKind.ELECTIVE_ADMISSION
-    return EventKind.OTHER_ADMISSION
 
 
 def bundle_read(bundle: Any, *, sender: str) -> Reading:
