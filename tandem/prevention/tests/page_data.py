@@ -7,6 +7,8 @@ from typing import Any
 from tandem.core import clock
 from tandem.prevention.codes import EventKind, MatchState, NhsNumberCheck, NoticeKind
 from tandem.prevention.models import EventAwaitingMatch, EventNotice, HealthEvent
+from tandem.workforce.codes import CaseStatus
+from tandem.workforce.models import Case
 
 
 def prevention_world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
@@ -37,3 +39,17 @@ def prevention_world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
         **facts,
     )
     return {"prevention_notice_id": notice.pk, "prevention_waiting_uuid": waiting.uuid}
+
+
+def allocate(person: Any, *, team: Any, worker: Any) -> Case:
+    """Put the person on the worker's caseload (an allocated case), so their events are told to them."""
+    now = clock.now()
+    return Case.objects.create(
+        person=person,
+        team=team,
+        summary="Review",
+        status=CaseStatus.ALLOCATED,
+        allocated_to=worker,
+        opened_at=now,
+        allocated_at=now,
+    )

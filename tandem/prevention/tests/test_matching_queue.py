@@ -9,8 +9,7 @@ from tandem.prevention.codes import EventKind, MatchState, NhsNumberCheck
 from tandem.prevention.models import EventNotice, HealthEvent
 from tandem.prevention.selectors import my_work
 from tandem.prevention.services import IncomingEvent, PatientFacts, events_receive
-from tandem.workforce.codes import CaseStatus
-from tandem.workforce.models import Case
+from tandem.prevention.tests.page_data import allocate
 from tests.conftest import person_make
 
 pytestmark = pytest.mark.django_db
@@ -41,15 +40,7 @@ def test_the_queue_lists_what_waits_and_why(client, practitioner):
 
 def test_confirming_joins_the_event_to_the_record_and_is_audited(client, practitioner, person, team):
     waiting = arrive(family=person.family_name)
-    Case.objects.create(
-        person=person,
-        team=team,
-        summary="Review",
-        status=CaseStatus.ALLOCATED,
-        allocated_to=practitioner,
-        opened_at=clock.now(),
-        allocated_at=clock.now(),
-    )
+    allocate(person, team=team, worker=practitioner)
     client.force_login(practitioner)
 
     response = client.post(

@@ -10,9 +10,8 @@ from tandem.prevention.codes import EventKind, NoticeKind
 from tandem.prevention.models import EventNotice
 from tandem.prevention.selectors import my_work
 from tandem.prevention.services import IncomingEvent, PatientFacts, events_receive
+from tandem.prevention.tests.page_data import allocate
 from tandem.support_plans.tests.plan_data import agreed_plan_make
-from tandem.workforce.codes import CaseStatus
-from tandem.workforce.models import Case
 from tests.conftest import person_make
 
 pytestmark = pytest.mark.django_db
@@ -37,15 +36,7 @@ def arrive(kind, key="1"):
 def held(practitioner, team):
     """Someone on the practitioner's caseload."""
     person = person_make(given_name="Iris", family_name="Pennant", nhs_number=NHS_NUMBER)
-    Case.objects.create(
-        person=person,
-        team=team,
-        summary="Review",
-        status=CaseStatus.ALLOCATED,
-        allocated_to=practitioner,
-        opened_at=clock.now(),
-        allocated_at=clock.now(),
-    )
+    allocate(person, team=team, worker=practitioner)
     return person
 
 
