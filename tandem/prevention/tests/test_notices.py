@@ -105,3 +105,14 @@ def test_someone_elses_notice_is_not_found(client, held, manager):
     assert response.status_code == 404
     notice.refresh_from_db()
     assert notice.seen_at is None
+
+
+def test_the_summary_page_shows_the_event_and_the_package_to_pause(client, held, practitioner):
+    agreed_plan_make(held, practitioner)
+    arrive(EventKind.EMERGENCY_ADMISSION)
+    client.force_login(practitioner)
+
+    page = client.get(reverse("people:summary", args=[held.uuid])).content.decode()
+
+    assert "Emergency admission" in page
+    assert "the care package may need pausing" in page
