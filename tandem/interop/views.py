@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from oauth2_provider.views import TokenView
 
-from tandem.interop import resources, search, selectors, services
+from tandem.interop import events, resources, search, selectors, services
 from tandem.interop.auth import partner_for
 from tandem.interop.capability import capability_statement, smart_configuration
 from tandem.interop.kinds import KINDS
@@ -158,6 +158,11 @@ def patient_everything(request: HttpRequest, resource_id: str) -> HttpResponse:
     for kind in ("Flag", "RelatedPerson", "CarePlan", "Goal"):
         if scope_for(kind) in partner.scope_list:
             rows += [(KINDS[kind], row) for row in selectors.rows_about(partner=partner, kind=kind, person=person)]
+    for kind, _, _ in events.EVENT_RESOURCES:  # health events received, as the resource type they came as
+        if scope_for(kind) in partner.scope_list:
+            rows += [
+                (KINDS[kind], row) for row in events.rows_about(partner=partner, resource_type=kind, person=person)
+            ]
     services.reads_record(partner=partner, people=[person], resource_type="Patient", interaction="$everything")
     entries = [_entry(request, served.to_fhir(row), "match") for served, row in rows]
     return fhir_response(

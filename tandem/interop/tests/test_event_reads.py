@@ -106,3 +106,16 @@ def test_the_command_refuses_a_broken_file_whole_and_says_where(tmp_path, boroug
     assert "error at Bundle.entry[1].resource.subject" in out.getvalue()
     assert HealthEvent.objects.count() == 0
     assert EventAwaitingMatch.objects.count() == 0
+
+
+def test_everything_carries_the_events_the_client_may_read(partner, borough):
+    keep(data.a_week_of_events())
+    token = token_for(
+        partner_register(name="Trust EPR", organisation=partner, scopes=["system/Patient.read", *READS], actor=None)
+    )
+
+    body = Client().get(f"/fhir/Patient/{borough.shared.uuid}/$everything", HTTP_AUTHORIZATION=f"Bearer {token}").json()
+
+    types = sorted(entry["resource"]["resourceType"] for entry in body["entry"])
+    assert types.count("Encounter") == 3
+    assert types.count("Observation") == 2
