@@ -119,3 +119,28 @@ def test_everything_carries_the_events_the_client_may_read(partner, borough):
     types = sorted(entry["resource"]["resourceType"] for entry in body["entry"])
     assert types.count("Encounter") == 3
     assert types.count("Observation") == 2
+
+
+ENCOUNTER_STATUS = {"planned", "arrived", "triaged", "in-progress", "onleave", "finished", "cancelled"}
+OBSERVATION_STATUS = {"registered", "preliminary", "final", "amended"}
+
+
+@pytest.mark.parametrize("resource_type", ["Encounter", "Observation"])
+def test_every_event_read_back_is_valid_r4_and_true_to_its_uk_core_profile(fhir, borough, resource_type):
+    keep(data.a_week_of_events())
+
+    entries = fhir(f"/fhir/{resource_type}").json()["entry"]
+
+    assert entries
+    for entry in entries:
+        resource = entry["resource"]
+        fhir_validate(resource)
+        assert resource["meta"]["profile"] == [f"https://fhir.hl7.org.uk/StructureDefinition/UKCore-{resource_type}"]
+        assert resource["subject"]["reference"] == f"Patient/{borough.shared.uuid}"
+        if resource_type == "Encounter":
+            # Required binding (R4 EncounterStatus); the class from v3 ActCode as UK Core expects.
+            assert resource["status"] in ENCOUNTER_STATUS
+            assert resource["class"]["system"] == "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+        else:
+            assert resource["status"] in OBSERVATION_STATUS
+            assert {c["system"] for c in resource["code"]["coding"]} == {"http://snomed.info/sct"}
