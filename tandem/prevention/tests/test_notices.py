@@ -116,3 +116,13 @@ def test_the_summary_page_shows_the_event_and_the_package_to_pause(client, held,
 
     assert "Emergency admission" in page
     assert "the care package may need pausing" in page
+
+
+@pytest.mark.parametrize("events", [5, 40])
+def test_my_work_answers_in_the_same_queries_however_many_events(held, practitioner, events, django_assert_num_queries):
+    for n in range(events):
+        arrive(EventKind.FALL, key=f"fall-{n}")
+    my_work(practitioner)  # the actor's teams are read once a request, and remembered
+
+    with django_assert_num_queries(5):
+        my_work(practitioner)
