@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from tandem.core.actors import NamedActor
-from tandem.interop.bundle_reading import Issue, Json, Reading, bundle_read
+from tandem.interop.bundle_reading import Issue, Reading, bundle_read
+from tandem.interop.event_codes import Json
 from tandem.prevention.services import Receipt, events_receive
 
 __all__ = ["bundle_read"]
