@@ -7,7 +7,6 @@ bad element); a kept Bundle answers a transaction-response Bundle saying what be
 import json
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
@@ -20,15 +19,30 @@ from tandem.interop.services import PartnerActor
 _JSON_TYPES = {"application/fhir+json", "application/json", "application/json+fhir"}
 
 
+# A Synthea patient's whole history is often several megabytes, more than Django takes in a form
+# (DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB): a Bundle may be up to this, read here with its own limit.
+MAX_BUNDLE_BYTES = 20 * 1024 * 1024
+_TOO_LARGE = FhirError(
+    413, "too-costly", f"A Bundle may be at most {MAX_BUNDLE_BYTES // 1024 // 1024} MiB: send smaller Bundles"
+)
+
+
 def _body(request: HttpRequest) -> object:
     if request.content_type not in _JSON_TYPES:
         raise FhirError(415, "not-supported", "Send the Bundle as application/fhir+json")
     try:
-        return json.loads(request.body)
-    except RequestDataTooBig:
-        raise FhirError(413, "too-costly", "The Bundle is too large: send the events in smaller Bundles") from None
-    except (ValueError, UnicodeDecodeError) as error:
-        raise FhirError(400, "structure", f"The body is not JSON: {error}") from None
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > MAX_BUNDLE_BYTES:
+        raise _TOO_LARGE
+    raw = request.read(MAX_BUNDLE_BYTES + 1)
+    if len(raw) > MAX_BUNDLE_BYTES:
+        raise _TOO_LARGE
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
+        raise FhirError(400, "structure", f"The body is not JSON: {str(error)[:200]}") from None
 
 
 @login_not_required

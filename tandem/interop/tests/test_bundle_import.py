@@ -250,3 +250,26 @@ def test_a_synthea_bundle_is_taken_keeping_what_can_be_used_and_saying_what_was_
     assert ignored[0].startswith("Ignored: a Condition")
     assert ignored[1].startswith("Ignored: an Observation")
     assert ignored[2] == "Ignored: Immunization is not a resource Tandem keeps"
+
+
+def test_a_bundle_larger_than_a_form_may_be_is_taken(send, borough):
+    filler = [
+        {"resource": {"resourceType": "Basic", "id": f"b{n}", "code": {"text": "x" * 2_000}}} for n in range(2_000)
+    ]
+    bundle = data.a_week_of_events()
+    bundle["entry"] += filler
+    assert len(json.dumps(bundle)) > 3 * 1024 * 1024
+
+    response = send(bundle)
+
+    assert response.status_code == 200
+    assert HealthEvent.objects.count() == 5
+
+
+def test_a_bundle_past_the_limit_is_refused_before_it_is_read(send, borough, monkeypatch):
+    monkeypatch.setattr("tandem.interop.ingest_views.MAX_BUNDLE_BYTES", 1_000)
+
+    response = send(data.a_week_of_events())
+
+    assert response.status_code == 413
+    assert HealthEvent.objects.count() == 0
