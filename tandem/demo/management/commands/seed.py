@@ -12,6 +12,7 @@ from tandem.core.errors import DomainError
 from tandem.demo.borough import DEFAULT_SEED, SIZES, borough_seed
 from tandem.demo.directory_seed import directory_seed
 from tandem.demo.front_door_seed import front_door_seed
+from tandem.demo.prevention_seed import prevention_seed
 from tandem.demo.safeguarding_seed import safeguarding_seed
 from tandem.demo.search_tokens import tokens_check
 from tandem.demo.workforce_seed import workforce_seed
@@ -86,6 +87,9 @@ class Command(BaseCommand):
         workforce = workforce_seed(size=report.size, seed=report.seed)
         made = ", ".join(f"{n:,} {name}" for name, n in workforce.items())
         self.stdout.write(f"  Workforce: {made}")
+        # Health events after the workforce, so the allocated workers are told of them.
+        prevention = prevention_seed(seed=report.seed)
+        self.stdout.write("  Health events: " + ", ".join(f"{n:,} {name}" for name, n in prevention.items()))
         self.stdout.write("\nDemo logins (password for all: " + self.style.WARNING(report.password) + ")")
         width = max(len(d.username) for d in report.demo_logins)
         for login in report.demo_logins:
