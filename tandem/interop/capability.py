@@ -80,7 +80,9 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
             "outcomes) on the UK Core profiles, for partner "
             "systems with OAuth 2.0 client credentials. A partner sees a person only when the person's "
             "consent to share with the partner's organisation is recorded; never a restricted record; "
-            "never safeguarding detail. Every read is audited under the partner's name."
+            "never safeguarding detail. Every read is audited under the partner's name. Health events "
+            "(Encounter, Condition, Observation) are received as a transaction or collection Bundle "
+            "POSTed to the base, and read back."
         ),
         "kind": "instance",
         "software": {"name": "Tandem"},
