@@ -12,4 +12,5 @@ class WorkforceConfig(AppConfig):
 
         registry.register_open_work("workforce.cases", selectors.open_work_for_person, when=selectors.open_work_rows)
         registry.register_request_listener("workforce.waiting_list", services.case_open_for_request)
+        registry.register_work_listener("workforce.cases", services.case_move_on)
         navigation.register_links(registrations.NAVIGATION)
