@@ -68,4 +68,5 @@ __all__ = [
     "signposting_email",
     "signposting_remove",
     "support_request_allocate",
+    "support_request_move_on",
 ]
