@@ -137,6 +137,7 @@ class WorkItem:
     detail: str = ""
     due: date | None = None
     overdue: bool = False
+    age_days: int | None = None  # how long it has been open, where that is what matters (an enquiry)
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class WorkSection:
     more_url: str | None = None
     order: int = 100  # lower comes first on the page
     audience: str = "mine"  # "mine", "team" (a manager's) or "unit" (the Safeguarding Adults Unit)
+    empty: str = "Nothing here at the moment."  # what the page says when there is nothing
 
 
 MyWorkProvider = Callable[[Any], Sequence[WorkSection]]

@@ -1,0 +1,192 @@
+"""Work moves on by itself: the case on a caseload, and the front door's request for support it came
+from, follow the assessment, the plan and the review done in the other apps (core.registry)."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tandem.assessments import services as assessments
+from tandem.audit.models import AuditEvent
+from tandem.core import clock
+from tandem.front_door.codes import RequestStatus
+from tandem.front_door.models import SupportRequest
+from tandem.support_plans import review_services, services as plans
+from tandem.support_plans.models import PlanReview
+from tandem.support_plans.tests.plan_data import agree, plan_ready_make
+from tandem.workforce import services
+from tandem.workforce.codes import CaseEventKind, CaseProgress, CaseStatus, WaitingFor
+from tandem.workforce.models import Case
+from tandem.workforce.worklists import next_step
+
+ANSWERS = assessments.AssessmentAnswers(
+    persons_account="I want to stay in my own home",
+    arises_from_impairment_or_illness=True,
+    impairment_reason="Parkinson's disease",
+    significant_impact_on_wellbeing=True,
+    wellbeing_reason="Falls; she has stopped going out",
+    findings=tuple(
+        assessments.FindingAnswers(code=code, achievement="unable_without_assistance" if code in "ae" else "achieves")
+        for code in assessments.CODES
+    ),
+)
+NOT_ELIGIBLE = assessments.AssessmentAnswers(
+    persons_account="I manage most things",
+    arises_from_impairment_or_illness=True,
+    impairment_reason="Arthritis",
+    significant_impact_on_wellbeing=False,
+    wellbeing_reason="She manages with her family's help",
+    findings=tuple(assessments.FindingAnswers(code=code, achievement="achieves") for code in assessments.CODES),
+)
+
+
+@pytest.fixture
+def request_for_support(person, team, practitioner, profiles):
+    request = SupportRequest.objects.create(
+        person=person,
+        team=team,
+        reason="Falls at home",
+        urgency="routine",
+        requested_at=datetime(2026, 11, 2, 9, tzinfo=UTC),
+        requested_by=practitioner,
+    )
+    services.case_open_for_request(request)
+    return request
+
+
+@pytest.fixture
+def allocated(request_for_support, practitioner, manager):
+    case = Case.objects.get(support_request=request_for_support)
+    return services.case_allocate(case=case, worker=practitioner, reason="Knows Mary", version=None, actor=manager)
+
+
+def _assessed(person, request, practitioner, answers=ANSWERS):
+    assessment = assessments.assessment_start(
+        person=person, started_from="request", support_request=request, actor=practitioner
+    )
+    assessments.assessment_save(assessment=assessment, answers=answers, version=1, actor=practitioner)
+    return assessments.assessment_complete(assessment=assessment, version=2, actor=practitioner)
+
+
+def _state(case, request):
+    case.refresh_from_db()
+    request.refresh_from_db()
+    return case.status, case.progress, request.status
+
+
+def test_the_case_and_request_move_on_from_allocation_to_a_plan_in_force(
+    person, practitioner, manager, request_for_support, allocated
+):
+    assert _state(allocated, request_for_support) == (CaseStatus.ALLOCATED, "", RequestStatus.ALLOCATED)
+    assert next_step(allocated) == "Start the needs assessment"
+
+    assessment = assessments.assessment_start(
+        person=person, started_from="request", support_request=request_for_support, actor=practitioner
+    )
+    assert _state(allocated, request_for_support) == (
+        CaseStatus.ALLOCATED,
+        CaseProgress.ASSESSING,
+        RequestStatus.IN_PROGRESS,
+    )
+    assert next_step(allocated) == "Complete the needs assessment"
+
+    assessments.assessment_save(assessment=assessment, answers=ANSWERS, version=1, actor=practitioner)
+    assessment = assessments.assessment_complete(assessment=assessment, version=2, actor=practitioner)
+    assert _state(allocated, request_for_support)[1] == CaseProgress.ASSESSED
+
+    assessment = assessments.assessment_authorise(assessment=assessment, version=assessment.version, actor=manager)
+    assert _state(allocated, request_for_support) == (
+        CaseStatus.ALLOCATED,
+        CaseProgress.PLANNING,
+        RequestStatus.IN_PROGRESS,
+    )
+    assert next_step(allocated) == "Agree the care and support plan with the person"
+
+    plan = plan_ready_make(plans.plan_start(assessment=assessment, actor=practitioner), practitioner)
+    agree(plan, practitioner)
+
+    assert _state(allocated, request_for_support) == (CaseStatus.CLOSED, CaseProgress.PLANNING, RequestStatus.CLOSED)
+    closing = allocated.events.get(kind=CaseEventKind.CLOSED)
+    due = clock.today().replace(year=clock.today().year + 1)
+    assert closing.reason == f"Care and support plan in force; next planned review by {due:%-d %B %Y}"
+    assert closing.by == practitioner
+    request_for_support.refresh_from_db()
+    assert request_for_support.closed_at is not None
+    actions = set(AuditEvent.objects.filter(person_uuid=person.uuid).values_list("action", flat=True))
+    assert {"workforce.case.progressed", "workforce.case.closed", "front_door.request.in_progress"} <= actions
+    assert "front_door.request.closed" in actions
+
+
+def test_an_assessment_authorised_without_eligible_needs_closes_the_case_and_the_request(
+    person, practitioner, manager, request_for_support, allocated
+):
+    assessment = _assessed(person, request_for_support, practitioner, NOT_ELIGIBLE)
+    assert assessment.eligible is False
+
+    assessments.assessment_authorise(assessment=assessment, version=assessment.version, actor=manager)
+
+    assert _state(allocated, request_for_support)[::2] == (CaseStatus.CLOSED, RequestStatus.CLOSED)
+    assert allocated.events.get(kind=CaseEventKind.CLOSED).reason == ("Needs assessment authorised, no eligible needs")
+
+
+def test_a_waiting_case_moves_on_too_and_stays_on_the_waiting_list(person, practitioner, request_for_support, team):
+    case = Case.objects.get(support_request=request_for_support)
+
+    assessments.assessment_start(
+        person=person, started_from="request", support_request=request_for_support, actor=practitioner
+    )
+
+    assert _state(case, request_for_support) == (CaseStatus.WAITING, CaseProgress.ASSESSING, RequestStatus.IN_PROGRESS)
+    assert case.events.filter(kind=CaseEventKind.PROGRESSED).count() == 1
+
+
+def test_work_not_from_a_request_moves_the_persons_open_case_in_that_team_only(
+    person, practitioner, team, other_team, profiles
+):
+    here = services.case_open(person=person, team=team, summary="Assessment", actor=practitioner)
+    review_case = services.case_open(
+        person=person, team=team, summary="Review", waiting_for=WaitingFor.REVIEW, actor=practitioner
+    )
+
+    assessments.assessment_start(
+        person=person, started_from="review", requested_on=clock.today() - timedelta(days=3), actor=practitioner
+    )
+
+    here.refresh_from_db()
+    review_case.refresh_from_db()
+    assert (here.progress, review_case.progress) == (CaseProgress.ASSESSING, "")
+
+
+def test_a_review_done_closes_the_case_waiting_for_it(person, practitioner, manager, team, profiles):
+    from tandem.support_plans.tests.plan_data import eligible_assessment_make
+
+    plan = plan_ready_make(
+        plans.plan_start(assessment=eligible_assessment_make(person, practitioner), actor=practitioner), practitioner
+    )
+    agree(plan, practitioner)
+    case = services.case_open(
+        person=person, team=team, summary="Annual review", waiting_for=WaitingFor.REVIEW, actor=practitioner
+    )
+    scheduled = PlanReview.objects.get(plan=plan)
+    review = review_services.review_start(plan=plan, kind="planned", reason="", reason_detail="", actor=practitioner)
+    assert review.pk == scheduled.pk
+    finding = review.findings.get()
+    review_services.review_save(
+        review=review,
+        answers=review_services.ReviewAnswers(
+            persons_view="Things are going well",
+            outcome="no_change",
+            outcome_detail="",
+            findings=(review_services.FindingAnswers(outcome_id=finding.outcome_id, achieved="fully"),),
+        ),
+        version=review.version,
+        actor=practitioner,
+    )
+    review.refresh_from_db()
+
+    review_services.review_complete(review=review, version=review.version, actor=practitioner)
+
+    case.refresh_from_db()
+    assert case.status == CaseStatus.CLOSED
+    assert case.events.get(kind=CaseEventKind.CLOSED).reason == (
+        "Review of the care and support plan done: no change to the plan"
+    )
