@@ -10,7 +10,8 @@ from tandem.audit.models import AuditEvent
 from tandem.core import clock
 from tandem.front_door.codes import RequestStatus
 from tandem.front_door.models import SupportRequest
-from tandem.support_plans import review_services, services as plans
+from tandem.support_plans import review_services
+from tandem.support_plans import services as plans
 from tandem.support_plans.models import PlanReview
 from tandem.support_plans.tests.plan_data import agree, plan_ready_make
 from tandem.workforce import services
