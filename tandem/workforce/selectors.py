@@ -209,6 +209,18 @@ def days_waiting(case: Case, today: date | None = None) -> int:
     return ((today or clock.today()) - timezone.localdate(case.opened_at)).days
 
 
+def other_open_cases(*, case: Case) -> list[Case]:
+    """The person's other cases not closed (in any team), so that allocating a second one is done
+    knowingly: the same person held twice is work done twice, or a hand-off missed."""
+    return list(
+        Case.objects.filter(person_id=case.person_id)
+        .exclude(pk=case.pk)
+        .exclude(status=CaseStatus.CLOSED)
+        .select_related("team", "allocated_to")
+        .order_by("opened_at", "id")[:10]
+    )
+
+
 # --- Allocation suggestions -----------------------------------------------------------------------
 
 

@@ -4,6 +4,8 @@ from, follow the assessment, the plan and the review done in the other apps (cor
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.urls import reverse
+from django.utils.html import strip_tags
 
 from tandem.assessments import services as assessments
 from tandem.audit.models import AuditEvent
@@ -14,7 +16,7 @@ from tandem.support_plans import review_services
 from tandem.support_plans import services as plans
 from tandem.support_plans.models import PlanReview
 from tandem.support_plans.tests.plan_data import agree, plan_ready_make
-from tandem.workforce import services
+from tandem.workforce import selectors, services
 from tandem.workforce.codes import CaseEventKind, CaseProgress, CaseStatus, WaitingFor
 from tandem.workforce.models import Case
 from tandem.workforce.worklists import next_step
@@ -191,3 +193,34 @@ def test_a_review_done_closes_the_case_waiting_for_it(person, practitioner, mana
     assert case.events.get(kind=CaseEventKind.CLOSED).reason == (
         "Review of the care and support plan done: no change to the plan"
     )
+
+
+def test_allocating_a_second_case_warns_and_names_the_one_already_open(
+    client, person, practitioner, manager, team, profiles
+):
+    held = services.case_open(person=person, team=team, summary="Assessment", actor=practitioner)
+    services.case_allocate(case=held, worker=practitioner, reason="Knows Mary", version=None, actor=manager)
+    second = services.case_open(person=person, team=team, summary="Carer's breakdown", actor=practitioner)
+    client.force_login(manager)
+
+    response = client.get(reverse("workforce:case_allocate", args=[second.uuid]))
+
+    text = " ".join(strip_tags(response.content.decode()).split())
+    assert response.status_code == 200
+    assert "Mary Smith already has another open case: Birkenhead locality team, allocated to Priya Shah since" in text
+    assert f'href="{reverse("workforce:case", args=[held.uuid])}"' in response.content.decode()
+    assert [c.pk for c in selectors.other_open_cases(case=second)] == [held.pk]
+
+
+def test_a_case_alone_gives_no_warning_and_a_closed_one_does_not_count(
+    client, person, practitioner, manager, team, profiles
+):
+    closed = services.case_open(person=person, team=team, summary="Earlier", actor=practitioner)
+    services.case_close(case=closed, reason="Done", version=None, actor=manager)
+    case = services.case_open(person=person, team=team, summary="Assessment", actor=practitioner)
+    client.force_login(manager)
+
+    response = client.get(reverse("workforce:case_allocate", args=[case.uuid]))
+
+    assert "already has" not in response.content.decode()
+    assert selectors.other_open_cases(case=case) == []

@@ -301,6 +301,7 @@ def case_allocate(request: StaffRequest, record: Record[Case]) -> HttpResponse:
         done="Case reallocated" if found.status == CaseStatus.ALLOCATED else "Case allocated",
         template="workforce/case_allocate.html",
         suggestions=suggestions,
+        other_cases=presenters.other_open_cases(selectors.other_open_cases(case=found), actor=request.user),
     )
 
 

@@ -1,5 +1,6 @@
-"""The "my work" page: what each app says the signed-in member of staff has to do, with counts,
-links and empty states, read in a number of queries that does not grow with the work."""
+"""The "my work" page (people:my_work) with the sections every app registers: what each app says the
+signed-in member of staff has to do, with counts, links and empty states, read in a number of
+queries that does not grow with the work."""
 
 from datetime import date, timedelta
 
