@@ -349,6 +349,15 @@ def open_work_for_person(person: Person, actor: Actor) -> list[registry.OpenWork
     ]
 
 
+def enquiry_leads_for(*, person_id: int) -> set[int]:
+    """Staff who have led a section 42 enquiry about the person (for continuity when a case is allocated)."""
+    return set(
+        Enquiry.objects.filter(concern__person_id=person_id, lead__isnull=False)
+        .values_list("lead_id", flat=True)
+        .distinct()
+    )
+
+
 def triage_overdue_for_teams(*, team_ids: Sequence[int], today: date) -> QuerySet[Concern]:
     """Concerns still awaiting triage past their triage date, for the workforce dashboard."""
     return Concern.objects.filter(team_id__in=team_ids, status=ConcernStatus.AWAITING_TRIAGE, triage_due_on__lt=today)

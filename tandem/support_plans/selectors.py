@@ -140,6 +140,16 @@ def completed_by_id(*, plan: SupportPlan) -> int | None:
     return plan.events.filter(kind=PlanEventKind.COMPLETED).values_list("by_id", flat=True).first()
 
 
+def practitioners_with(*, person_id: int) -> tuple[set[int], set[int]]:
+    """Staff who have written the person's plans, and those who have reviewed them (for continuity
+    when a case is allocated), in one query."""
+    plan, review = Value("plan", output_field=CharField()), Value("review", output_field=CharField())
+    plans = SupportPlan.objects.filter(person_id=person_id).order_by().values_list("practitioner_id", plan)
+    reviews = PlanReview.objects.filter(person_id=person_id).exclude(status=ReviewStatus.SCHEDULED).order_by()
+    rows = list(plans.union(reviews.values_list("practitioner_id", review)).order_by())
+    return {pk for pk, kind in rows if kind == "plan"}, {pk for pk, kind in rows if kind == "review"}
+
+
 def _full_name(prefix: str) -> Any:
     return Concat(F(f"{prefix}__first_name"), Value(" "), F(f"{prefix}__last_name"), output_field=CharField())
 

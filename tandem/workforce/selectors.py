@@ -15,11 +15,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tandem.access import scope
+from tandem.assessments import selectors as assessment_selectors
 from tandem.core import clock, probes, registry
 from tandem.identity import selectors as identity_selectors
 from tandem.identity.actors import Actor
 from tandem.identity.models import Team, TeamKind, User
 from tandem.people import selectors as people_selectors
+from tandem.safeguarding import selectors as safeguarding_selectors
+from tandem.support_plans import selectors as support_plan_selectors
 from tandem.workforce import policies, rules
 from tandem.workforce.codes import CaseStatus, Rag, Warrant
 from tandem.workforce.models import Alert, Case, CaseEvent, Post, PractitionerProfile, RuleSet
@@ -224,6 +227,32 @@ def other_open_cases(*, case: Case) -> list[Case]:
 # --- Allocation suggestions -----------------------------------------------------------------------
 
 
+def worked_with(*, person_id: int, excluding: Case | None = None) -> dict[int, list[str]]:
+    """Who has worked with the person, and in what: a case held or worked on, a needs assessment, a
+    care and support plan, a review, a section 42 enquiry led. Continuity counts every kind of work
+    (one query an app), not only earlier cases."""
+    earlier = set(
+        CaseEvent.objects.filter(case__person_id=person_id, worker__isnull=False).values_list("worker_id", flat=True)
+    ) | set(
+        Case.objects.filter(person_id=person_id, allocated_to__isnull=False)
+        .exclude(pk=excluding.pk if excluding else None)
+        .values_list("allocated_to_id", flat=True)
+    )
+    plans, reviews = support_plan_selectors.practitioners_with(person_id=person_id)
+    kinds = (
+        ("a case", earlier),
+        ("a needs assessment", assessment_selectors.practitioners_with(person_id=person_id)),
+        ("a care and support plan", plans),
+        ("a review", reviews),
+        ("a safeguarding enquiry", safeguarding_selectors.enquiry_leads_for(person_id=person_id)),
+    )
+    worked: dict[int, list[str]] = {}
+    for kind, ids in kinds:
+        for user_id in ids:
+            worked.setdefault(user_id, []).append(kind)
+    return worked
+
+
 def suggestions_for(*, case: Case, in_force: rules.Rules | None = None) -> list[rules.Suggestion]:
     """Everyone in the case's team who carries a caseload, ranked for it and explained."""
     in_force = in_force or rules_in_force()
@@ -234,15 +263,7 @@ def suggestions_for(*, case: Case, in_force: rules.Rules | None = None) -> list[
     )
     loads = _loads([p.user_id for p in profiles])
     today = clock.today()
-    worked = set(
-        CaseEvent.objects.filter(case__person_id=case.person_id, worker__isnull=False).values_list(
-            "worker_id", flat=True
-        )
-    ) | set(
-        Case.objects.filter(person_id=case.person_id, allocated_to__isnull=False)
-        .exclude(pk=case.pk)
-        .values_list("allocated_to_id", flat=True)
-    )
+    worked = worked_with(person_id=case.person_id, excluding=case)
     candidates = [
         rules.Candidate(
             user_id=p.user_id,
@@ -253,6 +274,7 @@ def suggestions_for(*, case: Case, in_force: rules.Rules | None = None) -> list[
             neighbourhood_ids=frozenset(n.pk for n in p.neighbourhoods.all()),
             gp_practice_ids=frozenset(g.pk for g in p.gp_practices.all()),
             worked_with_person=p.user_id in worked,
+            worked_as=", ".join(worked.get(p.user_id, [])),
         )
         for p in profiles
         if p.user_id != case.allocated_to_id

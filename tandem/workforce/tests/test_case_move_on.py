@@ -224,3 +224,59 @@ def test_a_case_alone_gives_no_warning_and_a_closed_one_does_not_count(
 
     assert "already has" not in response.content.decode()
     assert selectors.other_open_cases(case=case) == []
+
+
+def _continuity(case, manager, worker):
+    ranked = selectors.suggestions_for(case=selectors.case_get(actor=manager, uuid=case.uuid))
+    return next(s for s in ranked if s.candidate.user_id == worker.pk).reasons
+
+
+@pytest.fixture
+def colleague(user_factory, team, manager):
+    from tandem.workforce.tests.conftest import profile_for
+
+    worker = user_factory(username="colleague", role="practitioner", teams=[team])
+    profile_for(worker, team, manager)
+    return worker
+
+
+def test_continuity_counts_an_assessment_a_plan_and_a_review_not_only_earlier_cases(
+    person, practitioner, manager, team, profiles, colleague
+):
+    from tandem.support_plans.tests.plan_data import eligible_assessment_make
+
+    plan = plan_ready_make(
+        plans.plan_start(assessment=eligible_assessment_make(person, colleague), actor=colleague), colleague
+    )
+    agree(plan, colleague)
+    review_services.review_start(plan=plan, kind="planned", reason="", reason_detail="", actor=colleague)
+    case = services.case_open(person=person, team=team, summary="Change in needs", actor=manager)
+
+    reasons = _continuity(case, manager, colleague)
+
+    assert "Has worked with the person before (a needs assessment, a care and support plan, a review)" in reasons
+    assert not any(reason.startswith("Has worked") for reason in _continuity(case, manager, practitioner))
+
+
+def test_continuity_counts_a_safeguarding_enquiry_led(person, practitioner, manager, team, profiles, colleague):
+    from tandem.identity.models import Membership, Team, TeamKind
+    from tandem.safeguarding import services as safeguarding
+    from tandem.safeguarding.tests.conftest import concern_details
+
+    unit = Team.objects.create(name="Unit", kind=TeamKind.SAFEGUARDING, organisation=team.organisation)
+    Membership.objects.create(user=colleague, team=unit)
+    concern = safeguarding.concern_raise(
+        person=person, summary="", source="safeguarding", actor=colleague, details=concern_details(), team=unit
+    )
+    safeguarding.concern_triage(
+        test=safeguarding.Section42Test(True, True, True),
+        concern=concern,
+        decision="section_42",
+        reason="Duty met",
+        version=None,
+        lead=colleague,
+        actor=colleague,
+    )
+    case = services.case_open(person=person, team=team, summary="Support after the enquiry", actor=manager)
+
+    assert "Has worked with the person before (a safeguarding enquiry)" in _continuity(case, manager, colleague)
