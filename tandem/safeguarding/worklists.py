@@ -2,21 +2,27 @@
 enquiries they lead; for a manager, enquiries waiting for their sign-off; for the Safeguarding Adults
 Unit, every open section 42 enquiry with its stage and age, and the concerns waiting for triage."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
+from tandem.access import scope
 from tandem.core import clock, worklists
 from tandem.core.presenters import format_date
 from tandem.core.registry import WorkItem, WorkSection
 from tandem.identity.actors import Actor
 from tandem.identity.permissions import Permission
+from tandem.people.models import Person
 from tandem.safeguarding import policies, selectors
-from tandem.safeguarding.models import Concern, Enquiry, EnquiryAction, PlanningMeeting
+from tandem.safeguarding.models import Concern, Contribution, Enquiry, EnquiryAction, PlanningMeeting
 
 # The unit sees more of its open enquiries at once: they are its whole caseload.
 UNIT_SHOWN = 25
+# How long a closed enquiry's outcome stays on the page of whoever raised or contributed to it.
+OUTCOMES_DAYS = 30
 
 
 def _enquiries(actor: Actor) -> QuerySet[Enquiry]:
@@ -81,11 +87,41 @@ def _concern(concern: Concern) -> WorkItem:
     )
 
 
+def _outcome(enquiry: Enquiry) -> WorkItem:
+    return WorkItem(
+        title=enquiry.concern.person.full_name,
+        url=reverse("safeguarding:enquiry_outcome", args=[enquiry.uuid]),
+        detail=f"Signed off {format_date(timezone.localdate(enquiry.signed_off_at))}" if enquiry.signed_off_at else "",
+    )
+
+
+def _outcomes_to_read(user: Actor) -> WorkSection:
+    """Enquiries closed in the last weeks about concerns the actor raised or contributed to: how they ended."""
+    since = clock.now() - timedelta(days=OUTCOMES_DAYS)
+    contributed = Contribution.objects.filter(staff_id=user.pk).values("enquiry_id")
+    closed = (
+        Enquiry.objects.filter(Q(concern__raised_by_id=user.pk) | Q(pk__in=contributed), signed_off_at__gte=since)
+        .filter(concern__person__in=scope.visible(Person.objects.all(), user))
+        .select_related("concern__person")
+        .order_by("-signed_off_at", "id")
+    )
+    return worklists.section(
+        closed,
+        key="safeguarding.outcomes",
+        title="Outcomes of concerns I raised or contributed to",
+        item=_outcome,
+        order=85,
+        empty=f"No enquiry you raised or contributed to has closed in the last {OUTCOMES_DAYS} days.",
+    )
+
+
 def my_work(actor: Any) -> list[WorkSection]:
     user: Actor = actor
-    if not user.can(Permission.SAFEGUARDING_WORK):
-        return []
     sections: list[WorkSection] = []
+    if user.can(Permission.CONCERN_RAISE):
+        sections.append(_outcomes_to_read(user))
+    if not user.can(Permission.SAFEGUARDING_WORK):
+        return sections
     open_enquiries = _enquiries(user).filter(concluded_on__isnull=True)
     actions = (
         EnquiryAction.objects.filter(done_on__isnull=True, enquiry__in=open_enquiries.filter(lead=user).values("pk"))

@@ -17,6 +17,7 @@ from django.utils import timezone
 from tandem.access.services import record_restrict
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
+from tandem.core.errors import DomainError
 from tandem.identity.models import Team, User
 from tandem.people.models import HazardWarning, Person
 from tandem.safeguarding import services
@@ -656,3 +657,72 @@ def test_the_locality_worker_who_raised_the_concern_reads_the_enquirys_outcome(
 
     client.force_login(user_factory(username="other.locality", role="practitioner"))
     assert client.get(outcome).status_code == 404
+
+
+def test_a_locality_worker_who_contributed_reads_the_outcome_and_finds_it_on_my_work(
+    client: Client, concern_make: Callable[..., Concern], person: Person, worker: User, user_factory: Any
+):
+    """Named on a contribution, a locality worker who did not raise the concern reads how the enquiry
+    ended, and "my work" lists it once signed off; a contribution naming no one opens nothing."""
+    concern = concern_make(person=person, actor=worker)
+    enquiry = _enquiry(concern, worker)
+    locality = user_factory(username="locality.worker", role="practitioner", first_name="Lee", last_name="Lomax")
+    outsider = user_factory(username="other.locality", role="practitioner")
+    outcome = reverse("safeguarding:enquiry_outcome", args=[enquiry.uuid])
+    client.force_login(locality)
+    assert client.get(outcome).status_code == 404
+
+    client.force_login(worker)
+    added = client.post(
+        reverse("safeguarding:contribution_add", args=[enquiry.uuid]),
+        {
+            "contributor": "other",
+            "organisation": "Birkenhead locality team",
+            "received_on-day": str(clock.today().day),
+            "received_on-month": str(clock.today().month),
+            "received_on-year": str(clock.today().year),
+            "summary": "Visited on Monday: she said the carer was rough with her",
+            "staff": str(locality.uuid),
+        },
+    )
+    assert added.status_code == 302
+    assert enquiry.contributions.get().staff == locality
+    services.enquiry_outcomes_record(enquiry=enquiry, asked="not_asked", outcomes=[], version=None, actor=worker)
+    services.enquiry_conclude(
+        enquiry=enquiry,
+        ending=services.Conclusion(
+            risk_assessment="no_risk", action_taken=False, risk_outcome="", conclusion="No risk: a misunderstanding"
+        ),
+        version=None,
+        actor=worker,
+    )
+    Enquiry.objects.filter(pk=enquiry.pk).update(signed_off_at=clock.now(), signed_off_by=worker)
+
+    client.force_login(locality)
+    page = client.get(outcome)
+    assert page.status_code == 200
+    assert "No risk: a misunderstanding" in page.content.decode()
+    assert client.get(reverse("safeguarding:enquiry", args=[enquiry.uuid])).status_code in (403, 404)
+    my_work = client.get(reverse("people:my_work")).content.decode()
+    assert f'href="{outcome}"' in my_work
+    client.force_login(outsider)
+    assert client.get(outcome).status_code == 404
+
+
+def test_naming_a_leaver_as_the_contributing_member_of_staff_is_refused(
+    concern_make: Callable[..., Concern], person: Person, worker: User, user_factory: Any
+):
+    enquiry = _enquiry(concern_make(person=person, actor=worker), worker)
+    leaver = user_factory(username="leaver", role="practitioner", is_active=False)
+
+    with pytest.raises(DomainError, match="Select a member of staff who works with people's records"):
+        services.contribution_add(
+            enquiry=enquiry,
+            contributor="other",
+            organisation="Locality",
+            received_on=clock.today(),
+            summary="Visited",
+            staff=leaver,
+            actor=worker,
+        )
+    assert not enquiry.contributions.exists()
