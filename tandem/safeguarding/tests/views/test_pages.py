@@ -528,10 +528,32 @@ def test_granting_needs_every_requirement_met(signed_in: Client, application: Do
     assert "all six requirements are met" in response.content.decode()
 
 
-def test_the_returns_are_for_managers(client: Client, worker: User):
-    client.force_login(worker)
-
+def test_the_returns_are_for_managers_and_the_units_staff_not_locality_practitioners(
+    client: Client, worker: User, practitioner: User
+):
+    client.force_login(practitioner)  # a locality practitioner, in no safeguarding team
     assert client.get(reverse("safeguarding:returns")).status_code == 403
+
+    client.force_login(worker)  # a practitioner of the Safeguarding Adults Unit
+    assert client.get(reverse("safeguarding:returns")).status_code == 200
+
+
+def test_a_unit_worker_drills_down_only_to_the_cases_they_may_open(
+    client: Client, worker: User, concern: Concern, concern_make: Callable[..., Concern]
+):
+    elsewhere = Team.objects.create(name="Other hub", kind="safeguarding", organisation=worker.organisation)
+    concern_make(person=Person.objects.create(given_name="Hidden", family_name="Person"), team=elsewhere)
+    client.force_login(worker)
+    today = clock.today()
+    year = today.year if today.month >= 4 else today.year - 1
+
+    response = client.get(reverse("safeguarding:returns_figure", args=["sac", year]), {"cell": "SG1d|All|Concerns"})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Mary Smith" in page
+    assert "Hidden Person" not in page
+    assert "1 is held by teams you are not in" in page
 
 
 def test_a_figure_lists_the_cases_behind_it_and_hides_others(
