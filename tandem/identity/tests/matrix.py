@@ -47,10 +47,10 @@ GET = {
 
 POST = {
     "identity:sign_in": row(
-        "saved:people:search",
-        "moved:people:search",
-        "moved:people:search",
-        "moved:people:search",
+        "saved:people:my_work",
+        "moved:people:my_work",
+        "moved:people:my_work",
+        "moved:people:my_work",
         "moved:identity:account",
     ),
     "identity:verify": row(
