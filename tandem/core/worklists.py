@@ -2,9 +2,8 @@
 of queries: the first few rows, and the whole count only when there are more than those."""
 
 from collections.abc import Callable
-from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 from tandem.core.registry import WorkItem, WorkSection
 
@@ -12,8 +11,8 @@ from tandem.core.registry import WorkItem, WorkSection
 SHOWN = 10
 
 
-def section[M](
-    rows: QuerySet[Any],
+def section[M: Model](
+    rows: QuerySet[M],
     *,
     key: str,
     title: str,

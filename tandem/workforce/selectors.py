@@ -235,7 +235,7 @@ def worked_with(*, person_id: int, excluding: Case | None = None) -> dict[int, l
         CaseEvent.objects.filter(case__person_id=person_id, worker__isnull=False).values_list("worker_id", flat=True)
     ) | set(
         Case.objects.filter(person_id=person_id, allocated_to__isnull=False)
-        .exclude(pk=excluding.pk if excluding else None)
+        .exclude(pk__in=[excluding.pk] if excluding else [])
         .values_list("allocated_to_id", flat=True)
     )
     plans, reviews = support_plan_selectors.practitioners_with(person_id=person_id)
