@@ -77,7 +77,7 @@ def _state(case, request):
 
 
 def test_the_case_and_request_move_on_from_allocation_to_a_plan_in_force(
-    person, practitioner, manager, request_for_support, allocated
+    client, person, practitioner, manager, request_for_support, allocated
 ):
     assert _state(allocated, request_for_support) == (CaseStatus.ALLOCATED, "", RequestStatus.ALLOCATED)
     assert next_step(allocated) == "Start the needs assessment"
@@ -91,6 +91,9 @@ def test_the_case_and_request_move_on_from_allocation_to_a_plan_in_force(
         RequestStatus.IN_PROGRESS,
     )
     assert next_step(allocated) == "Complete the needs assessment"
+    client.force_login(practitioner)
+    shown = " ".join(strip_tags(client.get(reverse("workforce:case", args=[allocated.uuid])).content.decode()).split())
+    assert "Next step Complete the needs assessment" in shown
 
     assessments.assessment_save(assessment=assessment, answers=ANSWERS, version=1, actor=practitioner)
     assessment = assessments.assessment_complete(assessment=assessment, version=2, actor=practitioner)
