@@ -4,7 +4,6 @@ the case moved on and the assessment among their drafts."""
 
 import re
 from datetime import timedelta
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -13,6 +12,7 @@ from playwright.sync_api import expect
 from tandem.core import clock
 from tandem.identity.tests.factories import PASSWORD
 from tandem.workforce import services
+from tandem.workforce.tests.conftest import profile_for
 
 pytestmark = pytest.mark.browser
 
@@ -20,21 +20,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def allocated(team, manager, practitioner, person):
     for worker in (practitioner, manager):
-        services.profile_save(
-            user=worker,
-            details=services.ProfileDetails(
-                team=team,
-                fte=Decimal("1"),
-                asye=False,
-                agency=False,
-                qualifications="",
-                warrants={},
-                neighbourhood_ids=[],
-                gp_practice_ids=[],
-            ),
-            version=None,
-            actor=manager,
-        )
+        profile_for(worker, team, manager)
     case = services.case_open(person=person, team=team, summary="Needs a Care Act assessment", actor=practitioner)
     return services.case_allocate(case=case, worker=practitioner, reason="Knows Mary", version=None, actor=manager)
 
