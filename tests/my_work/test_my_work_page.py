@@ -166,3 +166,37 @@ def test_its_queries_do_not_grow_with_the_work(
 
     with django_assert_max_num_queries(len(one.captured_queries) + 1):  # the count of the cases, now more than 10
         client.get(MY_WORK)
+
+
+def test_reviews_due_and_plans_waiting_for_sign_off_each_reach_the_right_person(
+    client, practitioner, manager, person, read
+):
+    from tandem.support_plans import services as plans
+    from tandem.support_plans.models import PlanReview
+    from tandem.support_plans.tests.plan_data import agree, eligible_assessment_make, plan_ready_make
+
+    kept = plan_ready_make(
+        plans.plan_start(assessment=eligible_assessment_make(person, practitioner), actor=practitioner), practitioner
+    )
+    agree(kept, practitioner)
+    PlanReview.objects.filter(plan=kept).update(due_on=clock.today() - timedelta(days=2))
+    costly = plan_ready_make(
+        plans.plan_start(assessment=eligible_assessment_make(person, practitioner), actor=practitioner),
+        practitioner,
+        hours="60",
+        pence=9000,
+    )
+    costly = agree(costly, practitioner)
+    assert costly.awaiting_sign_off
+
+    client.force_login(practitioner)
+    mine = read(client.get(MY_WORK))
+    client.force_login(manager)
+    response = client.get(MY_WORK)
+    theirs = read(response)
+
+    assert "Reviews due 1 item" in mine.text
+    assert "Mary Smith: planned review" in mine.text
+    assert "Overdue" in mine.text
+    assert "Care and support plans waiting for sign-off 1 item" in theirs.text
+    assert f'href="{reverse("support_plans:plan", args=[costly.uuid])}"' in response.content.decode()
