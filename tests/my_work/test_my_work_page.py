@@ -200,3 +200,35 @@ def test_reviews_due_and_plans_waiting_for_sign_off_each_reach_the_right_person(
     assert "Overdue" in mine.text
     assert "Care and support plans waiting for sign-off 1 item" in theirs.text
     assert f'href="{reverse("support_plans:plan", args=[costly.uuid])}"' in response.content.decode()
+
+
+def test_a_front_door_worker_sees_their_contacts_and_follow_ups_due(
+    client, practitioner, manager, person, organisation, read
+):
+    from tandem.front_door import services as front_door
+    from tandem.front_door.models import FollowUp
+    from tandem.front_door.tests.conftest import details
+
+    Membership.objects.create(
+        user=practitioner,
+        team=Team.objects.create(name="Wirral front door", kind=TeamKind.FRONT_DOOR, organisation=organisation),
+    )
+    contact = front_door.contact_record(details=details(), person=person, actor=practitioner)
+    front_door.contact_allocate(contact=contact, worker=practitioner, actor=practitioner)
+    follow_up = front_door.follow_up_add(
+        contact=contact,
+        due_on=clock.today(),
+        note="Ring Ann about the falls",
+        assigned_to=practitioner,
+        actor=practitioner,
+    )
+    FollowUp.objects.filter(pk=follow_up.pk).update(due_on=clock.today() - timedelta(days=1))
+    client.force_login(practitioner)
+
+    response = client.get(MY_WORK)
+
+    page = read(response)
+    assert "Front-door contacts allocated to me 1 item" in page.text
+    assert "Follow-ups due 1 item" in page.text
+    assert "Ring Ann about the falls" in page.text
+    assert f'href="{reverse("front_door:contact", args=[contact.uuid])}"' in response.content.decode()
