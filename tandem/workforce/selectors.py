@@ -24,7 +24,7 @@ from tandem.people import selectors as people_selectors
 from tandem.safeguarding import selectors as safeguarding_selectors
 from tandem.support_plans import selectors as support_plan_selectors
 from tandem.workforce import policies, rules
-from tandem.workforce.codes import CaseStatus, Rag, Warrant
+from tandem.workforce.codes import CaseProgress, CaseStatus, Rag, Warrant
 from tandem.workforce.models import Alert, Case, CaseEvent, Post, PractitionerProfile, RuleSet
 
 WARRANT_LABELS = {w.value: str(w.label) for w in Warrant}
@@ -387,14 +387,17 @@ def open_work_for_person(person: Any, actor: Actor) -> list[registry.OpenWorkIte
             "allocated_to__last_name",
             "opened_at",
             "team_id",
+            "progress",
         )
         .order_by("-opened_at")[:20]
     )
     found = list(rows)
     teams = set(scope.team_ids(actor)) if found else set()
     items = []
-    for uuid, status, team, first, last, opened, team_id in found:
+    for uuid, status, team, first, last, opened, team_id, progress in found:
         shown = f"Allocated to {first} {last}".strip() if status == CaseStatus.ALLOCATED else "Waiting for allocation"
+        if progress:
+            shown = f"{shown}; {CaseProgress(progress).label[0].lower()}{CaseProgress(progress).label[1:]}"
         url = reverse("workforce:case", args=[uuid]) if team_id in teams else None
         items.append(registry.OpenWorkItem("Case", team, shown, opened, url))
     return items

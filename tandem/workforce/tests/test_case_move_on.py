@@ -94,6 +94,8 @@ def test_the_case_and_request_move_on_from_allocation_to_a_plan_in_force(
     client.force_login(practitioner)
     shown = " ".join(strip_tags(client.get(reverse("workforce:case", args=[allocated.uuid])).content.decode()).split())
     assert "Next step Complete the needs assessment" in shown
+    [work] = selectors.open_work_for_person(person, practitioner)
+    assert work.status == "Allocated to Priya Shah; needs assessment under way"
 
     assessments.assessment_save(assessment=assessment, answers=ANSWERS, version=1, actor=practitioner)
     assessment = assessments.assessment_complete(assessment=assessment, version=2, actor=practitioner)
