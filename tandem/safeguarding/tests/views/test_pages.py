@@ -610,14 +610,14 @@ def test_the_queue_reads_the_same_number_of_queries_however_many_concerns(
     assert queries() == few
 
 
-def test_the_dols_collection_file_downloads_for_managers_and_is_logged(
-    client: Client, sg_manager: User, worker: User, application: DolsApplication, settings: Any
+def test_the_dols_collection_file_downloads_for_the_unit_and_is_logged(
+    client: Client, sg_manager: User, practitioner: User, application: DolsApplication, settings: Any
 ):
     settings.TANDEM_CASSR_CODE = "344"
     today = clock.today()
     year = today.year if today.month >= 4 else today.year - 1
     url = reverse("safeguarding:returns_dols_cases", args=[year])
-    client.force_login(worker)
+    client.force_login(practitioner)  # a locality practitioner, in no safeguarding team
     assert client.get(url).status_code == 403
     client.force_login(sg_manager)
 
