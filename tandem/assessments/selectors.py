@@ -143,6 +143,16 @@ def eligible_assessments_of(*, person_id: int) -> QuerySet[NeedsAssessment]:
     )
 
 
+def practitioners_with(*, person_id: int) -> set[int]:
+    """Staff who have assessed the person, or assessed their carer alongside them (for continuity
+    when a case is allocated)."""
+    return set(
+        NeedsAssessment.objects.filter(Q(person_id=person_id) | Q(cared_for_id=person_id))
+        .values_list("practitioner_id", flat=True)
+        .distinct()
+    )
+
+
 def timeliness(*, requested_on: date, completed_on: date | None, today: date | None = None) -> Timeliness:
     end = completed_on or today or clock.today()
     return Timeliness(

@@ -18,7 +18,7 @@ from tandem.assessments.models import (
     StartedFrom,
 )
 from tandem.audit import services as audit
-from tandem.core import clock
+from tandem.core import clock, registry
 from tandem.core.care_act import ADULT_OUTCOMES, CARER_OUTCOMES
 from tandem.core.errors import DomainError, require
 from tandem.core.versioned import check_version, locked, record_event
@@ -159,7 +159,24 @@ def _started(assessment: NeedsAssessment, actor: Actor) -> NeedsAssessment:
         target=assessment,
         summary=f"Started a {kind} from {StartedFrom(assessment.started_from).label.lower()}",
     )
+    _moved_on(assessment, registry.WorkStepKind.ASSESSMENT_STARTED, actor, f"{kind.capitalize()} started")
     return assessment
+
+
+def _moved_on(assessment: NeedsAssessment, kind: str, actor: Actor, detail: str, eligible: bool | None = None) -> None:
+    """Tell the apps holding the work this assessment came from (the workforce case, the front
+    door's request) that it has moved on (core.registry), inside this transaction."""
+    registry.work_moved_on(
+        registry.WorkStep(
+            kind=kind,
+            person=assessment.person,
+            team_id=assessment.team_id,
+            actor=actor,
+            support_request=assessment.support_request,
+            eligible=eligible,
+            detail=detail,
+        )
+    )
 
 
 @transaction.atomic
@@ -488,6 +505,12 @@ def assessment_complete(*, assessment: NeedsAssessment, version: int | None, act
         target=assessment,
         summary=f"Completed the {AssessmentKind(assessment.kind).label.lower()}: {determination.summary}",
     )
+    _moved_on(
+        assessment,
+        registry.WorkStepKind.ASSESSMENT_COMPLETED,
+        actor,
+        f"{AssessmentKind(assessment.kind).label} completed, waiting for authorisation",
+    )
     return assessment
 
 
@@ -553,5 +576,14 @@ def assessment_authorise(*, assessment: NeedsAssessment, version: int | None, ac
         person=assessment.person,
         target=assessment,
         summary="Authorised the needs assessment",
+    )
+    eligible = bool(assessment.eligible)
+    found = "eligible needs: a care and support plan follows" if eligible else "no eligible needs"
+    _moved_on(
+        assessment,
+        registry.WorkStepKind.ASSESSMENT_AUTHORISED,
+        actor,
+        f"{AssessmentKind(assessment.kind).label} authorised, {found}",
+        eligible=eligible,
     )
     return assessment

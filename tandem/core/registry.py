@@ -137,6 +137,7 @@ class WorkItem:
     detail: str = ""
     due: date | None = None
     overdue: bool = False
+    age_days: int | None = None  # how long it has been open, where that is what matters (an enquiry)
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class WorkSection:
     more_url: str | None = None
     order: int = 100  # lower comes first on the page
     audience: str = "mine"  # "mine", "team" (a manager's) or "unit" (the Safeguarding Adults Unit)
+    empty: str = "Nothing here at the moment."  # what the page says when there is nothing
 
 
 MyWorkProvider = Callable[[Any], Sequence[WorkSection]]
@@ -165,3 +167,43 @@ def my_work_for(actor: ActorLike) -> list[WorkSection]:
         sections.extend(provider(actor))
     sections.sort(key=lambda s: (s.order, s.title))
     return sections
+
+
+# Work moving on: when an app finishes a step of someone's work (an assessment started, completed
+# or authorised, a plan in force, a review done), the apps that hold the work it came from move it
+# on (the workforce case, the front door's request for support). The step is told inside the
+# transaction that made it, so the whole hand-off stands or falls together.
+
+
+class WorkStepKind:
+    ASSESSMENT_STARTED = "assessment_started"
+    ASSESSMENT_COMPLETED = "assessment_completed"
+    ASSESSMENT_AUTHORISED = "assessment_authorised"
+    PLAN_IN_FORCE = "plan_in_force"
+    REVIEW_COMPLETED = "review_completed"
+
+
+@dataclass(frozen=True)
+class WorkStep:
+    kind: str  # a WorkStepKind
+    person: Any
+    team_id: int
+    actor: Any
+    support_request: Any | None = None  # the front door's request the work came from, if any
+    eligible: bool | None = None  # for an assessment authorised: did it find eligible needs
+    detail: str = ""  # in plain words, for the case's history ("Care and support plan in force")
+
+
+WorkStepListener = Callable[[WorkStep], None]
+
+_work_listeners: dict[str, WorkStepListener] = {}
+
+
+def register_work_listener(name: str, listener: WorkStepListener) -> None:
+    """Be told of every step of work done in another app (the workforce moves its case on)."""
+    _work_listeners[name] = listener
+
+
+def work_moved_on(step: WorkStep) -> None:
+    for listener in _work_listeners.values():
+        listener(step)

@@ -67,4 +67,6 @@ ALTERNATIVES = frozenset({OutcomeKind.ADVICE, OutcomeKind.SIGNPOSTED, OutcomeKin
 class RequestStatus(models.TextChoices):
     WAITING = "waiting", "Waiting for allocation"
     ALLOCATED = "allocated", "Allocated"
+    # A practitioner has started the work asked for (a needs assessment under way).
+    IN_PROGRESS = "in_progress", "In progress"
     CLOSED = "closed", "Closed"

@@ -107,7 +107,8 @@ class SupportRequest(PublicIdModel):
     urgency = models.CharField(max_length=10, choices=Urgency.choices)
     requested_at = models.DateTimeField(db_index=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(max_length=10, choices=RequestStatus.choices, default=RequestStatus.WAITING)
+    status = models.CharField(max_length=12, choices=RequestStatus.choices, default=RequestStatus.WAITING)
+    closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["requested_at"]

@@ -25,9 +25,9 @@ from tandem.identity.permissions import Permission
 
 
 def _home_for(user: Any) -> str:
-    """Practitioners start at person search; staff who do not work with records, at their account."""
+    """Staff who work with records start at their own work ("my work"); others, at their account."""
     if user.is_authenticated and user.can(Permission.PERSON_VIEW):
-        return reverse("people:search")
+        return reverse("people:my_work")
     return reverse("identity:account")
 
 

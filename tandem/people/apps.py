@@ -11,4 +11,5 @@ class PeopleConfig(AppConfig):
         from tandem.people import registrations, selectors
 
         registry.register_timeline("people.changes", selectors.timeline_from_audit)
+        registry.register_my_work("people", selectors.my_work)
         navigation.register_links(registrations.NAVIGATION)

@@ -8,11 +8,12 @@ from uuid import UUID
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 
 from tandem.access import scope
 from tandem.access.models import RecordRestriction
 from tandem.audit.models import AuditEvent
-from tandem.core import clock, probes, registry
+from tandem.core import clock, probes, registry, worklists
 from tandem.core.errors import DomainError
 from tandem.identity.actors import Actor
 from tandem.identity.permissions import Permission
@@ -108,6 +109,30 @@ def warnings_due_for_review(*, actor: Actor, today: date) -> QuerySet[HazardWarn
         .select_related("person", "raised_by")
         .order_by("review_on", "id")
     )
+
+
+def my_work(actor: Any) -> list[registry.WorkSection]:
+    """For the "my work" page: the hazard warnings the actor raised whose review date has come."""
+    user: Actor = actor
+    if not user.can(Permission.WARNING_RAISE):
+        return []
+    due = warnings_due_for_review(actor=user, today=clock.today()).filter(raised_by=user)
+    return [
+        worklists.section(
+            due,
+            key="people.warnings",
+            title="Warnings I raised, due for review",
+            item=lambda warning: registry.WorkItem(
+                title=f"{warning.person.full_name}: {warning.get_category_display().lower()}",
+                url=reverse("people:warning_review", args=[warning.person.uuid, warning.uuid]),
+                due=warning.review_on,
+                overdue=warning.review_on < clock.today(),
+            ),
+            more_url=reverse("people:warnings_due"),
+            order=90,
+            empty="None of the warnings you raised is due for review.",
+        )
+    ]
 
 
 # The summary shows the first few people in the network (carers first); the network page shows all.

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from tandem.people import views
+from tandem.people import views, work_views
 
 app_name = "people"
 urlpatterns = [
     path("", views.search, name="search"),
     path("new/", views.create, name="create"),
+    path("my-work/", work_views.my_work, name="my_work"),
     path("warnings/review/", views.warnings_due, name="warnings_due"),
     path("<uuid:person_uuid>/", views.summary, name="summary"),
     path("<uuid:person_uuid>/details/", views.details_edit, name="details_edit"),

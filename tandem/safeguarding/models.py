@@ -283,6 +283,11 @@ class Contribution(models.Model):
     organisation = models.CharField(max_length=200)
     received_on = models.DateField()
     summary = models.TextField()
+    # One of our own staff who contributed (a locality worker, say): they may then read the
+    # enquiry's outcome, as the member of staff who raised the concern may.
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["received_on", "id"]

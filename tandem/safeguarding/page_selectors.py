@@ -12,7 +12,7 @@ from django.http import Http404
 from tandem.core import clock
 from tandem.identity.actors import Actor
 from tandem.identity.models import Team, TeamKind, User
-from tandem.identity.permissions import Permission
+from tandem.identity.permissions import Permission, Role, role_has
 from tandem.safeguarding import policies, selectors
 from tandem.safeguarding.models import Concern, DolsApplication, Enquiry, EnquiryAction
 
@@ -37,6 +37,17 @@ def team_members_with(*, team_id: int | None, permission: Permission) -> list[Us
         users = users.filter(memberships__team_id=team_id)
     ordered = users.order_by("last_name", "first_name", "username").distinct()
     return [user for user in ordered if user.can(permission)]
+
+
+def contributing_staff() -> list[tuple[str, str]]:
+    """Our staff who work with people's records, to name one who contributed to an enquiry."""
+    roles = [role for role in Role.values if role_has(role, Permission.PERSON_VIEW)]
+    users = User.objects.filter(is_active=True, role__in=roles).order_by("last_name", "first_name", "username")
+    return [(str(user.uuid), user.get_full_name() or user.username) for user in users]
+
+
+def staff_member(uuid: str) -> User | None:
+    return User.objects.filter(uuid=uuid, is_active=True).first() if uuid else None
 
 
 def user_in(users: Sequence[User], uuid: str) -> User | None:

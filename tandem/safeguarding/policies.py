@@ -46,7 +46,12 @@ def can_sign_off(actor: Actor, team_id: int | None, concluded_by_id: int | None)
 
 
 def can_see_returns(actor: Actor) -> bool:
-    return bool(actor.can(Permission.SAFEGUARDING_RETURNS))
+    """The returns (the SAC and the DoLS collection) are run by managers, and by the Safeguarding
+    Adults Unit's staff, whose work they count; the cases behind a figure are only those the person
+    running them may open (`page_selectors.concerns_behind`)."""
+    if actor.can(Permission.SAFEGUARDING_RETURNS):
+        return True
+    return bool(actor.can(Permission.SAFEGUARDING_WORK)) and bool(safeguarding_team_ids(actor))
 
 
 def can_work_on_dols(actor: Actor, team_id: int) -> bool:

@@ -25,7 +25,7 @@ from tandem.people import selectors as people_selectors
 from tandem.people.models import Person
 from tandem.safeguarding import policies
 from tandem.safeguarding.codes import DOLS_DECIDED, ConcernStatus, DolsPriority, DolsStatus
-from tandem.safeguarding.models import Concern, DolsApplication, Enquiry
+from tandem.safeguarding.models import Concern, Contribution, DolsApplication, Enquiry
 
 # The Mental Capacity Act 2005, Schedule A1, and the Mental Capacity (Deprivation of Liberty:
 # Standard Authorisations, Assessments and Ordinary Residence) Regulations 2008 (SI 2008/1858).
@@ -195,11 +195,17 @@ def enquiry_get(*, actor: Actor, uuid: UUID | str) -> Enquiry:
 
 
 def enquiry_outcome_get(*, actor: Actor, uuid: UUID | str) -> Enquiry:
-    """An enquiry's outcome, for its own team or for the member of staff who raised its concern
-    (a locality worker, say): they hear how it ended (Care and Support Statutory Guidance ch. 14
-    expects feedback to the person who raised a concern, where it is safe and proportionate),
-    without opening the enquiry's working record. 404 for anyone else."""
-    raised = Q(concern__raised_by_id=actor.pk) if actor.can(Permission.CONCERN_RAISE) else Q(pk__in=[])
+    """An enquiry's outcome, for its own team, for the member of staff who raised its concern (a
+    locality worker, say) and for any of our staff named as having contributed to it: they hear how
+    it ended (Care and Support Statutory Guidance ch. 14 expects feedback to the person who raised a
+    concern, where it is safe and proportionate), without opening the enquiry's working record.
+    404 for anyone else."""
+    contributed = Contribution.objects.filter(staff_id=actor.pk).values("enquiry_id")
+    raised = (
+        Q(concern__raised_by_id=actor.pk) | Q(pk__in=contributed)
+        if actor.can(Permission.CONCERN_RAISE)
+        else Q(pk__in=[])
+    )
     found = Enquiry.objects.filter(
         Q(concern__in=_concerns_held(actor).values("pk")) | raised, uuid=uuid
     ).select_related("concern", "signed_off_by", *people_selectors.person_related("concern__person"))
@@ -347,6 +353,15 @@ def open_work_for_person(person: Person, actor: Actor) -> list[registry.OpenWork
         )
         for status, team, raised_at, uuid, team_id in rows
     ]
+
+
+def enquiry_leads_for(*, person_id: int) -> set[int]:
+    """Staff who have led a section 42 enquiry about the person (for continuity when a case is allocated)."""
+    return set(
+        Enquiry.objects.filter(concern__person_id=person_id, lead__isnull=False)
+        .values_list("lead_id", flat=True)
+        .distinct()
+    )
 
 
 def triage_overdue_for_teams(*, team_ids: Sequence[int], today: date) -> QuerySet[Concern]:

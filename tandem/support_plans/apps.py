@@ -8,8 +8,9 @@ class SupportPlansConfig(AppConfig):
 
     def ready(self) -> None:
         from tandem.core import navigation, registry
-        from tandem.support_plans import registrations, selectors
+        from tandem.support_plans import registrations, selectors, worklists
 
         registry.register_open_work("support_plans.work", selectors.open_work_for_person, when=selectors.open_work_rows)
         registry.register_timeline("support_plans.events", selectors.timeline_for_person, when=selectors.timeline_rows)
         navigation.register_links(registrations.NAVIGATION)
+        registry.register_my_work("support_plans", worklists.my_work)

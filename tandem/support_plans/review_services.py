@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from tandem.core import clock
+from tandem.core import clock, registry
 from tandem.core.errors import DomainError, require
 from tandem.core.versioned import check_version, locked, record_event
 from tandem.identity.actors import Actor
@@ -205,6 +205,15 @@ def review_complete(*, review: PlanReview, version: int | None, actor: Actor) ->
         practitioner=review.practitioner,
         actor=actor,
         move=False,
+    )
+    registry.work_moved_on(
+        registry.WorkStep(
+            kind=registry.WorkStepKind.REVIEW_COMPLETED,
+            person=review.person,
+            team_id=review.team_id,
+            actor=actor,
+            detail=f"Review of the care and support plan done: {ReviewOutcome(review.outcome).label.lower()}",
+        )
     )
     services.audited(
         review,

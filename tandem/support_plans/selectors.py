@@ -1,10 +1,25 @@
 """Reads of care and support plans that pages share. Every one follows the access rule for the person."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Case, CharField, DateField, F, IntegerField, Model, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    DateField,
+    Exists,
+    F,
+    IntegerField,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Concat
 from django.http import Http404
 from django.urls import reverse
@@ -140,6 +155,16 @@ def completed_by_id(*, plan: SupportPlan) -> int | None:
     return plan.events.filter(kind=PlanEventKind.COMPLETED).values_list("by_id", flat=True).first()
 
 
+def practitioners_with(*, person_id: int) -> tuple[set[int], set[int]]:
+    """Staff who have written the person's plans, and those who have reviewed them (for continuity
+    when a case is allocated), in one query."""
+    plan, review = Value("plan", output_field=CharField()), Value("review", output_field=CharField())
+    plans = SupportPlan.objects.filter(person_id=person_id).order_by().values_list("practitioner_id", plan)
+    reviews = PlanReview.objects.filter(person_id=person_id).exclude(status=ReviewStatus.SCHEDULED).order_by()
+    rows = list(plans.union(reviews.values_list("practitioner_id", review)).order_by())
+    return {pk for pk, kind in rows if kind == "plan"}, {pk for pk, kind in rows if kind == "review"}
+
+
 def _full_name(prefix: str) -> Any:
     return Concat(F(f"{prefix}__first_name"), Value(" "), F(f"{prefix}__last_name"), output_field=CharField())
 
@@ -225,12 +250,55 @@ def open_work_for_person(person: Any, actor: Actor) -> list[registry.OpenWorkIte
         .order_by()
         .values_list(*_COLUMNS)
     )
-    rows = plans.union(waiting, reviews, all=True).order_by("-created_at")[:20]
+    later = SupportPlan.objects.filter(
+        lineage=OuterRef("lineage"), number__gt=OuterRef("number"), in_force_from__isnull=False
+    ).exclude(status=PlanStatus.DRAFT)
+    next_review = (
+        PlanReview.objects.filter(
+            lineage=OuterRef("lineage"),
+            kind=ReviewKind.PLANNED,
+            status__in=[ReviewStatus.SCHEDULED, ReviewStatus.DRAFT],
+        )
+        .order_by("due_on")
+        .values("due_on")[:1]
+    )
+    # The version of each plan in force now, with its next planned review (Care Act 2014 s27).
+    in_force = (
+        SupportPlan.objects.filter(person_id=person.pk, in_force_from__isnull=False, in_force_from__lte=today)
+        .exclude(status=PlanStatus.DRAFT)
+        .exclude(Exists(later))
+        .annotate(
+            row_kind=Value("in_force", output_field=CharField()),
+            link=F("uuid"),
+            shown_status=Cast("in_force_from", output_field=CharField()),
+            team_name=F("team__name"),
+            who=_full_name("practitioner"),
+            shown_number=F("number"),
+            due=Subquery(next_review, output_field=DateField()),
+        )
+        .order_by()
+        .values_list("row_kind", "link", "shown_status", "shown_number", "team_name", "who", "created_at", "due")
+    )
+    rows = in_force.union(plans, waiting, reviews, all=True).order_by("-created_at")[:20]
     return [_work_item(row, today=today) for row in rows]
 
 
 def _work_item(row: tuple[Any, ...], *, today: Any) -> registry.OpenWorkItem:
     kind, link, status, number, team, who, created_at, due = row
+    if kind == "in_force":
+        since = date.fromisoformat(str(status)[:10])
+        review = (
+            f"next planned review by {format_date(due)}" + (" (overdue)" if due < today else "")
+            if due
+            else "no planned review scheduled"
+        )
+        return registry.OpenWorkItem(
+            f"Care and support plan in force, version {number}",
+            team,
+            f"In force since {format_date(since)}; {review}",
+            created_at,
+            reverse("support_plans:plan", args=[link]),
+        )
     if kind == "assessment":
         return registry.OpenWorkItem(
             "Care and support plan to write",

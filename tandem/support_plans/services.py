@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 
 from tandem.audit import services as audit
-from tandem.core import clock
+from tandem.core import clock, registry
 from tandem.core.errors import DomainError, require
 from tandem.core.versioned import check_version, locked, record_event
 from tandem.identity.actors import Actor
@@ -420,6 +420,17 @@ def _in_force(plan: SupportPlan, actor: Actor) -> None:
     """A version has taken effect: its planned review is due no later than 12 months on."""
     due = review_selectors.review_due_after(plan.in_force_from or clock.today())
     planned_review_schedule(plan=plan, due=due, practitioner=plan.practitioner, actor=actor)
+    # The case and the request for support it came from are done: the plan's reviews follow.
+    registry.work_moved_on(
+        registry.WorkStep(
+            kind=registry.WorkStepKind.PLAN_IN_FORCE,
+            person=plan.person,
+            team_id=plan.team_id,
+            actor=actor,
+            support_request=plan.assessment.support_request,
+            detail=f"Care and support plan in force; next planned review by {due:%-d %B %Y}",
+        )
+    )
 
 
 @dataclass(frozen=True)

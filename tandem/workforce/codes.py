@@ -30,6 +30,15 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+class CaseProgress(models.TextChoices):
+    """How far the work on an allocated case has gone, moved on by the apps that do it (core.registry)."""
+
+    NOT_STARTED = "", "Not started"
+    ASSESSING = "assessing", "Needs assessment under way"
+    ASSESSED = "assessed", "Needs assessment waiting for authorisation"
+    PLANNING = "planning", "Eligible needs: care and support plan to agree"
+
+
 class Priority(models.IntegerChoices):
     # Ordered so that sorting ascending puts the most urgent first.
     HIGH = 1, "High"
@@ -46,6 +55,7 @@ class CaseEventKind(models.TextChoices):
     ALLOCATED = "allocated", "Allocated"
     REALLOCATED = "reallocated", "Reallocated"
     KEPT_IN_TOUCH = "kept_in_touch", "Kept in touch"
+    PROGRESSED = "progressed", "Work moved on"
     CLOSED = "closed", "Closed"
 
 

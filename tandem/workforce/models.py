@@ -11,7 +11,16 @@ from django.db import models
 from django.db.models import Q
 
 from tandem.core.models import DocumentEvent, PublicIdModel, TimestampedModel
-from tandem.workforce.codes import AlertKind, CaseEventKind, CaseStatus, FactorKind, Priority, WaitingFor, Warrant
+from tandem.workforce.codes import (
+    AlertKind,
+    CaseEventKind,
+    CaseProgress,
+    CaseStatus,
+    FactorKind,
+    Priority,
+    WaitingFor,
+    Warrant,
+)
 
 
 class PractitionerProfile(TimestampedModel):
@@ -138,6 +147,8 @@ class Case(PublicIdModel):
     summary = models.TextField()
     waiting_for = models.CharField(max_length=12, choices=WaitingFor.choices, default=WaitingFor.ALLOCATION)
     status = models.CharField(max_length=10, choices=CaseStatus.choices, default=CaseStatus.WAITING)
+    # Moved on by the work done elsewhere (an assessment started, completed, authorised), not typed.
+    progress = models.CharField(max_length=12, choices=CaseProgress.choices, blank=True, default="")
     opened_at = models.DateTimeField()
     priority = models.PositiveSmallIntegerField(choices=Priority.choices, default=Priority.MEDIUM)
     risk_score = models.PositiveIntegerField(default=0)

@@ -5,12 +5,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
+from django.utils import timezone
 from markupsafe import Markup, escape
 
+from tandem.core.presenters import format_date
+from tandem.identity.actors import Actor
 from tandem.identity.models import Team, User
-from tandem.workforce import rules
-from tandem.workforce.codes import AlertKind, Priority, Rag
-from tandem.workforce.models import PractitionerProfile
+from tandem.workforce import policies, rules
+from tandem.workforce.codes import AlertKind, CaseStatus, Priority, Rag
+from tandem.workforce.models import Case, PractitionerProfile
 
 _RAG_CLASSES = {Rag.GREEN: "govuk-tag--green", Rag.AMBER: "govuk-tag--yellow", Rag.RED: "govuk-tag--red"}
 _PRIORITY_CLASSES = {
@@ -110,3 +113,26 @@ def team_figure_rows(
         mine = figures[team.pk]
         out.append(TeamFigures(team, [(mine.get(k, 0), mine.get(k, 0) > in_force.threshold(k)) for k in AlertKind]))
     return out
+
+
+@dataclass(frozen=True)
+class OtherCase:
+    """Another open case of the same person, named for the allocation page's warning."""
+
+    text: str
+    url: str | None
+
+
+def other_open_cases(cases: Sequence[Case], *, actor: Actor) -> list[OtherCase]:
+    """Each in words ("Wallasey locality team, allocated to Olu Bakare since 3 November 2026"), with a
+    link where the actor is in its team."""
+    shown = []
+    for case in cases:
+        if case.status == CaseStatus.ALLOCATED and case.allocated_to is not None:
+            since = f" since {format_date(timezone.localdate(case.allocated_at))}" if case.allocated_at else ""
+            state = f"allocated to {case.allocated_to.get_full_name() or case.allocated_to.username}{since}"
+        else:
+            state = f"waiting for allocation since {format_date(timezone.localdate(case.opened_at))}"
+        url = reverse("workforce:case", args=[case.uuid]) if policies.can_view_team(actor, case.team_id) else None
+        shown.append(OtherCase(text=f"{case.team.name}, {state}", url=url))
+    return shown

@@ -177,6 +177,7 @@ class Candidate:
     neighbourhood_ids: frozenset[int]
     gp_practice_ids: frozenset[int]
     worked_with_person: bool
+    worked_as: str = ""  # the kinds of work done with the person ("a needs assessment, a review")
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,11 @@ def suggestions(
             reasons.append("Holds " + ", ".join(skill_labels.get(m, m) for m in sorted(needed)))
         if c.worked_with_person:
             score += CONTINUITY_POINTS
-            reasons.append("Has worked with the person before")
+            reasons.append(
+                f"Has worked with the person before ({c.worked_as})"
+                if c.worked_as
+                else "Has worked with the person before"
+            )
         if neighbourhood_id is not None and neighbourhood_id in c.neighbourhood_ids:
             score += NEIGHBOURHOOD_POINTS
             reasons.append("Works in the person's neighbourhood")

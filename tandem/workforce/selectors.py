@@ -15,13 +15,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tandem.access import scope
+from tandem.assessments import selectors as assessment_selectors
 from tandem.core import clock, probes, registry
 from tandem.identity import selectors as identity_selectors
 from tandem.identity.actors import Actor
 from tandem.identity.models import Team, TeamKind, User
 from tandem.people import selectors as people_selectors
+from tandem.safeguarding import selectors as safeguarding_selectors
+from tandem.support_plans import selectors as support_plan_selectors
 from tandem.workforce import policies, rules
-from tandem.workforce.codes import CaseStatus, Rag, Warrant
+from tandem.workforce.codes import CaseProgress, CaseStatus, Rag, Warrant
 from tandem.workforce.models import Alert, Case, CaseEvent, Post, PractitionerProfile, RuleSet
 
 WARRANT_LABELS = {w.value: str(w.label) for w in Warrant}
@@ -209,7 +212,45 @@ def days_waiting(case: Case, today: date | None = None) -> int:
     return ((today or clock.today()) - timezone.localdate(case.opened_at)).days
 
 
+def other_open_cases(*, case: Case) -> list[Case]:
+    """The person's other cases not closed (in any team), so that allocating a second one is done
+    knowingly: the same person held twice is work done twice, or a hand-off missed."""
+    return list(
+        Case.objects.filter(person_id=case.person_id)
+        .exclude(pk=case.pk)
+        .exclude(status=CaseStatus.CLOSED)
+        .select_related("team", "allocated_to")
+        .order_by("opened_at", "id")[:10]
+    )
+
+
 # --- Allocation suggestions -----------------------------------------------------------------------
+
+
+def worked_with(*, person_id: int, excluding: Case | None = None) -> dict[int, list[str]]:
+    """Who has worked with the person, and in what: a case held or worked on, a needs assessment, a
+    care and support plan, a review, a section 42 enquiry led. Continuity counts every kind of work
+    (one query an app), not only earlier cases."""
+    earlier = set(
+        CaseEvent.objects.filter(case__person_id=person_id, worker__isnull=False).values_list("worker_id", flat=True)
+    ) | set(
+        Case.objects.filter(person_id=person_id, allocated_to__isnull=False)
+        .exclude(pk__in=[excluding.pk] if excluding else [])
+        .values_list("allocated_to_id", flat=True)
+    )
+    plans, reviews = support_plan_selectors.practitioners_with(person_id=person_id)
+    kinds = (
+        ("a case", earlier),
+        ("a needs assessment", assessment_selectors.practitioners_with(person_id=person_id)),
+        ("a care and support plan", plans),
+        ("a review", reviews),
+        ("a safeguarding enquiry", safeguarding_selectors.enquiry_leads_for(person_id=person_id)),
+    )
+    worked: dict[int, list[str]] = {}
+    for kind, ids in kinds:
+        for user_id in ids:
+            worked.setdefault(user_id, []).append(kind)
+    return worked
 
 
 def suggestions_for(*, case: Case, in_force: rules.Rules | None = None) -> list[rules.Suggestion]:
@@ -222,15 +263,7 @@ def suggestions_for(*, case: Case, in_force: rules.Rules | None = None) -> list[
     )
     loads = _loads([p.user_id for p in profiles])
     today = clock.today()
-    worked = set(
-        CaseEvent.objects.filter(case__person_id=case.person_id, worker__isnull=False).values_list(
-            "worker_id", flat=True
-        )
-    ) | set(
-        Case.objects.filter(person_id=case.person_id, allocated_to__isnull=False)
-        .exclude(pk=case.pk)
-        .values_list("allocated_to_id", flat=True)
-    )
+    worked = worked_with(person_id=case.person_id, excluding=case)
     candidates = [
         rules.Candidate(
             user_id=p.user_id,
@@ -241,6 +274,7 @@ def suggestions_for(*, case: Case, in_force: rules.Rules | None = None) -> list[
             neighbourhood_ids=frozenset(n.pk for n in p.neighbourhoods.all()),
             gp_practice_ids=frozenset(g.pk for g in p.gp_practices.all()),
             worked_with_person=p.user_id in worked,
+            worked_as=", ".join(worked.get(p.user_id, [])),
         )
         for p in profiles
         if p.user_id != case.allocated_to_id
@@ -353,14 +387,17 @@ def open_work_for_person(person: Any, actor: Actor) -> list[registry.OpenWorkIte
             "allocated_to__last_name",
             "opened_at",
             "team_id",
+            "progress",
         )
         .order_by("-opened_at")[:20]
     )
     found = list(rows)
     teams = set(scope.team_ids(actor)) if found else set()
     items = []
-    for uuid, status, team, first, last, opened, team_id in found:
+    for uuid, status, team, first, last, opened, team_id, progress in found:
         shown = f"Allocated to {first} {last}".strip() if status == CaseStatus.ALLOCATED else "Waiting for allocation"
+        if progress:
+            shown = f"{shown}; {CaseProgress(progress).label[0].lower()}{CaseProgress(progress).label[1:]}"
         url = reverse("workforce:case", args=[uuid]) if team_id in teams else None
         items.append(registry.OpenWorkItem("Case", team, shown, opened, url))
     return items

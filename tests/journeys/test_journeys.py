@@ -16,6 +16,8 @@ def test_find_a_person_by_a_misspelt_name_and_see_their_warning(page, practition
     page.get_by_label("Username").fill("practitioner")
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="My work", level=1)).to_be_visible()  # where staff land
+    page.get_by_role("link", name="People", exact=True).click()
 
     page.get_by_label("Name, date of birth, NHS number or postcode").fill("Mary Smtih")
     page.get_by_role("button", name="Search").click()

@@ -20,6 +20,7 @@ from tandem.front_door.services.contacts import (
     outcomes_record,
     reference_new,
     support_request_allocate,
+    support_request_move_on,
 )
 from tandem.front_door.services.self_referral import (
     SELF_REFERRAL_ANSWER_NAMES,
@@ -67,4 +68,5 @@ __all__ = [
     "signposting_email",
     "signposting_remove",
     "support_request_allocate",
+    "support_request_move_on",
 ]

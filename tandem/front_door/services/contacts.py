@@ -333,6 +333,37 @@ def support_request_allocate(*, request: SupportRequest, actor: Actor) -> None:
         )
 
 
+def support_request_move_on(step: registry.WorkStep) -> None:
+    """Move the request a piece of work came from on with it (a listener of `core.registry`, told
+    inside the writing transaction): a needs assessment started puts it in progress; an assessment
+    authorised without eligible needs, or a care and support plan in force, closes it."""
+    request = step.support_request
+    if request is None or request.status == RequestStatus.CLOSED:
+        return
+    kind = registry.WorkStepKind
+    closes = step.kind == kind.PLAN_IN_FORCE or (step.kind == kind.ASSESSMENT_AUTHORISED and step.eligible is False)
+    if closes:
+        status, summary = RequestStatus.CLOSED, f"Request closed: {step.detail or 'the work is done'}"
+    elif step.kind in (kind.ASSESSMENT_STARTED, kind.ASSESSMENT_COMPLETED, kind.ASSESSMENT_AUTHORISED):
+        if request.status == RequestStatus.IN_PROGRESS:
+            return
+        status, summary = RequestStatus.IN_PROGRESS, f"Request in progress: {step.detail or 'work has started'}"
+    else:
+        return
+    before = request.status
+    request.status = status
+    request.closed_at = clock.now() if status == RequestStatus.CLOSED else None
+    request.save(update_fields=["status", "closed_at", "updated_at"])
+    audit.record(
+        actor=step.actor,
+        action="front_door.request.closed" if status == RequestStatus.CLOSED else "front_door.request.in_progress",
+        person=request.person,
+        target=request,
+        summary=summary,
+        changes={"status": [before, status]},
+    )
+
+
 @transaction.atomic
 def contact_close(*, contact: Contact, version: int | None, actor: Actor) -> Contact:
     """Close a contact once its outcome is recorded; its follow-ups stay due."""

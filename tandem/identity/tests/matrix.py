@@ -30,10 +30,10 @@ ADMINISTRATION_BUTTONS = {
 
 GET = {
     "identity:sign_in": row(
-        200, "moved:people:search", "moved:people:search", "moved:people:search", "moved:identity:account"
+        200, "moved:people:my_work", "moved:people:my_work", "moved:people:my_work", "moved:identity:account"
     ),
     "identity:verify": row(
-        "sign_in", "moved:people:search", "moved:people:search", "moved:people:search", "moved:identity:account"
+        "sign_in", "moved:people:my_work", "moved:people:my_work", "moved:people:my_work", "moved:identity:account"
     ),
     "identity:sign_out": row("sign_in", 405, 405, 405, 405),
     "identity:account": row("sign_in", 200, 200, 200, 200),
@@ -47,14 +47,14 @@ GET = {
 
 POST = {
     "identity:sign_in": row(
-        "saved:people:search",
-        "moved:people:search",
-        "moved:people:search",
-        "moved:people:search",
+        "saved:people:my_work",
+        "moved:people:my_work",
+        "moved:people:my_work",
+        "moved:people:my_work",
         "moved:identity:account",
     ),
     "identity:verify": row(
-        "sign_in", "moved:people:search", "moved:people:search", "moved:people:search", "moved:identity:account"
+        "sign_in", "moved:people:my_work", "moved:people:my_work", "moved:people:my_work", "moved:identity:account"
     ),
     "identity:sign_out": row(
         "sign_in",

@@ -12,6 +12,8 @@ VISITS = [
     Visit("people:create", P, lambda w: "/people/new/", submit("Create record"), "errors"),
     Visit("people:create", P, lambda w: "/people/new/", None, "duplicates"),
     Visit("people:warnings_due", P, lambda w: "/people/warnings/review/"),
+    Visit("people:my_work", P, lambda w: "/people/my-work/"),
+    Visit("people:my_work", M, lambda w: "/people/my-work/", variant="manager"),
     Visit("people:summary", M, person_path("")),
     Visit("people:summary", M, lambda w: f"/people/{w.restricted.uuid}/", variant="restricted"),
     Visit("people:details_edit", P, person_path("details/")),

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from tandem.core.forms import GovDateField, TandemForm
+from tandem.safeguarding import page_selectors
 from tandem.safeguarding.codes import (
     Achieved,
     Contributor,
@@ -90,6 +91,19 @@ class ContributionForm(TandemForm):
         max_length=5000,
         error_messages={"required": "Summarise what they contributed"},
     )
+    staff = forms.ChoiceField(
+        label="One of our staff who contributed (optional)",
+        help_text="A locality worker, say: they can then read how the enquiry ended",
+        required=False,
+        choices=[],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "staff", [("", "None of our staff"), *page_selectors.contributing_staff()])
+
+    def clean_staff(self) -> Any:
+        return page_selectors.staff_member(self.cleaned_data.get("staff") or "")
 
 
 class PlanForm(TandemForm):

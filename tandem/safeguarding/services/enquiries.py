@@ -9,6 +9,7 @@ from django.db import transaction
 from tandem.core import clock, versioned
 from tandem.core.errors import DomainError, require
 from tandem.identity.actors import Actor
+from tandem.identity.permissions import Permission
 from tandem.safeguarding import policies
 from tandem.safeguarding.codes import (
     Achieved,
@@ -139,11 +140,22 @@ def action_done(*, action: EnquiryAction, done_on: date, actor: Actor) -> Enquir
 
 @transaction.atomic
 def contribution_add(
-    *, enquiry: Enquiry, contributor: str, organisation: str, received_on: date, summary: str, actor: Actor
+    *,
+    enquiry: Enquiry,
+    contributor: str,
+    organisation: str,
+    received_on: date,
+    summary: str,
+    actor: Actor,
+    staff: Actor | None = None,
 ) -> Contribution:
+    """A partner's contribution to the enquiry; where one of our own staff gave it, they are named,
+    and may then read how the enquiry ended (`selectors.enquiry_outcome_get`)."""
     enquiry = _enquiry_for_work(enquiry, actor)
     if received_on > clock.today():
         raise DomainError("The date it was received must be today or in the past", field="received_on")
+    if staff is not None and not (staff.is_active and staff.can(Permission.PERSON_VIEW)):
+        raise DomainError("Select a member of staff who works with people's records", field="staff")
     contribution = Contribution.objects.create(
         enquiry=enquiry,
         contributor=_choice(
@@ -154,6 +166,7 @@ def contribution_add(
         ),
         received_on=received_on,
         summary=_text(summary, field="summary", label="The contribution", required="Summarise what they contributed"),
+        staff=staff,
     )
     _enquiry_touch(enquiry, actor, "contribution_added", "Added a partner's contribution", {"contributor": contributor})
     return contribution

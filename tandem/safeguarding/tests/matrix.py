@@ -10,7 +10,7 @@ from tests.authorisation.matrix import World, row
 GET = {
     # Safeguarding: the world's staff are all in the safeguarding unit holding the records, but only
     # practitioners and managers do safeguarding and DoLS work (business support may raise a concern);
-    # allocating DoLS assessors and the returns are a manager's.
+    # allocating DoLS assessors is a manager's.
     "safeguarding:triage_queue": row("sign_in", 200, 200, 403, 403),
     "safeguarding:concern_new": row("sign_in", 200, 200, 200, 403),
     **{
@@ -42,11 +42,12 @@ GET = {
     # A manager signs off a concluded enquiry; the world's enquiry is open, so back to it.
     "safeguarding:enquiry_sign_off": row("sign_in", 403, "moved:safeguarding:enquiry", 403, 403),
     "safeguarding:dols_allocate": row("sign_in", 403, 200, 403, 403),
-    "safeguarding:returns": row("sign_in", 403, 200, 403, 403),
-    "safeguarding:returns_csv": row("sign_in", 403, 200, 403, 403),
-    "safeguarding:returns_dols_cases": row("sign_in", 403, 200, 403, 403),
+    # The unit's staff run the returns too (every member of staff here is in the unit).
+    "safeguarding:returns": row("sign_in", 200, 200, 403, 403),
+    "safeguarding:returns_csv": row("sign_in", 200, 200, 403, 403),
+    "safeguarding:returns_dols_cases": row("sign_in", 200, 200, 403, 403),
     # With no figure named, back to the returns.
-    "safeguarding:returns_figure": row("sign_in", 403, "moved:safeguarding:returns", 403, 403),
+    "safeguarding:returns_figure": row("sign_in", "moved:safeguarding:returns", "moved:safeguarding:returns", 403, 403),
 }
 
 POST = {

@@ -85,6 +85,6 @@ def test_the_due_list_on_the_edges_of_eight_weeks_and_of_overdue(days, listed, o
 def test_the_summary_shows_a_review_from_eight_weeks_before_it_is_due(days, shown, in_force, person, practitioner):
     due_in(days)
 
-    work = selectors.open_work_for_person(person, practitioner)
+    work = [item for item in selectors.open_work_for_person(person, practitioner) if "in force" not in item.title]
 
     assert [item.status.split(" ")[0] + " " + item.status.split(" ")[1] for item in work] == ([shown] if shown else [])

@@ -10,6 +10,7 @@ import pytest
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
 from tandem.core.errors import DomainError, NotPermitted, StaleVersion
+from tandem.core.presenters import format_date
 from tandem.support_plans import review_selectors, review_services, selectors, services
 from tandem.support_plans.codes import PlanStatus, ReviewKind, ReviewStatus
 from tandem.support_plans.models import PlanReview, SupportPlan
@@ -210,9 +211,41 @@ def test_the_due_list_is_soonest_first_for_a_team_and_practitioner(in_force, pra
     assert [r.pk for r in overdue] == [other.pk]
 
 
+def _work(person, practitioner):
+    """The open work on the summary, less the plan in force (always there once a plan is)."""
+    return [w for w in selectors.open_work_for_person(person, practitioner) if "in force" not in w.title]
+
+
+def test_the_summary_shows_the_plan_in_force_and_its_next_review_date(in_force, person, practitioner):
+    due = clock.today() + timedelta(days=200)
+    PlanReview.objects.update(due_on=due)
+
+    [shown] = [w for w in selectors.open_work_for_person(person, practitioner) if "in force" in w.title]
+
+    assert (shown.title, shown.url) == (
+        f"Care and support plan in force, version {in_force.number}",
+        f"/support-plans/{in_force.uuid}/",
+    )
+    assert shown.status == (
+        f"In force since {format_date(in_force.in_force_from)}; next planned review by {format_date(due)}"
+    )
+
+
+def test_a_later_version_in_force_replaces_the_earlier_on_the_summary(in_force, person, practitioner):
+    revision = services.plan_revise(plan=in_force, reason="Needs changed", actor=practitioner)
+    assert [w.title for w in selectors.open_work_for_person(person, practitioner) if "in force" in w.title] == [
+        f"Care and support plan in force, version {in_force.number}"
+    ]
+    agree(revision, practitioner)
+
+    titles = [w.title for w in selectors.open_work_for_person(person, practitioner) if "in force" in w.title]
+
+    assert titles == [f"Care and support plan in force, version {revision.number}"]
+
+
 def test_the_summary_shows_a_review_due_and_the_review_on_the_timeline(in_force, person, practitioner):
     PlanReview.objects.update(due_on=clock.today() - timedelta(days=1))
-    [due] = selectors.open_work_for_person(person, practitioner)
+    [due] = _work(person, practitioner)
     assert (due.title, due.url) == (
         "Planned review of the care and support plan",
         f"/support-plans/{in_force.uuid}/reviews/new/",
@@ -222,7 +255,7 @@ def test_the_summary_shows_a_review_due_and_the_review_on_the_timeline(in_force,
     review = review_services.review_start(
         plan=in_force, kind="planned", reason="", reason_detail="", actor=practitioner
     )
-    [work] = selectors.open_work_for_person(person, practitioner)
+    [work] = _work(person, practitioner)
     entries = selectors.timeline_for_person(person, practitioner, 10)
 
     assert (work.title, work.url) == ("Review of the care and support plan", f"/support-plans/reviews/{review.uuid}/")

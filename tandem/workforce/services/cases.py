@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tandem.audit import services as audit
-from tandem.core import clock
+from tandem.core import clock, registry
 from tandem.core.errors import DomainError, require
 from tandem.core.versioned import check_version, record_event
 from tandem.front_door import services as front_door
@@ -16,7 +16,15 @@ from tandem.identity.actors import Actor
 from tandem.identity.models import Team, TeamKind, User
 from tandem.people import selectors as people_selectors
 from tandem.workforce import policies, rules, selectors
-from tandem.workforce.codes import CaseEventKind, CaseStatus, FactorKind, Priority, WaitingFor, Warrant
+from tandem.workforce.codes import (
+    CaseEventKind,
+    CaseProgress,
+    CaseStatus,
+    FactorKind,
+    Priority,
+    WaitingFor,
+    Warrant,
+)
 from tandem.workforce.models import Case, PractitionerProfile
 from tandem.workforce.services.establishment import NOT_YOUR_TEAM
 
@@ -322,6 +330,10 @@ def case_close(*, case: Case, reason: str, version: int | None, actor: Actor) ->
     reason = reason.strip()
     if not reason:
         raise DomainError("Say why the case is closing", field="reason")
+    return _closed(case, reason=reason, actor=actor)
+
+
+def _closed(case: Case, *, reason: str, actor: Actor) -> Case:
     now = clock.now()
     case.status, case.closed_at = CaseStatus.CLOSED, now
     case.left_waiting_at = case.left_waiting_at or now
@@ -338,3 +350,60 @@ def case_close(*, case: Case, reason: str, version: int | None, actor: Actor) ->
         reason=reason,
     )
     return case
+
+
+# The steps of work that move a case on (core.registry): an assessment started puts the case in
+# progress; completed, it waits for authorisation; authorised with eligible needs, a plan is to be
+# agreed, and without, the case closes (the person has the written record, Care Act 2014 s13(2));
+# a plan in force closes it (its reviews follow, s27); a review done closes a case waiting for one.
+_PROGRESS = {
+    registry.WorkStepKind.ASSESSMENT_STARTED: CaseProgress.ASSESSING,
+    registry.WorkStepKind.ASSESSMENT_COMPLETED: CaseProgress.ASSESSED,
+    registry.WorkStepKind.ASSESSMENT_AUTHORISED: CaseProgress.PLANNING,
+}
+
+
+def _cases_behind(step: registry.WorkStep) -> list[Case]:
+    """The open cases this step of work belongs to: the one made for its request for support, or,
+    for work not started from a request, the person's open cases in the team doing it (waiting for a
+    review, for a review; for anything else, not)."""
+    open_cases = Case.objects.select_for_update().exclude(status=CaseStatus.CLOSED)
+    if step.support_request is not None:
+        found = open_cases.filter(support_request_id=step.support_request.pk)
+    else:
+        found = open_cases.filter(person_id=step.person.pk, team_id=step.team_id, support_request__isnull=True)
+        if step.kind == registry.WorkStepKind.REVIEW_COMPLETED:
+            found = found.filter(waiting_for=WaitingFor.REVIEW)
+        else:
+            found = found.exclude(waiting_for=WaitingFor.REVIEW)
+    return list(found.order_by("id"))
+
+
+def case_move_on(step: registry.WorkStep) -> None:
+    """Move the person's case on with the work done in another app (a listener of `core.registry`,
+    told inside the writing transaction; the actor is whoever did the work, not a manager)."""
+    kind = registry.WorkStepKind
+    closes = step.kind in (kind.PLAN_IN_FORCE, kind.REVIEW_COMPLETED) or (
+        step.kind == kind.ASSESSMENT_AUTHORISED and step.eligible is False
+    )
+    for case in _cases_behind(step):
+        case.person = step.person
+        if closes:
+            _closed(case, reason=step.detail or "The work is done", actor=step.actor)
+            continue
+        progress = _PROGRESS.get(step.kind)
+        if progress is None or case.progress == progress:
+            continue
+        before = case.progress
+        case.progress = progress
+        case.version += 1
+        case.save(update_fields=["progress", "version", "updated_at"])
+        _event(case, CaseEventKind.PROGRESSED, step.actor, detail=CaseProgress(progress).label)
+        audit.record(
+            actor=step.actor,
+            action="workforce.case.progressed",
+            person=step.person,
+            target=case,
+            summary=CaseProgress(progress).label,
+            changes={"progress": [before, progress]},
+        )

@@ -227,7 +227,7 @@ def test_suggestions_favour_who_worked_with_the_person_before(waiting, manager, 
     ranked = selectors.suggestions_for(case=selectors.case_get(actor=manager, uuid=waiting.uuid))
 
     assert ranked[0].candidate.user_id == practitioner.pk
-    assert "Has worked with the person before" in ranked[0].reasons
+    assert "Has worked with the person before (a case)" in ranked[0].reasons
 
 
 @pytest.mark.parametrize("days", [0, 10])

@@ -22,7 +22,7 @@ from tandem.core.presenters import pagination
 from tandem.identity.actors import Actor, StaffRequest
 from tandem.people import selectors as people_selectors
 from tandem.people.record_page import Record, record_page
-from tandem.workforce import forms, policies, presenters, selectors, services
+from tandem.workforce import forms, policies, presenters, selectors, services, worklists
 from tandem.workforce.codes import CaseStatus, FactorKind
 from tandem.workforce.views.pages import NO_WORKFORCE, NOT_MANAGER, team_choices, team_of
 
@@ -129,6 +129,7 @@ def case(request: StaffRequest, record: Record[Case]) -> HttpResponse:
         can_allocate=policies.can_allocate(request.user, found.team_id),
         can_manage=policies.can_manage_team(request.user, found.team_id),
         can_close=_holds_or_allocates(request.user, found),
+        next_step=worklists.next_step(found),
     )
 
 
@@ -301,6 +302,7 @@ def case_allocate(request: StaffRequest, record: Record[Case]) -> HttpResponse:
         done="Case reallocated" if found.status == CaseStatus.ALLOCATED else "Case allocated",
         template="workforce/case_allocate.html",
         suggestions=suggestions,
+        other_cases=presenters.other_open_cases(selectors.other_open_cases(case=found), actor=request.user),
     )
 
 

@@ -96,7 +96,7 @@ def test_once_turned_on_signing_in_asks_for_the_code(client, signed_in_owing_a_c
     held_back = client.get(reverse("people:search"))
 
     assert signed_in.status_code == 302
-    assert signed_in["Location"] == f"{VERIFY}?next=/people/"
+    assert signed_in["Location"] == f"{VERIFY}?next=/people/my-work/"
     assert held_back.status_code == 302
     assert held_back["Location"] == VERIFY
 
@@ -114,7 +114,7 @@ def test_a_wrong_sign_in_code_is_a_problem(client, signed_in_owing_a_code, read,
     audit.mark()
     tables.mark()
 
-    response = client.post(f"{VERIFY}?next=/people/", {"token": "000000"})
+    response = client.post(f"{VERIFY}?next=/people/my-work/", {"token": "000000"})
     held_back = client.get(reverse("people:search"))
 
     page = read(response)
@@ -133,11 +133,11 @@ def test_the_right_sign_in_code_lets_them_in(client, practitioner, signed_in_owi
     audit.mark()
 
     # The code used to turn codes on may not be used again, so this is the next one the app shows.
-    response = client.post(f"{VERIFY}?next=/people/", {"token": code_for(device, steps_ahead=1)})
+    response = client.post(f"{VERIFY}?next=/people/my-work/", {"token": code_for(device, steps_ahead=1)})
     through = client.get(reverse("people:search"))
 
     assert response.status_code == 302
-    assert response["Location"] == "/people/"
+    assert response["Location"] == "/people/my-work/"
     assert audit.actions() == ["identity.second_factor.verified"]
     assert through.status_code == 200
     assert client.session[SESSION_KEY] == str(practitioner.pk)

@@ -48,7 +48,7 @@ def test_once_set_up_the_manager_goes_on_and_next_time_is_asked_for_a_code(
 
     assert confirmed.status_code == 302
     assert through.status_code == 200
-    assert again["Location"] == f"{VERIFY}?next=/people/"
+    assert again["Location"] == f"{VERIFY}?next=/people/my-work/"
     assert client.get(reverse("people:search"))["Location"] == VERIFY
 
 

@@ -52,7 +52,7 @@ def test_the_right_password_signs_in_with_one_audit_event(client, practitioner, 
     response = client.post(SIGN_IN, {"username": "practitioner", "password": password})
 
     assert response.status_code == 302
-    assert response["Location"] == "/people/"
+    assert response["Location"] == "/people/my-work/"
     assert client.session[SESSION_KEY] == str(practitioner.pk)
     [event] = audit.events()
     assert (event.action, event.actor) == ("identity.user.signed_in", practitioner)
@@ -67,7 +67,7 @@ def test_it_goes_on_to_the_page_asked_for(client, practitioner, password):
 def test_it_never_goes_on_to_another_site(client, practitioner, password):
     response = client.post(SIGN_IN, {"username": "practitioner", "password": password, "next": "https://evil.example/"})
 
-    assert response["Location"] == "/people/"
+    assert response["Location"] == "/people/my-work/"
 
 
 def test_five_wrong_passwords_lock_the_username(client, practitioner, password, read, tables):
@@ -128,4 +128,4 @@ def test_a_next_that_looks_like_a_view_name_is_only_a_relative_address(client, p
 
     assert (response.status_code, response["Location"]) == (302, "abc")
     assert (verify.status_code, verify["Location"]) == (302, "abc")
-    assert (again.status_code, again["Location"]) == (302, "/people/")  # "people:" reads as a scheme
+    assert (again.status_code, again["Location"]) == (302, "/people/my-work/")  # "people:" reads as a scheme

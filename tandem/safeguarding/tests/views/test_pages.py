@@ -17,6 +17,7 @@ from django.utils import timezone
 from tandem.access.services import record_restrict
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
+from tandem.core.errors import DomainError
 from tandem.identity.models import Team, User
 from tandem.people.models import HazardWarning, Person
 from tandem.safeguarding import services
@@ -527,10 +528,32 @@ def test_granting_needs_every_requirement_met(signed_in: Client, application: Do
     assert "all six requirements are met" in response.content.decode()
 
 
-def test_the_returns_are_for_managers(client: Client, worker: User):
-    client.force_login(worker)
-
+def test_the_returns_are_for_managers_and_the_units_staff_not_locality_practitioners(
+    client: Client, worker: User, practitioner: User
+):
+    client.force_login(practitioner)  # a locality practitioner, in no safeguarding team
     assert client.get(reverse("safeguarding:returns")).status_code == 403
+
+    client.force_login(worker)  # a practitioner of the Safeguarding Adults Unit
+    assert client.get(reverse("safeguarding:returns")).status_code == 200
+
+
+def test_a_unit_worker_drills_down_only_to_the_cases_they_may_open(
+    client: Client, worker: User, concern: Concern, concern_make: Callable[..., Concern]
+):
+    elsewhere = Team.objects.create(name="Other hub", kind="safeguarding", organisation=worker.organisation)
+    concern_make(person=Person.objects.create(given_name="Hidden", family_name="Person"), team=elsewhere)
+    client.force_login(worker)
+    today = clock.today()
+    year = today.year if today.month >= 4 else today.year - 1
+
+    response = client.get(reverse("safeguarding:returns_figure", args=["sac", year]), {"cell": "SG1d|All|Concerns"})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Mary Smith" in page
+    assert "Hidden Person" not in page
+    assert "1 is held by teams you are not in" in page
 
 
 def test_a_figure_lists_the_cases_behind_it_and_hides_others(
@@ -587,14 +610,14 @@ def test_the_queue_reads_the_same_number_of_queries_however_many_concerns(
     assert queries() == few
 
 
-def test_the_dols_collection_file_downloads_for_managers_and_is_logged(
-    client: Client, sg_manager: User, worker: User, application: DolsApplication, settings: Any
+def test_the_dols_collection_file_downloads_for_the_unit_and_is_logged(
+    client: Client, sg_manager: User, practitioner: User, application: DolsApplication, settings: Any
 ):
     settings.TANDEM_CASSR_CODE = "344"
     today = clock.today()
     year = today.year if today.month >= 4 else today.year - 1
     url = reverse("safeguarding:returns_dols_cases", args=[year])
-    client.force_login(worker)
+    client.force_login(practitioner)  # a locality practitioner, in no safeguarding team
     assert client.get(url).status_code == 403
     client.force_login(sg_manager)
 
@@ -656,3 +679,72 @@ def test_the_locality_worker_who_raised_the_concern_reads_the_enquirys_outcome(
 
     client.force_login(user_factory(username="other.locality", role="practitioner"))
     assert client.get(outcome).status_code == 404
+
+
+def test_a_locality_worker_who_contributed_reads_the_outcome_and_finds_it_on_my_work(
+    client: Client, concern_make: Callable[..., Concern], person: Person, worker: User, user_factory: Any
+):
+    """Named on a contribution, a locality worker who did not raise the concern reads how the enquiry
+    ended, and "my work" lists it once signed off; a contribution naming no one opens nothing."""
+    concern = concern_make(person=person, actor=worker)
+    enquiry = _enquiry(concern, worker)
+    locality = user_factory(username="locality.worker", role="practitioner", first_name="Lee", last_name="Lomax")
+    outsider = user_factory(username="other.locality", role="practitioner")
+    outcome = reverse("safeguarding:enquiry_outcome", args=[enquiry.uuid])
+    client.force_login(locality)
+    assert client.get(outcome).status_code == 404
+
+    client.force_login(worker)
+    added = client.post(
+        reverse("safeguarding:contribution_add", args=[enquiry.uuid]),
+        {
+            "contributor": "other",
+            "organisation": "Birkenhead locality team",
+            "received_on-day": str(clock.today().day),
+            "received_on-month": str(clock.today().month),
+            "received_on-year": str(clock.today().year),
+            "summary": "Visited on Monday: she said the carer was rough with her",
+            "staff": str(locality.uuid),
+        },
+    )
+    assert added.status_code == 302
+    assert enquiry.contributions.get().staff == locality
+    services.enquiry_outcomes_record(enquiry=enquiry, asked="not_asked", outcomes=[], version=None, actor=worker)
+    services.enquiry_conclude(
+        enquiry=enquiry,
+        ending=services.Conclusion(
+            risk_assessment="no_risk", action_taken=False, risk_outcome="", conclusion="No risk: a misunderstanding"
+        ),
+        version=None,
+        actor=worker,
+    )
+    Enquiry.objects.filter(pk=enquiry.pk).update(signed_off_at=clock.now(), signed_off_by=worker)
+
+    client.force_login(locality)
+    page = client.get(outcome)
+    assert page.status_code == 200
+    assert "No risk: a misunderstanding" in page.content.decode()
+    assert client.get(reverse("safeguarding:enquiry", args=[enquiry.uuid])).status_code in (403, 404)
+    my_work = client.get(reverse("people:my_work")).content.decode()
+    assert f'href="{outcome}"' in my_work
+    client.force_login(outsider)
+    assert client.get(outcome).status_code == 404
+
+
+def test_naming_a_leaver_as_the_contributing_member_of_staff_is_refused(
+    concern_make: Callable[..., Concern], person: Person, worker: User, user_factory: Any
+):
+    enquiry = _enquiry(concern_make(person=person, actor=worker), worker)
+    leaver = user_factory(username="leaver", role="practitioner", is_active=False)
+
+    with pytest.raises(DomainError, match="Select a member of staff who works with people's records"):
+        services.contribution_add(
+            enquiry=enquiry,
+            contributor="other",
+            organisation="Locality",
+            received_on=clock.today(),
+            summary="Visited",
+            staff=leaver,
+            actor=worker,
+        )
+    assert not enquiry.contributions.exists()
