@@ -188,6 +188,34 @@ def staff_second_factor_reset(*, actor: Actor, user: User) -> int:
 
 
 @transaction.atomic
+def staff_organisation_account_link(*, actor: Actor, user: User, issuer: str, subject: str) -> User:
+    """Link the organisation account (OpenID Connect issuer and `sub`) they sign in with, or unlink it
+    with a blank subject (ADR 0010). One organisation account signs in to one account only."""
+    _allowed(actor)
+    issuer, subject = issuer.strip().rstrip("/"), subject.strip()
+    if subject and not issuer:
+        raise DomainError("Enter the issuer", field="issuer")
+    if not subject:
+        issuer = ""
+    if subject and User.objects.filter(oidc_issuer=issuer, oidc_subject=subject).exclude(pk=user.pk).exists():
+        raise DomainError("That organisation account is linked to someone else's account already", field="subject")
+    before = [user.oidc_issuer, user.oidc_subject]
+    if before == [issuer, subject]:
+        return user
+    user.oidc_issuer, user.oidc_subject = issuer, subject
+    user.save(update_fields=["oidc_issuer", "oidc_subject"])
+    linked = "linked" if subject else "unlinked"
+    audit.record(
+        actor=actor,
+        action=f"identity.staff.organisation_account_{linked}",
+        target=user,
+        summary=f"{linked.capitalize()} the organisation account of {_name(user)}",
+        changes={"issuer": [before[0], issuer], "subject": [before[1], subject]},
+    )
+    return user
+
+
+@transaction.atomic
 def staff_password_change_force(*, actor: Actor, user: User) -> User:
     """Their next sign-in must choose a new password before anything else."""
     _allowed(actor)
