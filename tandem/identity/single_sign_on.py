@@ -74,6 +74,11 @@ def _client(configured: Provider) -> DjangoOAuth2App:
     )
 
 
+def forget_clients() -> None:
+    """Fetch the discovery document and keys again at the next sign-in (after a configuration change)."""
+    _client.cache_clear()
+
+
 class SignInNotCompleted(Exception):
     """The provider's answer could not be accepted; `detail` says why, for the audit log only."""
 
