@@ -222,3 +222,14 @@ def test_a_sign_in_with_a_password_alone_at_the_provider_still_owes_tandems_seco
     back = _sign_in(live_server, oidc_provider, "nia.evans")
 
     assert back.url == f"{live_server.url}/account/second-factor/"
+
+
+def test_a_discovery_document_that_names_another_issuer_is_refused(live_server, oidc_provider, practitioner, settings):
+    _link(practitioner, oidc_provider, "nia.evans")
+    # The document is the provider's, but the issuer configured is not the one it names.
+    settings.TANDEM_OIDC_ISSUER = f"{oidc_provider.issuer}-elsewhere"
+
+    back = _sign_in(live_server, oidc_provider, "nia.evans")
+
+    assert back.status_code == 400
+    assert "names another issuer" in _failures()[0]["detail"]
