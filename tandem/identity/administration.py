@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.core.errors import DomainError, require
+from tandem.identity import services
 from tandem.identity.actors import Actor
 from tandem.identity.models import Membership, Organisation, OrganisationKind, Team, TeamKind, User
 from tandem.identity.permissions import Permission, Role
@@ -199,20 +200,15 @@ def staff_organisation_account_link(*, actor: Actor, user: User, issuer: str, su
         issuer = ""
     if subject and User.objects.filter(oidc_issuer=issuer, oidc_subject=subject).exclude(pk=user.pk).exists():
         raise DomainError("That organisation account is linked to someone else's account already", field="subject")
-    before = [user.oidc_issuer, user.oidc_subject]
-    if before == [issuer, subject]:
+    if [user.oidc_issuer, user.oidc_subject] == [issuer, subject]:
         return user
-    user.oidc_issuer, user.oidc_subject = issuer, subject
-    user.save(update_fields=["oidc_issuer", "oidc_subject"])
-    linked = "linked" if subject else "unlinked"
-    audit.record(
+    return services.organisation_account_set(
+        user=user,
+        issuer=issuer,
+        subject=subject,
         actor=actor,
-        action=f"identity.staff.organisation_account_{linked}",
-        target=user,
-        summary=f"{linked.capitalize()} the organisation account of {_name(user)}",
-        changes={"issuer": [before[0], issuer], "subject": [before[1], subject]},
+        summary=f"{'Linked' if subject else 'Unlinked'} the organisation account of {_name(user)}",
     )
-    return user
 
 
 @transaction.atomic

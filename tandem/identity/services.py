@@ -55,14 +55,13 @@ def sign_in_failed_record(
     changes: dict[str, Any] = {"username": tried, "client address": client_address, "reason": str(reason)}
     if locked_by:
         changes["locked by"] = locked_by
-    audit.record(
-        actor=None,
-        action="identity.user.sign_in_failed",
-        target=user,
-        summary=f"Failed sign-in as {tried}: {reason}",
-        changes=changes,
-    )
+    _sign_in_failed_audit(user=user, summary=f"Failed sign-in as {tried}: {reason}", changes=changes)
     return reason
+
+
+def _sign_in_failed_audit(*, user: User | None, summary: str, changes: dict[str, Any]) -> None:
+    """No one is signed in, so the event has no actor; the account tried, if any, is its target."""
+    audit.record(actor=None, action="identity.user.sign_in_failed", target=user, summary=summary, changes=changes)
 
 
 class OrganisationSignInRefused(DomainError):
@@ -82,18 +81,37 @@ def _organisation_account_by_email(identity: "OrganisationIdentity") -> User | N
     return found[0] if len(found) == 1 else None
 
 
-@transaction.atomic
-def _organisation_account_link_by_email(*, user: User, identity: "OrganisationIdentity") -> User:
-    user.oidc_issuer, user.oidc_subject = identity.issuer, identity.subject
+def organisation_account_set(
+    *, user: User, issuer: str, subject: str, actor: Actor, summary: str, how: str = ""
+) -> User:
+    """Record the organisation account (issuer and subject) an account signs in with, or none, audited
+    with before and after; the caller checks it is allowed and runs it in its transaction."""
+    before = [user.oidc_issuer, user.oidc_subject]
+    user.oidc_issuer, user.oidc_subject = issuer, subject
     user.save(update_fields=["oidc_issuer", "oidc_subject"])
+    changes: dict[str, Any] = {"issuer": [before[0], issuer], "subject": [before[1], subject]}
+    if how:
+        changes["by"] = how
     audit.record(
-        actor=user,
-        action="identity.staff.organisation_account_linked",
+        actor=actor,
+        action=f"identity.staff.organisation_account_{'linked' if subject else 'unlinked'}",
         target=user,
-        summary=f"Linked their organisation account at first sign-in, by the verified email {identity.email}",
-        changes={"issuer": ["", identity.issuer], "subject": ["", identity.subject], "by": "verified email"},
+        summary=summary,
+        changes=changes,
     )
     return user
+
+
+@transaction.atomic
+def _organisation_account_link_by_email(*, user: User, identity: "OrganisationIdentity") -> User:
+    return organisation_account_set(
+        user=user,
+        issuer=identity.issuer,
+        subject=identity.subject,
+        actor=user,
+        summary=f"Linked their organisation account at first sign-in, by the verified email {identity.email}",
+        how="verified email",
+    )
 
 
 def organisation_sign_in_failed_record(
@@ -110,13 +128,7 @@ def organisation_sign_in_failed_record(
         changes |= {"issuer": identity.issuer, "subject": identity.subject, "email": identity.email[:254]}
     if detail:
         changes["detail"] = detail
-    audit.record(
-        actor=None,
-        action="identity.user.sign_in_failed",
-        target=user,
-        summary=f"Failed sign-in with an organisation account: {reason}",
-        changes=changes,
-    )
+    _sign_in_failed_audit(user=user, summary=f"Failed sign-in with an organisation account: {reason}", changes=changes)
 
 
 def organisation_sign_in(

@@ -3,7 +3,6 @@ staff signs in with, changes or removes it; one organisation account opens one T
 with single sign-on off, its pages say so. The flow itself: tests/single_sign_on/."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from tandem.identity.models import User
@@ -11,13 +10,6 @@ from tandem.identity.single_sign_on import OrganisationIdentity
 
 ENTRA = "https://login.microsoftonline.com/8f2c5a41-0d3e-4b8a-9c51-2f6e7d1a3b90/v2.0"
 SUBJECT = "AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ"
-
-
-@pytest.fixture
-def admin_client(administrator: User) -> Client:
-    client = Client()
-    client.force_login(administrator)
-    return client
 
 
 def _page(practitioner: User) -> str:
