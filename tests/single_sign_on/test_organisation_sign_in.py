@@ -233,3 +233,15 @@ def test_a_discovery_document_that_names_another_issuer_is_refused(live_server, 
 
     assert back.status_code == 400
     assert "names another issuer" in _failures()[0]["detail"]
+
+
+def test_an_answer_replayed_after_it_was_used_is_refused(live_server, oidc_provider, practitioner):
+    _link(practitioner, oidc_provider, "nia.evans")
+    back = _sign_in(live_server, oidc_provider, "nia.evans")
+    [answer] = [r.url for r in back.history if "/sign-in/organisation/return/" in r.url]
+
+    replayed = back.browser.get(answer, timeout=TIMEOUT)
+
+    assert replayed.status_code == 400
+    assert "MismatchingStateError" in _failures()[0]["detail"]
+    assert AuditEvent.objects.filter(action="identity.user.signed_in").count() == 1
