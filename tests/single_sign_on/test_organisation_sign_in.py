@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric import rsa
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from joserfc.jwk import RSAKey
 
 from tandem.audit.models import AuditEvent
@@ -245,3 +246,24 @@ def test_an_answer_replayed_after_it_was_used_is_refused(live_server, oidc_provi
     assert replayed.status_code == 400
     assert "MismatchingStateError" in _failures()[0]["detail"]
     assert AuditEvent.objects.filter(action="identity.user.signed_in").count() == 1
+
+
+def test_a_password_change_owed_waits_for_the_next_sign_in_with_a_password(live_server, oidc_provider, practitioner):
+    _link(practitioner, oidc_provider, "nia.evans")
+    User.objects.filter(pk=practitioner.pk).update(must_change_password=True)
+
+    back = _sign_in(live_server, oidc_provider, "nia.evans")
+
+    assert back.url == f"{live_server.url}/people/"
+
+
+def test_someone_with_an_authenticator_app_is_asked_for_its_code_after_a_password_alone(
+    live_server, oidc_provider, practitioner
+):
+    _link(practitioner, oidc_provider, "nia.evans")
+    TOTPDevice.objects.create(user=practitioner, name="Authenticator app", confirmed=True)
+
+    back = _sign_in(live_server, oidc_provider, "nia.evans")
+
+    assert back.url == f"{live_server.url}/verify/?next=/people/"
+    assert back.browser.get(f"{live_server.url}/people/", timeout=TIMEOUT).url == f"{live_server.url}/verify/"
