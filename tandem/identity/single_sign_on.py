@@ -10,15 +10,17 @@ Which account the claims belong to is decided in `services.organisation_sign_in`
 """
 
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
 
-import requests
-from authlib.common.errors import AuthlibBaseError
-from authlib.integrations.django_client import DjangoOAuth2App, OAuth
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from joserfc.errors import JoseError
+
+if TYPE_CHECKING:
+    from authlib.integrations.django_client import DjangoOAuth2App
+
+# Authlib and joserfc are imported only when single sign-on is used: a service with passwords
+# alone never loads them (they would slow the first request of every web worker).
 
 # Authlib keeps the flow's state, nonce and PKCE verifier in the session under this name.
 CLIENT_NAME = "organisation"
@@ -57,9 +59,11 @@ def enabled() -> bool:
 
 
 @lru_cache(maxsize=4)
-def _client(configured: Provider) -> DjangoOAuth2App:
+def _client(configured: Provider) -> "DjangoOAuth2App":
     """One client per configuration: it fetches the discovery document and the keys once, and the
     keys again when a token is signed with a key it does not know (the provider rotated them)."""
+    from authlib.integrations.django_client import OAuth
+
     registry = OAuth()
     return registry.register(
         name=CLIENT_NAME,
@@ -107,10 +111,16 @@ class OrganisationIdentity:
         )
 
 
-# What can go wrong between Tandem and the provider: an error answer or a forged one (Authlib),
-# a token that fails its signature or claims (joserfc), the provider out of reach (requests), or a
-# document that is not the JSON it should be.
-_NOT_COMPLETED = (AuthlibBaseError, JoseError, requests.RequestException, ValueError, KeyError, TypeError)
+@cache
+def _not_completed() -> tuple[type[Exception], ...]:
+    """What can go wrong between Tandem and the provider: an error answer or a forged one (Authlib),
+    a token that fails its signature or claims (joserfc), the provider out of reach (requests), or
+    a document that is not the JSON it should be."""
+    import requests
+    from authlib.common.errors import AuthlibBaseError
+    from joserfc.errors import JoseError
+
+    return (AuthlibBaseError, JoseError, requests.RequestException, ValueError, KeyError, TypeError)
 
 
 def authorization_redirect(request: HttpRequest, *, redirect_uri: str) -> HttpResponse:
@@ -121,7 +131,7 @@ def authorization_redirect(request: HttpRequest, *, redirect_uri: str) -> HttpRe
     extra = {"acr_values": configured.acr_values} if configured.acr_values else {}
     try:
         return _client(configured).authorize_redirect(request, redirect_uri, **extra)  # type: ignore[no-any-return]
-    except _NOT_COMPLETED as error:
+    except _not_completed() as error:
         raise SignInNotCompleted(f"could not reach the provider: {error}") from error
 
 
@@ -138,7 +148,7 @@ def identity_from_answer(request: HttpRequest) -> OrganisationIdentity:
         if metadata.get("issuer", "").rstrip("/") != configured.issuer:
             raise SignInNotCompleted(f"the discovery document names another issuer: {metadata.get('issuer')}")
         token = client.authorize_access_token(request)
-    except _NOT_COMPLETED as error:
+    except _not_completed() as error:
         raise SignInNotCompleted(f"{type(error).__name__}: {error}") from error
     claims = token.get("userinfo")
     if not claims or not claims.get("sub"):
