@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric import rsa
+from django.conf import settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from joserfc.jwk import RSAKey
 
@@ -21,6 +22,7 @@ from tandem.audit.models import AuditEvent
 from tandem.identity import single_sign_on
 from tandem.identity.models import User
 from tandem.identity.permissions import Role
+from tandem.identity.sessions import SessionStore
 from tests.single_sign_on.provider.process import Provider
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -267,3 +269,38 @@ def test_someone_with_an_authenticator_app_is_asked_for_its_code_after_a_passwor
 
     assert back.url == f"{live_server.url}/verify/?next=/people/"
     assert back.browser.get(f"{live_server.url}/people/", timeout=TIMEOUT).url == f"{live_server.url}/verify/"
+
+
+def _sign_in_with_kept_flow_changed(live_server: Any, provider: Provider, username: str, **changed: str) -> Any:
+    """Start signing in, change what Tandem kept of the flow in its session (as if another flow's
+    values were there), then finish at the provider."""
+    browser = requests.Session()
+    at_provider = browser.get(f"{live_server.url}{START}", timeout=TIMEOUT)
+    session = SessionStore(session_key=browser.cookies[settings.SESSION_COOKIE_NAME])
+    kept_keys = session.keys()  # a session store has keys() but cannot be iterated
+    [key] = [key for key in kept_keys if key.startswith("_state_organisation_")]
+    kept = session[key]
+    kept["data"] |= changed
+    session[key] = kept
+    session.save()
+    return _sign_in_at_provider(browser, at_provider, username, provider.password)
+
+
+def test_an_id_token_whose_nonce_is_not_the_flows_is_refused(live_server, oidc_provider, practitioner):
+    _link(practitioner, oidc_provider, "nia.evans")
+
+    back = _sign_in_with_kept_flow_changed(live_server, oidc_provider, "nia.evans", nonce="another-flows-nonce")
+
+    assert back.status_code == 400
+    assert "nonce" in _failures()[0]["detail"]
+    assert not AuditEvent.objects.filter(action="identity.user.signed_in").exists()
+
+
+def test_a_code_exchanged_without_its_pkce_verifier_is_refused(live_server, oidc_provider, practitioner):
+    _link(practitioner, oidc_provider, "nia.evans")
+
+    back = _sign_in_with_kept_flow_changed(live_server, oidc_provider, "nia.evans", code_verifier="x" * 64)
+
+    assert back.status_code == 400
+    assert "invalid_grant" in _failures()[0]["detail"]
+    assert not AuditEvent.objects.filter(action="identity.user.signed_in").exists()
