@@ -200,6 +200,32 @@ TANDEM_SECOND_FACTOR_ROLES = frozenset(
     for role in os.environ.get("TANDEM_SECOND_FACTOR_ROLES", _SECOND_FACTOR_DEFAULT).split(",")
     if role.strip()
 )
+
+
+# Single sign-on by OpenID Connect (ADR 0010, docs/deployment.md): off unless TANDEM_OIDC_ISSUER is
+# set. Staff are matched to accounts by the issuer and the subject (`sub`) an administrator linked;
+# with TANDEM_OIDC_LINK_BY_EMAIL the first sign-in may link the one active account whose email is
+# the token's, only when the provider says that email is verified.
+def _env_list(name: str, default: str) -> tuple[str, ...]:
+    return tuple(value.strip() for value in os.environ.get(name, default).replace(" ", ",").split(",") if value.strip())
+
+
+TANDEM_OIDC_ISSUER = os.environ.get("TANDEM_OIDC_ISSUER", "").strip().rstrip("/")
+TANDEM_OIDC_DISCOVERY_URL = os.environ.get("TANDEM_OIDC_DISCOVERY_URL", "").strip() or (
+    f"{TANDEM_OIDC_ISSUER}/.well-known/openid-configuration" if TANDEM_OIDC_ISSUER else ""
+)
+TANDEM_OIDC_CLIENT_ID = os.environ.get("TANDEM_OIDC_CLIENT_ID", "").strip()
+TANDEM_OIDC_CLIENT_SECRET = os.environ.get("TANDEM_OIDC_CLIENT_SECRET", "")
+TANDEM_OIDC_SCOPES = _env_list("TANDEM_OIDC_SCOPES", "openid profile email")
+# Sent as `acr_values` when set (CIS2 asks for one, for example AAL3_ANY).
+TANDEM_OIDC_ACR_VALUES = os.environ.get("TANDEM_OIDC_ACR_VALUES", "").strip()
+TANDEM_OIDC_LINK_BY_EMAIL = _env_bool("TANDEM_OIDC_LINK_BY_EMAIL", False)
+# An ID token whose `amr` holds one of these (RFC 8176), or whose `acr` is one of these, counts as
+# the second factor; anything else is asked for Tandem's own sign-in code as after a password.
+TANDEM_OIDC_MFA_AMR = _env_list("TANDEM_OIDC_MFA_AMR", "mfa")
+TANDEM_OIDC_MFA_ACR = _env_list("TANDEM_OIDC_MFA_ACR", "")
+TANDEM_OIDC_TIMEOUT_SECONDS = float(os.environ.get("TANDEM_OIDC_TIMEOUT_SECONDS", "10"))
+
 # models.W040: covering (INCLUDE) columns of an index are a PostgreSQL optimisation; SQLite uses
 # the index's keys and ignores them, which is all an embedded demo needs.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]

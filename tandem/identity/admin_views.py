@@ -17,7 +17,7 @@ from tandem.core.errors import require
 from tandem.core.forms import TandemForm
 from tandem.core.pages import form_status, posted, press, submit
 from tandem.core.presenters import pagination
-from tandem.identity import administration, forms, selectors, services
+from tandem.identity import administration, forms, selectors, services, single_sign_on
 from tandem.identity.actors import Actor, StaffRequest
 from tandem.identity.permissions import Permission
 
@@ -160,6 +160,27 @@ def staff_second_factor_reset(request: StaffRequest, staff_uuid: str) -> HttpRes
         then=reverse("identity:staff_detail", args=[user.uuid]),
     )
     return done or _page(request, form, "staff_second_factor_reset", staff=user)
+
+
+@require_http_methods(["GET", "POST"])
+def staff_organisation_account(request: StaffRequest, staff_uuid: str) -> HttpResponse:
+    """Link the organisation account they sign in with (ADR 0010): its issuer and subject."""
+    user = _staff(request, staff_uuid)
+    configured = single_sign_on.provider()
+    issuer = user.oidc_issuer or (configured.issuer if configured else "")
+    form = forms.OrganisationAccountForm(posted(request), initial={"issuer": issuer, "subject": user.oidc_subject})
+    done = submit(
+        request,
+        form,
+        lambda: administration.staff_organisation_account_link(actor=request.user, user=user, **form.cleaned_data),
+        done=lambda saved: (
+            "Their organisation account is linked: they can sign in with it."
+            if saved.oidc_subject
+            else "They no longer sign in with an organisation account."
+        ),
+        then=reverse("identity:staff_detail", args=[user.uuid]),
+    )
+    return done or _page(request, form, "staff_organisation_account", staff=user, enabled=configured is not None)
 
 
 @require_http_methods(["GET", "POST"])

@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tandem.audit import services as audit
 from tandem.core import clock
 from tandem.core.errors import DomainError, require
+from tandem.identity import services
 from tandem.identity.actors import Actor
 from tandem.identity.models import Membership, Organisation, OrganisationKind, Team, TeamKind, User
 from tandem.identity.permissions import Permission, Role
@@ -185,6 +186,29 @@ def staff_second_factor_reset(*, actor: Actor, user: User) -> int:
         changes={"devices removed": removed},
     )
     return int(removed)
+
+
+@transaction.atomic
+def staff_organisation_account_link(*, actor: Actor, user: User, issuer: str, subject: str) -> User:
+    """Link the organisation account (OpenID Connect issuer and `sub`) they sign in with, or unlink it
+    with a blank subject (ADR 0010). One organisation account signs in to one account only."""
+    _allowed(actor)
+    issuer, subject = issuer.strip().rstrip("/"), subject.strip()
+    if subject and not issuer:
+        raise DomainError("Enter the issuer", field="issuer")
+    if not subject:
+        issuer = ""
+    if subject and User.objects.filter(oidc_issuer=issuer, oidc_subject=subject).exclude(pk=user.pk).exists():
+        raise DomainError("That organisation account is linked to someone else's account already", field="subject")
+    if [user.oidc_issuer, user.oidc_subject] == [issuer, subject]:
+        return user
+    return services.organisation_account_set(
+        user=user,
+        issuer=issuer,
+        subject=subject,
+        actor=actor,
+        summary=f"{'Linked' if subject else 'Unlinked'} the organisation account of {_name(user)}",
+    )
 
 
 @transaction.atomic

@@ -115,6 +115,29 @@ class MembershipForm(TandemForm):
     started_on = GovDateField(label="Date they joined the team", required=False, help_text="For example, 3 11 2026")
 
 
+class OrganisationAccountForm(TandemForm):
+    """The organisation account (OpenID Connect issuer and subject) a member of staff signs in with."""
+
+    issuer = forms.URLField(
+        label="Issuer",
+        max_length=255,
+        required=False,
+        assume_scheme="https",
+        help_text="The web address of your organisation's sign-in service, as it names itself",
+        error_messages={
+            "invalid": "Enter the issuer as a web address, like https://login.microsoftonline.com/…/v2.0",
+            "max_length": "Issuer must be 255 characters or fewer",
+        },
+    )
+    subject = forms.CharField(
+        label="Subject (their reference at the sign-in service)",
+        max_length=255,
+        required=False,
+        help_text="Shown to them when they first try to sign in with their organisation account. Leave blank to unlink",
+        error_messages={"max_length": "Subject must be 255 characters or fewer"},
+    )
+
+
 class MembershipEndForm(TandemForm):
     ended_on = GovDateField(label="Date they left the team", required=False, help_text="For example, 3 11 2026")
 

@@ -11,6 +11,10 @@ from django.urls import Resolver404, resolve
 from tandem.identity import services
 
 SECOND_FACTOR_PENDING = "tandem_second_factor_pending"
+# Signed in with an organisation account (ADR 0010); and its provider said it checked more than one
+# factor, which stands for Tandem's own second factor.
+SIGNED_IN_WITH_ORGANISATION = "tandem_signed_in_with_organisation_account"
+SECOND_FACTOR_BY_PROVIDER = "tandem_second_factor_by_provider"
 # Pages that a signed-in user who still owes a code may reach.
 _ALLOWED_PENDING = {"identity:verify", "identity:sign_out"}
 # Pages that a user whose role requires a second factor, and who has none, may reach.
@@ -32,8 +36,10 @@ class SecondFactorRequiredMiddleware:
 
     A user whose role is in TANDEM_SECOND_FACTOR_ROLES must have checked a code this session
     (ADR 0005 addendum): one with a device is asked for its code, one without is sent to set one
-    up, before anything else. Then a user an administrator asked to choose a new password (a new
-    account's first sign-in, or `must_change_password` set) chooses one before anything else.
+    up, before anything else; a sign-in with an organisation account whose provider checked more
+    than one factor has given it (ADR 0010). Then a user an administrator asked to choose a new
+    password (a new account's first sign-in, or `must_change_password` set) chooses one before
+    anything else, unless they signed in with an organisation account rather than a password.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -45,14 +51,23 @@ class SecondFactorRequiredMiddleware:
             if request.session.get(SECOND_FACTOR_PENDING):
                 if _view_name(request) not in _ALLOWED_PENDING:
                     return redirect("identity:verify")
-            elif services.second_factor_required(actor=user) and not user.is_verified():
+            elif (
+                services.second_factor_required(actor=user)
+                and not user.is_verified()
+                and not request.session.get(SECOND_FACTOR_BY_PROVIDER)
+            ):
                 if services.has_second_factor(actor=user):
                     request.session[SECOND_FACTOR_PENDING] = True
                     if _view_name(request) not in _ALLOWED_PENDING:
                         return redirect("identity:verify")
                 elif _view_name(request) not in _ALLOWED_SETTING_UP:
                     return redirect("identity:second_factor_setup")
-            elif user.must_change_password and _view_name(request) not in _ALLOWED_CHANGING_PASSWORD:
+            elif (
+                user.must_change_password
+                # A password is for signing in with one: an organisation account does not use it.
+                and not request.session.get(SIGNED_IN_WITH_ORGANISATION)
+                and _view_name(request) not in _ALLOWED_CHANGING_PASSWORD
+            ):
                 return redirect("identity:password_change")
         return self.get_response(request)
 

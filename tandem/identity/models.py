@@ -89,14 +89,24 @@ class User(AbstractUser):
     # Set by an administrator (a new account's first password, or after a suspected disclosure):
     # the next sign-in must choose a new password before anything else.
     must_change_password = models.BooleanField(default=False)
+    # The organisation account this member of staff signs in with (OpenID Connect, ADR 0010): the
+    # provider's issuer and the subject (`sub`) it gives them, which OpenID Connect Core 1.0
+    # section 2 makes stable and unique within the issuer. Blank when they sign in with a password only.
+    oidc_issuer = models.CharField("organisation account issuer", max_length=255, blank=True, default="")
+    oidc_subject = models.CharField("organisation account subject", max_length=255, blank=True, default="")
 
     class Meta:
         ordering = ["last_name", "first_name"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["oidc_issuer", "oidc_subject"],
+                condition=~models.Q(oidc_subject=""),
+                name="one_account_per_organisation_subject",
+            ),
             models.CheckConstraint(
                 name="registration_number_needs_body",
                 condition=models.Q(registration_number="") | ~models.Q(registration_body=""),
-            )
+            ),
         ]
 
     def __str__(self) -> str:

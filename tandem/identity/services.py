@@ -1,7 +1,8 @@
 """Sign-in events, the second factor and staff professional details: each a service, each audited."""
 
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -12,9 +13,12 @@ from tandem.core.errors import DomainError
 from tandem.identity.actors import Actor
 from tandem.identity.models import Profession, RegistrationBody, User
 
+if TYPE_CHECKING:
+    from tandem.identity.single_sign_on import OrganisationIdentity
 
-def signed_in_record(*, actor: Actor) -> None:
-    audit.record(actor=actor, action="identity.user.signed_in", summary="Signed in")
+
+def signed_in_record(*, actor: Actor, changes: dict[str, Any] | None = None) -> None:
+    audit.record(actor=actor, action="identity.user.signed_in", summary="Signed in", changes=changes)
 
 
 class SignInFailure(StrEnum):
@@ -23,6 +27,10 @@ class SignInFailure(StrEnum):
     WRONG_PASSWORD = "wrong password"  # noqa: S105 - a reason, not a password
     UNKNOWN_USER = "unknown user"
     LOCKED_OUT = "locked out"
+    # Signing in with an organisation account (ADR 0010).
+    NO_LINKED_ACCOUNT = "no linked account"
+    DEACTIVATED = "account deactivated"
+    NOT_COMPLETED = "organisation sign-in not completed"
 
 
 @transaction.atomic
@@ -47,14 +55,104 @@ def sign_in_failed_record(
     changes: dict[str, Any] = {"username": tried, "client address": client_address, "reason": str(reason)}
     if locked_by:
         changes["locked by"] = locked_by
+    _sign_in_failed_audit(user=user, summary=f"Failed sign-in as {tried}: {reason}", changes=changes)
+    return reason
+
+
+def _sign_in_failed_audit(*, user: User | None, summary: str, changes: dict[str, Any]) -> None:
+    """No one is signed in, so the event has no actor; the account tried, if any, is its target."""
+    audit.record(actor=None, action="identity.user.sign_in_failed", target=user, summary=summary, changes=changes)
+
+
+class OrganisationSignInRefused(DomainError):
+    """An organisation account that may not sign in: `reason` says why, for the page and the log."""
+
+    def __init__(self, reason: SignInFailure) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
+
+
+def _organisation_account_by_email(identity: "OrganisationIdentity") -> User | None:
+    """The one active account, not linked to an organisation account yet, whose email is the verified
+    email of this one (TANDEM_OIDC_LINK_BY_EMAIL): none when two accounts share the email."""
+    if not (settings.TANDEM_OIDC_LINK_BY_EMAIL and identity.email_verified and identity.email.strip()):
+        return None
+    found = list(User.objects.filter(email__iexact=identity.email.strip(), is_active=True, oidc_subject="")[:2])
+    return found[0] if len(found) == 1 else None
+
+
+def organisation_account_set(
+    *, user: User, issuer: str, subject: str, actor: Actor, summary: str, how: str = ""
+) -> User:
+    """Record the organisation account (issuer and subject) an account signs in with, or none, audited
+    with before and after; the caller checks it is allowed and runs it in its transaction."""
+    before = [user.oidc_issuer, user.oidc_subject]
+    user.oidc_issuer, user.oidc_subject = issuer, subject
+    user.save(update_fields=["oidc_issuer", "oidc_subject"])
+    changes: dict[str, Any] = {"issuer": [before[0], issuer], "subject": [before[1], subject]}
+    if how:
+        changes["by"] = how
     audit.record(
-        actor=None,
-        action="identity.user.sign_in_failed",
+        actor=actor,
+        action=f"identity.staff.organisation_account_{'linked' if subject else 'unlinked'}",
         target=user,
-        summary=f"Failed sign-in as {tried}: {reason}",
+        summary=summary,
         changes=changes,
     )
-    return reason
+    return user
+
+
+@transaction.atomic
+def _organisation_account_link_by_email(*, user: User, identity: "OrganisationIdentity") -> User:
+    return organisation_account_set(
+        user=user,
+        issuer=identity.issuer,
+        subject=identity.subject,
+        actor=user,
+        summary=f"Linked their organisation account at first sign-in, by the verified email {identity.email}",
+        how="verified email",
+    )
+
+
+def organisation_sign_in_failed_record(
+    *,
+    reason: SignInFailure,
+    client_address: str | None,
+    identity: "OrganisationIdentity | None" = None,
+    user: User | None = None,
+    detail: str = "",
+) -> None:
+    """Audit a refused sign-in with an organisation account: who the provider said it was, and why."""
+    changes: dict[str, Any] = {"by": "organisation account", "client address": client_address, "reason": str(reason)}
+    if identity is not None:
+        changes |= {"issuer": identity.issuer, "subject": identity.subject, "email": identity.email[:254]}
+    if detail:
+        changes["detail"] = detail
+    _sign_in_failed_audit(user=user, summary=f"Failed sign-in with an organisation account: {reason}", changes=changes)
+
+
+def organisation_sign_in(
+    *, identity: "OrganisationIdentity", client_address: str | None, locked: Callable[[User], bool]
+) -> User:
+    """The account an organisation account signs in to, matched by issuer and subject (ADR 0010).
+
+    An account an administrator linked; else, with TANDEM_OIDC_LINK_BY_EMAIL, the one active
+    unlinked account whose email the provider verified, linked now. A deactivated account, one
+    locked out by failed sign-ins (`locked`), or no account at all is refused, and the refusal audited.
+    """
+    user = User.objects.filter(oidc_issuer=identity.issuer, oidc_subject=identity.subject).first()
+    if user is None and (by_email := _organisation_account_by_email(identity)) is not None:
+        user = _organisation_account_link_by_email(user=by_email, identity=identity)
+    if user is None:
+        reason = SignInFailure.NO_LINKED_ACCOUNT
+    elif not user.is_active:
+        reason = SignInFailure.DEACTIVATED
+    elif locked(user):
+        reason = SignInFailure.LOCKED_OUT
+    else:
+        return user
+    organisation_sign_in_failed_record(reason=reason, client_address=client_address, identity=identity, user=user)
+    raise OrganisationSignInRefused(reason)
 
 
 def signed_out_record(*, actor: Actor) -> None:

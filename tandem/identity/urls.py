@@ -6,6 +6,8 @@ app_name = "identity"
 urlpatterns = [
     path("", views.sign_in, name="sign_in"),
     path("verify/", views.verify, name="verify"),
+    path("sign-in/organisation/", views.organisation_sign_in, name="organisation_sign_in"),
+    path("sign-in/organisation/return/", views.organisation_sign_in_return, name="organisation_sign_in_return"),
     path("sign-out/", views.sign_out, name="sign_out"),
     path("account/", views.account, name="account"),
     path("account/second-factor/", views.second_factor_setup, name="second_factor_setup"),
@@ -28,6 +30,11 @@ urlpatterns = [
         "administration/staff/<uuid:staff_uuid>/password/force-change/",
         admin_views.staff_password_change_force,
         name="staff_password_change_force",
+    ),
+    path(
+        "administration/staff/<uuid:staff_uuid>/organisation-account/",
+        admin_views.staff_organisation_account,
+        name="staff_organisation_account",
     ),
     path("administration/staff/<uuid:staff_uuid>/teams/add/", admin_views.membership_add, name="membership_add"),
     path("administration/memberships/<int:membership_id>/end/", admin_views.membership_end, name="membership_end"),

@@ -1,9 +1,11 @@
 """Sign-in, the second factor, the account page and the public accessibility statement."""
 
 import base64
+from collections.abc import Callable
 from typing import Any
 
 import segno
+from axes.handlers.proxy import AxesProxyHandler
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_not_required
@@ -11,17 +13,18 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
 
 from tandem.core.client_address import client_address
 from tandem.core.errors import DomainError
 from tandem.core.pages import submit
-from tandem.identity import selectors, services, throttle
-from tandem.identity.actors import StaffRequest
+from tandem.identity import selectors, services, single_sign_on, throttle
+from tandem.identity.actors import Actor, StaffRequest
 from tandem.identity.forms import CodeForm, SignInForm
-from tandem.identity.middleware import SECOND_FACTOR_PENDING
+from tandem.identity.middleware import SECOND_FACTOR_BY_PROVIDER, SECOND_FACTOR_PENDING, SIGNED_IN_WITH_ORGANISATION
 from tandem.identity.permissions import Permission
+from tandem.identity.services import SignInFailure
 
 
 def _home_for(user: Any) -> str:
@@ -72,9 +75,97 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "identity/sign_in.html",
-        {"form": form, "next": _asked_for(request)},
+        {"form": form, "next": _asked_for(request), "organisation_sign_in": single_sign_on.enabled()},
         status=400 if form.errors else 200,
     )
+
+
+# The page asked for before signing in with an organisation account, kept for its return.
+_ORGANISATION_NEXT = "tandem_organisation_sign_in_next"
+# Why a sign-in with an organisation account was refused, and the status its page answers with.
+_REFUSAL_STATUS = {
+    SignInFailure.NO_LINKED_ACCOUNT: 403,
+    SignInFailure.DEACTIVATED: 403,
+    SignInFailure.LOCKED_OUT: 429,
+    SignInFailure.NOT_COMPLETED: 400,
+}
+
+
+def _organisation_refused(
+    request: HttpRequest, reason: SignInFailure | None, *, subject: str = "", status: int | None = None
+) -> HttpResponse:
+    """The page saying why an organisation account could not sign in (no reason: it is not set up)."""
+    return render(
+        request,
+        "identity/organisation_sign_in_refused.html",
+        {"reason": reason and reason.name.lower(), "subject": subject},
+        status=status or (_REFUSAL_STATUS[reason] if reason else 404),
+    )
+
+
+def _organisation_return_uri(request: HttpRequest) -> str:
+    return request.build_absolute_uri(reverse("identity:organisation_sign_in_return"))
+
+
+@login_not_required
+@require_GET
+def organisation_sign_in(request: HttpRequest) -> HttpResponse:
+    """Off to the organisation's OpenID Connect provider (ADR 0010); it sends the browser back to
+    `organisation_sign_in_return`."""
+    if not single_sign_on.enabled():
+        return _organisation_refused(request, None)
+    if request.user.is_authenticated and not request.session.get(SECOND_FACTOR_PENDING):
+        return HttpResponseRedirect(_next_url(request))
+    request.session[_ORGANISATION_NEXT] = _asked_for(request)
+    try:
+        return single_sign_on.authorization_redirect(request, redirect_uri=_organisation_return_uri(request))
+    except single_sign_on.SignInNotCompleted as error:
+        services.organisation_sign_in_failed_record(
+            reason=SignInFailure.NOT_COMPLETED, client_address=client_address(request), detail=error.detail
+        )
+        return _organisation_refused(request, SignInFailure.NOT_COMPLETED, status=502)
+
+
+def _locked(request: HttpRequest) -> Callable[[Actor], bool]:
+    """Whether failed sign-ins have locked this account at this client address (ADR 0005)."""
+    return lambda user: bool(AxesProxyHandler.is_locked(request, credentials={"username": user.username}))
+
+
+@login_not_required
+@require_GET
+def organisation_sign_in_return(request: HttpRequest) -> HttpResponse:
+    """The provider's answer: checked (state, code exchange with PKCE, ID token signature and nonce),
+    matched to an account by issuer and subject, then signed in as after a password."""
+    if not single_sign_on.enabled():
+        return _organisation_refused(request, None)
+    address = client_address(request)
+    try:
+        identity = single_sign_on.identity_from_answer(request)
+    except single_sign_on.SignInNotCompleted as error:
+        services.organisation_sign_in_failed_record(
+            reason=SignInFailure.NOT_COMPLETED, client_address=address, detail=error.detail
+        )
+        return _organisation_refused(request, SignInFailure.NOT_COMPLETED)
+    try:
+        user = services.organisation_sign_in(identity=identity, client_address=address, locked=_locked(request))
+    except services.OrganisationSignInRefused as refusal:
+        return _organisation_refused(request, refusal.reason, subject=identity.subject)
+    asked_for = request.session.pop(_ORGANISATION_NEXT, "")
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    request.session[SIGNED_IN_WITH_ORGANISATION] = True
+    services.signed_in_record(
+        actor=user,
+        changes={"by": "organisation account", "issuer": identity.issuer, "multi-factor": identity.multi_factor},
+    )
+    then = asked_for if asked_for and url_has_allowed_host_and_scheme(asked_for, {request.get_host()}) else ""
+    then = then or _home_for(user)
+    if identity.multi_factor:
+        # The provider checked more than one factor: that is the second factor (ADR 0010).
+        request.session[SECOND_FACTOR_BY_PROVIDER] = True
+    elif services.has_second_factor(actor=user):
+        request.session[SECOND_FACTOR_PENDING] = True
+        return redirect(f"{reverse('identity:verify')}?next={then}")
+    return HttpResponseRedirect(then)
 
 
 @require_http_methods(["GET", "POST"])

@@ -15,6 +15,10 @@ from django.urls import URLPattern, URLResolver, converters, get_resolver, resol
 # Pages anyone may see without signing in. Adding a name here is a security decision: say why.
 PUBLIC_URLS = {
     "identity:sign_in",  # the way in
+    # The other way in: off to the organisation's OpenID Connect provider and back (ADR 0010);
+    # not found while single sign-on is off.
+    "identity:organisation_sign_in",
+    "identity:organisation_sign_in_return",
     "identity:accessibility",  # the accessibility statement must be reachable by everyone
     # The Open Referral UK directory API: the standard requires it open with no key, and the
     # directory holds services, never people.

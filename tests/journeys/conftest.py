@@ -13,6 +13,10 @@ from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tandem.identity.models import User
+from tests.single_sign_on.provider.process import oidc_provider, oidc_provider_process
+
+# The test OpenID Connect provider, for the single sign-on journeys.
+__all__ = ["oidc_provider", "oidc_provider_process"]
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

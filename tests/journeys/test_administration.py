@@ -68,3 +68,30 @@ def test_an_administrator_takes_a_member_of_staff_from_starter_to_leaver(new_con
         "identity.staff.deactivated",
         "identity.user.password_changed",
     }
+
+
+def test_an_administrator_unlocks_a_member_of_staff_locked_out_by_wrong_passwords(
+    new_context, administrator, practitioner, password
+):
+    staff = new_context().new_page()
+    staff.goto("/")
+    for attempt in range(5):
+        staff.get_by_label("Username").fill(practitioner.username)
+        staff.get_by_label("Password").fill(f"not-my-password-{attempt}")
+        staff.get_by_role("button", name="Sign in").click()
+    expect(staff.get_by_role("heading", level=1)).to_have_text("Your account is locked")
+
+    admin = new_context(administrator).new_page()
+    admin.goto("/administration/staff/?q=practitioner")
+    admin.get_by_role("link", name=practitioner.get_full_name()).click()
+    expect(admin.get_by_text("5 recent")).to_be_visible()
+    admin.get_by_role("button", name="Unlock account").click()
+    expect(admin.get_by_text("The account is unlocked: they can sign in again.")).to_be_visible()
+    expect(admin.get_by_text("None recent")).to_be_visible()
+
+    staff.goto("/")
+    staff.get_by_label("Username").fill(practitioner.username)
+    staff.get_by_label("Password").fill(password)
+    staff.get_by_role("button", name="Sign in").click()
+    expect(staff.get_by_role("heading", level=1)).to_have_text("Find a person")
+    assert AuditEvent.objects.filter(action="identity.staff.unlocked", target_id=str(practitioner.pk)).count() == 1

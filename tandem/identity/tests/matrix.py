@@ -14,6 +14,7 @@ ADMINISTRATION_PAGES = {
     "identity:staff_edit": "identity:staff_detail",
     "identity:staff_deactivate": "identity:staff_detail",
     "identity:staff_second_factor_reset": "identity:staff_detail",
+    "identity:staff_organisation_account": "identity:staff_detail",
     "identity:membership_add": "identity:staff_detail",
     "identity:membership_end": "identity:staff_detail",
     "identity:organisation_list": "",
@@ -36,6 +37,9 @@ GET = {
         "sign_in", "moved:people:my_work", "moved:people:my_work", "moved:people:my_work", "moved:identity:account"
     ),
     "identity:sign_out": row("sign_in", 405, 405, 405, 405),
+    # Signing in with an organisation account is off unless configured (ADR 0010): not found, for anyone.
+    "identity:organisation_sign_in": row(404, 404, 404, 404, 404),
+    "identity:organisation_sign_in_return": row(404, 404, 404, 404, 404),
     "identity:account": row("sign_in", 200, 200, 200, 200),
     "identity:second_factor_setup": row("sign_in", 200, 200, 200, 200),
     "identity:accessibility": row(200, 200, 200, 200, 200),
@@ -65,6 +69,8 @@ POST = {
     ),
     # Read-only pages refuse other methods.
     "identity:account": row("sign_in", 405, 405, 405, 405),
+    "identity:organisation_sign_in": row(405, 405, 405, 405, 405),
+    "identity:organisation_sign_in_return": row(405, 405, 405, 405, 405),
     # The code is wrong, so the form answers 400 (setting up a device writes only django-otp's table).
     "identity:second_factor_setup": row("sign_in", 400, 400, 400, 400),
     "identity:accessibility": row(405, 405, 405, 405, 405),
@@ -130,6 +136,10 @@ def _administration_forms(world: World) -> dict[str, dict[str, Any]]:
         "identity:staff_create": account | {"username": "priya.jones", "password": "wooden-harbour-lantern-42"},
         "identity:staff_edit": account,
         "identity:staff_deactivate": {"reason": "Left the council"},
+        "identity:staff_organisation_account": {
+            "issuer": "https://login.microsoftonline.com/8f2c5a41-0d3e-4b8a-9c51-2f6e7d1a3b90/v2.0",
+            "subject": "AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ",
+        },
         "identity:membership_add": {"team": other_team.pk if other_team else ""},
         "identity:organisation_create": {"name": "Wirral Carers Trust", "kind": OrganisationKind.VOLUNTARY},
         "identity:organisation_edit": {

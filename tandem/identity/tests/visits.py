@@ -52,6 +52,14 @@ ADMINISTRATION_VISITS = [
     Visit("identity:staff_deactivate", ADMIN, staff_path("staff_deactivate")),
     Visit("identity:staff_deactivate", ADMIN, staff_path("staff_deactivate"), submit("Deactivate account"), "errors"),
     Visit("identity:staff_second_factor_reset", ADMIN, staff_path("staff_second_factor_reset")),
+    Visit("identity:staff_organisation_account", ADMIN, staff_path("staff_organisation_account")),
+    Visit(
+        "identity:staff_organisation_account",
+        ADMIN,
+        staff_path("staff_organisation_account"),
+        fill_then_submit("Issuer", "not a web address", "Save organisation account"),
+        "errors",
+    ),
     Visit("identity:membership_add", ADMIN, staff_path("membership_add")),
     Visit("identity:membership_add", ADMIN, staff_path("membership_add"), submit("Add to team"), "errors"),
     Visit("identity:membership_end", ADMIN, staff_path("membership_end")),
@@ -103,5 +111,9 @@ VISITS = [
         "errors",
     ),
     Visit("identity:accessibility", None, lambda w: "/accessibility/"),
+    # Off unless configured: the page saying so. Turned on, the sign-in page's button and the refusals
+    # are checked in tests/journeys/test_single_sign_on.py against the test provider.
+    Visit("identity:organisation_sign_in", None, lambda w: "/sign-in/organisation/"),
+    Visit("identity:organisation_sign_in_return", None, lambda w: "/sign-in/organisation/return/"),
     *ADMINISTRATION_VISITS,
 ]

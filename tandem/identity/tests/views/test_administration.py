@@ -15,13 +15,6 @@ from tandem.identity.permissions import Role
 NEW_PASSWORD = "wooden-harbour-lantern-42"
 
 
-@pytest.fixture
-def admin_client(administrator: User) -> Client:
-    client = Client()
-    client.force_login(administrator)
-    return client
-
-
 def test_the_staff_list_searches_by_name_and_pages(admin_client, practitioner, manager, staff_make, organisation):
     for n in range(30):
         staff_make(username=f"worker{n:02}", role=Role.PRACTITIONER, organisation=organisation, last_name="Zed")
