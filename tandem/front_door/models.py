@@ -108,6 +108,9 @@ class SupportRequest(PublicIdModel):
     requested_at = models.DateTimeField(db_index=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(max_length=10, choices=RequestStatus.choices, default=RequestStatus.WAITING)
+    # For a young person under 18, asked only as a transition assessment (Care Act 2014 ss58-59:
+    # a child likely to have needs for care and support at 18); adult teams refuse children otherwise.
+    transition = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["requested_at"]
