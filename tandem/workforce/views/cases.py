@@ -301,6 +301,7 @@ def case_allocate(request: StaffRequest, record: Record[Case]) -> HttpResponse:
         done="Case reallocated" if found.status == CaseStatus.ALLOCATED else "Case allocated",
         template="workforce/case_allocate.html",
         suggestions=suggestions,
+        hints={str(s.candidate.user_id): presenters.suggestion_hint(s) for s in suggestions},
     )
 
 
