@@ -2,6 +2,7 @@
 
 import re
 
+from tandem.core import examples
 from tandem.core.errors import DomainError
 
 _NHS_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2)
@@ -53,7 +54,7 @@ def postcode_clean(raw: str) -> str:
         raise DomainError("Enter a postcode", field="postcode")
     match = _POSTCODE.match(compact)
     if match is None:
-        raise DomainError("Enter a full UK postcode, like CH41 1AA", field="postcode")
+        raise DomainError(f"Enter a full UK postcode, like {examples.POSTCODE}", field="postcode")
     return f"{match.group(1)} {match.group(2)}"
 
 
