@@ -226,9 +226,14 @@ class ReasonForm(TandemForm):
 
 class MergeFindForm(TandemForm):
     duplicate = forms.CharField(
-        label="Local person ID or NHS number of the duplicate record",
-        max_length=20,
-        error_messages={"required": "Enter the local person ID or NHS number"},
+        label="Find the duplicate record",
+        help_text="Search by name, date of birth, NHS number or postcode, as in Find a person, or enter the"
+        " record's local person ID",
+        max_length=200,
+        error_messages={
+            "required": "Enter a name, date of birth, NHS number or local person ID",
+            "max_length": "Search with 200 characters or fewer",
+        },
     )
 
 

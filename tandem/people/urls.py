@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.search, name="search"),
     path("new/", views.create, name="create"),
     path("warnings/review/", views.warnings_due, name="warnings_due"),
+    path("duplicates/", views.duplicates, name="duplicates"),
     path("<uuid:person_uuid>/", views.summary, name="summary"),
     path("<uuid:person_uuid>/details/", views.details_edit, name="details_edit"),
     path("<uuid:person_uuid>/what-matters/", views.voice_edit, name="voice_edit"),

@@ -13,6 +13,8 @@ GET = {
     "people:search": row("sign_in", 200, 200, 200, 403),
     "people:create": row("sign_in", 200, 200, 200, 403),
     "people:warnings_due": row("sign_in", 200, 200, 200, 403),
+    # Suspected duplicates: for those who merge records (managers).
+    "people:duplicates": row("sign_in", 403, 200, 403, 403),
     "people:summary": row("sign_in", 200, 200, 200, 404),
     "people:details_edit": row("sign_in", 200, 200, 200, 404),
     "people:voice_edit": row("sign_in", 200, 200, 200, 404),
@@ -36,6 +38,7 @@ POST = {
     "people:search": row("sign_in", 405, 405, 405, 405),
     "people:create": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 403),
     "people:warnings_due": row("sign_in", 405, 405, 405, 405),
+    "people:duplicates": row("sign_in", 405, 405, 405, 405),
     "people:summary": row("sign_in", 405, 405, 405, 405),
     "people:details_edit": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404),
     "people:voice_edit": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404),
