@@ -94,7 +94,7 @@ def test_a_manager_screens_weighs_and_allocates_a_waiting_case_to_the_best_place
     expect(suggestions.nth(1)).to_contain_text("Sam Jones")
     expect(suggestions.nth(1)).to_contain_text("Room for it: 45 of 50 points free after taking it")
     expect(suggestions.nth(1)).not_to_contain_text("neighbourhood")
-    expect(suggestions.nth(0)).to_contain_text("Score 40, 0 of 100 points now")
+    expect(suggestions.nth(0)).to_contain_text("Score 53, 0 of 100 points now")
     page.get_by_label("Priya Shah").check()
     page.get_by_label("Why this practitioner?").fill("Works in Birkenhead and has room on her caseload")
     page.get_by_role("button", name="Allocate", exact=True).click()
