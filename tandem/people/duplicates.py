@@ -72,7 +72,7 @@ def _same_name_groups(people: QuerySet[Person]) -> list[list[Person]]:
     groups: dict[tuple[str, str, object], list[Person]] = {}
     wanted = set(keys)
     for person in keyed.filter(date_of_birth__in={born for _, _, born in keys}).order_by("pk"):
-        key = (person.g, person.f, person.date_of_birth)  # type: ignore[attr-defined]  # annotated above
+        key = (person.g, person.f, person.date_of_birth)
         if key in wanted:
             groups.setdefault(key, []).append(person)
     return list(groups.values())

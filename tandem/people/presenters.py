@@ -14,6 +14,7 @@ from tandem.core.presenters import format_date, format_nhs_number
 from tandem.identity import selectors as identity_selectors
 from tandem.identity.actors import Actor
 from tandem.people import selectors
+from tandem.people.duplicates import SuspectedDuplicate
 from tandem.people.models import HazardWarning, NetworkMember, Person
 from tandem.people.search import may_open
 
@@ -177,7 +178,7 @@ def _brief(person: Person) -> str:
     )
 
 
-def duplicate_rows(suspected: Iterable[selectors.SuspectedDuplicate]) -> list[dict[str, Any]]:
+def duplicate_rows(suspected: Iterable[SuspectedDuplicate]) -> list[dict[str, Any]]:
     """Suspected duplicates: both records, why they are suspected, and a link to compare them."""
     rows = []
     for s in suspected:
