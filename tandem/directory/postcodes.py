@@ -58,7 +58,7 @@ def grid_from_wgs84(latitude: float, longitude: float) -> tuple[int, int]:
 
 
 def postcode_normalise(raw: str) -> str | None:
-    """A full UK postcode in its standard form ("ch411aa" gives "CH41 1AA"), or None."""
+    """A full UK postcode in its standard form ("ch415lh" gives "CH41 5LH"), or None."""
     compact = re.sub(r"\s", "", raw or "").upper()
     match = _POSTCODE.match(compact)
     return f"{match[1]} {match[2]}" if match else None

@@ -48,7 +48,7 @@ def nhs_number_is_valid(raw: str) -> bool:
 
 
 def postcode_clean(raw: str) -> str:
-    """Return a UK postcode in its standard form ("CH41 1AA"), or raise if it is not one."""
+    """Return a UK postcode in its standard form ("CH41 5LH"), or raise if it is not one."""
     compact = re.sub(r"\s", "", raw or "").upper()
     if not compact:
         raise DomainError("Enter a postcode", field="postcode")

@@ -122,7 +122,7 @@ def categories_ensure() -> dict[str, TaxonomyTerm]:
 
 
 def postcode_normal(value: str) -> str | None:
-    """A full UK postcode in its standard form ("ch411aa" gives "CH41 1AA"), or None."""
+    """A full UK postcode in its standard form ("ch415lh" gives "CH41 5LH"), or None."""
     match = _POSTCODE.match("".join(value.upper().split()))
     return f"{match[1]} {match[2]}" if match else None
 
