@@ -498,8 +498,8 @@ def merge(request: StaffRequest, record: Record[Person]) -> HttpResponse:
 def _merge_candidates(
     request: StaffRequest, person: Person, text: str, find: forms.MergeFindForm
 ) -> list[dict[str, Any]]:
-    """ "Find the duplicate" by name, date of birth or postcode: the person search (ADR 0006), less
-    this record and those the manager may not open (a merge needs both open); the search is logged."""
+    """The records a search by name, date of birth or postcode finds (the person search, ADR 0006),
+    less this record and those the manager may not open (a merge needs both open); it is logged."""
     try:
         results = selectors.search(actor=request.user, text=text)
     except DomainError as error:
@@ -513,6 +513,9 @@ def _merge_candidates(
     if not found:
         find.add_error("duplicate", f"No other record you can open matches “{text}”")
     return presenters.merge_candidate_rows(found, keep=person)
+
+
+DUPLICATES_PER_PAGE = 25
 
 
 @require_http_methods(["GET"])
@@ -538,9 +541,6 @@ def duplicates(request: StaffRequest) -> HttpResponse:
             "pages": pagination(page, request),
         },
     )
-
-
-DUPLICATES_PER_PAGE = 25
 
 
 @require_http_methods(["GET", "POST"])
