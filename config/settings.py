@@ -309,6 +309,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 TANDEM_SERVICE_NAME = os.environ.get("TANDEM_SERVICE_NAME", "Tandem")
 TANDEM_ORGANISATION_NAME = os.environ.get("TANDEM_ORGANISATION_NAME", "Wirral demonstration borough")
+# The postcode hints and messages give as an example: a real one of the borough, so people there
+# recognise it (CH41 5LH is in the Code-Point Open extract Tandem ships for the demo borough).
+TANDEM_EXAMPLE_POSTCODE = os.environ.get("TANDEM_EXAMPLE_POSTCODE", "CH41 5LH")
 # Break-glass access to a restricted record lasts this long before it must be asked for again.
 # Email: the console in the demo (messages are printed where the server runs); set
 # TANDEM_MAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the TANDEM_SMTP_* values

@@ -12,6 +12,7 @@ field with an error is written afresh each time. `tests/test_form_fields.py` hol
 the design system's own macro given the parameters the field stands for.
 """
 
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -99,8 +100,13 @@ def radios(
     classes: str = "",
     legend_classes: str = "govuk-fieldset__legend--s",
     is_page_heading: bool = False,
+    item_hints: Mapping[str, str] | None = None,
 ) -> Markup:
-    """One question with one answer; the field's empty choice ("choose one") is not offered as a button."""
+    """One question with one answer; the field's empty choice ("choose one") is not offered as a button.
+
+    `item_hints` puts a hint under a choice (by its value), so a page explains each choice in one
+    place rather than listing the choices twice.
+    """
     errors = field.errors
     return (_radios if errors else _radios_cached)(
         ident=field.auto_id,
@@ -113,6 +119,7 @@ def radios(
         legend_classes=legend_classes,
         is_page_heading=is_page_heading,
         error=errors[0] if errors else None,
+        item_hints=tuple(sorted((item_hints or {}).items())),
     )
 
 
@@ -128,7 +135,9 @@ def _radios(
     legend_classes: str,
     is_page_heading: bool,
     error: Any,
+    item_hints: tuple[tuple[str, str], ...] = (),
 ) -> Markup:
+    hints = dict(item_hints)
     return components.radios(
         {
             "idPrefix": ident,
@@ -137,7 +146,12 @@ def _radios(
             "fieldset": {"legend": {"text": legend, "classes": legend_classes, "isPageHeading": is_page_heading}},
             "hint": _words(hint),
             "items": [
-                {"value": value, "text": text, "checked": _as_text(value) == current}
+                {
+                    "value": value,
+                    "text": text,
+                    "checked": _as_text(value) == current,
+                    "hint": _words(hints.get(_as_text(value))),
+                }
                 for value, text in choices
                 if value != ""
             ],

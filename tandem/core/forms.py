@@ -73,10 +73,13 @@ class GovDateField(forms.MultiValueField):
 
     @property
     def example(self) -> str:
-        """The hint's example date: in the future for a field that takes only future dates."""
+        """The hint's example date: in the future for a date usually ahead, a birth year for a date
+        of birth, last year for any other (a meeting, a decision: 1948 reads as a date of birth)."""
         if self.future_example:
             return f"For example, 27 3 {clock.today().year + 1}"
-        return "For example, 27 3 1948"
+        if "birth" in str(self.label or "").lower():
+            return "For example, 27 3 1948"
+        return f"For example, 27 3 {clock.today().year - 1}"
 
     def compress(self, data_list: list[Any]) -> Any:  # clean() does the work
         return data_list

@@ -296,7 +296,7 @@ class Attribute(models.Model):
 class PostcodeCentroid(models.Model):
     """Where a postcode is: its centroid on the British National Grid and in WGS84 (ours, not ORUK)."""
 
-    postcode = models.CharField(max_length=8, primary_key=True)  # normalised: "CH41 1AA"
+    postcode = models.CharField(max_length=8, primary_key=True)  # normalised: "CH41 5LH"
     easting = models.IntegerField()
     northing = models.IntegerField()
     latitude = models.FloatField()

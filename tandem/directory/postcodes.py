@@ -27,6 +27,7 @@ from django.db.models import Avg, Model
 from pyproj import Transformer
 
 from tandem.audit import services as audit
+from tandem.core import examples
 from tandem.core.errors import DomainError
 from tandem.directory.models import Location, PostcodeCentroid
 from tandem.identity.actors import Actor
@@ -57,7 +58,7 @@ def grid_from_wgs84(latitude: float, longitude: float) -> tuple[int, int]:
 
 
 def postcode_normalise(raw: str) -> str | None:
-    """A full UK postcode in its standard form ("ch411aa" gives "CH41 1AA"), or None."""
+    """A full UK postcode in its standard form ("ch415lh" gives "CH41 5LH"), or None."""
     compact = re.sub(r"\s", "", raw or "").upper()
     match = _POSTCODE.match(compact)
     return f"{match[1]} {match[2]}" if match else None
@@ -127,7 +128,10 @@ def _place_look_up(compact: str) -> Place:
         if middle["easting"] is None:
             raise DomainError(NOT_FOUND, field="postcode")
         return Place(label=compact, easting=float(middle["easting"]), northing=float(middle["northing"]))
-    raise DomainError("Enter a postcode, like CH41 1AA, or the first half of one, like CH41", field="postcode")
+    raise DomainError(
+        f"Enter a postcode, like {examples.POSTCODE}, or the first half of one, like {examples.POSTCODE_DISTRICT}",
+        field="postcode",
+    )
 
 
 def locations_place(location_ids: Iterable[Any] | None = None) -> list[Any]:

@@ -4,9 +4,11 @@ Keywords: every word typed must match (after stemming, and after correcting a wo
 does not hold to the nearest one it does), because people narrow a search by adding words
 ("lunch club wallasey") and expect fewer, better results, not more. Results rank by where the
 words were found (name 3, category 2, description, organisation or place 1, summed over the
-words), then by distance when a postcode is given, then by name. `services_suggest` is for free
-text someone wrote about themselves: any word may match, and services matching more words come
-first.
+words), then by name. With a postcode the nearest come first, as the search page promises ("to
+see the nearest first"); every result already matches every word, so where the words were found
+decides only between services as near as each other. `services_suggest` is for free text someone
+wrote about themselves: any word may match; services matching more words come first, and among
+those the nearest to the person's postcode.
 
 Distance is a straight line between British National Grid points, from the postcode's centroid to
 the service's nearest location. Only active services are ever found. The index these queries use
@@ -268,6 +270,17 @@ class _Ranked:
     page: int
 
 
+# How a page of results is ordered; only these fixed fragments reach the SQL.
+_ORDERS = {
+    # Near a postcode: the nearest first (no place: last), then the best match.
+    "nearest": "squared ASC NULLS LAST, MAX(m.matched) DESC, MAX(m.score) DESC",
+    # A suggestion: the most words matched, then the nearest, then where the words were found.
+    "suggestion": "MAX(m.matched) DESC, squared ASC NULLS LAST, MAX(m.score) DESC",
+    # No postcode: the best match.
+    "match": "MAX(m.matched) DESC, MAX(m.score) DESC, squared ASC NULLS LAST",
+}
+
+
 def _ranked_page(
     rows: QuerySet[Any, Any],
     place: postcodes.Place | None,
@@ -275,12 +288,13 @@ def _ranked_page(
     *,
     page: int,
     per_page: int,
+    order: str = "nearest",
 ) -> _Ranked:
     """Rank rows of (sid, sname, score, matched, east, north), one per place of a service,
-    and return one page: best first by words matched, score, distance to the nearest place, then
-    name. The database groups, measures, sorts and pages, so only the page crosses the wire; the
-    total comes with it (a window count). Names sort by their lower-case code points on both
-    databases (PostgreSQL is told `COLLATE "C"`), so the order never depends on the locale.
+    and return one page in the `order` named (`_ORDERS`), then by name. The database groups,
+    measures, sorts and pages, so only the page crosses the wire; the total comes with it (a
+    window count). Names sort by their lower-case code points on both databases (PostgreSQL is
+    told `COLLATE "C"`), so the order never depends on the locale.
     """
     inner, inner_params = rows.query.sql_with_params()
     squared, squared_params, reach, reach_params = "NULL", [], "", []
@@ -295,7 +309,7 @@ def _ranked_page(
     grouped = f"FROM ({inner}) m GROUP BY m.sid, m.sname{reach}"
     sql = (
         f"SELECT m.sid, m.sname, MAX(m.score), MAX(m.matched), {squared} AS squared, COUNT(*) OVER () "
-        f"{grouped} ORDER BY MAX(m.matched) DESC, MAX(m.score) DESC, squared ASC NULLS LAST, "
+        f"{grouped} ORDER BY {_ORDERS[order if place is not None else 'match']}, "
         f"LOWER(m.sname){collate}, m.sid LIMIT %s OFFSET %s"
     )
     params = [*squared_params, *inner_params, *reach_params]
@@ -488,7 +502,7 @@ def services_suggest(text: str, *, postcode: str = "", limit: int = 5) -> list[S
         place = postcodes.place_find(postcode) if postcode.strip() else None
     except DomainError:
         place = None
-    ranked = _ranked_page(_matching(telling, [], every=False), place, None, page=1, per_page=limit)
+    ranked = _ranked_page(_matching(telling, [], every=False), place, None, page=1, per_page=limit, order="suggestion")
     return _hits(ranked.candidates, place)
 
 

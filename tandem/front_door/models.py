@@ -109,6 +109,9 @@ class SupportRequest(PublicIdModel):
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(max_length=12, choices=RequestStatus.choices, default=RequestStatus.WAITING)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # For a young person under 18, asked only as a transition assessment (Care Act 2014 ss58-59:
+    # a child likely to have needs for care and support at 18); adult teams refuse children otherwise.
+    transition = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["requested_at"]

@@ -4,6 +4,7 @@ from typing import Any, cast
 
 from django import forms
 
+from tandem.core import examples
 from tandem.core.errors import DomainError
 from tandem.core.forms import GovDateField, TandemForm
 from tandem.people.codes import ConsentDecision, Ethnicity, Gender, Relationship, WarningCategory
@@ -18,7 +19,7 @@ def _blank_choice(choices: list[tuple[str, str]], text: str = "Select one") -> l
 class SearchForm(TandemForm):
     q = forms.CharField(
         label="Name, date of birth, NHS number or postcode",
-        help_text="For example, Mary Smith 12/03/1948, or 943 476 5919, or CH41 1AA",
+        help_text=f"For example, Mary Smith 12/03/1948, or 943 476 5919, or {examples.POSTCODE}",
         max_length=200,
         error_messages={"required": "Enter a name, date of birth, NHS number or postcode"},
     )
@@ -225,9 +226,14 @@ class ReasonForm(TandemForm):
 
 class MergeFindForm(TandemForm):
     duplicate = forms.CharField(
-        label="Local person ID or NHS number of the duplicate record",
-        max_length=20,
-        error_messages={"required": "Enter the local person ID or NHS number"},
+        label="Find the duplicate record",
+        help_text="Search by name, date of birth, NHS number or postcode, as in Find a person, or enter the"
+        " record's local person ID",
+        max_length=200,
+        error_messages={
+            "required": "Enter a name, date of birth, NHS number or local person ID",
+            "max_length": "Search with 200 characters or fewer",
+        },
     )
 
 

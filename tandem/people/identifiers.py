@@ -2,6 +2,7 @@
 
 import re
 
+from tandem.core import examples
 from tandem.core.errors import DomainError
 
 _NHS_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2)
@@ -47,13 +48,13 @@ def nhs_number_is_valid(raw: str) -> bool:
 
 
 def postcode_clean(raw: str) -> str:
-    """Return a UK postcode in its standard form ("CH41 1AA"), or raise if it is not one."""
+    """Return a UK postcode in its standard form ("CH41 5LH"), or raise if it is not one."""
     compact = re.sub(r"\s", "", raw or "").upper()
     if not compact:
         raise DomainError("Enter a postcode", field="postcode")
     match = _POSTCODE.match(compact)
     if match is None:
-        raise DomainError("Enter a full UK postcode, like CH41 1AA", field="postcode")
+        raise DomainError(f"Enter a full UK postcode, like {examples.POSTCODE}", field="postcode")
     return f"{match.group(1)} {match.group(2)}"
 
 

@@ -4,6 +4,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
@@ -13,6 +14,7 @@ from tandem.core.presenters import format_date, format_nhs_number
 from tandem.identity import selectors as identity_selectors
 from tandem.identity.actors import Actor
 from tandem.people import selectors
+from tandem.people.duplicates import SuspectedDuplicate
 from tandem.people.models import HazardWarning, NetworkMember, Person
 from tandem.people.search import may_open
 
@@ -146,6 +148,51 @@ def search_rows(people: Sequence[Person], *, actor: Actor) -> list[dict[str, Any
                 "address": address_line(person),
                 "restricted": False,
                 "warnings": [w.get_category_display() for w in warnings.get(person.pk, [])],
+            }
+        )
+    return rows
+
+
+def merge_candidate_rows(people: Sequence[Person], *, keep: Person) -> list[dict[str, Any]]:
+    """Records found by "find the duplicate", each with a link to compare it with the one kept."""
+    merge = reverse("people:merge", args=[keep.uuid])
+    today = clock.today()
+    return [
+        {
+            "name": f"{p.family_name.upper()}, {p.given_name}",
+            "date_of_birth": format_date(p.date_of_birth) or "Not known",
+            "age": p.age(today),
+            "nhs_number": format_nhs_number(p.nhs_number),
+            "address": address_line(p),
+            "compare_url": f"{merge}?{urlencode({'duplicate': p.local_id})}",
+        }
+        for p in people
+    ]
+
+
+def _brief(person: Person) -> str:
+    born = format_date(person.date_of_birth) or "date of birth not known"
+    nhs = format_nhs_number(person.nhs_number)
+    return ", ".join(
+        part for part in (f"born {born}", f"NHS number {nhs}" if nhs else "", address_line(person)) if part
+    )
+
+
+def duplicate_rows(suspected: Iterable[SuspectedDuplicate]) -> list[dict[str, Any]]:
+    """Suspected duplicates: both records, why they are suspected, and a link to compare them."""
+    rows = []
+    for s in suspected:
+        merge = reverse("people:merge", args=[s.keep.uuid])
+        rows.append(
+            {
+                "keep": f"{s.keep.full_name} ({s.keep.local_id})",
+                "keep_brief": _brief(s.keep),
+                "keep_url": reverse("people:summary", args=[s.keep.uuid]),
+                "duplicate": f"{s.duplicate.full_name} ({s.duplicate.local_id})",
+                "duplicate_brief": _brief(s.duplicate),
+                "duplicate_url": reverse("people:summary", args=[s.duplicate.uuid]),
+                "reason": s.reason,
+                "compare_url": f"{merge}?{urlencode({'duplicate': s.duplicate.local_id})}",
             }
         )
     return rows

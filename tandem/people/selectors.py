@@ -17,6 +17,7 @@ from tandem.core import clock, probes, registry, worklists
 from tandem.core.errors import DomainError
 from tandem.identity.actors import Actor
 from tandem.identity.permissions import Permission
+from tandem.people.duplicates import SuspectedDuplicate, suspected_duplicates
 from tandem.people.models import (
     ConsentToShare,
     GPPractice,
@@ -27,7 +28,7 @@ from tandem.people.models import (
     PreviousName,
     SearchListing,
 )
-from tandem.people.search import people_search
+from tandem.people.search import may_open, people_search
 
 VIEW_ACTION = "people.person.viewed"
 
@@ -266,6 +267,16 @@ def neighbourhood_choices() -> list[tuple[int, str]]:
 
 def search(*, actor: Actor, text: str) -> Any:
     return people_search(actor=actor, text=text)
+
+
+def openable_ids(*, actor: Actor, people: Sequence[Person]) -> set[int]:
+    """Of these people, the ones the actor may open without breaking the glass."""
+    return may_open(actor, people)
+
+
+def duplicates_suspected(*, actor: Actor) -> list[SuspectedDuplicate]:
+    """Pairs of records the actor may open that may be the same person (`people.duplicates`)."""
+    return suspected_duplicates(actor=actor)
 
 
 def possible_duplicates(

@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.create, name="create"),
     path("my-work/", work_views.my_work, name="my_work"),
     path("warnings/review/", views.warnings_due, name="warnings_due"),
+    path("duplicates/", views.duplicates, name="duplicates"),
     path("<uuid:person_uuid>/", views.summary, name="summary"),
     path("<uuid:person_uuid>/details/", views.details_edit, name="details_edit"),
     path("<uuid:person_uuid>/what-matters/", views.voice_edit, name="voice_edit"),

@@ -454,9 +454,13 @@ def merge(request: StaffRequest, record: Record[Person]) -> HttpResponse:
     find = forms.MergeFindForm(request.POST or request.GET or None)
     reason_form = forms.ReasonForm(request.POST if "reason" in request.POST else None)
     duplicate = None
+    candidates: list[dict[str, Any]] = []
     if find.is_bound and find.is_valid():
-        duplicate = selectors.person_by_local_id_or_nhs(actor=request.user, value=find.cleaned_data["duplicate"])
-        if duplicate is None:
+        text = find.cleaned_data["duplicate"]
+        duplicate = selectors.person_by_local_id_or_nhs(actor=request.user, value=text)
+        if duplicate is None and request.method == "GET" and not "".join(text.split()).isdigit():
+            candidates = _merge_candidates(request, person, text, find)
+        elif duplicate is None:
             find.add_error("duplicate", "No record you can open has that local person ID or NHS number")
         elif duplicate.pk == person.pk:
             find.add_error("duplicate", "That is this record: enter the other record's ID")
@@ -483,10 +487,59 @@ def merge(request: StaffRequest, record: Record[Person]) -> HttpResponse:
             "find": find,
             "reason_form": reason_form,
             "duplicate": duplicate,
+            "candidates": candidates,
             "duplicate_rows": presenters.details_rows(duplicate) if duplicate else [],
             "keep_rows": presenters.details_rows(person),
         },
         status=400 if find.errors or reason_form.errors else 200,
+    )
+
+
+def _merge_candidates(
+    request: StaffRequest, person: Person, text: str, find: forms.MergeFindForm
+) -> list[dict[str, Any]]:
+    """The records a search by name, date of birth or postcode finds (the person search, ADR 0006),
+    less this record and those the manager may not open (a merge needs both open); it is logged."""
+    try:
+        results = selectors.search(actor=request.user, text=text)
+    except DomainError as error:
+        find.add_error("duplicate", error.message)
+        return []
+    openable = selectors.openable_ids(actor=request.user, people=results.people)
+    found = [p for p in results.people if p.pk != person.pk and p.pk in openable]
+    services.search_record(
+        people=found, text=text, total=len(found), where="merge records (find the duplicate)", actor=request.user
+    )
+    if not found:
+        find.add_error("duplicate", f"No other record you can open matches “{text}”")
+    return presenters.merge_candidate_rows(found, keep=person)
+
+
+DUPLICATES_PER_PAGE = 25
+
+
+@require_http_methods(["GET"])
+def duplicates(request: StaffRequest) -> HttpResponse:
+    """Suspected duplicate records for a manager to compare and merge, a page at a time."""
+    require(policies.can_merge_people(request.user), "Only a manager who merges records sees suspected duplicates")
+    found = selectors.duplicates_suspected(actor=request.user)
+    page = Paginator(found, DUPLICATES_PER_PAGE).get_page(request.GET.get("page"))
+    services.search_record(
+        people=[p for s in page.object_list for p in (s.keep, s.duplicate)],
+        text="suspected duplicates",
+        total=len(found),
+        where="suspected duplicate records",
+        actor=request.user,
+    )
+    return render(
+        request,
+        "people/duplicates.html",
+        {
+            "rows": presenters.duplicate_rows(page.object_list),
+            "page": page,
+            "total": len(found),
+            "pages": pagination(page, request),
+        },
     )
 
 

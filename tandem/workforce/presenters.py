@@ -64,8 +64,13 @@ def profile_initial(user: User, profile: PractitionerProfile | None) -> dict[str
 
 
 def suggestion_label(s: rules.Suggestion) -> str:
+    return s.candidate.name
+
+
+def suggestion_hint(s: rules.Suggestion) -> str:
+    """Why a practitioner is where they are in the list, under their name: each is listed once."""
     c = s.candidate
-    return f"{c.name}: {c.weighted} of {c.capacity} points now, score {s.score}"
+    return "; ".join([f"Score {s.score}, {c.weighted} of {c.capacity} points now", *s.reasons, *s.cautions])
 
 
 @dataclass(frozen=True)

@@ -79,27 +79,48 @@ class TrendPoint:
     on: date
     waiting: int
     oldest_days: int
+    # The last point is now, counted as the figures count it (the cases waiting now).
+    is_now: bool = False
+
+
+def _week_ends(today: date, weeks: int) -> list[date]:
+    """The last `weeks` Sundays before today, oldest first: weeks run Monday to Sunday (ISO 8601)."""
+    last_sunday = today - timedelta(days=today.isoweekday() % 7 or 7)
+    return [last_sunday - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
 
 
 def waiting_trend(*, team_ids: Sequence[int], today: date, weeks: int = 8) -> list[TrendPoint]:
-    """The waiting list at the end of each of the last `weeks` weeks and today, from when each
-    case joined the list and first left it (one query of the cases waiting at some point since)."""
-    days = [today - timedelta(weeks=n) for n in range(weeks, -1, -1)]
+    """The waiting list at the end of each of the last `weeks` complete weeks, from when each case
+    joined the list and left it (one query of the cases waiting at some point since), then now.
+
+    "Now" is the figure the dashboard shows beside it: the cases whose status is waiting, the
+    longest wait counted to today. A case no longer waiting has left the list by now whatever
+    its recorded time says (a time in the future, or none on an old row), so the two always agree.
+    """
+    days = _week_ends(today, weeks)
     ends = [timezone.make_aware(datetime.combine(d, time.max)) for d in days]
-    spans = list(
-        Case.objects.filter(team_id__in=team_ids, opened_at__lte=ends[-1])
-        .filter(Q(left_waiting_at__isnull=True) | Q(left_waiting_at__gt=ends[0]))
-        .values_list("opened_at", "left_waiting_at")
+    rows = list(
+        Case.objects.filter(team_id__in=team_ids)
+        .filter(Q(status=CaseStatus.WAITING) | Q(opened_at__lte=ends[-1]))
+        .filter(Q(status=CaseStatus.WAITING) | Q(left_waiting_at__isnull=True) | Q(left_waiting_at__gt=ends[0]))
+        .values_list("opened_at", "left_waiting_at", "allocated_at", "closed_at", "status")
     )
-    points = []
-    for day, end in zip(days, ends, strict=True):
-        joined = [opened for opened, left in spans if opened <= end and (left is None or left > end)]
+    now = clock.now()
+    spans = [
+        (opened, None if status == CaseStatus.WAITING else min(t for t in (left, allocated, closed, now) if t))
+        for opened, left, allocated, closed, status in rows
+    ]
+
+    def point(day: date, joined: list[datetime], *, is_now: bool = False) -> TrendPoint:
         oldest = min(joined, default=None)
-        points.append(
-            TrendPoint(
-                on=day, waiting=len(joined), oldest_days=(day - timezone.localdate(oldest)).days if oldest else 0
-            )
-        )
+        days_waited = (day - timezone.localdate(oldest)).days if oldest else 0
+        return TrendPoint(on=day, waiting=len(joined), oldest_days=days_waited, is_now=is_now)
+
+    points = [
+        point(day, [opened for opened, left in spans if opened <= end and (left is None or left > end)])
+        for day, end in zip(days, ends, strict=True)
+    ]
+    points.append(point(today, [opened for opened, left in spans if left is None], is_now=True))
     return points
 
 

@@ -14,6 +14,7 @@ class Dates(TandemForm):
     born = GovDateField(label="Date of birth", past_only=True, required=False)
     review = GovDateField(label="Review date", future_only=True, required=False)
     due = GovDateField(label="Due date", future_example=True, required=False)
+    met = GovDateField(label="Date of the meeting", past_only=True, required=False)
     note = forms.CharField(required=False)
 
 
@@ -34,6 +35,13 @@ def test_a_future_date_has_a_future_example_not_1948():
         html = _date_field(name)
         assert "1948" not in html
         assert f"For example, 27 3 {next_year}" in html
+
+
+def test_a_date_neither_of_birth_nor_ahead_has_last_years_example_not_1948():
+    html = _date_field("met")
+
+    assert "1948" not in html
+    assert f"For example, 27 3 {clock.today().year - 1}" in html
 
 
 def _refusal(message: str) -> str:

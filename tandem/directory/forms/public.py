@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from tandem.core import examples
 from tandem.core.forms import TandemForm
 from tandem.directory.categories import CATEGORIES
 from tandem.directory.forms.api import PUBLIC_DAY_NAMES
@@ -33,8 +34,8 @@ class DirectorySearchForm(TandemForm):
         required=False,
         max_length=10,
         label="Postcode",
-        help_text="To see the nearest first, for example CH41 1AA or CH41",
-        error_messages={"max_length": "Enter a postcode, like CH41 1AA"},
+        help_text=f"To see the nearest first, for example {examples.POSTCODE} or {examples.POSTCODE_DISTRICT}",
+        error_messages={"max_length": f"Enter a postcode, like {examples.POSTCODE}"},
     )
     within = forms.ChoiceField(
         required=False,

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 
+from tandem.core import examples
 from tandem.core.forms import TandemForm
 from tandem.directory import selectors, services
 from tandem.directory.forms.curation import MAX_ROWS, ServiceForm, time_parse
@@ -52,7 +53,7 @@ class LocationForm(TandemForm):
             if not data.get(name) and name not in self.errors:
                 self.add_error(name, f"Location {self.number}: {message}")
         if data.get("postal_code") and services.postcode_normal(data["postal_code"]) is None:
-            self.add_error("postal_code", f"Location {self.number}: enter a real postcode, like CH41 1AA")
+            self.add_error("postal_code", f"Location {self.number}: enter a real postcode, like {examples.POSTCODE}")
         return data
 
     def details(self) -> services.PlaceDetails | None:

@@ -11,7 +11,7 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 
 from tandem.audit import services as audit
-from tandem.core import clock
+from tandem.core import clock, examples
 from tandem.core.errors import DomainError, require
 from tandem.directory import policies, search_index, selectors
 from tandem.directory.categories import BY_CODE, CATEGORIES, TAXONOMY_ID, TAXONOMY_NAME
@@ -122,7 +122,7 @@ def categories_ensure() -> dict[str, TaxonomyTerm]:
 
 
 def postcode_normal(value: str) -> str | None:
-    """A full UK postcode in its standard form ("ch411aa" gives "CH41 1AA"), or None."""
+    """A full UK postcode in its standard form ("ch415lh" gives "CH41 5LH"), or None."""
     match = _POSTCODE.match("".join(value.upper().split()))
     return f"{match[1]} {match[2]}" if match else None
 
@@ -196,7 +196,7 @@ def _check_rows(details: ServiceDetails, places: list[Location]) -> None:
             if not getattr(place, field).strip():
                 _refuse(message, f"{prefix}{field}")
         if postcode_normal(place.postal_code) is None:
-            _refuse("Enter a real postcode, like CH41 1AA", f"{prefix}postal_code")
+            _refuse(f"Enter a real postcode, like {examples.POSTCODE}", f"{prefix}postal_code")
     for index, (day, opens, closes) in enumerate(details.opening_times):
         if day not in _DAYS:
             _refuse("Select the day", f"opening_times-{index}-day")

@@ -312,7 +312,7 @@ def test_mistakes_are_listed_in_page_order_and_nothing_typed_is_lost(client, pra
         "Describe what the new organisation does",
         "Enter the name of the service",
         "Enter a telephone number, like 0151 496 0000 or +44 151 496 0000",
-        "Location 1: enter a real postcode, like CH41 1AA",
+        "Location 1: enter a real postcode, like CH41 5LH",
         "Location 2: enter the town or city",
         "Location 2: enter the county",
         "Location 2: enter the postcode",

@@ -202,7 +202,7 @@ def test_a_service_may_belong_to_an_organisation_already_in_the_directory(practi
                     ),
                 )
             },
-            "Enter a real postcode, like CH41 1AA",
+            "Enter a real postcode, like CH41 5LH",
             "locations-0-postal_code",
         ),
         (

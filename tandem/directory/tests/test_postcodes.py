@@ -4,8 +4,10 @@ import time
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from tandem.audit.models import AuditEvent
+from tandem.core import examples
 from tandem.directory import postcodes
 from tandem.directory.models import Location, PostcodeCentroid
 from tandem.directory.postcodes import PostcodeFileInvalid, codepoint_load, onspd_load, place_find
@@ -141,3 +143,16 @@ def test_loading_postcodes_lets_search_measure_to_services_that_only_had_a_postc
 
     hits = service_search(ServiceQuery(keywords="lunch", postcode="SW1A 2AA")).hits
     assert [(hit.service.name, hit.distance_miles) for hit in hits] == [("Lunch Club", 178.9)]
+
+
+def test_the_example_postcode_in_hints_is_a_real_one_of_the_demo_borough(client):
+    """Hints and messages give a postcode people in the borough recognise: one in the Code-Point
+    Open extract shipped for it, never an invented one (CH41 1AA is not a postcode)."""
+    shipped = {row.split(",")[0].strip('"') for row in postcodes.CODEPOINT_WIRRAL.read_text().splitlines()}
+
+    page = client.get(reverse("directory:public_search")).content.decode()
+
+    assert examples.POSTCODE == "CH41 5LH"
+    assert examples.POSTCODE.replace(" ", "") in shipped
+    assert "To see the nearest first, for example CH41 5LH or CH41" in page
+    assert "CH41 1AA" not in page

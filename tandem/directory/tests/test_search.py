@@ -211,6 +211,29 @@ def test_near_a_postcode_the_nearest_comes_first_with_its_distance_in_miles():
     assert _miles(BIRKENHEAD, WALLASEY) == 2.3
 
 
+def test_near_a_postcode_the_nearest_comes_first_even_when_a_further_one_matches_better():
+    """The page promises the nearest first: a better match further away does not jump ahead."""
+    centroids_make()
+    service_make("West Kirby Dementia Café", postcode=WEST_KIRBY)  # "dementia" in its name
+    service_make("Wallasey Memory Group", description="A dementia support group.", postcode=WALLASEY)
+    service_make("Birkenhead Carers Centre", description="Dementia advice for carers.", postcode=BIRKENHEAD)
+
+    results = service_search(ServiceQuery(keywords="dementia", postcode=BIRKENHEAD))
+
+    assert [(hit.service.name, hit.distance_miles) for hit in results.hits] == [
+        ("Birkenhead Carers Centre", 0.0),
+        ("Wallasey Memory Group", _miles(BIRKENHEAD, WALLASEY)),
+        ("West Kirby Dementia Café", _miles(BIRKENHEAD, WEST_KIRBY)),
+    ]
+
+
+def test_without_a_postcode_the_best_match_comes_first():
+    service_make("West Kirby Dementia Café", postcode=WEST_KIRBY)
+    service_make("Birkenhead Carers Centre", description="Dementia advice for carers.", postcode=BIRKENHEAD)
+
+    assert _search(keywords="dementia") == ["West Kirby Dementia Café", "Birkenhead Carers Centre"]
+
+
 def test_a_service_at_two_places_is_measured_to_the_nearer_and_counts_its_words_once():
     centroids_make()
     two_places = service_make("Lunch Club", postcode=WEST_KIRBY)
@@ -254,7 +277,7 @@ def test_the_first_half_of_a_postcode_searches_from_the_middle_of_the_district()
     [
         ("CH99 9ZZ", "We could not find that postcode"),
         ("ZZ1", "We could not find that postcode"),
-        ("banana", "Enter a postcode, like CH41 1AA"),
+        ("banana", "Enter a postcode, like CH41 5LH"),
     ],
 )
 def test_a_postcode_we_cannot_place_is_refused_on_the_postcode_field(postcode, message):
@@ -404,6 +427,23 @@ def test_a_suggestion_ranks_services_matching_more_of_the_words_first():
     hits = services_suggest("I feel lonely and can't get to the shops")
 
     assert [hit.service.name for hit in hits] == ["Lonely No More", "Befriending Service", "Shopping Help"]
+
+
+def test_a_suggestion_offers_the_services_nearest_the_persons_postcode_first():
+    """Ask for help suggests what is near the person: among services matching as many of their
+    words, the nearest first, even where a further one has the word in its name."""
+    centroids_make()
+    service_make("West Kirby Befriending", postcode=WEST_KIRBY)
+    service_make("Wallasey Good Neighbours", description="Befriending visits at home.", postcode=WALLASEY)
+    service_make("Birkenhead Friends", description="Befriending and a chat.", postcode=BIRKENHEAD)
+
+    hits = services_suggest("I would like befriending", postcode=BIRKENHEAD)
+
+    assert [hit.service.name for hit in hits] == [
+        "Birkenhead Friends",
+        "Wallasey Good Neighbours",
+        "West Kirby Befriending",
+    ]
 
 
 def test_a_suggestion_ignores_a_postcode_it_cannot_find():

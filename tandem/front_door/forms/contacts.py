@@ -119,6 +119,11 @@ class OutcomeForm(TandemForm):
         required=False,
         max_length=5000,
     )
+    transition = forms.BooleanField(
+        label="For a transition assessment",
+        help_text="Only for a young person under 18 likely to need care and support at 18 (Care Act 2014 section 58)",
+        required=False,
+    )
     note = forms.CharField(label="Notes (optional)", widget=forms.Textarea, required=False, max_length=5000)
     close = forms.BooleanField(label="Close the contact now", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -138,6 +143,7 @@ class OutcomeForm(TandemForm):
             request_reason=data["request_reason"],
             concern_summary=data["concern_summary"],
             close=data["close"],
+            transition=data["transition"],
         )
 
 

@@ -227,6 +227,7 @@ class OutcomeChoice:
     request_reason: str = ""
     concern_summary: str = ""
     close: bool = False
+    transition: bool = False
 
 
 @transaction.atomic
@@ -306,6 +307,7 @@ def _request_create(*, contact: Contact, choice: OutcomeChoice, actor: Actor) ->
         urgency=contact.urgency,
         requested_at=clock.now(),
         requested_by=actor,
+        transition=choice.transition,
     )
     audit.record(
         actor=actor,

@@ -74,7 +74,7 @@ def test_a_settled_address_needs_its_first_line_and_postcode():
 
 def test_a_postcode_must_be_a_full_uk_one_and_is_tidied():
     assert errors(AboutForm(about(postcode="CH41"), words=ME)) == {
-        "postcode": ["Enter a full UK postcode, like CH41 1AA"]
+        "postcode": ["Enter a full UK postcode, like CH41 5LH"]
     }
     form = AboutForm(about(postcode="ch411aa"), words=ME)
     assert form.is_valid()

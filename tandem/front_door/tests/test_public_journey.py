@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tandem.audit.models import AuditEvent
 from tandem.directory.models import Service
-from tandem.directory.tests.search_world import service_make
+from tandem.directory.tests.search_world import BIRKENHEAD, WALLASEY, WEST_KIRBY, centroids_make, service_make
 from tandem.front_door.codes import ContactRoute, ContactSource
 from tandem.front_door.forms.public import SENT_KEY, SESSION_KEY
 from tandem.front_door.models import Contact
@@ -148,7 +148,7 @@ def test_a_mistake_is_shown_in_an_error_summary_and_nothing_typed_is_lost(client
     assert "<title>Error: About the person who needs help" in content
     assert 'class="govuk-error-summary"' in content
     assert '<a href="#id_family_name">Enter their last name</a>' in content
-    assert '<a href="#id_postcode">Enter a full UK postcode, like CH41 1AA</a>' in content
+    assert '<a href="#id_postcode">Enter a full UK postcode, like CH41 5LH</a>' in content
     assert 'value="Margaret"' in content
     assert 'value="12 Acacia Road"' in content
     assert 'value="CH41"' in content
@@ -337,6 +337,20 @@ def test_the_confirmation_suggests_local_services_from_what_is_hard(client, fron
     assert f'href="{reverse("directory:public_service", args=[lunch_club.id])}"' in content
 
 
+def test_the_confirmation_suggests_the_services_nearest_the_persons_postcode_first(client, front_door_team):
+    centroids_make()
+    """The further one has the words in its name, the nearer in its description: nearer first."""
+    service_make("West Kirby Lunch Club", description="Every Thursday.", postcode=WEST_KIRBY)
+    service_make("Wallasey Friendship Meals", description="A lunch club every Thursday.", postcode=WALLASEY)
+    fill_session(client, answers(about={"postcode": BIRKENHEAD}))
+    client.post(CHECK)
+
+    content = text(client.get(DONE))
+
+    assert content.index("Wallasey Friendship Meals") < content.index("West Kirby Lunch Club")
+    assert Contact.objects.get().submission["suggested_services"][0]["name"] == "Wallasey Friendship Meals"
+
+
 def test_the_services_suggested_are_recorded_on_the_contact_for_staff(client, front_door_team, practitioner):
     service_make("Hoylake Lunch Club", description="Hot meals in good company every Thursday.", phone="0151 555 0100")
     fill_session(client, ANSWERS)
@@ -369,7 +383,7 @@ def test_a_refusal_from_the_service_points_to_the_page_to_change(client, front_d
 
     content = text(response)
     assert response.status_code == 400
-    assert f'<a href="{page("about")}?change=yes">Enter a full UK postcode, like CH41 1AA</a>' in content
+    assert f'<a href="{page("about")}?change=yes">Enter a full UK postcode, like CH41 5LH</a>' in content
     assert Contact.objects.count() == 0
     assert client.session[SESSION_KEY]["answers"]["about"]["postcode"] == "CH41"
 

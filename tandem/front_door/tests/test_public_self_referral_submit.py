@@ -187,7 +187,7 @@ def _refused(change: dict, field: str | None, message: str) -> None:
         ),
         ({"address_line_1": ""}, "address_line_1", "Enter the first line of the address"),
         ({"postcode": ""}, "postcode", "Enter a postcode"),
-        ({"postcode": "CH41"}, "postcode", "Enter a full UK postcode, like CH41 1AA"),
+        ({"postcode": "CH41"}, "postcode", "Enter a full UK postcode, like CH41 5LH"),
         ({"hard_outcomes": ("k",)}, "hard_outcomes", "Select what is hard from the list"),
         (
             {"hard_outcomes": (), "hard_in_own_words": ""},

@@ -15,6 +15,8 @@ GET = {
     "people:warnings_due": row("sign_in", 200, 200, 200, 403),
     # Every member of staff has a "my work" page: each app's sections follow their role.
     "people:my_work": row("sign_in", 200, 200, 200, 200),
+    # Suspected duplicates: for those who merge records (managers).
+    "people:duplicates": row("sign_in", 403, 200, 403, 403),
     "people:summary": row("sign_in", 200, 200, 200, 404),
     "people:details_edit": row("sign_in", 200, 200, 200, 404),
     "people:voice_edit": row("sign_in", 200, 200, 200, 404),
@@ -39,6 +41,7 @@ POST = {
     "people:create": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 403),
     "people:warnings_due": row("sign_in", 405, 405, 405, 405),
     "people:my_work": row("sign_in", 405, 405, 405, 405),
+    "people:duplicates": row("sign_in", 405, 405, 405, 405),
     "people:summary": row("sign_in", 405, 405, 405, 405),
     "people:details_edit": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404),
     "people:voice_edit": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404),

@@ -115,7 +115,7 @@ def test_a_date_of_birth_of_today_is_accepted(practitioner, set_clock):
             "nhs_number",
         ),
         ({"nhs_number": "94347659"}, "NHS number must be 10 digits", "nhs_number"),
-        ({"postcode": "CH41"}, "Enter a full UK postcode, like CH41 1AA", "postcode"),
+        ({"postcode": "CH41"}, "Enter a full UK postcode, like CH41 5LH", "postcode"),
         ({"gender": "F"}, "Select a gender", "gender"),
         ({"ethnicity": "British"}, "Select an ethnicity from the list", "ethnicity"),
     ],

@@ -28,7 +28,7 @@ def test_it_refuses_something_that_is_not_a_full_postcode(typed):
     with pytest.raises(DomainError) as refused:
         postcode_clean(typed)
 
-    assert refused.value.message == "Enter a full UK postcode, like CH41 1AA"
+    assert refused.value.message == "Enter a full UK postcode, like CH41 5LH"
     assert refused.value.field == "postcode"
     assert postcode_looks_full(typed) is False
 

@@ -14,6 +14,7 @@ VISITS = [
     Visit("people:warnings_due", P, lambda w: "/people/warnings/review/"),
     Visit("people:my_work", P, lambda w: "/people/my-work/"),
     Visit("people:my_work", M, lambda w: "/people/my-work/", variant="manager"),
+    Visit("people:duplicates", M, lambda w: "/people/duplicates/"),
     Visit("people:summary", M, person_path("")),
     Visit("people:summary", M, lambda w: f"/people/{w.restricted.uuid}/", variant="restricted"),
     Visit("people:details_edit", P, person_path("details/")),
@@ -52,6 +53,7 @@ VISITS = [
     Visit("people:access_log", M, person_path("access-log/")),
     Visit("people:merge", M, person_path("merge/")),
     Visit("people:merge", M, person_path("merge/"), submit("Find the duplicate"), "errors"),
+    Visit("people:merge", M, person_path("merge/?duplicate=Mary+Smith"), variant="candidates"),
     Visit(
         "people:merge", M, lambda w: f"/people/{w.person.uuid}/merge/?duplicate={w.duplicate.local_id}", variant="found"
     ),

@@ -36,6 +36,12 @@ def _event(
     record_event(case.events, case, kind=kind, actor=actor, worker=worker, reason=reason, detail=detail[:300])
 
 
+UNDER_18 = (
+    "This person is under 18: adult waiting lists are for adults. Refer them to children's services,"
+    " or start a transition assessment if they are likely to need care and support at 18"
+)
+
+
 @transaction.atomic
 def case_open(
     *,
@@ -50,11 +56,7 @@ def case_open(
     """Put a person on a team's waiting list; until screened they wait at the priority given."""
     require(policies.can_work_waiting_list(actor, team.pk), NOT_YOUR_TEAM)
     if people_selectors.is_child(person, clock.today()):  # adult social care only (Care Act 2014 Part 1)
-        raise DomainError(
-            "This person is under 18: adult waiting lists are for adults. Refer them to children's services,"
-            " or start a transition assessment if they are likely to need care and support at 18",
-            field="person",
-        )
+        raise DomainError(UNDER_18, field="person")
     return _case_open(
         person=person,
         team=team,
@@ -106,13 +108,24 @@ def _case_open(
 
 def case_open_for_request(request: Any) -> None:
     """Every request for support the front door passes to a team waits on that team's list (an
-    urgent one at high priority until screened)."""
+    urgent one at high priority until screened).
+
+    Adults only (Care Act 2014 Part 1): a request about someone under 18 joins an adult team's
+    list only when it is flagged as a transition assessment (Care Act 2014 ss58-59, a young person
+    likely to have needs for care and support at 18), and waits for that assessment.
+    """
+    child = people_selectors.is_child(request.person, clock.today())
+    transition = bool(request.transition)
+    if child and not transition:
+        raise DomainError(UNDER_18, field="transition")
+    if transition and not child:
+        raise DomainError("A transition assessment is for a young person under 18", field="transition")
     urgent = request.urgency == Urgency.URGENT
     _case_open(
         person=request.person,
         team=request.team,
-        summary=request.reason,
-        waiting_for=WaitingFor.ALLOCATION,
+        summary=f"Transition assessment: {request.reason}" if transition else request.reason,
+        waiting_for=WaitingFor.ASSESSMENT if transition else WaitingFor.ALLOCATION,
         support_request=request,
         priority=Priority.HIGH if urgent else Priority.MEDIUM,
         actor=request.requested_by,

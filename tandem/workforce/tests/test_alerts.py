@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from tandem.workforce import pressures, rules, selectors, services
 from tandem.workforce.codes import AlertKind
-from tandem.workforce.models import Alert, Post
+from tandem.workforce.models import Alert, Case, Post
 from tandem.workforce.tests.conftest import profile_for
 
 pytestmark = pytest.mark.django_db
@@ -90,14 +90,42 @@ def test_the_trend_counts_who_was_waiting_at_the_end_of_each_week(
     set_clock(datetime(2026, 11, 18, 9, tzinfo=UTC))
     services.case_allocate(case=first, worker=practitioner, reason="Room", version=None, actor=manager)
 
+    set_clock(datetime(2026, 11, 23, 9, tzinfo=UTC))
+
     trend = pressures.waiting_trend(team_ids=[team.pk], today=date(2026, 11, 23), weeks=3)
 
-    assert [(p.on, p.waiting, p.oldest_days) for p in trend] == [
-        (date(2026, 11, 2), 1, 0),
-        (date(2026, 11, 9), 1, 7),
-        (date(2026, 11, 16), 2, 14),
-        (date(2026, 11, 23), 1, 13),
+    # Monday 23 November: the weeks ended on Sundays 8, 15 and 22 November, then now.
+    assert [(p.on, p.waiting, p.oldest_days, p.is_now) for p in trend] == [
+        (date(2026, 11, 8), 1, 6, False),
+        (date(2026, 11, 15), 2, 13, False),
+        (date(2026, 11, 22), 1, 12, False),
+        (date(2026, 11, 23), 1, 13, True),
     ]
+
+
+def test_the_trends_now_is_the_figure_now_whatever_a_case_records_of_leaving(
+    team, manager, practitioner, person_factory, profiles, set_clock
+):
+    """The dashboard's "now" and the last row of its weekly table count the same cases: a case
+    allocated with a leaving time still to come, or none recorded, is not waiting now."""
+    set_clock(datetime(2026, 11, 2, 9, tzinfo=UTC))
+    waiting = services.case_open(person=person_factory(), team=team, summary="A", actor=practitioner)
+    future = services.case_open(person=person_factory(), team=team, summary="B", actor=practitioner)
+    unrecorded = services.case_open(person=person_factory(), team=team, summary="C", actor=practitioner)
+    for case in (future, unrecorded):
+        services.case_allocate(case=case, worker=practitioner, reason="Room", version=None, actor=manager)
+    Case.objects.filter(pk=future.pk).update(left_waiting_at=datetime(2026, 12, 30, 9, tzinfo=UTC))
+    Case.objects.filter(pk=unrecorded.pk).update(left_waiting_at=None)
+    set_clock(datetime(2026, 11, 25, 9, tzinfo=UTC))
+    today = date(2026, 11, 25)
+
+    figures = pressures.totals(
+        pressures.figures_by_team(team_ids=[team.pk], today=today, in_force=selectors.rules_in_force())
+    )
+    now = pressures.waiting_trend(team_ids=[team.pk], today=today)[-1]
+
+    assert (now.waiting, now.oldest_days) == (figures[AlertKind.WAITING], figures[AlertKind.WAITING_OLDEST]) == (1, 23)
+    assert waiting.pk in Case.objects.filter(status="waiting").values_list("pk", flat=True)
 
 
 def test_drill_down_lists_the_cases_behind_a_figure(team, manager, waiting):

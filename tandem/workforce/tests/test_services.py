@@ -243,3 +243,46 @@ def test_a_child_cannot_join_an_adult_waiting_list(person_factory, team, practit
     with pytest.raises(DomainError, match="under 18: adult waiting lists are for adults"):
         services.case_open(person=child, team=team, summary="Help at home", actor=practitioner)
     assert not Case.objects.filter(person=child).exists()
+
+
+def _request_for(person, team, practitioner, *, transition=False):
+    return SupportRequest.objects.create(
+        person=person,
+        team=team,
+        reason="Help at home",
+        urgency="routine",
+        requested_at=datetime(2026, 11, 2, 9, tzinfo=UTC),
+        requested_by=practitioner,
+        transition=transition,
+    )
+
+
+def test_a_request_about_a_child_does_not_join_an_adult_waiting_list(person_factory, team, practitioner, profiles):
+    """Adult social care only (Care Act 2014 Part 1), as `case_open` refuses: the front door's
+    request is refused too, unless flagged as a transition assessment."""
+    today = clock.today()
+    child = person_factory(date_of_birth=date(today.year - 16, 1, 1))
+    request = _request_for(child, team, practitioner)
+
+    with pytest.raises(DomainError, match="under 18: adult waiting lists are for adults"):
+        services.case_open_for_request(request)
+    assert not Case.objects.filter(person=child).exists()
+
+
+def test_a_transition_assessment_request_for_a_child_waits_flagged_as_such(
+    person_factory, team, practitioner, profiles
+):
+    """Care Act 2014 ss58-59: a young person likely to have needs at 18 is assessed before then."""
+    today = clock.today()
+    child = person_factory(date_of_birth=date(today.year - 17, 1, 1))
+
+    services.case_open_for_request(_request_for(child, team, practitioner, transition=True))
+
+    case = Case.objects.get(person=child)
+    assert (case.summary, case.waiting_for) == ("Transition assessment: Help at home", "assessment")
+
+
+def test_a_transition_assessment_request_for_an_adult_is_refused(person, team, practitioner, profiles):
+    with pytest.raises(DomainError, match="A transition assessment is for a young person under 18"):
+        services.case_open_for_request(_request_for(person, team, practitioner, transition=True))
+    assert not Case.objects.filter(person=person).exists()

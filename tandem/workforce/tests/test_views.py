@@ -117,3 +117,18 @@ def test_a_new_version_of_the_rules_from_the_form(client, manager):
     rules_page = client.get(reverse("workforce:rules")).content.decode()
     assert "Version 1" in rules_page
     assert "Hoarding" in rules_page
+
+
+def test_the_allocation_page_lists_each_practitioner_once_even_in_two_teams(
+    signed_in, waiting, team, other_team, manager, user_factory
+):
+    worker = user_factory(username="twoteams", first_name="Tess", last_name="Twoteams", teams=[team, other_team])
+    profile_for(worker, team, manager)
+
+    response = signed_in.get(reverse("workforce:case_allocate", args=[waiting.uuid]))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count("Tess Twoteams") == 1
+    assert page.count("Priya Shah") == 1
+    assert "Room for it: 100 of 100 points free after taking it" in page

@@ -303,6 +303,7 @@ def case_allocate(request: StaffRequest, record: Record[Case]) -> HttpResponse:
         template="workforce/case_allocate.html",
         suggestions=suggestions,
         other_cases=presenters.other_open_cases(selectors.other_open_cases(case=found), actor=request.user),
+        hints={str(s.candidate.user_id): presenters.suggestion_hint(s) for s in suggestions},
     )
 
 

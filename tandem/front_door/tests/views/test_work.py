@@ -1,6 +1,6 @@
 """Conversation, outcome, signposting, follow-ups, allocation and closing, through the pages."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -277,3 +277,40 @@ def test_connecting_to_a_team_leaves_the_contact_open_unless_asked(
     assert response.status_code == 302
     assert SupportRequest.objects.get().team == other_team
     assert contact.status == ContactStatus.OPEN
+
+
+def test_connecting_a_child_to_an_adult_team_is_refused_with_a_plain_message(
+    signed_in: Client, contact: Contact, other_team: Team, read
+):
+    """Adults only (Care Act 2014 Part 1): the adult team's list refuses a child, the outcome page
+    says why beside the transition question, and nothing is recorded."""
+    today = clock.today()
+    Person.objects.filter(pk=contact.person_id).update(date_of_birth=date(today.year - 15, 1, 1))
+
+    response = signed_in.post(
+        url("outcome_add", contact),
+        {"kinds": ["connected_to_team"], "team": str(other_team.pk), "version": contact.version},
+    )
+
+    assert response.status_code == 400
+    assert read(response).field_errors == [
+        "This person is under 18: adult waiting lists are for adults. Refer them to children's services,"
+        " or start a transition assessment if they are likely to need care and support at 18"
+    ]
+    assert not SupportRequest.objects.exists()
+    assert not contact.outcomes.exists()
+
+
+def test_a_transition_assessment_connects_a_young_person_to_a_team(
+    signed_in: Client, contact: Contact, other_team: Team
+):
+    today = clock.today()
+    Person.objects.filter(pk=contact.person_id).update(date_of_birth=date(today.year - 17, 1, 1))
+
+    response = signed_in.post(
+        url("outcome_add", contact),
+        {"kinds": ["connected_to_team"], "team": str(other_team.pk), "transition": "on", "version": contact.version},
+    )
+
+    assert response.status_code == 302
+    assert SupportRequest.objects.get().transition is True

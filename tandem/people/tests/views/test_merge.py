@@ -139,3 +139,64 @@ def test_a_manager_who_broke_the_glass_cannot_merge_a_restricted_record(
     )
     assert Person.objects.get(pk=restricted_person.pk).merged_into is None
     assert audit.actions() == []
+
+
+def test_find_the_duplicate_searches_by_name_as_person_search_does(client, manager, person, url, person_make, read):
+    """Not only an ID: a name, date of birth or postcode lists the records it finds (ADR 0006),
+    each with a link to compare it with this one; this record itself is not offered."""
+    smyth = person_make(given_name="Mary", family_name="Smyth", date_of_birth=date(1948, 3, 12), nhs_number=None)
+    client.force_login(manager)
+
+    response = client.get(url, {"duplicate": "mary smyth 12/03/1948"})
+
+    page = read(response)
+    assert response.status_code == 200
+    assert "1 record matches: compare one with this record before merging." in page.text
+    assert "SMYTH, Mary" in page.text
+    assert "SMITH, Mary" not in page.text
+    assert f'href="{url}?duplicate={smyth.local_id}"' in response.content.decode()
+
+
+def test_find_the_duplicate_logs_the_search_with_the_records_it_listed(client, manager, person, url, duplicate, audit):
+    client.force_login(manager)
+
+    client.get(url, {"duplicate": "Mary Smyth"})
+
+    event = next(e for e in audit.events() if e.action == "people.search.listed")
+    assert event.changes["where"] == "merge records (find the duplicate)"
+    assert event.changes["listed"] == [str(duplicate.uuid)]
+
+
+def test_a_name_no_other_record_has_is_a_problem_keeping_what_was_typed(client, manager, url, read):
+    client.force_login(manager)
+
+    response = client.get(url, {"duplicate": "Zebedee"})
+
+    page = read(response)
+    assert response.status_code == 400
+    assert page.error_summary == ["No other record you can open matches “Zebedee”"]
+    assert page.values == {"duplicate": "Zebedee"}
+
+
+def test_a_search_it_cannot_understand_is_a_problem_not_an_error(client, manager, url, read):
+    client.force_login(manager)
+
+    response = client.get(url, {"duplicate": "Mary 31/02/1948"})
+
+    assert response.status_code == 400
+    assert read(response).error_summary == ["31/02/1948 is not a real date: use day/month/year, like 12/03/1948"]
+
+
+def test_find_the_duplicate_does_not_offer_a_restricted_record_the_manager_cannot_open(
+    client, user_factory, other_team, person, restricted_person, read
+):
+    visiting = user_factory(username="visiting.manager", role="team_manager", teams=[other_team])
+    client.force_login(visiting)
+
+    response = client.get(
+        reverse("people:merge", args=[person.uuid]),
+        {"duplicate": f"{restricted_person.given_name} {restricted_person.family_name}"},
+    )
+
+    assert response.status_code == 400
+    assert restricted_person.family_name.upper() not in read(response).text
