@@ -52,14 +52,23 @@ DISTRICT_PLACES: dict[str, tuple[str, tuple[str, ...]]] = {
     "CH65": ("Ellesmere Port", ("Hooton", "Eastham")),
 }
 
+# As English practices are named: after the place, the street the surgery is on, or a founding doctor.
 _PRACTICE_PATTERNS = (
     "{locality} Medical Centre",
     "{street} Surgery",
     "{locality} Health Centre",
     "{locality} Family Practice",
     "The {surname} Practice",
-    "{locality} Village Surgery",
+    "{village} Surgery",
+    "{street} Medical Practice",
 )
+
+
+def practice_name(pattern: str, *, locality: str, street: str, surname: str) -> str:
+    """A practice's name from a pattern; "Village" is said once (Wallasey Village gives "Wallasey Village
+    Surgery", never "Wallasey Village Village Surgery")."""
+    village = locality if locality.endswith(" Village") else f"{locality} Village"
+    return pattern.format(locality=locality, street=street, surname=surname, village=village)
 
 
 @dataclass(frozen=True)
@@ -113,8 +122,11 @@ def _practices_ensure(
     names: set[str] = set()
     while len(ids) < per_hood:
         street = rng.choice(streets)
-        name = rng.choice(_PRACTICE_PATTERNS).format(
-            locality=street.locality, street=street.name.rsplit(" ", 1)[0], surname=pools.surnames.draw(rng)
+        name = practice_name(
+            rng.choice(_PRACTICE_PATTERNS),
+            locality=street.locality,
+            street=street.name,
+            surname=pools.surnames.draw(rng),
         )
         ods_code = f"Z{rng.randrange(10000, 99999)}"
         if name in names or GPPractice.objects.filter(ods_code=ods_code).exclude(name=name).exists():

@@ -10,6 +10,7 @@ from django.db import connection
 
 from tandem.core.errors import DomainError
 from tandem.demo.borough import DEFAULT_SEED, SIZES, borough_seed
+from tandem.demo.care_seed import care_seed
 from tandem.demo.directory_seed import directory_seed
 from tandem.demo.front_door_seed import front_door_seed
 from tandem.demo.safeguarding_seed import safeguarding_seed
@@ -83,6 +84,12 @@ class Command(BaseCommand):
             raise CommandError(error.message) from error
         made = ", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in safeguarding.items())
         self.stdout.write(f"  Safeguarding: {made}")
+        try:
+            care = care_seed(size=report.size, seed=report.seed)
+        except DomainError as error:
+            raise CommandError(error.message) from error
+        made = ", ".join(f"{n:,} {name}" for name, n in care.items())
+        self.stdout.write(f"  Care and support: {made}")
         workforce = workforce_seed(size=report.size, seed=report.seed)
         made = ", ".join(f"{n:,} {name}" for name, n in workforce.items())
         self.stdout.write(f"  Workforce: {made}")
