@@ -158,12 +158,13 @@ def as_of(day: date, hour: int = 11) -> Iterator[None]:
     """The services see `day` as today (at `hour`, never later than now): a history is replayed in order."""
     moment = min(timezone.make_aware(datetime.combine(day, time(hour))), clock.now() - timedelta(minutes=5))
     saved = clock.now, clock.today
-    clock.now = lambda: moment  # type: ignore[method-assign]  # the replay's clock, put back below
-    clock.today = lambda: timezone.localdate(moment)  # type: ignore[method-assign]
+    # The replay's clock, put back below; the services read `clock.now()` and `clock.today()`.
+    clock.now = lambda: moment
+    clock.today = lambda: timezone.localdate(moment)
     try:
         yield
     finally:
-        clock.now, clock.today = saved  # type: ignore[method-assign]
+        clock.now, clock.today = saved
 
 
 _ASSESSORS = (Profession.SOCIAL_WORKER, Profession.OCCUPATIONAL_THERAPIST)
@@ -264,7 +265,8 @@ class _History:
             return
         manager = next((m for m in place.managers if m.pk != worker.pk), None)
         if manager is not None:
-            with as_of(min(assessment.completed_on + timedelta(days=rng.randint(1, 4)), self.today)):
+            completed = assessment.completed_on or self.today
+            with as_of(min(completed + timedelta(days=rng.randint(1, 4)), self.today)):
                 assessment = assessing.assessment_authorise(
                     assessment=assessment, version=assessment.version, actor=manager
                 )

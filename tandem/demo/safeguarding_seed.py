@@ -295,7 +295,7 @@ FIRST_STAGES: tuple[tuple[str, bool], ...] = (
     (DolsStatus.NOT_GRANTED, False),
     (DolsStatus.WITHDRAWN, False),
 )
-_RECEIVED_DAYS_AGO = {
+_RECEIVED_DAYS_AGO: dict[str, tuple[int, int]] = {
     DolsStatus.WAITING: (0, 3),
     DolsStatus.ALLOCATED: (12, 28),
     DolsStatus.GRANTED: (60, 200),
