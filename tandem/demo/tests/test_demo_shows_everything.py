@@ -1,10 +1,13 @@
 """The demo shows every part of the product: each role has work to see and do on a seeded small borough."""
 
+import re
 from datetime import datetime
 from itertools import pairwise
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 
 from tandem.assessments.models import AssessmentStatus, NeedsAssessment
 from tandem.core import clock
@@ -178,3 +181,18 @@ def test_the_same_seed_gives_the_same_demo(set_clock):
     assert first
     assert _care_made() == first
     assert _dols_made() == dols
+
+
+def test_the_readme_lists_every_login_the_seed_prints(set_clock, capsys):
+    set_clock(NOW)
+
+    call_command("seed", "--people", "300", "--seed", str(SEED))
+
+    out = capsys.readouterr().out
+    printed = re.findall(r"^  (\w+) {2,}", out.split("Demo logins", 1)[1], flags=re.MULTILINE)
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| `(\w+)` \|", readme, flags=re.MULTILINE)
+    assert "provider" in printed
+    assert "sgmanager" in printed
+    assert sorted(printed) == sorted(listed)
+    assert "Care and support: " in out
