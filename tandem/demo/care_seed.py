@@ -155,7 +155,8 @@ REVIEW_VIEWS = (
 
 @contextmanager
 def as_of(day: date, hour: int = 11) -> Iterator[None]:
-    """The services see `day` as today (at `hour`, never later than now): a history is replayed in order."""
+    """The services see `day` as today (at `hour`, never later than now): a history is replayed in order.
+    It swaps the process's clock, so it belongs to the seed command alone, never to a running server."""
     moment = min(timezone.make_aware(datetime.combine(day, time(hour))), clock.now() - timedelta(minutes=5))
     saved = clock.now, clock.today
     # The replay's clock, put back below; the services read `clock.now()` and `clock.today()`.
