@@ -36,7 +36,7 @@ from tandem.support_plans.models import CommissionedService, SupportPlan
 
 # Care histories per locality team (eight teams): 160 in the small demo. Each is replayed through
 # the services (about a tenth of a second each), so the numbers stay modest at every size.
-PER_TEAM = {"small": 20, "medium": 64, "large": 120}
+PER_TEAM = {"small": 20, "medium": 40, "large": 48}
 
 # What happens to each history, in turn, so every stage is there however few are made.
 STAGES = (
