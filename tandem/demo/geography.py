@@ -68,6 +68,8 @@ def practice_name(pattern: str, *, locality: str, street: str, surname: str) -> 
     """A practice's name from a pattern; "Village" is said once (Wallasey Village gives "Wallasey Village
     Surgery", never "Wallasey Village Village Surgery")."""
     village = locality if locality.endswith(" Village") else f"{locality} Village"
+    if " " in locality and village != locality:
+        village = locality  # "Higher Tranmere Surgery", not "Higher Tranmere Village Surgery"
     return pattern.format(locality=locality, street=street, surname=surname, village=village)
 
 
@@ -115,11 +117,11 @@ def neighbourhoods_ensure(districts: list[str]) -> dict[str, Neighbourhood]:
 
 
 def _practices_ensure(
-    rng: random.Random, pools: NamePools, hood: Neighbourhood, streets: list[Street], per_hood: int
+    rng: random.Random, pools: NamePools, hood: Neighbourhood, streets: list[Street], per_hood: int, *, names: set[str]
 ) -> tuple[list[int], list[float]]:
+    """The neighbourhood's practices, named unlike any in `names` (the borough's, which it adds to)."""
     ids: list[int] = []
     sizes: list[float] = []
-    names: set[str] = set()
     while len(ids) < per_hood:
         street = rng.choice(streets)
         name = practice_name(
@@ -157,8 +159,11 @@ def geography_build(seed: int, pools: NamePools, *, practices_per_neighbourhood:
             )
     practices: dict[int, tuple[list[int], list[float]]] = {}
     names: dict[int, str] = {}
+    practice_names: set[str] = set()
     for hood in sorted({h.pk: h for h in hoods.values()}.values(), key=lambda h: h.name):
         local = [s for s in streets if s.neighbourhood_id == hood.pk]
-        practices[hood.pk] = _practices_ensure(rng, pools, hood, local, practices_per_neighbourhood)
+        practices[hood.pk] = _practices_ensure(
+            rng, pools, hood, local, practices_per_neighbourhood, names=practice_names
+        )
         names[hood.pk] = hood.name
     return Geography(streets=tuple(streets), practices=practices, neighbourhood_names=names)
