@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-__all__ = ["checkboxes", "radios", "table", "textarea"]
+__all__ = ["checkboxes", "radios", "scrolling_table", "table", "textarea"]
 
 Params = Mapping[str, Any]
 
@@ -277,3 +277,19 @@ def table(params: Params) -> Markup:
         parts.append("</tr>")
     parts.append("</tbody></table>")
     return Markup("".join(parts))  # noqa: S704 (built from escaped parts and trusted `html`)
+
+
+def scrolling_table(params: Params) -> Markup:
+    """The design system's table in its own container, which scrolls sideways when the table is
+    wider than the screen (a phone), so the page never does (WCAG 2.2 1.4.10 Reflow). The container
+    is a region named by the table's caption that takes focus, so a keyboard can scroll it too
+    (2.1.1). With row headings (`firstCellIsHeader`) the first column stays in view as it scrolls;
+    a table of figures whose last column is a total (`classes` with `tandem-table--totals`) keeps
+    that column in view too."""
+    classes = "tandem-table-scroll"
+    if params.get("firstCellIsHeader"):
+        classes += " tandem-table-scroll--row-headings"
+    label = str(params.get("caption") or "Table")
+    return Markup('<div class="{}" role="region" aria-label="{}" tabindex="0">{}</div>').format(
+        classes, label, table(params)
+    )

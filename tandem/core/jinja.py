@@ -80,8 +80,9 @@ def environment(**options: Any) -> Environment:
             "form_fields": form_fields,
             "service_navigation": navigation.service_navigation,
             # The design system's table, written in Python (components.py): list pages of
-            # hundreds of rows spent most of their time in the macro's nested calls.
-            "govukTable": components.table,
+            # hundreds of rows spent most of their time in the macro's nested calls. Every table
+            # scrolls inside its own container on a narrow screen, never the page.
+            "govukTable": components.scrolling_table,
         }
     )
     env.filters.update(

@@ -539,6 +539,7 @@ class _Generator:
         self.organisations: dict[str, Organization] = {}
         self.venues: dict[tuple[str, str], Location] = {}
         self.names: set[str] = set()
+        self.descriptions: set[str] = set()
         self.phone = 0
         # Each locality has one community group of its own, which runs several of its services.
         self.local_group = {
@@ -633,7 +634,7 @@ class _Generator:
             id=self.uuid(),
             organization_id=organisation.id,
             name=name,
-            description=f"{description}\n\nWho can use it: {eligibility}",
+            description=self._distinct(f"{description}\n\nWho can use it: {eligibility}", name, organisation, venue),
             url=f"https://{_slug(organisation.name)}.example.org/{_slug(name)}",
             email=f"{kind.email}@{_slug(organisation.name)}.example.org",
             status=self._status(),
@@ -645,6 +646,20 @@ class _Generator:
         )
         self.rows[Service].append(service)
         self._owned(service, kind, venue, (days, time(opens_h, opens_m), time(closes_h, closes_m), cost))
+
+    def _distinct(self, text: str, name: str, organisation: Organization, venue: Location | None) -> str:
+        """The description, told apart from any other service's: two services alike in kind, place
+        and days would read the same, so the second says who runs it and where, or its own name."""
+        where = f" at {venue.name}, {venue.city}" if venue else " across the Wirral"
+        # The last is unique whatever came before: service names are.
+        candidates = (
+            text,
+            f"Run by {organisation.name}{where}. {text}",
+            f"{name}, run by {organisation.name}{where}. {text}",
+        )
+        chosen = next((c for c in candidates if c not in self.descriptions), candidates[-1])
+        self.descriptions.add(chosen)
+        return chosen
 
     def _status(self) -> str:
         draw = self.rng.random()

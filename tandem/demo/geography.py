@@ -52,14 +52,25 @@ DISTRICT_PLACES: dict[str, tuple[str, tuple[str, ...]]] = {
     "CH65": ("Ellesmere Port", ("Hooton", "Eastham")),
 }
 
+# As English practices are named: after the place, the street the surgery is on, or a founding doctor.
 _PRACTICE_PATTERNS = (
     "{locality} Medical Centre",
     "{street} Surgery",
     "{locality} Health Centre",
     "{locality} Family Practice",
     "The {surname} Practice",
-    "{locality} Village Surgery",
+    "{village} Surgery",
+    "{street} Medical Practice",
 )
+
+
+def practice_name(pattern: str, *, locality: str, street: str, surname: str) -> str:
+    """A practice's name from a pattern; "Village" is said once (Wallasey Village gives "Wallasey Village
+    Surgery", never "Wallasey Village Village Surgery")."""
+    village = locality if locality.endswith(" Village") else f"{locality} Village"
+    if " " in locality and village != locality:
+        village = locality  # "Higher Tranmere Surgery", not "Higher Tranmere Village Surgery"
+    return pattern.format(locality=locality, street=street, surname=surname, village=village)
 
 
 @dataclass(frozen=True)
@@ -106,15 +117,18 @@ def neighbourhoods_ensure(districts: list[str]) -> dict[str, Neighbourhood]:
 
 
 def _practices_ensure(
-    rng: random.Random, pools: NamePools, hood: Neighbourhood, streets: list[Street], per_hood: int
+    rng: random.Random, pools: NamePools, hood: Neighbourhood, streets: list[Street], per_hood: int, *, names: set[str]
 ) -> tuple[list[int], list[float]]:
+    """The neighbourhood's practices, named unlike any in `names` (the borough's, which it adds to)."""
     ids: list[int] = []
     sizes: list[float] = []
-    names: set[str] = set()
     while len(ids) < per_hood:
         street = rng.choice(streets)
-        name = rng.choice(_PRACTICE_PATTERNS).format(
-            locality=street.locality, street=street.name.rsplit(" ", 1)[0], surname=pools.surnames.draw(rng)
+        name = practice_name(
+            rng.choice(_PRACTICE_PATTERNS),
+            locality=street.locality,
+            street=street.name,
+            surname=pools.surnames.draw(rng),
         )
         ods_code = f"Z{rng.randrange(10000, 99999)}"
         if name in names or GPPractice.objects.filter(ods_code=ods_code).exclude(name=name).exists():
@@ -145,8 +159,11 @@ def geography_build(seed: int, pools: NamePools, *, practices_per_neighbourhood:
             )
     practices: dict[int, tuple[list[int], list[float]]] = {}
     names: dict[int, str] = {}
+    practice_names: set[str] = set()
     for hood in sorted({h.pk: h for h in hoods.values()}.values(), key=lambda h: h.name):
         local = [s for s in streets if s.neighbourhood_id == hood.pk]
-        practices[hood.pk] = _practices_ensure(rng, pools, hood, local, practices_per_neighbourhood)
+        practices[hood.pk] = _practices_ensure(
+            rng, pools, hood, local, practices_per_neighbourhood, names=practice_names
+        )
         names[hood.pk] = hood.name
     return Geography(streets=tuple(streets), practices=practices, neighbourhood_names=names)

@@ -70,6 +70,9 @@ class _Member:
         return f"{self.given} {self.family}"
 
 
+_AT_HOME = "Lives at home."
+
+
 class BoroughGenerator:
     """Makes households until the borough has the people asked for, yielding rows in chunks."""
 
@@ -189,6 +192,30 @@ class BoroughGenerator:
             kids.append(self._member(female=self.rng.random() < 0.49, age=age, family=surname))
         return kids
 
+    def _carers_family(
+        self, kind: str, surname: str
+    ) -> tuple[list[_Member], list[tuple[_Member, _Member, str]], list[tuple[_Member, _Member]]]:
+        """A household with children: members, (cared for, carer, relationship), (carer, child).
+
+        Tandem is adult social care: children are in the borough only as a carer's family. In a
+        family one parent cares for the other; a lone parent cares for their own parent, who lives
+        with them. The children are in the carer's network.
+        """
+        rng = self.rng
+        if kind == "family":
+            members = self._couple(rng.randint(24, 55), older=False)
+            count = rng.choices((1, 2, 3, 4), weights=(40, 40, 15, 5))[0]
+            kids = self._children(min(m.age for m in members), members[0].family, count)
+            cared, carer = (members[0], members[1]) if rng.random() < 0.5 else (members[1], members[0])
+            return [*members, *kids], [(cared, carer, Rel.SPOUSE_OR_PARTNER)], [(carer, kid) for kid in kids]
+        parent = self._member(female=rng.random() < 0.85, age=rng.randint(35, 55), family=surname)
+        elder = self._member(
+            female=rng.random() < 0.65, age=max(self._older_age(), parent.age + rng.randint(22, 34)), family=surname
+        )
+        kids_surname = parent.family if rng.random() < 0.6 else self.pools.surnames.draw(rng)
+        kids = self._children(parent.age, kids_surname, rng.choice((1, 1, 2, 2, 3)))
+        return [parent, elder, *kids], [(elder, parent, Rel.CHILD)], [(parent, kid) for kid in kids]
+
     # Households -------------------------------------------------------------------------------
 
     def _household(self) -> None:
@@ -196,6 +223,7 @@ class BoroughGenerator:
         kind = rng.choices(self.kinds, cum_weights=self.kind_weights)[0]
         surname = self.pools.surnames.draw(rng)
         carers: list[tuple[_Member, _Member, str]] = []  # (cared for, carer, relationship)
+        family: list[tuple[_Member, _Member]] = []  # (carer, their son or daughter at home)
         if kind == "older_single":
             female = rng.random() < 0.65
             widowed = female and rng.random() < 0.8
@@ -213,14 +241,8 @@ class BoroughGenerator:
                 carers.append((cared, carer, Rel.SPOUSE_OR_PARTNER))
         elif kind == "couple":
             members = self._couple(rng.randint(20, 64), older=False)
-        elif kind == "family":
-            members = self._couple(rng.randint(24, 55), older=False)
-            count = rng.choices((1, 2, 3, 4), weights=(40, 40, 15, 5))[0]
-            members += self._children(min(m.age for m in members), members[0].family, count)
-        elif kind == "lone_parent":
-            parent = self._member(female=rng.random() < 0.85, age=rng.randint(20, 55), family=surname)
-            kids_surname = parent.family if rng.random() < 0.6 else self.pools.surnames.draw(rng)
-            members = [parent, *self._children(parent.age, kids_surname, rng.choice((1, 1, 2, 2, 3)))]
+        elif kind in ("family", "lone_parent"):
+            members, carers, family = self._carers_family(kind, surname)
         elif kind == "multigen":
             parent = self._member(female=rng.random() < 0.7, age=self._older_age(75), family=surname)
             child = self._member(female=rng.random() < 0.6, age=rng.randint(38, 64), family=surname)
@@ -242,6 +264,8 @@ class BoroughGenerator:
                 carer=True,
                 linked=carer.id,
             )
+        for carer, kid in family:
+            self._network(carer.id, kid.full_name, relationship=Rel.CHILD, what=_AT_HOME, carer=False, linked=kid.id)
         self._outside_network(members)
         self.carer_pool.extend((m.id, m.full_name) for m in members if 35 <= m.age < 65)
 
@@ -356,7 +380,7 @@ class BoroughGenerator:
         term_ids = self.terms.term_ids([word for word, _ in kinds])
         for term_id, (_, previous) in zip(term_ids, kinds, strict=True):
             self.chunk.tokens.append((self._next("token"), m.id, term_id, previous, key))
-        if died is None and rng.random() < (0.024 if age >= 18 else 0.004):
+        if died is None and age >= 18 and rng.random() < 0.024:
             self._warning(m.id)
         self.people_made += 1
 

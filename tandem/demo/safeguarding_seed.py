@@ -18,6 +18,7 @@ from tandem.identity.models import Membership, Team, TeamKind
 from tandem.identity.permissions import Role
 from tandem.people.models import Person
 from tandem.safeguarding.codes import (
+    DOLS_DECIDED,
     REQUIREMENTS,
     AbuseType,
     Achieved,
@@ -121,8 +122,10 @@ def safeguarding_seed(*, size: str, seed: int) -> dict[str, int]:
         for n in range(CONCERNS[size]):
             person = repeat_adults[n % 5] if n % 17 == 0 else rng.choice(adults)
             _concern(rng, person=person, unit=unit, workers=workers, managers=managers, today=today, counts=counts)
-        for _ in range(APPLICATIONS[size]):
-            _application(rng, person=rng.choice(adults), unit=unit, workers=workers, today=today)
+        for n in range(APPLICATIONS[size]):
+            # The first few go to every stage, so even the smallest borough shows each one.
+            stage = FIRST_STAGES[n] if n < len(FIRST_STAGES) else None
+            _application(rng, person=rng.choice(adults), unit=unit, workers=workers, today=today, stage=stage)
             counts["applications"] += 1
     return counts
 
@@ -283,9 +286,33 @@ REPRESENTATIVES = (
 )
 
 
-def _application(rng: random.Random, *, person: int, unit: Team, workers: list[int], today: date) -> None:
+# (status, urgent): waiting on an urgent authorisation and on a standard request, allocated, and each decision.
+FIRST_STAGES: tuple[tuple[str, bool], ...] = (
+    (DolsStatus.WAITING, True),
+    (DolsStatus.WAITING, False),
+    (DolsStatus.ALLOCATED, False),
+    (DolsStatus.GRANTED, False),
+    (DolsStatus.NOT_GRANTED, False),
+    (DolsStatus.WITHDRAWN, False),
+)
+_RECEIVED_DAYS_AGO: dict[str, tuple[int, int]] = {
+    DolsStatus.WAITING: (0, 3),
+    DolsStatus.ALLOCATED: (12, 28),
+    DolsStatus.GRANTED: (60, 200),
+    DolsStatus.NOT_GRANTED: (60, 200),
+    DolsStatus.WITHDRAWN: (60, 200),
+}
+
+
+def _application(
+    rng: random.Random, *, person: int, unit: Team, workers: list[int], today: date, stage: tuple[str, bool] | None
+) -> None:
     received = today - timedelta(days=min(int(rng.expovariate(1 / 120)), 360))
     urgent = rng.random() < 0.3
+    if stage is not None:
+        received = today - timedelta(days=rng.randint(*_RECEIVED_DAYS_AGO[stage[0]]))
+        urgent = stage[1]
+    wanted = stage[0] if stage is not None else None
     home = rng.choice(HOMES)
     application = DolsApplication(
         person_id=person,
@@ -300,14 +327,15 @@ def _application(rng: random.Random, *, person: int, unit: Team, workers: list[i
         priority=rng.choices(list(DolsPriority.values), weights=(20, 50, 30))[0],
     )
     waited = (today - received).days
-    if waited > 30 and rng.random() < 0.8:
+    if wanted in DOLS_DECIDED or (wanted is None and waited > 30 and rng.random() < 0.8):
         # Two different assessors (MCA 2005 Sch A1 para 129(5)).
         application.best_interests_assessor_id, application.mental_health_assessor_id = rng.sample(workers, 2)
         decided = received + timedelta(days=rng.randint(10, 60))
         application.decided_on = min(decided, today)
-        outcome = rng.choices((DolsStatus.GRANTED, DolsStatus.NOT_GRANTED, DolsStatus.WITHDRAWN), weights=(70, 15, 15))[
-            0
-        ]
+        outcome = (
+            wanted
+            or rng.choices((DolsStatus.GRANTED, DolsStatus.NOT_GRANTED, DolsStatus.WITHDRAWN), weights=(70, 15, 15))[0]
+        )
         application.status = outcome
         if outcome == DolsStatus.GRANTED:
             for name in REQUIREMENTS:
@@ -321,7 +349,7 @@ def _application(rng: random.Random, *, person: int, unit: Team, workers: list[i
             application.decision_reason = (
                 "The person has regained capacity." if outcome == DolsStatus.NOT_GRANTED else "The person has died."
             )
-    elif waited > 10 and rng.random() < 0.4:
+    elif wanted == DolsStatus.ALLOCATED or (wanted is None and waited > 10 and rng.random() < 0.4):
         # Two different assessors (MCA 2005 Sch A1 para 129(5)).
         application.best_interests_assessor_id, application.mental_health_assessor_id = rng.sample(workers, 2)
         application.status = DolsStatus.ALLOCATED

@@ -20,12 +20,15 @@ DEMO_PASSWORD = "tandem-demo-2026"  # noqa: S105 - the published password of the
 COUNCIL = "Wirral Borough Council (demo)"
 COMMUNITY_TRUST = "Wirral Community Health NHS Trust (demo)"
 MENTAL_HEALTH_TRUST = "Mersey and Wirral Mental Health NHS Trust (demo)"
+# The home care agency on the system: its `provider` login reviews the packages it delivers.
+CARE_PROVIDER = "Wirral Home Care (demo)"
 _ORGANISATIONS = (
     (COUNCIL, OrganisationKind.COUNCIL, "ZW001"),
     (COMMUNITY_TRUST, OrganisationKind.NHS_TRUST, "ZW002"),
     (MENTAL_HEALTH_TRUST, OrganisationKind.NHS_TRUST, "ZW003"),
     ("Wirral Carers Together (demo)", OrganisationKind.VOLUNTARY, "ZW004"),
     ("Age Well Wirral (demo)", OrganisationKind.VOLUNTARY, "ZW005"),
+    (CARE_PROVIDER, OrganisationKind.CARE_PROVIDER, "ZW006"),
 )
 
 P = Profession
@@ -119,6 +122,7 @@ class _Roster:
         first_name: str = "",
         last_name: str = "",
         job_title: str = "",
+        organisation: Organisation | None = None,
     ) -> str:
         female = self.rng.random() < 0.7  # the care workforce is mostly women
         first = first_name or (self.pools.given_female if female else self.pools.given_male).draw(self.rng)
@@ -134,6 +138,8 @@ class _Roster:
                 "nurse",
                 "safeguarding",
                 "sgmanager",
+                "principal",
+                "provider",
             ):
                 n += 1
                 username = f"{base}{n}"
@@ -149,7 +155,7 @@ class _Roster:
             registration_body=body,
             registration_number=number,
             job_title=job_title or _JOB_TITLES.get(profession, ""),
-            organisation_id=team.organisation_id if team else None,
+            organisation_id=team.organisation_id if team else organisation.pk if organisation else None,
         )
         if team is not None:
             self.memberships.append((username, team))
@@ -165,7 +171,7 @@ class _Roster:
         return saved
 
 
-def _teams_ensure(neighbourhoods: list[str]) -> dict[str, Team]:
+def _teams_ensure(neighbourhoods: list[str]) -> tuple[dict[str, Team], dict[str, Organisation]]:
     orgs: dict[str, Organisation] = {}
     for name, kind, ods in _ORGANISATIONS:
         orgs[name], _ = Organisation.objects.update_or_create(name=name, defaults={"kind": kind, "ods_code": ods})
@@ -182,7 +188,7 @@ def _teams_ensure(neighbourhoods: list[str]) -> dict[str, Team]:
         teams[name], _ = Team.objects.update_or_create(
             name=name, defaults={"kind": team_kind, "organisation": orgs[org], "neighbourhood": hood}
         )
-    return teams
+    return teams, orgs
 
 
 def staffing_build(seed: int, pools: NamePools, neighbourhoods: list[str], *, scale: int = 1) -> Staffing:
@@ -190,7 +196,7 @@ def staffing_build(seed: int, pools: NamePools, neighbourhoods: list[str], *, sc
     rng = random.Random(seed * 104729 + 3)
     # One hash for every synthetic account: hashing is deliberately slow, and they share a password.
     password_hash = make_password(DEMO_PASSWORD)
-    teams = _teams_ensure(neighbourhoods)
+    teams, organisations = _teams_ensure(neighbourhoods)
     roster = _Roster(rng, pools, password_hash)
     home = teams[f"{neighbourhoods[0]} Locality Team"]
     demo = [
@@ -275,6 +281,21 @@ def staffing_build(seed: int, pools: NamePools, neighbourhoods: list[str], *, sc
             ),
             "Principal social worker",
             home.name,
+        )
+    )
+    # A trusted care provider's member of staff: in no team, sees only the packages their agency delivers.
+    demo.append(
+        DemoLogin(
+            roster.add(
+                username="provider",
+                profession=P.COMMUNITY_CARE_WORKER,
+                role=Role.CARE_PROVIDER,
+                team=None,
+                job_title="Care Coordinator",
+                organisation=organisations[CARE_PROVIDER],
+            ),
+            Role.CARE_PROVIDER.label,
+            CARE_PROVIDER,
         )
     )
     saved = roster.save()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 from tandem.identity.models import User
 from tests.single_sign_on.provider.process import oidc_provider, oidc_provider_process
@@ -21,6 +21,8 @@ __all__ = ["oidc_provider", "oidc_provider_process"]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
+# A small phone's screen in CSS pixels (an iPhone SE or mini): staff pages must fit its width.
+PHONE: ViewportSize = {"width": 375, "height": 667}
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -41,11 +43,12 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def new_context(browser: Browser, live_server, transactional_db) -> Iterator[Callable[..., BrowserContext]]:
-    """`new_context(user)`: a browser already signed in as that member of staff (`None`: signed out)."""
+    """`new_context(user)`: a browser already signed in as that member of staff (`None`: signed out),
+    at Playwright's desktop size (1280 by 720) unless given a `viewport` (`PHONE`, say)."""
     opened: list[BrowserContext] = []
 
-    def make(user: User | None = None) -> BrowserContext:
-        context = browser.new_context(base_url=live_server.url)
+    def make(user: User | None = None, *, viewport: ViewportSize | None = None) -> BrowserContext:
+        context = browser.new_context(base_url=live_server.url, **({"viewport": viewport} if viewport else {}))
         context.set_default_timeout(5_000)
         if user is not None:
             client = Client()

@@ -166,3 +166,20 @@ def test_the_table_refuses_optional_attributes_rather_than_dropping_them():
 
 def test_an_empty_text_area_is_empty_where_the_macro_would_print_none():
     assert "None" not in str(components.textarea({"name": "h", "label": {"text": "Notes"}, "value": None}))
+
+
+def test_every_page_table_scrolls_in_its_own_container_named_by_its_caption():
+    params = {"caption": "Reviews <due>", "firstCellIsHeader": True, "rows": [[{"text": "a"}, {"text": "1"}]]}
+
+    html = str(engines["jinja2"].env.from_string("{{ govukTable(params) }}").render(params=params))
+
+    assert html == (
+        '<div class="tandem-table-scroll tandem-table-scroll--row-headings" role="region"'
+        f' aria-label="Reviews &lt;due&gt;" tabindex="0">{components.table(params)}</div>'
+    )
+
+
+def test_a_table_without_row_headings_or_a_caption_is_still_a_named_region():
+    html = str(components.scrolling_table({"rows": [[{"text": "a"}]]}))
+
+    assert html.startswith('<div class="tandem-table-scroll" role="region" aria-label="Table" tabindex="0"><table')

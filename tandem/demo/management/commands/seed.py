@@ -2,6 +2,7 @@
 
 import random
 from argparse import ArgumentParser
+from collections.abc import Callable
 from typing import Any
 
 from django.core.management import call_command
@@ -10,6 +11,7 @@ from django.db import connection
 
 from tandem.core.errors import DomainError
 from tandem.demo.borough import DEFAULT_SEED, SIZES, borough_seed
+from tandem.demo.care_seed import care_seed
 from tandem.demo.directory_seed import directory_seed
 from tandem.demo.front_door_seed import front_door_seed
 from tandem.demo.prevention_seed import prevention_seed
@@ -72,24 +74,13 @@ class Command(BaseCommand):
         self.stdout.write(f"  {directory}")
         # Front-door activity comes after the directory, so its signposting can name the services.
         # (--reset needs nothing more here: its rows refer to people, so the borough's reset empties them.)
-        try:
-            front_door = front_door_seed(size=report.size, seed=report.seed, people=options["people"])
-        except DomainError as error:
-            raise CommandError(error.message) from error
-        made = ", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in front_door.items())
-        self.stdout.write(f"  Front door: {made}")
-        try:
-            safeguarding = safeguarding_seed(size=report.size, seed=report.seed)
-        except DomainError as error:
-            raise CommandError(error.message) from error
-        made = ", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in safeguarding.items())
-        self.stdout.write(f"  Safeguarding: {made}")
-        workforce = workforce_seed(size=report.size, seed=report.seed)
-        made = ", ".join(f"{n:,} {name}" for name, n in workforce.items())
-        self.stdout.write(f"  Workforce: {made}")
+        self._made("Front door", lambda: front_door_seed(size=report.size, seed=report.seed, people=options["people"]))
+        self._made("Safeguarding", lambda: safeguarding_seed(size=report.size, seed=report.seed))
+        # Care histories after safeguarding: each is replayed through the apps' services.
+        self._made("Care and support", lambda: care_seed(size=report.size, seed=report.seed))
+        self._made("Workforce", lambda: workforce_seed(size=report.size, seed=report.seed))
         # Health events after the workforce, so the allocated workers are told of them.
-        prevention = prevention_seed(seed=report.seed)
-        self.stdout.write("  Health events: " + ", ".join(f"{n:,} {name}" for name, n in prevention.items()))
+        self._made("Health events", lambda: prevention_seed(seed=report.seed))
         self.stdout.write("\nDemo logins (password for all: " + self.style.WARNING(report.password) + ")")
         width = max(len(d.username) for d in report.demo_logins)
         for login in report.demo_logins:
@@ -105,3 +96,11 @@ class Command(BaseCommand):
             if problems:
                 raise CommandError("Search tokens differ from the app's:\n" + "\n".join(problems[:20]))
             self.stdout.write(self.style.SUCCESS(f"Search tokens of {len(sample)} people match person_tokens_refresh"))
+
+    def _made(self, part: str, seed: Callable[[], dict[str, int]]) -> None:
+        """Seed one part of the borough and say what it made; a refusal stops the command with its message."""
+        try:
+            made = seed()
+        except DomainError as error:
+            raise CommandError(error.message) from error
+        self.stdout.write(f"  {part}: " + ", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in made.items()))
