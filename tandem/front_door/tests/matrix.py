@@ -8,9 +8,10 @@ from tandem.directory.models import Service, ServiceStatus
 from tandem.front_door import services as front_door_services
 from tandem.front_door.codes import ContactRoute, ContactSource
 from tandem.front_door.models import Contact
-from tandem.identity.models import Membership, Team, TeamKind, User
+from tandem.identity.models import User
 from tandem.people.models import Person
 from tests.authorisation.matrix import P, World, row
+from tests.personas import team_persona
 
 GET = {
     # The front door: staff who record contacts (not system administrators, who never see people).
@@ -126,12 +127,7 @@ def world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
     """A contact about the person, with a service on its list and a call planned."""
     practitioner = staff[P]
     assert practitioner is not None
-    front_door = Team.objects.create(
-        name="Wirral front door", kind=TeamKind.FRONT_DOOR, organisation=practitioner.organisation
-    )
-    for user in staff.values():
-        if user is not None:
-            Membership.objects.create(user=user, team=front_door)
+    team_persona("front_door_team", practitioner.organisation, members=staff.values())
     contact = front_door_services.contact_record(
         details=front_door_services.ContactDetails(
             source=ContactSource.SELF, route=ContactRoute.PHONE, reason="Struggling with the stairs"

@@ -12,8 +12,8 @@ from tandem.directory.search_index import service_terms_refresh
 from tandem.front_door import services as front_door_services
 from tandem.front_door.tests.public_answers import answers as ask_answers
 from tandem.front_door.tests.public_answers import browser_session
-from tandem.identity.models import Membership, Team, TeamKind
 from tests.journeys.visits import M, P, Visit, submit
+from tests.personas import team_persona
 
 # Taking a service off the list only takes a POST.
 POST_ONLY = {"front_door:signposting_remove"}
@@ -160,12 +160,7 @@ ASK_VISITS = [
 def world(person: Any, staff: dict[str, Any]) -> dict[str, Any]:
     """A contact about the person with a conversation, a service on its list and a call due; one unlinked."""
     practitioner = staff[P]
-    team = Team.objects.create(
-        name="Wirral front door", kind=TeamKind.FRONT_DOOR, organisation=practitioner.organisation
-    )
-    for user in staff.values():
-        if user is not None:
-            Membership.objects.create(user=user, team=team)
+    team_persona("front_door_team", practitioner.organisation, members=staff.values())
     details = front_door_services.ContactDetails(source="self", route="phone", reason="Struggling with the stairs")
     contact = front_door_services.contact_record(details=details, person=person, actor=practitioner)
     unlinked = front_door_services.contact_record(

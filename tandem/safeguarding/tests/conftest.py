@@ -1,11 +1,11 @@
-"""Safeguarding fixtures: a safeguarding unit with a worker and a manager, and concerns."""
+"""Safeguarding fixtures: a worker and a manager of the root fixtures' `safeguarding_unit`, and concerns."""
 
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from tandem.identity.models import Organisation, Role, Team, TeamKind, User
+from tandem.identity.models import Role, Team, User
 from tandem.people.models import Person
 from tandem.safeguarding import services
 from tandem.safeguarding.codes import AbuseType, RaisedBy, RiskLocation, RiskSource
@@ -13,19 +13,14 @@ from tandem.safeguarding.models import Concern
 
 
 @pytest.fixture
-def unit(organisation: Organisation) -> Team:
-    return Team.objects.create(name="Safeguarding Adults Unit", kind=TeamKind.SAFEGUARDING, organisation=organisation)
-
-
-@pytest.fixture
-def worker(user_factory: Any, unit: Team) -> User:
-    user: User = user_factory(username="sg.worker", role=Role.PRACTITIONER, teams=[unit])
+def worker(user_factory: Any, safeguarding_unit: Team) -> User:
+    user: User = user_factory(username="sg.worker", role=Role.PRACTITIONER, teams=[safeguarding_unit])
     return user
 
 
 @pytest.fixture
-def sg_manager(user_factory: Any, unit: Team) -> User:
-    user: User = user_factory(username="sg.manager", role=Role.TEAM_MANAGER, teams=[unit])
+def sg_manager(user_factory: Any, safeguarding_unit: Team) -> User:
+    user: User = user_factory(username="sg.manager", role=Role.TEAM_MANAGER, teams=[safeguarding_unit])
     return user
 
 
@@ -45,7 +40,7 @@ def concern_details(**overrides: Any) -> services.ConcernDetails:
 
 
 @pytest.fixture
-def concern_make(unit: Team, worker: User) -> Callable[..., Concern]:
+def concern_make(safeguarding_unit: Team, worker: User) -> Callable[..., Concern]:
     def make(*, person: Person, actor: User | None = None, team: Team | None = None, **overrides: Any) -> Concern:
         return services.concern_raise(
             person=person,
@@ -53,7 +48,7 @@ def concern_make(unit: Team, worker: User) -> Callable[..., Concern]:
             source="safeguarding",
             actor=actor or worker,
             details=concern_details(**overrides),
-            team=team or unit,
+            team=team or safeguarding_unit,
         )
 
     return make

@@ -6,9 +6,10 @@ from datetime import timedelta
 from typing import Any
 
 from tandem.core import clock
-from tandem.identity.models import Membership, Team, TeamKind
+from tandem.identity.models import Team
 from tandem.safeguarding import services
 from tandem.safeguarding.codes import AbuseType, RaisedBy, RiskSource
+from tests.personas import team_persona
 
 
 def _details(**overrides: Any) -> services.ConcernDetails:
@@ -26,12 +27,7 @@ def _details(**overrides: Any) -> services.ConcernDetails:
 def safeguarding_world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
     """Every member of `staff` joins a safeguarding unit; the records are the practitioner's work."""
     practitioner = next(user for role, user in staff.items() if user is not None and role == "practitioner")
-    unit = Team.objects.create(
-        name="Safeguarding Adults Unit", kind=TeamKind.SAFEGUARDING, organisation=practitioner.organisation
-    )
-    for user in staff.values():
-        if user is not None:
-            Membership.objects.create(user=user, team=unit)
+    unit = team_persona("safeguarding_unit", practitioner.organisation, members=staff.values())
     concern = services.concern_raise(
         person=person, summary="", source="safeguarding", actor=practitioner, details=_details(), team=unit
     )

@@ -27,11 +27,11 @@ def at(day: date, hour: int = 12) -> datetime:
 
 
 @pytest.fixture
-def granted(person, unit, worker, set_clock):
+def granted(person, safeguarding_unit, worker, set_clock):
     set_clock(at(date(2026, 1, 5)))
     application = services.dols_application_receive(
         person=person,
-        team=unit,
+        team=safeguarding_unit,
         request=services.DolsRequest(
             setting=DolsSetting.CARE_HOME,
             managing_authority="Oak House Care Home",
@@ -106,11 +106,11 @@ def test_the_standard_request_is_due_on_its_twenty_first_day(received, due_on):
         at(date(2026, 11, 1), 23) + timedelta(minutes=1),
     ],
 )
-def test_the_urgent_authorisation_ends_seven_days_to_the_minute(given, person, unit, worker, set_clock):
+def test_the_urgent_authorisation_ends_seven_days_to_the_minute(given, person, safeguarding_unit, worker, set_clock):
     set_clock(at(date(2026, 11, 2)))
     application = services.dols_application_receive(
         person=person,
-        team=unit,
+        team=safeguarding_unit,
         request=services.DolsRequest(
             setting=DolsSetting.CARE_HOME,
             managing_authority="Oak House Care Home",

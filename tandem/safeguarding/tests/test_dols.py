@@ -12,13 +12,13 @@ LONDON = ZoneInfo("Europe/London")
 
 
 @pytest.fixture
-def receive(unit, worker):
+def receive(safeguarding_unit, worker):
     def make(person, *, received=date(2026, 11, 2), urgent=False, priority=DolsPriority.MEDIUM, actor=None, given=None):
         if urgent and given is None:
             given = datetime(received.year, received.month, received.day, 9, tzinfo=LONDON)
         return services.dols_application_receive(
             person=person,
-            team=unit,
+            team=safeguarding_unit,
             request=services.DolsRequest(
                 setting=DolsSetting.CARE_HOME,
                 managing_authority="Oak House Care Home",
@@ -69,16 +69,16 @@ def test_the_standard_due_date_crosses_the_end_of_february_by_the_calendar(recei
     assert selectors.standard_due_on(date(2027, 2, 10)) == date(2027, 3, 2)
 
 
-def test_an_urgent_application_needs_the_moment_the_authorisation_was_given(person, unit, worker):
+def test_an_urgent_application_needs_the_moment_the_authorisation_was_given(person, safeguarding_unit, worker):
     request = services.DolsRequest(
         setting=DolsSetting.CARE_HOME, managing_authority="Oak House", received_on=date(2026, 11, 2), urgent=True
     )
 
     with pytest.raises(DomainError, match="date and time the care home or hospital gave"):
-        services.dols_application_receive(person=person, team=unit, request=request, actor=worker)
+        services.dols_application_receive(person=person, team=safeguarding_unit, request=request, actor=worker)
     future = services.DolsRequest(**{**request.__dict__, "urgent_given_at": datetime(2026, 11, 24, 9, tzinfo=LONDON)})
     with pytest.raises(DomainError, match="must have been given already"):
-        services.dols_application_receive(person=person, team=unit, request=future, actor=worker)
+        services.dols_application_receive(person=person, team=safeguarding_unit, request=future, actor=worker)
     assert not DolsApplication.objects.exists()
 
 
