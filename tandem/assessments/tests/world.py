@@ -4,7 +4,7 @@ from datetime import timedelta
 from typing import Any
 
 from tandem.assessments import services as assessment_services
-from tandem.assessments.tests.records import adult_answers, unpaid_carer_make
+from tandem.assessments.tests.records import adult_answers, carer_answers, unpaid_carer_make
 from tandem.core import clock
 from tandem.identity.models import User
 from tandem.identity.permissions import Role
@@ -42,23 +42,8 @@ def world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
         )
 
     carer_draft, carer_completed = carers(draft), carers()
-    carer_answers = assessment_services.AssessmentAnswers(
-        persons_account="I have not slept properly in months",
-        arises_from_impairment_or_illness=None,
-        impairment_reason="",
-        significant_impact_on_wellbeing=True,
-        wellbeing_reason="He has given up his bowls club",
-        findings=tuple(
-            assessment_services.FindingAnswers(code=code, achievement="achieves")
-            for code in assessment_services.CARER_CODES
-        ),
-        arises_from_providing_care=True,
-        care_reason="He helps her wash and dress every day",
-        health_at_risk=True,
-        health_reason="Back pain from lifting her",
-    )
     assessment_services.assessment_save(
-        assessment=carer_completed, answers=carer_answers, version=1, actor=practitioner
+        assessment=carer_completed, answers=carer_answers(health_at_risk=True), version=1, actor=practitioner
     )
     assessment_services.assessment_complete(assessment=carer_completed, version=2, actor=practitioner)
     return {
