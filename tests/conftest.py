@@ -30,6 +30,8 @@ __all__ = [
     "network_member_make",
     "network_member_make_fixture",
     "no_second_factor_required",
+    "open_page_fixture",
+    "page_open",
     "page_read",
     "person_make",
     "person_make_fixture",
@@ -190,6 +192,22 @@ def problem_read(response: Any, title: str | None, errors: list[str], *, field_e
     assert page.error_summary == errors
     assert page.field_errors == (errors if field_errors is None else field_errors)
     return page
+
+
+def page_open(client: Any, user: Any, url: str, title: str, *, status: int = 200) -> Page:
+    """The page at `url` as `user` sees it: answered with `status`, with `title` heading its page title."""
+    client.force_login(user)
+    response = client.get(url)
+    page = page_read(response)
+    assert response.status_code == status
+    assert page.title == f"{title} – Tandem"
+    return page
+
+
+@pytest.fixture(name="open_page")
+def open_page_fixture() -> Callable[..., Page]:
+    """`open_page(client, user, url, title)`: the page as that member of staff sees it (`page_open`)."""
+    return page_open
 
 
 @pytest.fixture(name="problem")

@@ -48,14 +48,8 @@ def url(person):
     return reverse("people:details_edit", args=[person.uuid])
 
 
-def test_it_shows_the_form_filled_with_the_record(client, practitioner, person, warning, url, read):
-    client.force_login(practitioner)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Change personal details – Tandem"
+def test_it_shows_the_form_filled_with_the_record(client, practitioner, person, warning, url, open_page):
+    page = open_page(client, practitioner, url, "Change personal details")
     assert page.values["version"] == "1"
     assert (page.values["given_name"], page.values["family_name"]) == ("Mary", "Smith")
     assert (

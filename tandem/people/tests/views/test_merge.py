@@ -20,14 +20,8 @@ def duplicate(person_make):
     return person_make(given_name="Mary", family_name="Smyth", date_of_birth=date(1948, 3, 12))
 
 
-def test_it_asks_for_the_duplicate(client, manager, url, read):
-    client.force_login(manager)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Merge a duplicate record – Tandem"
+def test_it_asks_for_the_duplicate(client, manager, url, open_page):
+    page = open_page(client, manager, url, "Merge a duplicate record")
     assert page.values == {"duplicate": ""}
 
 

@@ -14,14 +14,8 @@ def url(person):
     return reverse("people:network_add", args=[person.uuid])
 
 
-def test_it_shows_an_empty_form(client, practitioner, person, url, read):
-    client.force_login(practitioner)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Add someone to Mary's network – Tandem"
+def test_it_shows_an_empty_form(client, practitioner, person, url, open_page):
+    page = open_page(client, practitioner, url, "Add someone to Mary's network")
     assert page.values == {"name": "", "linked_person": "", "relationship": "", "what_they_do": "", "contact": ""}
 
 

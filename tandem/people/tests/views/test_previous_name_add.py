@@ -13,14 +13,8 @@ def url(person):
     return reverse("people:previous_name_add", args=[person.uuid])
 
 
-def test_it_shows_an_empty_form(client, practitioner, person, url, read):
-    client.force_login(practitioner)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Add a previous name – Tandem"
+def test_it_shows_an_empty_form(client, practitioner, person, url, open_page):
+    page = open_page(client, practitioner, url, "Add a previous name")
     assert page.values == {
         "given_name": "",
         "family_name": "",

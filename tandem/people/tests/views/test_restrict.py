@@ -13,14 +13,8 @@ def url(person):
     return reverse("people:restrict", args=[person.uuid])
 
 
-def test_it_lists_the_teams(client, manager, team, other_team, url, read):
-    client.force_login(manager)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Restrict this record – Tandem"
+def test_it_lists_the_teams(client, manager, team, other_team, url, open_page):
+    page = open_page(client, manager, url, "Restrict this record")
     assert "Birkenhead locality team" in page.text
     assert "Wallasey locality team" in page.text
     assert page.values == {"reason": ""}

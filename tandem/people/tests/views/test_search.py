@@ -7,14 +7,8 @@ from django.urls import reverse
 SEARCH = reverse("people:search")
 
 
-def test_the_empty_page_shows_the_search_box_and_no_results(client, practitioner, person, read):
-    client.force_login(practitioner)
-
-    response = client.get(SEARCH)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Find a person – Tandem"
+def test_the_empty_page_shows_the_search_box_and_no_results(client, practitioner, person, open_page):
+    page = open_page(client, practitioner, SEARCH, "Find a person")
     assert page.values == {"q": ""}
     assert page.error_summary == []
     assert "people match" not in page.text

@@ -13,14 +13,8 @@ def url(person, warning):
     return reverse("people:warning_end", args=[person.uuid, warning.uuid])
 
 
-def test_it_shows_the_warning_and_asks_why(client, practitioner, url, read):
-    client.force_login(practitioner)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "End the animals warning – Tandem"
+def test_it_shows_the_warning_and_asks_why(client, practitioner, url, open_page):
+    page = open_page(client, practitioner, url, "End the animals warning")
     assert page.values == {"reason": ""}
 
 

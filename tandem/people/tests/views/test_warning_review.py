@@ -15,14 +15,8 @@ def url(person, warning):
     return reverse("people:warning_review", args=[person.uuid, warning.uuid])
 
 
-def test_it_asks_for_the_next_review_date(client, practitioner, url, read):
-    client.force_login(practitioner)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Review the animals warning – Tandem"
+def test_it_asks_for_the_next_review_date(client, practitioner, url, open_page):
+    page = open_page(client, practitioner, url, "Review the animals warning")
     assert page.values == {"review_on-day": "", "review_on-month": "", "review_on-year": ""}
 
 
