@@ -35,16 +35,8 @@ from tandem.directory import postcodes, search_index
 from tandem.identity.models import User
 from tandem.people.codes import Relationship, WarningCategory
 from tandem.people.models import HazardWarning, NetworkMember, Person
+from tests import personas
 from tests.authorisation.matrix import ROLES, URLS, A, B, C, M, P, S, World, app_matrices
-from tests.personas import (
-    network_member_make,
-    organisation_persona,
-    person_persona,
-    restricted_person_persona,
-    staff_persona,
-    team_persona,
-    warning_make,
-)
 from tests.tables import Tables
 from tests.world import world_build
 
@@ -79,14 +71,14 @@ _SHARED = (
 
 def _world_build() -> dict[str, Any]:
     """What the root fixtures would make for one test (tests/personas.py), in the same order, and the world."""
-    organisation = organisation_persona("organisation")
-    team = team_persona("team", organisation)
+    organisation = personas.organisation_persona("organisation")
+    team = personas.team_persona("team", organisation)
     made: dict[str, Any] = {"organisation": organisation, "team": team}
     for key in ("practitioner", "manager", "business_support"):
-        made[key] = staff_persona(key, organisation=organisation, team=team)
-    made["administrator"] = staff_persona("administrator", organisation=organisation)
-    made["care_provider_organisation"] = organisation_persona("care_provider_organisation")
-    made["care_provider"] = staff_persona("care_provider", organisation=made["care_provider_organisation"])
+        made[key] = personas.staff_persona(key, organisation=organisation, team=team)
+    made["administrator"] = personas.staff_persona("administrator", organisation=organisation)
+    made["care_provider_organisation"] = personas.organisation_persona("care_provider_organisation")
+    made["care_provider"] = personas.staff_persona("care_provider", organisation=made["care_provider_organisation"])
     staff = {
         A: None,
         P: made["practitioner"],
@@ -95,14 +87,14 @@ def _world_build() -> dict[str, Any]:
         S: made["administrator"],
         C: made["care_provider"],
     }
-    person = person_persona()
+    person = personas.person_persona()
     made |= {
         "person": person,
-        "warning": warning_make(person=person, raised_by=staff[P]),
-        "network_member": network_member_make(person=person, added_by=staff[P]),
-        "restricted_person": restricted_person_persona(team=team, manager=made["manager"]),
-        "other_team": team_persona("other_team", organisation),
-        "partner": organisation_persona("partner"),
+        "warning": personas.warning_make(person=person, raised_by=staff[P]),
+        "network_member": personas.network_member_make(person=person, added_by=staff[P]),
+        "restricted_person": personas.restricted_person_persona(team=team, manager=made["manager"]),
+        "other_team": personas.team_persona("other_team", organisation),
+        "partner": personas.organisation_persona("partner"),
     }
     made["world"] = world_build(
         person=person,

@@ -9,14 +9,21 @@ from tandem.people.models import NetworkMember, Person
 from tests.personas import person_make
 
 
-def adult_answers(*, persons_account: str, unable: dict[str, str], otherwise: str = "achieves") -> Any:
+def adult_answers(
+    *,
+    persons_account: str,
+    unable: dict[str, str],
+    otherwise: str = "achieves",
+    impairment_reason: str = "Parkinson's disease",
+    wellbeing_reason: str = "She has stopped going out",
+) -> Any:
     """Both conditions met with reasons; the outcomes in `unable` not achieved as it says, the rest `otherwise`."""
     return services.AssessmentAnswers(
         persons_account=persons_account,
         arises_from_impairment_or_illness=True,
-        impairment_reason="Parkinson's disease",
+        impairment_reason=impairment_reason,
         significant_impact_on_wellbeing=True,
-        wellbeing_reason="She has stopped going out",
+        wellbeing_reason=wellbeing_reason,
         findings=tuple(
             services.FindingAnswers(code=code, achievement=unable.get(code, otherwise)) for code in services.CODES
         ),
@@ -39,15 +46,11 @@ def unpaid_carer_make(*, person: Person, practitioner: Any) -> Person:
 
 def answers(**findings: str) -> Any:
     """Both conditions met, with reasons; each outcome achieved unless `findings` says otherwise."""
-    return services.AssessmentAnswers(
+    return adult_answers(
         persons_account="I want to keep living at home and get to my allotment",
-        arises_from_impairment_or_illness=True,
+        unable=findings,
         impairment_reason="Parkinson's disease, diagnosed 2019",
-        significant_impact_on_wellbeing=True,
         wellbeing_reason="Falls at home; she has stopped seeing friends",
-        findings=tuple(
-            services.FindingAnswers(code=code, achievement=findings.get(code, "achieves")) for code in services.CODES
-        ),
     )
 
 
