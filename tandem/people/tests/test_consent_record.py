@@ -1,6 +1,6 @@
 """Consent to share: the person's decision for each partner organisation; a new one replaces the old."""
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
@@ -20,12 +20,7 @@ def trust(db):
     )
 
 
-@pytest.fixture
-def _march_2024(set_clock):
-    set_clock(datetime(2024, 3, 5, 12, 0, tzinfo=UTC))
-
-
-pytestmark = pytest.mark.usefixtures("_march_2024")
+pytestmark = pytest.mark.usefixtures("march_2024")
 
 
 def decide(person, organisation, *, actor, decision=ConsentDecision.GIVEN, decided_on=date(2024, 3, 5), note=""):
