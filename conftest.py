@@ -4,8 +4,9 @@ every test), builders for more, and the clock.
 Staff: `practitioner`, `manager`, `business_support` (in `team`), `administrator` (also
 `admin_user`, so pytest-django's `admin_client` signs in as them), `care_provider` (in
 `care_provider_organisation`), `outsider` (in `other_team`); `staff` maps each role (and
-"anonymous") to its persona, `client_for(role)` is a client signed in as it. People: `person`
-(Mary Smith), `restricted_person`, with `warning` and `network_member` on `person`.
+"anonymous") to its persona, `client_for(role)` is a client signed in as it. Teams: `team`,
+`other_team`, `front_door_team` (with `team`'s three staff in it too) and `safeguarding_unit` (no
+one from `team`). People: `person` (Mary Smith), `restricted_person`, with `warning` and `network_member` on `person`.
 
 Builders, for tests that need more (platform-app tests use these rather than importing the people
 app, which the import-linter contracts forbid): `user_factory`, `team_factory`, `person_factory`.
@@ -88,6 +89,18 @@ def team(organisation: Organisation) -> Team:
 def other_team(organisation: Organisation) -> Team:
     """A second team; only `outsider` belongs to it."""
     return team_persona("other_team", organisation)
+
+
+@pytest.fixture
+def front_door_team(organisation: Organisation, practitioner: User, manager: User, business_support: User) -> Team:
+    """The front door: `practitioner`, `manager` and `business_support` work in it too."""
+    return team_persona("front_door_team", organisation, members=[practitioner, manager, business_support])
+
+
+@pytest.fixture
+def safeguarding_unit(organisation: Organisation) -> Team:
+    """The Safeguarding Adults Unit, with no one from `team` in it (safeguarding tests give it its own staff)."""
+    return team_persona("safeguarding_unit", organisation)
 
 
 @pytest.fixture

@@ -30,9 +30,13 @@ __all__ = [
     "network_member_make",
     "network_member_make_fixture",
     "no_second_factor_required",
+    "open_page_fixture",
+    "page_open",
     "page_read",
     "person_make",
     "person_make_fixture",
+    "problem_fixture",
+    "problem_read",
     "read_fixture",
     "staff_make",
     "staff_make_fixture",
@@ -174,6 +178,42 @@ def page_read(response: Any) -> Page:
 def read_fixture() -> Callable[[Any], Page]:
     """`read(response)`: the page's title, form values (by field name), error summary and field errors."""
     return page_read
+
+
+def problem_read(response: Any, title: str | None, errors: list[str], *, field_errors: list[str] | None = None) -> Page:
+    """A form shown again with its problems: 400, "Error: <title>" heading the page title (unless
+    `title` is None), "There is a problem", `errors` in the summary and by the fields (or
+    `field_errors` there). The page, for what else the test reads."""
+    page = page_read(response)
+    assert response.status_code == 400
+    if title is not None:
+        assert page.title == f"Error: {title} – Tandem"
+    assert "There is a problem" in page.text
+    assert page.error_summary == errors
+    assert page.field_errors == (errors if field_errors is None else field_errors)
+    return page
+
+
+def page_open(client: Any, user: Any, url: str, title: str, *, status: int = 200) -> Page:
+    """The page at `url` as `user` sees it: answered with `status`, with `title` heading its page title."""
+    client.force_login(user)
+    response = client.get(url)
+    page = page_read(response)
+    assert response.status_code == status
+    assert page.title == f"{title} – Tandem"
+    return page
+
+
+@pytest.fixture(name="open_page")
+def open_page_fixture() -> Callable[..., Page]:
+    """`open_page(client, user, url, title)`: the page as that member of staff sees it (`page_open`)."""
+    return page_open
+
+
+@pytest.fixture(name="problem")
+def problem_fixture() -> Callable[..., Page]:
+    """`problem(response, title, errors)`: the form shown again with these problems (`problem_read`)."""
+    return problem_read
 
 
 class AuditWatch:

@@ -19,7 +19,10 @@ Staff (all active, in `organisation` unless said):
 - `outsider`          Olu Bakare, Role.PRACTITIONER, member of `other_team` only
 
 Teams: `team` (Birkenhead locality team), `other_team` (Wallasey locality team), both in
-`organisation`.
+`organisation`; `front_door_team` (Wirral front door, a front-door team, which `practitioner`,
+`manager` and `business_support` work in too) and `safeguarding_unit` (Safeguarding Adults Unit, a
+safeguarding team, with no one from `team` in it), both in `organisation`. The authorisation
+matrix and the accessibility world put every member of staff in both.
 
 People:
 
@@ -85,7 +88,12 @@ ORGANISATIONS: dict[str, tuple[str, str]] = {
     "care_provider_organisation": ("Wirral Home Care Ltd", OrganisationKind.CARE_PROVIDER),
 }
 
-TEAMS: dict[str, str] = {"team": "Birkenhead locality team", "other_team": "Wallasey locality team"}
+TEAMS: dict[str, tuple[str, str]] = {
+    "team": ("Birkenhead locality team", TeamKind.LOCALITY),
+    "other_team": ("Wallasey locality team", TeamKind.LOCALITY),
+    "front_door_team": ("Wirral front door", TeamKind.FRONT_DOOR),
+    "safeguarding_unit": ("Safeguarding Adults Unit", TeamKind.SAFEGUARDING),
+}
 
 
 def staff_make(
@@ -154,9 +162,15 @@ def organisation_persona(name: str) -> Organisation:
     return organisation
 
 
-def team_persona(name: str, organisation: Organisation) -> Team:
-    """`team` or `other_team`."""
-    return Team.objects.create(name=TEAMS[name], kind=TeamKind.LOCALITY, organisation=organisation)
+def team_persona(name: str, organisation: Organisation, *, members: Iterable[User | None] = ()) -> Team:
+    """`team`, `other_team`, `front_door_team` or `safeguarding_unit`, with these members of staff
+    in it (None, the stranger of a role table, is passed over)."""
+    title, kind = TEAMS[name]
+    made = Team.objects.create(name=title, kind=kind, organisation=organisation)
+    for user in members:
+        if user is not None:
+            Membership.objects.create(user=user, team=made)
+    return made
 
 
 def staff_persona(name: str, *, organisation: Organisation, team: Team | None = None) -> User:

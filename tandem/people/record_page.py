@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -37,7 +37,15 @@ if TYPE_CHECKING:
     from tandem.identity.actors import Actor
     from tandem.people.models import HazardWarning
 
-__all__ = ["RECORD_KWARGS", "Record", "break_glass_redirect", "record_page"]
+__all__ = [
+    "NO_ONE",
+    "RECORD_KWARGS",
+    "Record",
+    "break_glass_redirect",
+    "query_person",
+    "query_record_page",
+    "record_page",
+]
 
 T = TypeVar("T")
 
@@ -140,6 +148,68 @@ def record_page(
             return response
 
         wrapper.record_page = page if isinstance(page, str) else view.__name__  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
+
+
+# `?person=none`: a new record about no one yet (an anonymous call to the front door).
+NO_ONE = "none"
+
+
+def _person_unmerged(*, actor: Actor, uuid: UUID | str) -> Person:
+    """The person a new record is about: a merged record is not found (404), a restricted one
+    sends the actor to break the glass."""
+    return selectors.person_get(actor=actor, uuid=uuid)
+
+
+def query_person(request: StaffRequest, param: str = "person") -> UUID | None:
+    """The id of the person the query string names (`?person=<uuid>`): None if it names none,
+    404 if it is not an id."""
+    chosen = request.GET.get(param, "")
+    if not chosen:
+        return None
+    try:
+        return UUID(chosen)
+    except ValueError:
+        raise Http404 from None
+
+
+def query_record_page(
+    page: str,
+    *,
+    find: Callable[[StaffRequest], HttpResponse],
+    guard: Callable[[StaffRequest], None] | None = None,
+    no_one: bool = False,
+    param: str = "person",
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Decorate a view that starts something new about the person named in the query string
+    (`?person=<uuid>`): the person is loaded, checked and logged as `record_page` does it.
+
+    `guard` runs first (a role that may not use the page: 403 before anything is read). With no
+    person named, `find(request)` answers (the page to find them first). With `no_one`,
+    `?person=none` calls the view with a `Record` about no one (no banner, nothing logged). A
+    person's id calls the view as `view(request, record)` with the person as `record.obj`; a
+    restricted record sends the actor to break the glass, a merged or unknown one is not found.
+    """
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        on_kit = record_page(page, load=_person_unmerged, kwarg="person_uuid")(view)
+
+        @wraps(view)
+        def wrapper(request: StaffRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if guard is not None:
+                guard(request)
+            chosen = request.GET.get(param, "")
+            if no_one and chosen == NO_ONE:
+                record = Record(request=request, obj=None, person=None, warnings=[], page=page)
+                return view(request, record, *args, **kwargs)
+            uuid = query_person(request, param)
+            if uuid is None:
+                return find(request)
+            return on_kit(request, *args, person_uuid=uuid, **kwargs)
+
+        wrapper.record_page = page  # type: ignore[attr-defined]
         return wrapper
 
     return decorate

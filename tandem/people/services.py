@@ -156,24 +156,17 @@ def person_details_update(*, person: Person, details: PersonDetails, version: in
         for name in values
         if name != "neighbourhood" and getattr(person, name) != values[name]
     }
-    updated = Person.objects.filter(pk=person.pk, version=version).update(
-        **values, version=F("version") + 1, updated_at=clock.now()
-    )
-    if not updated:
-        raise StaleVersion(
-            "Someone else changed this record while you were editing it. Check their changes and try again."
-        )
-    person.refresh_from_db()
-    if changes.keys() & _NAME_FIELDS:
-        person_tokens_refresh(person)
-    audit.record(
+    person = _person_swap(
+        person=person,
+        values=values,
+        version=version,
+        changes=changes,
         actor=actor,
         action="people.person.updated",
-        person=person,
-        target=person,
         summary="Changed personal details",
-        changes=changes,
     )
+    if changes.keys() & _NAME_FIELDS:
+        person_tokens_refresh(person)
     return person
 
 
@@ -188,25 +181,38 @@ def person_voice_update(
         changes["what_matters_to_me"] = [person.what_matters_to_me, what_matters_to_me.strip()]
     if person.strengths != strengths.strip():
         changes["strengths"] = [person.strengths, strengths.strip()]
+    return _person_swap(
+        person=person,
+        values={"what_matters_to_me": what_matters_to_me.strip(), "strengths": strengths.strip()},
+        version=version,
+        changes=changes,
+        actor=actor,
+        action="people.voice.updated",
+        summary="Changed what matters to the person and their strengths",
+    )
+
+
+def _person_swap(
+    *,
+    person: Person,
+    values: dict[str, Any],
+    version: int,
+    changes: dict[str, list[Any]],
+    actor: Actor,
+    action: str,
+    summary: str,
+) -> Person:
+    """Save `values` on the person only if the record is still at `version` (compare-and-swap:
+    someone else saving first is refused, STYLE.md convention 10), and audit what changed."""
     updated = Person.objects.filter(pk=person.pk, version=version).update(
-        what_matters_to_me=what_matters_to_me.strip(),
-        strengths=strengths.strip(),
-        version=F("version") + 1,
-        updated_at=clock.now(),
+        **values, version=F("version") + 1, updated_at=clock.now()
     )
     if not updated:
         raise StaleVersion(
             "Someone else changed this record while you were editing it. Check their changes and try again."
         )
     person.refresh_from_db()
-    audit.record(
-        actor=actor,
-        action="people.voice.updated",
-        person=person,
-        target=person,
-        summary="Changed what matters to the person and their strengths",
-        changes=changes,
-    )
+    audit.record(actor=actor, action=action, person=person, target=person, summary=summary, changes=changes)
     return person
 
 

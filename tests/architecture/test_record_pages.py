@@ -6,10 +6,13 @@ view is logged, by construction. Read from the URL configuration, so a new page 
 moment it is routed.
 """
 
+import ast
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
 pytestmark = pytest.mark.django_db(databases=[])
@@ -75,3 +78,65 @@ def test_a_page_about_a_person_goes_through_the_kit(route, name, view):
 def test_the_lists_of_exceptions_name_real_pages():
     names = {name for _, name, _ in _record_urls()}
     assert set(NOT_RECORD_PAGES) <= names
+
+
+# A page that starts something new about a person names them in the query string
+# (`?person=<uuid>`): `record_page.query_record_page` reads, checks and logs that person, so a
+# view never reads the parameter itself.
+QUERY_PERSON = "person"
+VIEW_MODULES = sorted(
+    path
+    for config in apps.get_app_configs()
+    if config.name.startswith("tandem.")
+    for path in [
+        *Path(config.path).glob("views.py"),
+        *Path(config.path).glob("*_views.py"),
+        *Path(config.path).glob("views/**/*.py"),
+    ]
+)
+
+
+def _reads_the_person_from_the_query(tree: ast.AST) -> list[int]:
+    """Lines reading `request.GET.get("person")` or `request.GET["person"]`."""
+    found = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get"
+            and isinstance(node.func.value, ast.Attribute)
+            and node.func.value.attr == "GET"
+            and node.args
+        ):
+            key = node.args[0]
+        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and node.value.attr == "GET":
+            key = node.slice
+        else:
+            continue
+        if isinstance(key, ast.Constant) and key.value == QUERY_PERSON:
+            found.append(node.lineno)
+    return sorted(found)
+
+
+def test_there_are_view_modules_to_read():
+    assert len(VIEW_MODULES) > 10
+
+
+@pytest.mark.parametrize("path", VIEW_MODULES, ids=lambda path: str(path.relative_to(path.parents[2])))
+def test_a_view_never_loads_the_person_from_the_query_string_itself(path: Path):
+    tree = ast.parse(path.read_text(), filename=str(path))
+
+    assert _reads_the_person_from_the_query(tree) == [], "use record_page.query_record_page (or query_person)"
+
+
+def test_the_query_string_check_finds_a_view_that_reads_the_person():
+    tree = ast.parse('def view(request):\n    a = request.GET.get("person")\n    b = request.GET["person"]\n')
+
+    assert _reads_the_person_from_the_query(tree) == [2, 3]
+
+
+@pytest.mark.parametrize("name", ["front_door:contact_new", "safeguarding:concern_new", "safeguarding:dols_receive"])
+def test_a_page_about_the_person_in_the_query_string_goes_through_the_kit(name: str):
+    views = {url_name: view for _, url_name, view in _patterns(get_resolver())}
+
+    assert getattr(views[name], "record_page", None)

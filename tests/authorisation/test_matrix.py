@@ -17,7 +17,8 @@ Outcomes:
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,18 +28,17 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import resolve, reverse
 
-from tandem.access.models import BreakGlass, RestrictionChange, RestrictionChangeKind
-from tandem.access.services import glass_break, record_restrict
+from tandem.access.models import BreakGlass
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
 from tandem.directory import postcodes, search_index
-from tandem.identity.models import Organisation, OrganisationKind, Team, TeamKind, User
-from tandem.identity.permissions import Role
+from tandem.identity.models import User
 from tandem.people.codes import Relationship, WarningCategory
 from tandem.people.models import HazardWarning, NetworkMember, Person
+from tests import personas
 from tests.authorisation.matrix import ROLES, URLS, A, B, C, M, P, S, World, app_matrices
-from tests.conftest import PASSWORD, network_member_make, person_make, staff_make, warning_make
 from tests.tables import Tables
+from tests.world import world_build
 
 # Each installed app declares the rows of its own URLs in its tests/matrix.py.
 MATRICES = app_matrices()
@@ -70,36 +70,15 @@ _SHARED = (
 
 
 def _world_build() -> dict[str, Any]:
-    """What tests/conftest.py's fixtures and the world would make for one test, made in the same order."""
-    organisation = Organisation.objects.create(name="Wirral Council", kind=OrganisationKind.COUNCIL)
-    team = Team.objects.create(name="Birkenhead locality team", kind=TeamKind.LOCALITY, organisation=organisation)
+    """What the root fixtures would make for one test (tests/personas.py), in the same order, and the world."""
+    organisation = personas.organisation_persona("organisation")
+    team = personas.team_persona("team", organisation)
     made: dict[str, Any] = {"organisation": organisation, "team": team}
-    for key, username, role, first_name, last_name in (
-        ("practitioner", "practitioner", P, "Priya", "Shah"),
-        ("manager", "manager", M, "Martin", "Hughes"),
-        ("business_support", "support", B, "Bea", "Walsh"),
-    ):
-        made[key] = staff_make(
-            username=username,
-            role=role,
-            organisation=organisation,
-            teams=[team],
-            first_name=first_name,
-            last_name=last_name,
-        )
-    made["administrator"] = staff_make(
-        username="administrator", role=S, organisation=organisation, first_name="Ade", last_name="Adams"
-    )
-    made["care_provider_organisation"] = Organisation.objects.create(
-        name="Wirral Home Care Ltd", kind=OrganisationKind.CARE_PROVIDER
-    )
-    made["care_provider"] = staff_make(
-        username="provider",
-        role=C,
-        organisation=made["care_provider_organisation"],
-        first_name="Chloe",
-        last_name="Dunn",
-    )
+    for key in ("practitioner", "manager", "business_support"):
+        made[key] = personas.staff_persona(key, organisation=organisation, team=team)
+    made["administrator"] = personas.staff_persona("administrator", organisation=organisation)
+    made["care_provider_organisation"] = personas.organisation_persona("care_provider_organisation")
+    made["care_provider"] = personas.staff_persona("care_provider", organisation=made["care_provider_organisation"])
     staff = {
         A: None,
         P: made["practitioner"],
@@ -108,61 +87,24 @@ def _world_build() -> dict[str, Any]:
         S: made["administrator"],
         C: made["care_provider"],
     }
-    person = person_make(
-        given_name="Mary",
-        family_name="Smith",
-        date_of_birth=date(1948, 3, 12),
-        nhs_number="9434765919",
-        address_line_1="12 Grange Road",
-        town="Birkenhead",
-        postcode="CH41 2AB",
-    )
-    warning = warning_make(person=person, raised_by=staff[P])
-    network_member = network_member_make(person=person, added_by=staff[P])
-    restricted_person = person_make(
-        given_name="Rowan", family_name="Trelawney", date_of_birth=date(1971, 9, 2), nhs_number="9449307946"
-    )
-    record_restrict(person=restricted_person, teams=[team], reason="Works in the locality team", actor=staff[M])
-    other_team = Team.objects.create(name="Wallasey locality team", kind=TeamKind.LOCALITY, organisation=organisation)
-    partner = Organisation.objects.create(name="Wirral Community Health Trust", kind=OrganisationKind.NHS_TRUST)
+    person = personas.person_persona()
     made |= {
         "person": person,
-        "warning": warning,
-        "network_member": network_member,
-        "restricted_person": restricted_person,
-        "other_team": other_team,
-        "partner": partner,
+        "warning": personas.warning_make(person=person, raised_by=staff[P]),
+        "network_member": personas.network_member_make(person=person, added_by=staff[P]),
+        "restricted_person": personas.restricted_person_persona(team=team, manager=made["manager"]),
+        "other_team": personas.team_persona("other_team", organisation),
+        "partner": personas.organisation_persona("partner"),
     }
-
-    duplicate = person_make(given_name="Mary", family_name="Smith", date_of_birth=person.date_of_birth)
-    visitor = staff_make(
-        username="visitor", role=Role.PRACTITIONER, organisation=other_team.organisation, teams=[other_team]
-    )
-    grant = glass_break(person=restricted_person, reason="Hospital discharge planning today", actor=visitor)
-    # A change to the restriction made by someone other than the manager, so the manager may review it.
-    change = RestrictionChange.objects.create(
-        person=restricted_person,
-        kind=RestrictionChangeKind.CHANGED,
-        teams_before=team.name,
-        teams_after=team.name,
-        reason="Still works in the locality team",
-        changed_by=visitor,
-        changed_at=clock.now(),
-    )
-    extra: dict[str, Any] = {"change_id": change.pk}
-    for matrix in MATRICES.values():
-        if hasattr(matrix, "world"):
-            extra |= matrix.world(person, staff)
-    made["world"] = World(
+    made["world"] = world_build(
         person=person,
-        warning=warning,
-        network_member=network_member,
-        duplicate=duplicate,
-        grant=grant,
-        team_id=team.pk,
-        partner_id=partner.pk,
-        password=PASSWORD,
-        extra=extra,
+        warning=made["warning"],
+        network_member=made["network_member"],
+        restricted_person=made["restricted_person"],
+        team=team,
+        other_team=made["other_team"],
+        partner=made["partner"],
+        staff=staff,
     )
     return made
 
@@ -288,17 +230,7 @@ def restricted_world(world: World, restricted_person: Person, practitioner: User
     member = NetworkMember.objects.create(
         person=restricted_person, name="Sam Trelawney", relationship=Relationship.SIBLING, added_by=practitioner
     )
-    return World(
-        person=restricted_person,
-        warning=warning,
-        network_member=member,
-        duplicate=world.duplicate,
-        grant=world.grant,
-        team_id=world.team_id,
-        partner_id=world.partner_id,
-        password=world.password,
-        extra=world.extra,
-    )
+    return replace(world, person=restricted_person, warning=warning, network_member=member)
 
 
 def _to_break_glass(response: Any, person: Person, path: str) -> None:

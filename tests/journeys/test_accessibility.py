@@ -9,22 +9,16 @@ app visits fails, so a new page is checked from day one.
 # pytest hands a test its fixtures as positional arguments, however many it needs.
 
 import uuid
-from datetime import timedelta
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import URLPattern, URLResolver, get_resolver
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
-from tandem.access.services import glass_break
-from tandem.core import clock
-from tandem.identity.permissions import Role
-from tandem.people.codes import ConsentDecision
-from tandem.people.models import ConsentToShare, HazardWarning, PreviousName
 from tests.journeys.conftest import PHONE
-from tests.journeys.visits import P, Visit, World, app_visits, person_path
+from tests.journeys.visits import P, Visit, app_visits, person_path
+from tests.world import World, world_build
 
 pytestmark = pytest.mark.browser
 
@@ -55,46 +49,17 @@ PAGES = [
 
 
 @pytest.fixture
-def world(
-    person,
-    warning,
-    network_member,
-    restricted_person,
-    practitioner,
-    manager,
-    outsider,
-    partner,
-    business_support,
-    person_make,
-    warning_make,
-    password,
-) -> World:
-    """A full record (warnings, one due for review, network, consent, a previous name), a restricted record
-    that someone has broken the glass on, a duplicate to merge, and a manager with sign-in codes."""
-    due = warning_make(person=person, raised_by=practitioner, description="Lives alone: call ahead")
-    HazardWarning.objects.filter(pk=due.pk).update(
-        starts_on=clock.today() - timedelta(days=100), review_on=clock.today() - timedelta(days=1)
-    )
-    ConsentToShare.objects.create(
-        person=person,
-        organisation=partner,
-        decision=ConsentDecision.GIVEN,
-        decided_on=clock.today(),
-        recorded_by=practitioner,
-    )
-    PreviousName.objects.create(person=person, given_name="Mary", family_name="Jones")
-    duplicate = person_make(given_name="Mary", family_name="Smyth", date_of_birth=person.date_of_birth)
-    glass_break(person=restricted_person, reason="Hospital discharge planning today", actor=business_support)
-    TOTPDevice.objects.create(user=manager, name="Authenticator app", confirmed=True)
-    staff = {Role.PRACTITIONER: practitioner, Role.TEAM_MANAGER: manager, "bs": business_support}
-    return World(
+def world(person, warning, network_member, restricted_person, team, other_team, partner, staff) -> World:
+    """The one world the authorisation matrix is asked in too (tests/world.py)."""
+    return world_build(
         person=person,
         warning=warning,
         network_member=network_member,
-        restricted=restricted_person,
-        duplicate=duplicate,
-        password=password,
-        apps={label: visits.world(person, staff) for label, visits in VISITS.items() if hasattr(visits, "world")},
+        restricted_person=restricted_person,
+        team=team,
+        other_team=other_team,
+        partner=partner,
+        staff=staff,
     )
 
 

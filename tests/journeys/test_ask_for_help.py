@@ -8,7 +8,6 @@ from playwright.sync_api import Page, expect
 
 from tandem.front_door.codes import ContactRoute, ContactSource
 from tandem.front_door.models import Contact
-from tandem.identity.models import Team, TeamKind
 
 pytestmark = pytest.mark.browser
 
@@ -16,11 +15,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(autouse=True)
 def _fresh_rate_limit():
     cache.clear()
-
-
-@pytest.fixture
-def front_door_team(organisation) -> Team:
-    return Team.objects.create(name="Wirral front door", kind=TeamKind.FRONT_DOOR, organisation=organisation)
 
 
 def heading(page: Page, text: str) -> None:

@@ -8,16 +8,8 @@ from playwright.sync_api import expect
 from tandem.directory.models import Service, ServiceStatus
 from tandem.directory.search_index import service_terms_refresh
 from tandem.front_door.models import Contact
-from tandem.identity.models import Membership, Team, TeamKind
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def front_door(practitioner, organisation):
-    team = Team.objects.create(name="Wirral front door", kind=TeamKind.FRONT_DOOR, organisation=organisation)
-    Membership.objects.create(user=practitioner, team=team)
-    return team
 
 
 @pytest.fixture
@@ -31,7 +23,9 @@ def lunch_club(transactional_db):
     return club
 
 
-def test_record_a_contact_have_the_conversation_and_signpost(new_context, practitioner, person, front_door, lunch_club):
+def test_record_a_contact_have_the_conversation_and_signpost(
+    new_context, practitioner, person, front_door_team, lunch_club
+):
     page = new_context(practitioner).new_page()
     page.goto("/front-door/")
     page.get_by_role("button", name="Record a contact").click()

@@ -4,7 +4,7 @@ concluded with what the adult wanted, in their own words, and whether it was ach
 import pytest
 from playwright.sync_api import expect
 
-from tandem.identity.models import Membership, Team, TeamKind
+from tandem.identity.models import Membership
 from tandem.safeguarding.codes import ConcernStatus, RiskOutcome
 from tandem.safeguarding.models import Concern, Enquiry
 
@@ -12,10 +12,10 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def unit(practitioner, organisation):
-    team = Team.objects.create(name="Safeguarding Adults Unit", kind=TeamKind.SAFEGUARDING, organisation=organisation)
-    Membership.objects.create(user=practitioner, team=team)
-    return team
+def unit(practitioner, safeguarding_unit):
+    """The practitioner works in the safeguarding unit too."""
+    Membership.objects.create(user=practitioner, team=safeguarding_unit)
+    return safeguarding_unit
 
 
 def test_a_concern_goes_through_triage_and_enquiry_to_closure_with_msp_outcomes(

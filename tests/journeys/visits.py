@@ -1,9 +1,10 @@
 """What the accessibility check's visits are written with, and the world they are made in.
 
 Each app declares the visits to its own pages in its `tests/visits.py`: `VISITS` (a list of
-`Visit`), the URLs it has that are no page to check (`POST_ONLY`, `DOWNLOADS`, `JSON_API`), and,
-where its visits need them, `world(person, staff)` (records its pages show, kept in the world's
-`apps[<app label>]`). tests/journeys/test_accessibility.py collects them from every installed app.
+`Visit`) and the URLs it has that are no page to check (`POST_ONLY`, `DOWNLOADS`, `JSON_API`).
+The records its pages show are made by its `tests/world.py` (`world(person, staff)`, kept in the
+world's `apps[<app label>]`), in the one world tests/world.py builds for the accessibility check
+and the authorisation matrix alike. tests/journeys/test_accessibility.py collects them from every installed app.
 """
 
 from collections.abc import Callable
@@ -39,18 +40,6 @@ class Visit:
     @property
     def id(self) -> str:
         return f"{self.url_name}-{self.variant}"
-
-
-@dataclass(frozen=True)
-class World:
-    person: Any
-    warning: Any
-    network_member: Any
-    restricted: Any
-    duplicate: Any
-    password: str
-    # What each app's `world(person, staff)` made, by app label.
-    apps: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def submit(button: str) -> Callable[[Page, Any], None]:

@@ -1,14 +1,9 @@
 """Who may use the needs and carers' assessment pages."""
 
-from datetime import timedelta
 from typing import Any
 
-from tandem.assessments import services as assessment_services
-from tandem.assessments.tests.records import adult_answers, unpaid_carer_make
 from tandem.core import clock
-from tandem.identity.models import User
-from tandem.people.models import Person
-from tests.authorisation.matrix import P, World, row
+from tests.authorisation.matrix import World, row
 
 GET = {
     # Needs assessments: practitioners and managers; business support and system administrators
@@ -75,22 +70,3 @@ def forms(world: World) -> dict[str, dict[str, Any]]:
         },
         "assessments:assessment_authorise": {"version": "3"},
     }
-
-
-def world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
-    """A needs assessment of the person, completed by the practitioner and found eligible (version 3),
-    and an unpaid carer in the person's network with a record of their own."""
-    practitioner = staff[P]
-    assert practitioner is not None
-    assessment = assessment_services.assessment_start(
-        person=person, started_from="review", requested_on=clock.today() - timedelta(days=7), actor=practitioner
-    )
-    answers = adult_answers(
-        persons_account="I want to stay at home",
-        unable={"a": "unable_without_assistance", "b": "significantly_longer"},
-    )
-    assessment_services.assessment_save(assessment=assessment, answers=answers, version=1, actor=practitioner)
-    assessment_services.assessment_complete(assessment=assessment, version=2, actor=practitioner)
-    # Someone who cares for the person, with a record of their own, for a carer's assessment.
-    carer = unpaid_carer_make(person=person, practitioner=practitioner)
-    return {"assessment_uuid": assessment.uuid, "carer_uuid": str(carer.uuid)}

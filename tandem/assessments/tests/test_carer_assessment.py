@@ -8,43 +8,15 @@ import pytest
 
 from tandem.assessments import selectors, services
 from tandem.assessments.models import AssessmentKind, NeedsAssessment
+from tandem.assessments.tests.records import carer_answers, unpaid_carer_make
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
 from tandem.core.errors import DomainError, NotPermitted
-from tandem.people.codes import Relationship
-from tandem.people.models import NetworkMember
 
 
 @pytest.fixture
-def carer(person, practitioner, person_factory):
-    john = person_factory(given_name="John", family_name="Smith")
-    NetworkMember.objects.create(
-        person=person,
-        name="John Smith",
-        relationship=Relationship.SPOUSE_OR_PARTNER,
-        is_unpaid_carer=True,
-        linked_person=john,
-        added_by=practitioner,
-    )
-    return john
-
-
-def carer_answers(health_at_risk=False, **findings):
-    return services.AssessmentAnswers(
-        persons_account="I haven't had a night's sleep in months",
-        arises_from_impairment_or_illness=None,
-        impairment_reason="",
-        significant_impact_on_wellbeing=True,
-        wellbeing_reason="He has given up his bowls club",
-        findings=tuple(
-            services.FindingAnswers(code=code, achievement=findings.get(code, "achieves"))
-            for code in services.CARER_CODES
-        ),
-        arises_from_providing_care=True,
-        care_reason="He helps Mary wash, dress and eat every day",
-        health_at_risk=health_at_risk,
-        health_reason="Back pain from lifting" if health_at_risk else "No change in his health",
-    )
+def carer(person, practitioner):
+    return unpaid_carer_make(person=person, practitioner=practitioner)
 
 
 def asked():

@@ -8,22 +8,10 @@ import pytest
 
 from tandem.assessments import selectors, services
 from tandem.assessments.models import AssessmentEvent, AssessmentStatus, NeedsAssessment
+from tandem.assessments.tests.records import answers
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
 from tandem.core.errors import DomainError, NotPermitted, StaleVersion
-
-
-def answers(**findings: str) -> services.AssessmentAnswers:
-    return services.AssessmentAnswers(
-        persons_account="I want to keep living at home and get to my allotment",
-        arises_from_impairment_or_illness=True,
-        impairment_reason="Parkinson's disease, diagnosed 2019",
-        significant_impact_on_wellbeing=True,
-        wellbeing_reason="Falls at home; she has stopped seeing friends",
-        findings=tuple(
-            services.FindingAnswers(code=code, achievement=findings.get(code, "achieves")) for code in services.CODES
-        ),
-    )
 
 
 @pytest.fixture

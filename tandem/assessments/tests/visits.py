@@ -1,14 +1,10 @@
 """The accessibility check's visits to the needs and carers' assessment pages."""
 
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from tandem.assessments import services as assessment_services
-from tandem.assessments.tests.records import adult_answers, unpaid_carer_make
-from tandem.core import clock
 from tests.journeys.visits import M, P, Visit, press
 
 
@@ -75,59 +71,3 @@ VISITS = [
     Visit("assessments:assessment", P, assessment_path("draft"), variant="joint"),
     Visit("assessments:statement", P, assessment_path("carer_completed", "statement/"), variant="carer"),
 ]
-
-
-def world(person: Any, staff: dict[str, Any]) -> dict[str, Any]:
-    """A draft saved once, a draft with every answer given, and an assessment completed and found eligible."""
-    practitioner = staff[P]
-
-    def started() -> Any:
-        return assessment_services.assessment_start(
-            person=person, started_from="review", requested_on=clock.today() - timedelta(days=30), actor=practitioner
-        )
-
-    def answers(achievement: str) -> Any:
-        unable = {"a": "unable_without_assistance", "e": "endangers_health_or_safety"}
-        return adult_answers(persons_account="I want to stay in my own home", unable=unable, otherwise=achievement)
-
-    draft, ready, completed = started(), started(), started()
-    assessment_services.assessment_save(assessment=draft, answers=answers(""), version=1, actor=practitioner)
-    assessment_services.assessment_save(assessment=ready, answers=answers("achieves"), version=1, actor=practitioner)
-    assessment_services.assessment_save(
-        assessment=completed, answers=answers("achieves"), version=1, actor=practitioner
-    )
-    assessment_services.assessment_complete(assessment=completed, version=2, actor=practitioner)
-    carer = unpaid_carer_make(person=person, practitioner=practitioner)
-
-    def carers(joint_with: Any = None) -> Any:
-        return assessment_services.carer_assessment_start(
-            carer=carer, cared_for=person, requested_on=clock.today(), joint_with=joint_with, actor=practitioner
-        )
-
-    carer_draft, carer_completed = carers(draft), carers()
-    carer_answers = assessment_services.AssessmentAnswers(
-        persons_account="I have not slept properly in months",
-        arises_from_impairment_or_illness=None,
-        impairment_reason="",
-        significant_impact_on_wellbeing=True,
-        wellbeing_reason="He has given up his bowls club",
-        findings=tuple(
-            assessment_services.FindingAnswers(code=code, achievement="achieves")
-            for code in assessment_services.CARER_CODES
-        ),
-        arises_from_providing_care=True,
-        care_reason="He helps her wash and dress every day",
-        health_at_risk=True,
-        health_reason="Back pain from lifting her",
-    )
-    assessment_services.assessment_save(
-        assessment=carer_completed, answers=carer_answers, version=1, actor=practitioner
-    )
-    assessment_services.assessment_complete(assessment=carer_completed, version=2, actor=practitioner)
-    return {
-        "draft": draft.uuid,
-        "ready": ready.uuid,
-        "completed": completed.uuid,
-        "carer_draft": carer_draft.uuid,
-        "carer_completed": carer_completed.uuid,
-    }

@@ -3,9 +3,7 @@
 import uuid
 from typing import Any
 
-from tandem.directory.tests.curation_data import curated_service_make
-from tandem.identity.models import User
-from tests.authorisation.matrix import P, World, row
+from tests.authorisation.matrix import World, row
 
 GET = {
     # The ORUK directory API is public by the standard: the same answer for everyone, signed in
@@ -103,12 +101,6 @@ def forms(world: World) -> dict[str, dict[str, Any]]:
         "directory:manage_service_edit": service,
         "directory:manage_service_status": {"status": "defunct", "confirm": "yes"},
     }
-
-
-def world(person: Any, staff: dict[str, User | None]) -> dict[str, Any]:
-    """A directory entry staff curate, added through the curation service."""
-    service = curated_service_make(staff[P])
-    return {"service_uuid": service.id, "directory_organization_id": str(service.organization_id)}
 
 
 def url_values(world: World) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Front-door fixtures: a front-door team that the root fixtures' staff belong to, and contacts."""
+"""Front-door fixtures: contacts, made in the root fixtures' `front_door_team`."""
 
 from collections.abc import Callable
 from typing import Any
@@ -8,17 +8,8 @@ import pytest
 from tandem.front_door import services
 from tandem.front_door.codes import ContactRoute, ContactSource, Urgency
 from tandem.front_door.models import Contact
-from tandem.identity.models import Membership, Organisation, Team, TeamKind, User
+from tandem.identity.models import Team, User
 from tandem.people.models import Person
-
-
-@pytest.fixture
-def front_door_team(organisation: Organisation, practitioner: User, manager: User, business_support: User) -> Team:
-    """The front door: `practitioner`, `manager` and `business_support` work in it too."""
-    team = Team.objects.create(name="Wirral front door", kind=TeamKind.FRONT_DOOR, organisation=organisation)
-    for user in (practitioner, manager, business_support):
-        Membership.objects.create(user=user, team=team)
-    return team
 
 
 def details(**overrides: Any) -> services.ContactDetails:

@@ -4,13 +4,7 @@ from datetime import timedelta
 from typing import Any
 
 from tandem.core import clock
-from tandem.directory.models import Service, ServiceStatus
-from tandem.front_door import services as front_door_services
-from tandem.front_door.codes import ContactRoute, ContactSource
-from tandem.front_door.models import Contact
-from tandem.identity.models import Membership, Team, TeamKind, User
-from tandem.people.models import Person
-from tests.authorisation.matrix import P, World, row
+from tests.authorisation.matrix import World, row
 
 GET = {
     # The front door: staff who record contacts (not system administrators, who never see people).
@@ -119,37 +113,4 @@ def forms(world: World) -> dict[str, dict[str, Any]]:
         "front_door:follow_up_done": {"what_happened": "Alarm fitted; she feels safer"},
         "front_door:allocate": {"worker": world.extra.get("practitioner_uuid", "")},
         "front_door:close": {"version": "1"},
-    }
-
-
-def world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
-    """A contact about the person, with a service on its list and a call planned."""
-    practitioner = staff[P]
-    assert practitioner is not None
-    front_door = Team.objects.create(
-        name="Wirral front door", kind=TeamKind.FRONT_DOOR, organisation=practitioner.organisation
-    )
-    for user in staff.values():
-        if user is not None:
-            Membership.objects.create(user=user, team=front_door)
-    contact = front_door_services.contact_record(
-        details=front_door_services.ContactDetails(
-            source=ContactSource.SELF, route=ContactRoute.PHONE, reason="Struggling with the stairs"
-        ),
-        person=person,
-        actor=practitioner,
-    )
-    lunch_club = Service.objects.create(name="Hoylake lunch club", status=ServiceStatus.ACTIVE)
-    befriending = Service.objects.create(name="Wirral befriending", status=ServiceStatus.ACTIVE)
-    [signposting] = front_door_services.signposting_add(contact=contact, services=[lunch_club], actor=practitioner)
-    follow_up = front_door_services.follow_up_add(
-        contact=contact, due_on=clock.today(), note="", assigned_to=None, actor=practitioner
-    )
-    Contact.objects.filter(pk=contact.pk).update(version=1)
-    return {
-        "contact_uuid": contact.uuid,
-        "signposting_uuid": signposting.uuid,
-        "follow_up_uuid": follow_up.uuid,
-        "befriending_id": str(befriending.id),
-        "practitioner_uuid": str(practitioner.uuid),
     }

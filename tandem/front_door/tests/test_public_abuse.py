@@ -9,7 +9,6 @@ from tandem.front_door.forms.public import SENT_KEY, SESSION_KEY
 from tandem.front_door.models import Contact
 from tandem.front_door.tests.public_answers import ANSWERS, fill_session
 from tandem.front_door.views.public import MAX_BODY_BYTES
-from tandem.identity.models import TeamKind
 
 CHECK = reverse("front_door:ask_check")
 DONE = reverse("front_door:ask_done")
@@ -20,11 +19,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
-
-
-@pytest.fixture
-def front_door_team(team_factory):
-    return team_factory(name="Front Door", kind=TeamKind.FRONT_DOOR)
 
 
 def _send(client, *, address: str = "203.0.113.7", data: dict | None = None):

@@ -14,7 +14,6 @@ from tandem.front_door.codes import ContactRoute, ContactSource
 from tandem.front_door.forms.public import SENT_KEY, SESSION_KEY
 from tandem.front_door.models import Contact
 from tandem.front_door.tests.public_answers import ANSWERS, answers, fill_session
-from tandem.identity.models import TeamKind
 
 START = reverse("front_door:ask_start")
 CHECK = reverse("front_door:ask_check")
@@ -36,11 +35,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
-
-
-@pytest.fixture
-def front_door_team(team_factory):
-    return team_factory(name="Front Door", kind=TeamKind.FRONT_DOOR)
 
 
 def test_the_start_page_says_what_it_is_for_and_what_to_do_in_an_emergency(client):

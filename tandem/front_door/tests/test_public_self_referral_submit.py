@@ -19,15 +19,15 @@ from tandem.front_door.services import (
     self_referral_submit,
 )
 from tandem.front_door.tests.public_answers import referral
-from tandem.identity.models import TeamKind
 
 REFERENCE = re.compile(rf"^[{services.REFERENCE_ALPHABET}]{{4}}-[{services.REFERENCE_ALPHABET}]{{4}}$")
 
 
 @pytest.fixture
-def front_door_team(team_factory):
+def front_door_team(team_factory, front_door_team):
+    """The root fixtures' front door, with another team beside it."""
     team_factory(name="Hospital discharge team")
-    return team_factory(name="Front Door", kind=TeamKind.FRONT_DOOR)
+    return front_door_team
 
 
 def test_it_puts_the_request_in_the_front_door_queue_about_no_one_yet(front_door_team):

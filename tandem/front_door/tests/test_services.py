@@ -22,6 +22,16 @@ from tandem.safeguarding.models import Concern
 pytestmark = pytest.mark.django_db
 
 
+def advised_and_closed(contact: Contact, actor: User) -> None:
+    """The contact closed with advice given."""
+    services.outcomes_record(
+        contact=contact,
+        choice=services.OutcomeChoice(kinds=(OutcomeKind.ADVICE,), close=True),
+        version=None,
+        actor=actor,
+    )
+
+
 def events(action: str) -> int:
     return AuditEvent.objects.filter(action=action).count()
 
@@ -241,12 +251,7 @@ class TestOutcomes:
         assert ContactOutcome.objects.count() == 0
 
     def test_a_closed_contact_takes_no_more_outcomes(self, contact: Contact, practitioner: User):
-        services.outcomes_record(
-            contact=contact,
-            choice=services.OutcomeChoice(kinds=(OutcomeKind.ADVICE,), close=True),
-            version=None,
-            actor=practitioner,
-        )
+        advised_and_closed(contact, practitioner)
         with pytest.raises(DomainError, match="This contact is closed"):
             services.outcomes_record(
                 contact=contact,
@@ -371,12 +376,7 @@ class TestAllocation:
         self, contact: Contact, manager: User, practitioner: User
     ):
         as_read = Contact.objects.get(pk=contact.pk)
-        services.outcomes_record(
-            contact=contact,
-            choice=services.OutcomeChoice(kinds=(OutcomeKind.ADVICE,), close=True),
-            version=None,
-            actor=practitioner,
-        )
+        advised_and_closed(contact, practitioner)
 
         with pytest.raises(DomainError, match="This contact is closed"):
             services.contact_allocate(contact=as_read, worker=practitioner, actor=manager)

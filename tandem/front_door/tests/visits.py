@@ -6,20 +6,15 @@ from typing import Any
 from django.test import override_settings
 from playwright.sync_api import Page, expect
 
-from tandem.core import clock
-from tandem.directory.models import Service, ServiceStatus
-from tandem.directory.search_index import service_terms_refresh
-from tandem.front_door import services as front_door_services
 from tandem.front_door.tests.public_answers import answers as ask_answers
 from tandem.front_door.tests.public_answers import browser_session
-from tandem.identity.models import Membership, Team, TeamKind
 from tests.journeys.visits import M, P, Visit, submit
 
 # Taking a service off the list only takes a POST.
 POST_ONLY = {"front_door:signposting_remove"}
 
 
-def contact_path(name: str = "", key: str = "contact") -> Callable[[Any], str]:
+def contact_path(name: str = "", key: str = "contact_uuid") -> Callable[[Any], str]:
     return lambda world: f"/front-door/contacts/{world.apps['front_door'][key]}/{name}"
 
 
@@ -52,14 +47,14 @@ VISITS = [
         "front_door:follow_up_done",
         P,
         lambda w: (
-            f"/front-door/contacts/{w.apps['front_door']['contact']}/follow-up/{w.apps['front_door']['follow_up']}/done/"
+            f"/front-door/contacts/{w.apps['front_door']['contact_uuid']}/follow-up/{w.apps['front_door']['follow_up_uuid']}/done/"
         ),
     ),
     Visit(
         "front_door:follow_up_done",
         P,
         lambda w: (
-            f"/front-door/contacts/{w.apps['front_door']['contact']}/follow-up/{w.apps['front_door']['follow_up']}/done/"
+            f"/front-door/contacts/{w.apps['front_door']['contact_uuid']}/follow-up/{w.apps['front_door']['follow_up_uuid']}/done/"
         ),
         submit("Save"),
         "errors",
@@ -155,38 +150,6 @@ ASK_VISITS = [
     ),
     Visit("front_door:ask_done", None, lambda w: ASK, ask_page(f"{ASK}request-sent/", sent=True)),
 ]
-
-
-def world(person: Any, staff: dict[str, Any]) -> dict[str, Any]:
-    """A contact about the person with a conversation, a service on its list and a call due; one unlinked."""
-    practitioner = staff[P]
-    team = Team.objects.create(
-        name="Wirral front door", kind=TeamKind.FRONT_DOOR, organisation=practitioner.organisation
-    )
-    for user in staff.values():
-        if user is not None:
-            Membership.objects.create(user=user, team=team)
-    details = front_door_services.ContactDetails(source="self", route="phone", reason="Struggling with the stairs")
-    contact = front_door_services.contact_record(details=details, person=person, actor=practitioner)
-    unlinked = front_door_services.contact_record(
-        details=front_door_services.ContactDetails(source="anonymous", route="phone", reason="Neighbour not seen"),
-        person=None,
-        actor=practitioner,
-    )
-    club = Service.objects.create(
-        name="Hoylake lunch club", description="A hot lunch and company every Tuesday", status=ServiceStatus.ACTIVE
-    )
-    service_terms_refresh([club.id])
-    front_door_services.conversation_record(
-        contact=contact,
-        notes=front_door_services.ConversationNotes(conversation_type=1, what_matters="Getting out to see friends"),
-        actor=practitioner,
-    )
-    front_door_services.signposting_add(contact=contact, services=[club], actor=practitioner)
-    follow_up = front_door_services.follow_up_add(
-        contact=contact, due_on=clock.today(), note="Did she go?", assigned_to=None, actor=practitioner
-    )
-    return {"contact": contact.uuid, "unlinked": unlinked.uuid, "follow_up": follow_up.uuid}
 
 
 VISITS += ASK_VISITS

@@ -23,7 +23,7 @@ from tandem.identity.actors import StaffRequest
 from tandem.people import presenters as people_presenters
 from tandem.people import selectors as people_selectors
 from tandem.people import services as people_services
-from tandem.people.record_page import Record, break_glass_redirect, record_page
+from tandem.people.record_page import Record, query_person, query_record_page, record_page
 
 if TYPE_CHECKING:
     # For the type checker only: views read through selectors (tests/architecture).
@@ -110,34 +110,30 @@ def queue(request: StaffRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def contact_new(request: StaffRequest) -> HttpResponse:
-    """Find or create the person, then record the contact: one page for each, fast to type."""
+def _record_contacts(request: StaffRequest) -> None:
     require(policies.can_record_contacts(request.user), "You do not have permission to record contacts")
-    chosen = request.GET.get("person", "")
-    if not chosen:
-        if request.method == "POST":
-            return HttpResponseNotAllowed(["GET"])
-        return _find_person(request)
-    person: Person | None = None
-    if chosen != "none":
-        try:
-            person = people_selectors.person_get(actor=request.user, uuid=_uuid_or_404(chosen))
-        except people_selectors.RestrictedRecord:
-            return break_glass_redirect(request, chosen)
+
+
+def _find_first(request: StaffRequest) -> HttpResponse:
+    if request.method == "POST":
+        return HttpResponseNotAllowed(["GET"])
+    return _find_person(request)
+
+
+@require_http_methods(["GET", "POST"])
+@query_record_page("record a contact", find=_find_first, guard=_record_contacts, no_one=True)
+def contact_new(request: StaffRequest, record: Record[Person | None]) -> HttpResponse:
+    """Find or create the person, then record the contact: one page for each, fast to type.
+    `?person=none` records a contact about no one yet."""
+    person = record.person
     form = forms.ContactForm(posted(request))
-    response = submit(
+    return submit(
         request,
         form,
         lambda: services.contact_record(details=form.details(), person=person, actor=request.user),
         done=lambda contact: f"Contact {contact.reference} recorded",
         then=contact_url,
-    )
-    if response is not None:
-        return response
-    if person is not None and request.method == "GET":
-        people_services.person_view_record(person=person, actor=request.user, page="record a contact")
-    return render(request, "front_door/contact_new.html", {"form": form, "person": person}, status=form_status(form))
+    ) or record.render("front_door/contact_new.html", {"form": form}, status=form_status(form))
 
 
 def _uuid_or_404(value: str) -> UUID:
@@ -214,9 +210,9 @@ def contact_link_person(request: StaffRequest, record: Record[Contact]) -> HttpR
         return redirect(contact_url(contact))
     if request.method != "POST":
         chosen = None
-        if request.GET.get("person"):
+        if (named := query_person(request)) is not None:
             try:
-                chosen = people_selectors.person_get(actor=request.user, uuid=_uuid_or_404(request.GET["person"]))
+                chosen = people_selectors.person_get(actor=request.user, uuid=named)
             except people_selectors.RestrictedRecord:
                 chosen = None
         prefill = presenters.online_answers_person(contact.submission) | {"next": request.path}

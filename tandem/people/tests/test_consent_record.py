@@ -1,6 +1,6 @@
 """Consent to share: the person's decision for each partner organisation; a new one replaces the old."""
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
@@ -20,23 +20,18 @@ def trust(db):
     )
 
 
-@pytest.fixture
-def _march_2024(set_clock):
-    set_clock(datetime(2024, 3, 5, 12, 0, tzinfo=UTC))
+pytestmark = pytest.mark.usefixtures("march_2024")
 
 
-pytestmark = pytest.mark.usefixtures("_march_2024")
+def decide(person, organisation, *, actor, decision=ConsentDecision.GIVEN, decided_on=date(2024, 3, 5), note=""):
+    """The person's decision about sharing with `organisation`, recorded by `actor` (given, today, by default)."""
+    return consent_record(
+        person=person, organisation=organisation, decision=decision, decided_on=decided_on, note=note, actor=actor
+    )
 
 
 def test_it_records_the_decision(practitioner, person, trust):
-    consent_record(
-        person=person,
-        organisation=trust,
-        decision=ConsentDecision.GIVEN,
-        decided_on=date(2024, 3, 5),
-        note=" Happy for the district nurses to see it ",
-        actor=practitioner,
-    )
+    decide(person, trust, actor=practitioner, note=" Happy for the district nurses to see it ")
 
     consent = ConsentToShare.objects.get()
     assert consent.person == person
@@ -49,14 +44,7 @@ def test_it_records_the_decision(practitioner, person, trust):
 
 
 def test_it_writes_one_audit_event(practitioner, person, trust):
-    consent_record(
-        person=person,
-        organisation=trust,
-        decision=ConsentDecision.REFUSED,
-        decided_on=date(2024, 3, 1),
-        note="",
-        actor=practitioner,
-    )
+    decide(person, trust, actor=practitioner, decision=ConsentDecision.REFUSED, decided_on=date(2024, 3, 1))
 
     event = AuditEvent.objects.get()
     assert event.action == "people.consent.recorded"
@@ -65,31 +53,10 @@ def test_it_writes_one_audit_event(practitioner, person, trust):
 
 
 def test_a_new_decision_replaces_the_last_one_for_the_same_organisation(practitioner, person, trust, organisation):
-    first = consent_record(
-        person=person,
-        organisation=trust,
-        decision=ConsentDecision.GIVEN,
-        decided_on=date(2024, 1, 10),
-        note="",
-        actor=practitioner,
-    )
-    other = consent_record(
-        person=person,
-        organisation=organisation,
-        decision=ConsentDecision.GIVEN,
-        decided_on=date(2024, 1, 10),
-        note="",
-        actor=practitioner,
-    )
+    first = decide(person, trust, actor=practitioner, decided_on=date(2024, 1, 10))
+    other = decide(person, organisation, actor=practitioner, decided_on=date(2024, 1, 10))
 
-    second = consent_record(
-        person=person,
-        organisation=trust,
-        decision=ConsentDecision.REFUSED,
-        decided_on=date(2024, 3, 1),
-        note="",
-        actor=practitioner,
-    )
+    second = decide(person, trust, actor=practitioner, decision=ConsentDecision.REFUSED, decided_on=date(2024, 3, 1))
 
     assert ConsentToShare.objects.get(pk=first.pk).withdrawn_on == date(2024, 3, 1)
     assert ConsentToShare.objects.get(pk=second.pk).withdrawn_on is None
@@ -98,14 +65,7 @@ def test_a_new_decision_replaces_the_last_one_for_the_same_organisation(practiti
 
 def test_it_refuses_a_decision_that_is_neither_given_nor_refused(practitioner, person, trust):
     with pytest.raises(DomainError) as refused:
-        consent_record(
-            person=person,
-            organisation=trust,
-            decision="maybe",
-            decided_on=date(2024, 3, 5),
-            note="",
-            actor=practitioner,
-        )
+        decide(person, trust, actor=practitioner, decision="maybe")
 
     assert (refused.value.message, refused.value.field) == ("Select whether the person gave consent", "decision")
     assert ConsentToShare.objects.count() == 0
@@ -114,14 +74,7 @@ def test_it_refuses_a_decision_that_is_neither_given_nor_refused(practitioner, p
 
 def test_it_refuses_a_decision_dated_in_the_future(practitioner, person, trust):
     with pytest.raises(DomainError) as refused:
-        consent_record(
-            person=person,
-            organisation=trust,
-            decision=ConsentDecision.GIVEN,
-            decided_on=date(2024, 3, 6),
-            note="",
-            actor=practitioner,
-        )
+        decide(person, trust, actor=practitioner, decided_on=date(2024, 3, 6))
 
     assert refused.value.message == "The date of the decision must be today or in the past"
     assert refused.value.field == "decided_on"
@@ -130,24 +83,10 @@ def test_it_refuses_a_decision_dated_in_the_future(practitioner, person, trust):
 
 
 def test_a_refused_decision_leaves_the_last_one_in_force(practitioner, person, trust):
-    first = consent_record(
-        person=person,
-        organisation=trust,
-        decision=ConsentDecision.GIVEN,
-        decided_on=date(2024, 1, 10),
-        note="",
-        actor=practitioner,
-    )
+    first = decide(person, trust, actor=practitioner, decided_on=date(2024, 1, 10))
 
     with pytest.raises(DomainError):
-        consent_record(
-            person=person,
-            organisation=trust,
-            decision=ConsentDecision.REFUSED,
-            decided_on=date(2024, 4, 1),
-            note="",
-            actor=practitioner,
-        )
+        decide(person, trust, actor=practitioner, decision=ConsentDecision.REFUSED, decided_on=date(2024, 4, 1))
 
     assert ConsentToShare.objects.get(pk=first.pk).withdrawn_on is None
     assert AuditEvent.objects.count() == 1
@@ -155,14 +94,7 @@ def test_a_refused_decision_leaves_the_last_one_in_force(practitioner, person, t
 
 def test_a_system_administrator_may_not_record_consent(admin_user, person, trust):
     with pytest.raises(NotPermitted) as refused:
-        consent_record(
-            person=person,
-            organisation=trust,
-            decision=ConsentDecision.GIVEN,
-            decided_on=date(2024, 3, 5),
-            note="",
-            actor=admin_user,
-        )
+        decide(person, trust, actor=admin_user)
 
     assert refused.value.message == "You do not have permission to change this record"
     assert ConsentToShare.objects.count() == 0

@@ -1,6 +1,6 @@
 """Ending a hazard warning that no longer applies; it stays in the record's history."""
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
@@ -11,10 +11,7 @@ from tandem.people.models import HazardWarning
 from tandem.people.services import warning_end
 from tandem.people.tests.factories import HazardWarningFactory
 
-
-@pytest.fixture(autouse=True)
-def _march_2024(set_clock):
-    set_clock(datetime(2024, 3, 5, 12, 0, tzinfo=UTC))
+pytestmark = pytest.mark.usefixtures("march_2024")
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Raising a hazard warning: it shows on every page of the person's record until ended."""
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
@@ -10,10 +10,7 @@ from tandem.people.codes import WarningCategory
 from tandem.people.models import HazardWarning
 from tandem.people.services import warning_raise
 
-
-@pytest.fixture(autouse=True)
-def _march_2024(set_clock):
-    set_clock(datetime(2024, 3, 5, 12, 0, tzinfo=UTC))
+pytestmark = pytest.mark.usefixtures("march_2024")
 
 
 def raise_warning(person, actor, **overrides):

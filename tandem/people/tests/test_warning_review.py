@@ -1,6 +1,6 @@
 """Reviewing a hazard warning: it still applies, and is next reviewed on a later date."""
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
@@ -11,10 +11,7 @@ from tandem.people.models import HazardWarning
 from tandem.people.services import warning_end, warning_review
 from tandem.people.tests.factories import HazardWarningFactory
 
-
-@pytest.fixture(autouse=True)
-def _march_2024(set_clock):
-    set_clock(datetime(2024, 3, 5, 12, 0, tzinfo=UTC))
+pytestmark = pytest.mark.usefixtures("march_2024")
 
 
 @pytest.fixture

@@ -1,31 +1,28 @@
-"""Safeguarding fixtures: a safeguarding unit with a worker and a manager, and concerns."""
+"""Safeguarding fixtures: a worker and a manager of the root fixtures' `safeguarding_unit`, and concerns."""
 
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from tandem.identity.models import Organisation, Role, Team, TeamKind, User
+from tandem.identity.models import Role, Team, User
 from tandem.people.models import Person
 from tandem.safeguarding import services
-from tandem.safeguarding.codes import AbuseType, RaisedBy, RiskLocation, RiskSource
-from tandem.safeguarding.models import Concern
+from tandem.safeguarding.codes import AbuseType, DolsPriority, DolsSetting, RaisedBy, RiskLocation, RiskSource
+from tandem.safeguarding.models import Concern, DolsApplication
 
 
 @pytest.fixture
-def unit(organisation: Organisation) -> Team:
-    return Team.objects.create(name="Safeguarding Adults Unit", kind=TeamKind.SAFEGUARDING, organisation=organisation)
-
-
-@pytest.fixture
-def worker(user_factory: Any, unit: Team) -> User:
-    user: User = user_factory(username="sg.worker", role=Role.PRACTITIONER, teams=[unit])
+def worker(user_factory: Any, safeguarding_unit: Team) -> User:
+    user: User = user_factory(username="sg.worker", role=Role.PRACTITIONER, teams=[safeguarding_unit])
     return user
 
 
 @pytest.fixture
-def sg_manager(user_factory: Any, unit: Team) -> User:
-    user: User = user_factory(username="sg.manager", role=Role.TEAM_MANAGER, teams=[unit])
+def sg_manager(user_factory: Any, safeguarding_unit: Team) -> User:
+    user: User = user_factory(username="sg.manager", role=Role.TEAM_MANAGER, teams=[safeguarding_unit])
     return user
 
 
@@ -45,7 +42,7 @@ def concern_details(**overrides: Any) -> services.ConcernDetails:
 
 
 @pytest.fixture
-def concern_make(unit: Team, worker: User) -> Callable[..., Concern]:
+def concern_make(safeguarding_unit: Team, worker: User) -> Callable[..., Concern]:
     def make(*, person: Person, actor: User | None = None, team: Team | None = None, **overrides: Any) -> Concern:
         return services.concern_raise(
             person=person,
@@ -53,7 +50,42 @@ def concern_make(unit: Team, worker: User) -> Callable[..., Concern]:
             source="safeguarding",
             actor=actor or worker,
             details=concern_details(**overrides),
-            team=team or unit,
+            team=team or safeguarding_unit,
+        )
+
+    return make
+
+
+@pytest.fixture
+def receive(safeguarding_unit: Team, worker: User) -> Callable[..., DolsApplication]:
+    """`receive(person, received=..., urgent=..., given=...)`: a DoLS application from Oak House Care
+    Home, received by the unit's worker (an urgent one authorised at 9:00 that day unless `given`)."""
+
+    def make(
+        person: Person,
+        *,
+        received: date = date(2026, 11, 2),
+        urgent: bool = False,
+        priority: str = DolsPriority.MEDIUM,
+        actor: User | None = None,
+        given: datetime | None = None,
+        renews: DolsApplication | None = None,
+    ) -> DolsApplication:
+        if urgent and given is None:
+            given = datetime(received.year, received.month, received.day, 9, tzinfo=ZoneInfo("Europe/London"))
+        return services.dols_application_receive(
+            person=person,
+            team=safeguarding_unit,
+            request=services.DolsRequest(
+                setting=DolsSetting.CARE_HOME,
+                managing_authority="Oak House Care Home",
+                received_on=received,
+                urgent=urgent,
+                priority=priority,
+                urgent_given_at=given,
+            ),
+            actor=actor or worker,
+            renews=renews,
         )
 
     return make

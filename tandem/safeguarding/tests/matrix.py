@@ -2,9 +2,7 @@
 
 from typing import Any
 
-from tandem.identity.models import User
-from tandem.people.models import Person
-from tandem.safeguarding.tests.page_data import safeguarding_forms, safeguarding_world
+from tandem.safeguarding.tests.page_data import safeguarding_forms
 from tests.authorisation.matrix import World, row
 
 GET = {
@@ -103,11 +101,6 @@ POST = {
     "safeguarding:returns_figure": row("sign_in", 405, 405, 405, 405),
     "safeguarding:enquiry_outcome": row("sign_in", 405, 405, 405, 405),
 }
-
-
-def world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
-    """A concern, an enquiry and a DoLS application of the person (safeguarding/tests/page_data.py)."""
-    return safeguarding_world(person, staff)
 
 
 def forms(world: World) -> dict[str, dict[str, Any]]:

@@ -6,9 +6,9 @@ from datetime import timedelta
 from typing import Any
 
 from tandem.core import clock
-from tandem.identity.models import Membership, Team, TeamKind
 from tandem.safeguarding import services
 from tandem.safeguarding.codes import AbuseType, RaisedBy, RiskSource
+from tests.personas import team_persona
 
 
 def _details(**overrides: Any) -> services.ConcernDetails:
@@ -26,12 +26,7 @@ def _details(**overrides: Any) -> services.ConcernDetails:
 def safeguarding_world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
     """Every member of `staff` joins a safeguarding unit; the records are the practitioner's work."""
     practitioner = next(user for role, user in staff.items() if user is not None and role == "practitioner")
-    unit = Team.objects.create(
-        name="Safeguarding Adults Unit", kind=TeamKind.SAFEGUARDING, organisation=practitioner.organisation
-    )
-    for user in staff.values():
-        if user is not None:
-            Membership.objects.create(user=user, team=unit)
+    unit = team_persona("safeguarding_unit", practitioner.organisation, members=staff.values())
     concern = services.concern_raise(
         person=person, summary="", source="safeguarding", actor=practitioner, details=_details(), team=unit
     )
@@ -156,17 +151,10 @@ def safeguarding_forms(extra: dict[str, Any]) -> dict[str, dict[str, Any]]:
     }
 
 
-def safeguarding_page_path(person: Any, name: str, query: str = "") -> str:
-    """The path of a safeguarding page for the accessibility check, making the records on first use."""
+def safeguarding_page_path(world: dict[str, Any], name: str, query: str = "") -> str:
+    """The path of a safeguarding page for the accessibility check, of the records `safeguarding_world` made."""
     from django.urls import reverse
 
-    from tandem.identity.models import User
-
-    if not Team.objects.filter(name="Safeguarding Adults Unit").exists():
-        staff = {user.role: user for user in User.objects.filter(username__in=["practitioner", "manager"])}
-        _page_world.clear()
-        _page_world.update(safeguarding_world(person, staff))
-    world = _page_world
     arguments = {
         "concern": ["concern_uuid"],
         "concern_edit": ["concern_uuid"],
@@ -181,6 +169,3 @@ def safeguarding_page_path(person: Any, name: str, query: str = "") -> str:
     else:
         names = arguments.get(name, [])
     return reverse(f"safeguarding:{name}", args=[world[n] for n in names]) + query
-
-
-_page_world: dict[str, Any] = {}

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from tandem.safeguarding import selectors, services
-from tandem.safeguarding.codes import DolsSetting, DolsStatus
+from tandem.safeguarding import selectors
+from tandem.safeguarding.codes import DolsStatus
 from tandem.safeguarding.models import DolsApplication
 
 LONDON = ZoneInfo("Europe/London")
@@ -27,19 +27,9 @@ def at(day: date, hour: int = 12) -> datetime:
 
 
 @pytest.fixture
-def granted(person, unit, worker, set_clock):
+def granted(person, receive, set_clock):
     set_clock(at(date(2026, 1, 5)))
-    application = services.dols_application_receive(
-        person=person,
-        team=unit,
-        request=services.DolsRequest(
-            setting=DolsSetting.CARE_HOME,
-            managing_authority="Oak House Care Home",
-            received_on=date(2026, 1, 5),
-            urgent=False,
-        ),
-        actor=worker,
-    )
+    application = receive(person, received=date(2026, 1, 5))
     DolsApplication.objects.filter(pk=application.pk).update(
         status=DolsStatus.GRANTED, decided_on=date(2026, 1, 10), authorised_from=date(2026, 1, 10), authorised_to=ENDS
     )
@@ -106,20 +96,9 @@ def test_the_standard_request_is_due_on_its_twenty_first_day(received, due_on):
         at(date(2026, 11, 1), 23) + timedelta(minutes=1),
     ],
 )
-def test_the_urgent_authorisation_ends_seven_days_to_the_minute(given, person, unit, worker, set_clock):
+def test_the_urgent_authorisation_ends_seven_days_to_the_minute(given, person, receive, set_clock):
     set_clock(at(date(2026, 11, 2)))
-    application = services.dols_application_receive(
-        person=person,
-        team=unit,
-        request=services.DolsRequest(
-            setting=DolsSetting.CARE_HOME,
-            managing_authority="Oak House Care Home",
-            received_on=date(2026, 11, 2),
-            urgent=True,
-            urgent_given_at=given,
-        ),
-        actor=worker,
-    )
+    application = receive(person, received=date(2026, 11, 2), urgent=True, given=given)
 
     deadlines = selectors.dols_deadlines(application)
 

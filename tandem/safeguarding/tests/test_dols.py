@@ -11,28 +11,6 @@ from tandem.safeguarding.models import DolsApplication
 LONDON = ZoneInfo("Europe/London")
 
 
-@pytest.fixture
-def receive(unit, worker):
-    def make(person, *, received=date(2026, 11, 2), urgent=False, priority=DolsPriority.MEDIUM, actor=None, given=None):
-        if urgent and given is None:
-            given = datetime(received.year, received.month, received.day, 9, tzinfo=LONDON)
-        return services.dols_application_receive(
-            person=person,
-            team=unit,
-            request=services.DolsRequest(
-                setting=DolsSetting.CARE_HOME,
-                managing_authority="Oak House Care Home",
-                received_on=received,
-                urgent=urgent,
-                priority=priority,
-                urgent_given_at=given,
-            ),
-            actor=actor or worker,
-        )
-
-    return make
-
-
 @pytest.fixture(autouse=True)
 def _today(set_clock):
     set_clock(datetime(2026, 11, 23, 10, tzinfo=LONDON))
@@ -69,16 +47,16 @@ def test_the_standard_due_date_crosses_the_end_of_february_by_the_calendar(recei
     assert selectors.standard_due_on(date(2027, 2, 10)) == date(2027, 3, 2)
 
 
-def test_an_urgent_application_needs_the_moment_the_authorisation_was_given(person, unit, worker):
+def test_an_urgent_application_needs_the_moment_the_authorisation_was_given(person, safeguarding_unit, worker):
     request = services.DolsRequest(
         setting=DolsSetting.CARE_HOME, managing_authority="Oak House", received_on=date(2026, 11, 2), urgent=True
     )
 
     with pytest.raises(DomainError, match="date and time the care home or hospital gave"):
-        services.dols_application_receive(person=person, team=unit, request=request, actor=worker)
+        services.dols_application_receive(person=person, team=safeguarding_unit, request=request, actor=worker)
     future = services.DolsRequest(**{**request.__dict__, "urgent_given_at": datetime(2026, 11, 24, 9, tzinfo=LONDON)})
     with pytest.raises(DomainError, match="must have been given already"):
-        services.dols_application_receive(person=person, team=unit, request=future, actor=worker)
+        services.dols_application_receive(person=person, team=safeguarding_unit, request=future, actor=worker)
     assert not DolsApplication.objects.exists()
 
 
@@ -246,18 +224,7 @@ def test_renewals_due_are_listed_until_renewed(receive, person, worker):
     application.refresh_from_db()
     assert list(selectors.dols_renewals_due(actor=worker)) == [application]
 
-    services.dols_application_receive(
-        person=person,
-        team=application.team,
-        request=services.DolsRequest(
-            setting=DolsSetting.CARE_HOME,
-            managing_authority="Oak House Care Home",
-            received_on=date(2026, 11, 23),
-            urgent=False,
-        ),
-        actor=worker,
-        renews=application,
-    )
+    receive(person, received=date(2026, 11, 23), renews=application)
     assert list(selectors.dols_renewals_due(actor=worker)) == []
 
 

@@ -39,13 +39,13 @@ LONDON = ZoneInfo("Europe/London")
 
 
 @pytest.fixture
-def cases(person_factory, unit, worker):
+def cases(person_factory, safeguarding_unit, worker):
     """Five people, six concerns, five enquiries, across the 2025-26 reporting year's edges."""
 
     def concern(person, received, *, locations=(), sources=(), **fields):
         made = Concern.objects.create(
             person=person,
-            team=unit,
+            team=safeguarding_unit,
             summary="Concern",
             raised_at=datetime(received.year, received.month, received.day, 9, tzinfo=LONDON),
             raised_by=worker,
@@ -188,10 +188,11 @@ def test_every_figure_drills_down_to_its_cases_and_exports(cases):
     assert "SG1d,All,Concerns,5" in sac.csv().splitlines()
 
 
-def test_dols_figures_for_the_year(person_factory, worker, unit):
+def test_dols_figures_for_the_year(person_factory, worker, safeguarding_unit):
     def application(received, **fields):
         return DolsApplication.objects.create(
-            person=person_factory(), team=unit, setting=DolsSetting.CARE_HOME, managing_authority="Oak House",
+            person=person_factory(), team=safeguarding_unit, setting=DolsSetting.CARE_HOME,
+            managing_authority="Oak House",
             received_on=received, **fields,
         )  # fmt: skip
 
@@ -214,10 +215,11 @@ def test_dols_figures_for_the_year(person_factory, worker, unit):
     assert dols.value("DoLS", "Active during the year", "All") == 4  # all but the withdrawn one
 
 
-def test_on_time_means_within_the_21_days_beginning_with_the_day_received(person_factory, unit):
+def test_on_time_means_within_the_21_days_beginning_with_the_day_received(person_factory, safeguarding_unit):
     def decided(received, on):
         return DolsApplication.objects.create(
-            person=person_factory(), team=unit, setting=DolsSetting.CARE_HOME, managing_authority="Oak House",
+            person=person_factory(), team=safeguarding_unit, setting=DolsSetting.CARE_HOME,
+            managing_authority="Oak House",
             received_on=received, status=DolsStatus.NOT_GRANTED, decided_on=on, decision_reason="Regained capacity",
         )  # fmt: skip
 
@@ -232,21 +234,22 @@ def test_on_time_means_within_the_21_days_beginning_with_the_day_received(person
     assert dols_compute(2027).figures["DoLS|Completed within 21 days|All"].ids == {leap.pk}
 
 
-def _concern(person, unit, worker, received, **fields):
+def _concern(person, safeguarding_unit, worker, received, **fields):
     return Concern.objects.create(
-        person=person, team=unit, summary="Concern", raised_by=worker, received_on=received, source="safeguarding",
+        person=person, team=safeguarding_unit, summary="Concern", raised_by=worker, received_on=received,
+        source="safeguarding",
         raised_at=datetime(received.year, received.month, received.day, 9, tzinfo=LONDON), **fields,
     )  # fmt: skip
 
 
-def test_only_adults_are_counted_18_on_the_day_received(person_factory, unit, worker):
+def test_only_adults_are_counted_18_on_the_day_received(person_factory, safeguarding_unit, worker):
     child = person_factory(date_of_birth=date(2008, 6, 2))  # 17 on 1 June 2026
     adult = person_factory(date_of_birth=date(2008, 6, 1))  # 18 that very day
     leapling = person_factory(date_of_birth=date(2008, 2, 29))  # 18 on 1 March 2026, not 28 February
-    _concern(child, unit, worker, date(2025, 6, 1))
-    counted = _concern(adult, unit, worker, date(2026, 6, 1))
-    _concern(leapling, unit, worker, date(2026, 2, 28))
-    late = _concern(leapling, unit, worker, date(2026, 3, 1))
+    _concern(child, safeguarding_unit, worker, date(2025, 6, 1))
+    counted = _concern(adult, safeguarding_unit, worker, date(2026, 6, 1))
+    _concern(leapling, safeguarding_unit, worker, date(2026, 2, 28))
+    late = _concern(leapling, safeguarding_unit, worker, date(2026, 3, 1))
     sac_this, sac_next = sac_compute(2025), sac_compute(2026)
 
     assert sac_this.figures["SG1d|All|Concerns"].ids == {late.pk}
@@ -256,9 +259,9 @@ def test_only_adults_are_counted_18_on_the_day_received(person_factory, unit, wo
     assert sac_next.figures["SG1d|All|Concerns"].ids == {counted.pk}
 
 
-def test_a_childs_concluded_enquiry_is_left_out(person_factory, unit, worker):
+def test_a_childs_concluded_enquiry_is_left_out(person_factory, safeguarding_unit, worker):
     child = person_factory(date_of_birth=date(2009, 1, 1))
-    concern = _concern(child, unit, worker, date(2025, 5, 1), status=ConcernStatus.CLOSED)
+    concern = _concern(child, safeguarding_unit, worker, date(2025, 5, 1), status=ConcernStatus.CLOSED)
     Enquiry.objects.create(
         concern=concern, kind=EnquiryKind.SECTION_42, started_on=date(2025, 5, 2), concluded_on=date(2025, 6, 1),
         risk_assessment=RiskAssessment.IDENTIFIED, action_taken=True, risk_outcome=RiskOutcome.REMOVED,
@@ -270,9 +273,9 @@ def test_a_childs_concluded_enquiry_is_left_out(person_factory, unit, worker):
     assert sac.value("SG1d", "All", "Section 42 enquiries started") == 0
 
 
-def test_risk_assessment_outcomes_are_split_by_action(person_factory, unit, worker):
+def test_risk_assessment_outcomes_are_split_by_action(person_factory, safeguarding_unit, worker):
     def concluded(assessed, acted, outcome=""):
-        concern = _concern(person_factory(), unit, worker, date(2025, 5, 1), status=ConcernStatus.CLOSED)
+        concern = _concern(person_factory(), safeguarding_unit, worker, date(2025, 5, 1), status=ConcernStatus.CLOSED)
         return Enquiry.objects.create(
             concern=concern, kind=EnquiryKind.SECTION_42, started_on=date(2025, 5, 2), concluded_on=date(2025, 6, 1),
             risk_assessment=assessed, action_taken=acted, risk_outcome=outcome, outcomes_asked=OutcomesAsked.NOT_ASKED,
@@ -294,12 +297,14 @@ def test_risk_assessment_outcomes_are_split_by_action(person_factory, unit, work
     assert sac.value("SG2d", "Risk reduced or removed, where a risk was identified", "Per cent") == 100.0
 
 
-def test_individuals_by_gender_and_ethnicity_and_cases_by_primary_support_reason(person_factory, unit, worker):
+def test_individuals_by_gender_and_ethnicity_and_cases_by_primary_support_reason(
+    person_factory, safeguarding_unit, worker
+):
     woman = person_factory(gender=Gender.FEMALE, ethnicity=Ethnicity.WHITE_IRISH)
     man = person_factory(gender=Gender.MALE, ethnicity=Ethnicity.ASIAN_INDIAN)
-    _concern(woman, unit, worker, date(2025, 5, 1), primary_support_reason=PrimarySupportReason.PHYSICAL)
-    _concern(woman, unit, worker, date(2025, 7, 1), primary_support_reason=PrimarySupportReason.PHYSICAL)
-    _concern(man, unit, worker, date(2025, 7, 1))
+    _concern(woman, safeguarding_unit, worker, date(2025, 5, 1), primary_support_reason=PrimarySupportReason.PHYSICAL)
+    _concern(woman, safeguarding_unit, worker, date(2025, 7, 1), primary_support_reason=PrimarySupportReason.PHYSICAL)
+    _concern(man, safeguarding_unit, worker, date(2025, 7, 1))
 
     sac = sac_compute(2025)
     concerns = "Individuals with concerns"
@@ -311,13 +316,13 @@ def test_individuals_by_gender_and_ethnicity_and_cases_by_primary_support_reason
     assert sac.value("SG1e", "Not recorded", "Concerns") == 1
 
 
-def test_the_dols_collection_is_one_row_per_application_active_in_the_year(person_factory, unit):
+def test_the_dols_collection_is_one_row_per_application_active_in_the_year(person_factory, safeguarding_unit):
     born = person_factory(date_of_birth=date(1940, 5, 1), gender="Female", nhs_number="9434765919")
     other = person_factory(date_of_birth=None)
 
     def application(person, received, **fields):
         return DolsApplication.objects.create(
-            person=person, team=unit, setting=DolsSetting.CARE_HOME, managing_authority="Oak House",
+            person=person, team=safeguarding_unit, setting=DolsSetting.CARE_HOME, managing_authority="Oak House",
             cqc_location="1-123456789", received_on=received, **fields,
         )  # fmt: skip
 
@@ -362,7 +367,7 @@ def test_the_dols_collection_is_one_row_per_application_active_in_the_year(perso
     assert granted.pk
 
 
-def test_the_dols_collection_file_has_the_collections_header(person_factory, unit):
+def test_the_dols_collection_file_has_the_collections_header(person_factory, safeguarding_unit):
     content = dols_cases_csv(dols_cases(2025))
 
     assert content.splitlines()[0].startswith(

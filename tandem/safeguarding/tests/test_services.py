@@ -27,6 +27,12 @@ from tandem.safeguarding.tests.conftest import concern_details
 LONDON = ZoneInfo("Europe/London")
 
 
+# The risk was identified, action taken and the risk removed.
+REMOVED = services.Conclusion(
+    risk_assessment=RiskAssessment.IDENTIFIED, action_taken=True, risk_outcome=RiskOutcome.REMOVED, conclusion="Done"
+)
+
+
 def events(action: str) -> int:
     return AuditEvent.objects.filter(action=action).count()
 
@@ -372,17 +378,7 @@ class TestEnquiry:
         )
 
         with pytest.raises(DomainError, match="was achieved"):
-            services.enquiry_conclude(
-                enquiry=enquiry,
-                ending=services.Conclusion(
-                    risk_assessment=RiskAssessment.IDENTIFIED,
-                    action_taken=True,
-                    risk_outcome=RiskOutcome.REMOVED,
-                    conclusion="Done",
-                ),
-                version=None,
-                actor=worker,
-            )
+            services.enquiry_conclude(enquiry=enquiry, ending=REMOVED, version=None, actor=worker)
         enquiry.refresh_from_db()
         assert enquiry.concluded_on is None
 
@@ -429,17 +425,7 @@ class TestEnquiry:
 
     def test_an_enquiry_cannot_conclude_without_asking_the_adult(self, enquiry, worker):
         with pytest.raises(DomainError, match="Record whether the adult was asked"):
-            services.enquiry_conclude(
-                enquiry=enquiry,
-                ending=services.Conclusion(
-                    risk_assessment=RiskAssessment.IDENTIFIED,
-                    action_taken=True,
-                    risk_outcome=RiskOutcome.REMOVED,
-                    conclusion="Done",
-                ),
-                version=None,
-                actor=worker,
-            )
+            services.enquiry_conclude(enquiry=enquiry, ending=REMOVED, version=None, actor=worker)
 
     def test_outcomes_are_words_only_when_expressed(self, enquiry, worker):
         with pytest.raises(DomainError, match="only when the adult expressed them"):

@@ -11,7 +11,7 @@ DOWNLOADS = {"safeguarding:returns_csv", "safeguarding:returns_dols_cases"}
 
 
 def safeguarding_path(name: str, query: str = "") -> Callable[[Any], str]:
-    return lambda world: safeguarding_page_path(world.person, name, query)
+    return lambda world: safeguarding_page_path(world.apps["safeguarding"], name, query)
 
 
 def safeguarding_visits(name: str, who: str, button: str | None, query: str = "") -> list[Visit]:
@@ -35,13 +35,13 @@ VISITS = [
     Visit(
         "safeguarding:concern_new",
         P,
-        lambda w: safeguarding_page_path(w.person, "concern_new", _person_query(w)),
+        lambda w: safeguarding_page_path(w.apps["safeguarding"], "concern_new", _person_query(w)),
         variant="form",
     ),
     Visit(
         "safeguarding:concern_new",
         P,
-        lambda w: safeguarding_page_path(w.person, "concern_new", _person_query(w)),
+        lambda w: safeguarding_page_path(w.apps["safeguarding"], "concern_new", _person_query(w)),
         submit("Raise the concern"),
         "form-errors",
     ),
@@ -79,7 +79,7 @@ VISITS = [
     Visit(
         "safeguarding:dols_receive",
         P,
-        lambda w: safeguarding_page_path(w.person, "dols_receive", _person_query(w)),
+        lambda w: safeguarding_page_path(w.apps["safeguarding"], "dols_receive", _person_query(w)),
         submit("Log the application"),
         "form-errors",
     ),

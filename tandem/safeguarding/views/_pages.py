@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -22,7 +22,7 @@ from tandem.identity.permissions import Permission
 from tandem.people import presenters as people_presenters
 from tandem.people import selectors as people_selectors
 from tandem.people import services as people_services
-from tandem.people.record_page import Record
+from tandem.people.record_page import Record, query_record_page
 from tandem.safeguarding import forms, presenters, selectors
 
 if TYPE_CHECKING:
@@ -70,11 +70,6 @@ def dols_load(*, actor: Actor, uuid: UUID) -> DolsApplication:
     return selectors.dols_get(actor=actor, uuid=uuid)
 
 
-def person_load(*, actor: Actor, uuid: UUID) -> Person:
-    """The person a new concern or DoLS application is about (a merged record is not found)."""
-    return people_selectors.person_get(actor=actor, uuid=uuid)
-
-
 def unless(closed: Callable[[Any], bool], message: str, back: Callable[[Any], str]) -> Callable[[View], View]:
     """A page that changes the document only while it is open: once closed, back to it with a message."""
 
@@ -108,13 +103,6 @@ def dols_url(application: DolsApplication) -> str:
 
 def people(users: list[User]) -> list[tuple[str, str]]:
     return [(str(u.uuid), presenters.user_name(u)) for u in users]
-
-
-def uuid_or_404(value: str) -> UUID:
-    try:
-        return UUID(value)
-    except ValueError:
-        raise Http404 from None
 
 
 # --- Pages ---------------------------------------------------------------------------------------
@@ -195,11 +183,18 @@ def find_person(request: StaffRequest, *, title: str, select_url: str) -> HttpRe
     )
 
 
-def for_person(request: StaffRequest, view: View, *, title: str) -> HttpResponse:
-    """A page that starts something new about a person: find them, then the form for them."""
-    chosen = request.GET.get("person")
-    if not chosen:
+def find_first(title: str) -> Callable[[StaffRequest], HttpResponse]:
+    """With no person named yet: the page to find them (a form sent without one starts again)."""
+
+    def find(request: StaffRequest) -> HttpResponse:
         if request.method == "POST":
             return redirect(request.path)
         return find_person(request, title=title, select_url=request.path)
-    return view(request, person_uuid=uuid_or_404(chosen))
+
+    return find
+
+
+def for_person(page: str, *, title: str, guard: Callable[[StaffRequest], None]) -> Callable[[View], View]:
+    """A page that starts something new about a person (`?person=<uuid>`): find them, then the
+    form for them, on the record-page kit."""
+    return query_record_page(page, find=find_first(title), guard=guard)

@@ -27,7 +27,6 @@ from tandem.safeguarding.views._pages import (
     for_person,
     form_page,
     people,
-    person_load,
     unless,
 )
 
@@ -68,15 +67,14 @@ def triage_queue(request: StaffRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def concern_new(request: StaffRequest) -> HttpResponse:
-    """Find the person first (nothing is recorded twice), then the details triage needs."""
+def _may_raise(request: StaffRequest) -> None:
     require(policies.can_raise(request.user), "You do not have permission to raise safeguarding concerns")
-    return for_person(request, _concern_new, title="Raise a safeguarding concern")
 
 
-@record_page("raise a safeguarding concern", load=person_load)
-def _concern_new(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+@require_http_methods(["GET", "POST"])
+@for_person("raise a safeguarding concern", title="Raise a safeguarding concern", guard=_may_raise)
+def concern_new(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+    """Find the person first (nothing is recorded twice), then the details triage needs."""
     person = record.obj
     teams = page_selectors.safeguarding_teams()
     mine = page_selectors.my_safeguarding_teams(request.user)

@@ -29,7 +29,6 @@ from tandem.safeguarding.views._pages import (
     form_page,
     form_view,
     people,
-    person_load,
     unless,
 )
 
@@ -73,13 +72,8 @@ def dols_renewals(request: StaffRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def dols_receive(request: StaffRequest) -> HttpResponse:
-    can_dols(request)
-    return for_person(request, _dols_receive, title="Receive a DoLS application")
-
-
-@record_page("receive a DoLS application", load=person_load)
-def _dols_receive(request: StaffRequest, record: Record[Person]) -> HttpResponse:
+@for_person("receive a DoLS application", title="Receive a DoLS application", guard=can_dols)
+def dols_receive(request: StaffRequest, record: Record[Person]) -> HttpResponse:
     teams = page_selectors.dols_teams(request.user)
     initial = {"received_on": clock.today(), "team": str(teams[0].uuid) if teams else ""}
     form = forms.DolsReceiveForm(posted(request), initial=initial, teams=[(str(t.uuid), t.name) for t in teams])

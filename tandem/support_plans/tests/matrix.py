@@ -3,10 +3,7 @@
 from typing import Any
 
 from tandem.core import clock
-from tandem.identity.models import User
-from tandem.people.models import Person
-from tandem.support_plans.tests.plan_data import provider_world, support_plans_world
-from tests.authorisation.matrix import C, P, World, row
+from tests.authorisation.matrix import World, row
 
 GET = {
     # Care and support plans: practitioners and managers write them, managers sign them off;
@@ -130,8 +127,3 @@ def forms(world: World) -> dict[str, dict[str, Any]]:
         },
         "support_plans:provider_review_check": {"decision": "accept"},
     }
-
-
-def world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
-    """A draft plan, a review, and a care provider's package of the person (support_plans/tests/plan_data.py)."""
-    return support_plans_world(person, staff[P]) | provider_world(person, staff[P], staff[C])

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from tandem.assessments import services as assessment_services
 from tandem.assessments.models import NeedsAssessment
+from tandem.assessments.tests.records import adult_answers
 from tandem.core import clock
 from tandem.directory.models import Service, ServiceStatus
 from tandem.directory.search_index import service_terms_refresh
@@ -31,17 +32,7 @@ def eligible_assessment_make(person: Person, practitioner: Actor) -> NeedsAssess
         person=person, started_from="review", requested_on=clock.today() - timedelta(days=10), actor=practitioner
     )
     findings = {"a": "unable_without_assistance", "e": "endangers_health_or_safety"}
-    answers = assessment_services.AssessmentAnswers(
-        persons_account="I want to stay in my own home",
-        arises_from_impairment_or_illness=True,
-        impairment_reason="Parkinson's disease",
-        significant_impact_on_wellbeing=True,
-        wellbeing_reason="Falls; she has stopped going out",
-        findings=tuple(
-            assessment_services.FindingAnswers(code=code, achievement=findings.get(code, "achieves"))
-            for code in assessment_services.CODES
-        ),
-    )
+    answers = adult_answers(persons_account="I want to stay in my own home", unable=findings)
     assessment_services.assessment_save(assessment=assessment, answers=answers, version=1, actor=practitioner)
     return assessment_services.assessment_complete(assessment=assessment, version=2, actor=practitioner)
 

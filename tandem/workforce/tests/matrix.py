@@ -3,11 +3,9 @@
 from typing import Any
 
 from tandem.identity.models import User
-from tandem.people.models import Person
 from tandem.workforce import forms as workforce_forms
 from tandem.workforce import rules as workforce_rules
 from tandem.workforce.codes import AlertKind
-from tandem.workforce.tests.page_data import workforce_world
 from tests.authorisation.matrix import World, row
 
 GET = {
@@ -108,11 +106,6 @@ def forms(world: World) -> dict[str, dict[str, Any]]:
             "reason": "Hospital discharge work takes longer than the rules say",
         },
     }
-
-
-def world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
-    """The staff's locality team, its waiting case, a post and the practitioner (workforce/tests/page_data.py)."""
-    return workforce_world(person, staff)
 
 
 def url_values(world: World) -> dict[str, Any]:

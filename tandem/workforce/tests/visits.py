@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from tandem.identity.models import Profession, User
 from tandem.workforce import urls as workforce_urls
-from tandem.workforce.tests.page_data import workforce_world
 from tests.journeys.visits import M, P, Visit, fill_then_submit, stale_then, submit
 
 WORKFORCE_ARGUMENTS = {
@@ -110,8 +109,3 @@ VISITS = [
         "errors",
     ),
 ]
-
-
-def world(person: Any, staff: dict[str, Any]) -> dict[str, Any]:
-    """The staff's locality team, a waiting case, an allocated case and a post (workforce/tests/page_data.py)."""
-    return workforce_world(person, staff)

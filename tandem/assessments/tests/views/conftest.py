@@ -9,23 +9,11 @@ from django.urls import reverse
 
 from tandem.assessments import services
 from tandem.assessments.models import NeedsAssessment
+from tandem.assessments.tests.records import answers
 from tandem.core import clock
 from tandem.identity.models import User
 from tandem.people.models import Person
 from tests.conftest import *  # noqa: F403
-
-
-def answers(**findings: str) -> services.AssessmentAnswers:
-    return services.AssessmentAnswers(
-        persons_account="I want to keep living at home and get to my allotment",
-        arises_from_impairment_or_illness=True,
-        impairment_reason="Parkinson's disease, diagnosed 2019",
-        significant_impact_on_wellbeing=True,
-        wellbeing_reason="Falls at home; she has stopped seeing friends",
-        findings=tuple(
-            services.FindingAnswers(code=code, achievement=findings.get(code, "achieves")) for code in services.CODES
-        ),
-    )
 
 
 def form_data(version: int, **changes: Any) -> dict[str, Any]:

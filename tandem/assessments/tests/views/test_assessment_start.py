@@ -11,7 +11,6 @@ from tandem.assessments.models import NeedsAssessment
 from tandem.audit.models import AuditEvent
 from tandem.core import clock
 from tandem.front_door.models import Contact, SupportRequest
-from tandem.identity.models import Team, TeamKind
 
 
 def start_url(person):
@@ -31,8 +30,7 @@ def support_request(person, team, practitioner):
 
 
 @pytest.fixture
-def self_assessment(person, organisation):
-    front_door = Team.objects.create(name="Wirral front door", kind=TeamKind.FRONT_DOOR, organisation=organisation)
+def self_assessment(person, front_door_team):
     return Contact.objects.create(
         reference="ABCD2345",
         person=person,
@@ -40,7 +38,7 @@ def self_assessment(person, organisation):
         route="online_form",
         reason="Asked online",
         received_at=clock.now() - timedelta(days=2),
-        team=front_door,
+        team=front_door_team,
         is_self_assessment=True,
         submission={
             "form": "ask_for_help",

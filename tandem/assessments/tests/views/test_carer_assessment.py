@@ -7,24 +7,15 @@ from datetime import timedelta
 import pytest
 
 from tandem.assessments import services
+from tandem.assessments.tests.records import unpaid_carer_make
 from tandem.core import clock
-from tandem.people.codes import Relationship
-from tandem.people.models import NetworkMember
 
 from .conftest import url
 
 
 @pytest.fixture
-def carers(person, practitioner, person_make, draft):
-    john = person_make(given_name="John", family_name="Smith")
-    NetworkMember.objects.create(
-        person=person,
-        name="John Smith",
-        relationship=Relationship.SPOUSE_OR_PARTNER,
-        is_unpaid_carer=True,
-        linked_person=john,
-        added_by=practitioner,
-    )
+def carers(person, practitioner, draft):
+    john = unpaid_carer_make(person=person, practitioner=practitioner)
     return services.carer_assessment_start(
         carer=john,
         cared_for=person,

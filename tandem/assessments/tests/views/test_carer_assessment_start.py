@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from tandem.assessments.models import NeedsAssessment
+from tandem.assessments.tests.records import unpaid_carer_make
 from tandem.core import clock
-from tandem.people.codes import Relationship
 from tandem.people.models import NetworkMember
 
 from .conftest import url
@@ -20,17 +20,8 @@ def start_url(person):
 
 
 @pytest.fixture
-def carer(person, practitioner, person_make):
-    john = person_make(given_name="John", family_name="Smith")
-    NetworkMember.objects.create(
-        person=person,
-        name="John Smith",
-        relationship=Relationship.SPOUSE_OR_PARTNER,
-        is_unpaid_carer=True,
-        linked_person=john,
-        added_by=practitioner,
-    )
-    return john
+def carer(person, practitioner):
+    return unpaid_carer_make(person=person, practitioner=practitioner)
 
 
 def when(days: int = 2) -> dict[str, int]:

@@ -19,15 +19,10 @@ def test_it_shows_the_form(client, read):
     assert page.values == {"next": "", "username": "", "password": ""}
 
 
-def test_a_wrong_password_is_a_problem_and_keeps_the_username_only(client, practitioner, read, audit, tables):
+def test_a_wrong_password_is_a_problem_and_keeps_the_username_only(client, practitioner, problem, audit, tables):
     response = client.post(SIGN_IN, {"username": "practitioner", "password": "not-the-password"})
 
-    page = read(response)
-    assert response.status_code == 400
-    assert page.title == "Error: Sign in – Tandem"
-    assert "There is a problem" in page.text
-    assert page.error_summary == [WRONG]
-    assert page.field_errors == [WRONG]
+    page = problem(response, "Sign in", [WRONG])
     assert page.values["username"] == "practitioner"
     assert page.values["password"] == ""
     assert "not-the-password" not in response.content.decode()

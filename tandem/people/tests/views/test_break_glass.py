@@ -14,14 +14,8 @@ def url(restricted_person):
     return f"{reverse('people:break_glass', args=[restricted_person.uuid])}?next={summary}"
 
 
-def test_it_refuses_and_asks_why(client, outsider, url, read):
-    client.force_login(outsider)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 403
-    assert page.title == "This record is restricted – Tandem"
+def test_it_refuses_and_asks_why(client, outsider, url, open_page):
+    page = open_page(client, outsider, url, "This record is restricted", status=403)
     assert page.values == {"next": url.split("?next=")[1], "reason": ""}
     assert "Trelawney" not in page.text
 

@@ -21,14 +21,8 @@ def form(**changes: object) -> dict[str, object]:
     } | changes
 
 
-def test_it_shows_an_empty_form(client, business_support, read):
-    client.force_login(business_support)
-
-    response = client.get(CREATE)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Create a person record – Tandem"
+def test_it_shows_an_empty_form(client, business_support, open_page):
+    page = open_page(client, business_support, CREATE, "Create a person record")
     assert page.values["given_name"] == ""
     assert page.values["gender"] == Gender.UNKNOWN
     assert page.error_summary == []

@@ -20,28 +20,19 @@ def duplicate(person_make):
     return person_make(given_name="Mary", family_name="Smyth", date_of_birth=date(1948, 3, 12))
 
 
-def test_it_asks_for_the_duplicate(client, manager, url, read):
-    client.force_login(manager)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Merge a duplicate record – Tandem"
+def test_it_asks_for_the_duplicate(client, manager, url, open_page):
+    page = open_page(client, manager, url, "Merge a duplicate record")
     assert page.values == {"duplicate": ""}
 
 
-def test_an_unknown_record_is_a_problem_and_keeps_what_was_typed(client, manager, url, read):
+def test_an_unknown_record_is_a_problem_and_keeps_what_was_typed(client, manager, url, problem):
     client.force_login(manager)
 
     response = client.get(url, {"duplicate": "99999999"})
 
-    page = read(response)
-    assert response.status_code == 400
-    assert page.title == "Error: Merge a duplicate record – Tandem"
-    assert "There is a problem" in page.text
-    assert page.error_summary == ["No record you can open has that local person ID or NHS number"]
-    assert page.field_errors == ["No record you can open has that local person ID or NHS number"]
+    page = problem(
+        response, "Merge a duplicate record", ["No record you can open has that local person ID or NHS number"]
+    )
     assert page.values == {"duplicate": "99999999"}
 
 

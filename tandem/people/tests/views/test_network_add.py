@@ -14,18 +14,12 @@ def url(person):
     return reverse("people:network_add", args=[person.uuid])
 
 
-def test_it_shows_an_empty_form(client, practitioner, person, url, read):
-    client.force_login(practitioner)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Add someone to Mary's network – Tandem"
+def test_it_shows_an_empty_form(client, practitioner, person, url, open_page):
+    page = open_page(client, practitioner, url, "Add someone to Mary's network")
     assert page.values == {"name": "", "linked_person": "", "relationship": "", "what_they_do": "", "contact": ""}
 
 
-def test_bad_input_is_a_problem_and_keeps_what_was_typed(client, practitioner, person, url, read, audit):
+def test_bad_input_is_a_problem_and_keeps_what_was_typed(client, practitioner, person, url, problem, audit):
     client.force_login(practitioner)
 
     response = client.post(
@@ -39,12 +33,7 @@ def test_bad_input_is_a_problem_and_keeps_what_was_typed(client, practitioner, p
         },
     )
 
-    page = read(response)
-    assert response.status_code == 400
-    assert page.title == "Error: Add someone to Mary's network – Tandem"
-    assert "There is a problem" in page.text
-    assert page.error_summary == ["Select their relationship to the person"]
-    assert page.field_errors == ["Select their relationship to the person"]
+    page = problem(response, "Add someone to Mary's network", ["Select their relationship to the person"])
     assert page.values == {
         "name": "Hoylake lunch club",
         "linked_person": "",

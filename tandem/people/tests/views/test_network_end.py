@@ -7,14 +7,13 @@ from django.urls import reverse
 from tandem.core import clock
 
 
-def test_it_asks_to_confirm(client, practitioner, person, network_member, read):
-    client.force_login(practitioner)
-
-    response = client.get(reverse("people:network_end", args=[person.uuid, network_member.uuid]))
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Remove John Smith from the network? – Tandem"
+def test_it_asks_to_confirm(client, practitioner, person, network_member, open_page):
+    page = open_page(
+        client,
+        practitioner,
+        reverse("people:network_end", args=[person.uuid, network_member.uuid]),
+        "Remove John Smith from the network?",
+    )
     assert "Yes, remove John Smith" in page.text
 
 

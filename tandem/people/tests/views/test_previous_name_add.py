@@ -13,14 +13,8 @@ def url(person):
     return reverse("people:previous_name_add", args=[person.uuid])
 
 
-def test_it_shows_an_empty_form(client, practitioner, person, url, read):
-    client.force_login(practitioner)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Add a previous name – Tandem"
+def test_it_shows_an_empty_form(client, practitioner, person, url, open_page):
+    page = open_page(client, practitioner, url, "Add a previous name")
     assert page.values == {
         "given_name": "",
         "family_name": "",
@@ -30,7 +24,7 @@ def test_it_shows_an_empty_form(client, practitioner, person, url, read):
     }
 
 
-def test_bad_input_is_a_problem_and_keeps_what_was_typed(client, practitioner, person, url, read, audit):
+def test_bad_input_is_a_problem_and_keeps_what_was_typed(client, practitioner, person, url, problem, audit):
     client.force_login(practitioner)
 
     response = client.post(
@@ -44,12 +38,9 @@ def test_bad_input_is_a_problem_and_keeps_what_was_typed(client, practitioner, p
         },
     )
 
-    page = read(response)
-    assert response.status_code == 400
-    assert page.title == "Error: Add a previous name – Tandem"
-    assert "There is a problem" in page.text
-    assert page.error_summary == ["Enter the previous last name", "Used until (optional) must include a month"]
-    assert page.field_errors == page.error_summary
+    page = problem(
+        response, "Add a previous name", ["Enter the previous last name", "Used until (optional) must include a month"]
+    )
     assert page.values == {
         "given_name": "Mary",
         "family_name": "",

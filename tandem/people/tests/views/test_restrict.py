@@ -13,29 +13,19 @@ def url(person):
     return reverse("people:restrict", args=[person.uuid])
 
 
-def test_it_lists_the_teams(client, manager, team, other_team, url, read):
-    client.force_login(manager)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Restrict this record – Tandem"
+def test_it_lists_the_teams(client, manager, team, other_team, url, open_page):
+    page = open_page(client, manager, url, "Restrict this record")
     assert "Birkenhead locality team" in page.text
     assert "Wallasey locality team" in page.text
     assert page.values == {"reason": ""}
 
 
-def test_no_team_is_a_problem_and_keeps_what_was_typed(client, manager, person, url, read, audit):
+def test_no_team_is_a_problem_and_keeps_what_was_typed(client, manager, person, url, problem, audit):
     client.force_login(manager)
 
     response = client.post(url, {"reason": "A member of staff"})
 
-    page = read(response)
-    assert response.status_code == 400
-    assert "There is a problem" in page.text
-    assert page.error_summary == ["Select at least one team that may open the record"]
-    assert page.field_errors == ["Select at least one team that may open the record"]
+    page = problem(response, None, ["Select at least one team that may open the record"])
     assert page.values == {"reason": "A member of staff"}
     assert RecordRestriction.objects.count() == 0
     assert audit.actions() == []

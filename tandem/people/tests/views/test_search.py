@@ -7,14 +7,8 @@ from django.urls import reverse
 SEARCH = reverse("people:search")
 
 
-def test_the_empty_page_shows_the_search_box_and_no_results(client, practitioner, person, read):
-    client.force_login(practitioner)
-
-    response = client.get(SEARCH)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Find a person – Tandem"
+def test_the_empty_page_shows_the_search_box_and_no_results(client, practitioner, person, open_page):
+    page = open_page(client, practitioner, SEARCH, "Find a person")
     assert page.values == {"q": ""}
     assert page.error_summary == []
     assert "people match" not in page.text
@@ -74,17 +68,12 @@ def test_a_member_of_the_named_team_sees_the_restricted_result_in_full(client, p
     assert "TRELAWNEY, Rowan Restricted" not in page.text
 
 
-def test_an_invalid_nhs_number_is_a_problem_and_stays_in_the_box(client, practitioner, person, read):
+def test_an_invalid_nhs_number_is_a_problem_and_stays_in_the_box(client, practitioner, person, problem):
     client.force_login(practitioner)
 
     response = client.get(SEARCH, {"q": "943 476 5918"})
 
-    page = read(response)
-    assert response.status_code == 400
-    assert page.title == "Error: Find a person – Tandem"
-    assert "There is a problem" in page.text
-    assert page.error_summary == ["943 476 5918 is not a valid NHS number: check each digit"]
-    assert page.field_errors == ["943 476 5918 is not a valid NHS number: check each digit"]
+    page = problem(response, "Find a person", ["943 476 5918 is not a valid NHS number: check each digit"])
     assert page.values == {"q": "943 476 5918"}
 
 

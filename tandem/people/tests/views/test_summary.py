@@ -22,14 +22,10 @@ from tandem.audit import services as audit_services
 SUMMARY_QUERIES = 12
 
 
-def test_it_shows_the_person_their_warning_and_network(client, practitioner, person, warning, network_member, read):
-    client.force_login(practitioner)
-
-    response = client.get(reverse("people:summary", args=[person.uuid]))
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Mary Smith – Tandem"
+def test_it_shows_the_person_their_warning_and_network(
+    client, practitioner, person, warning, network_member, open_page
+):
+    page = open_page(client, practitioner, reverse("people:summary", args=[person.uuid]), "Mary Smith")
     assert "1 active hazard warning Animals: Two large dogs: ask for them to be shut away before visiting" in page.text
     assert "John Smith , spouse or partner Shopping and meals" in page.text
     assert "943 476 5919" in page.text

@@ -15,15 +15,9 @@ def url(person):
     return reverse("people:voice_edit", args=[person.uuid])
 
 
-def test_it_shows_the_form_with_the_current_words(client, practitioner, person, url, read):
+def test_it_shows_the_form_with_the_current_words(client, practitioner, person, url, open_page):
     person_voice_update(person=person, what_matters_to_me="My garden", strengths="", version=1, actor=practitioner)
-    client.force_login(practitioner)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "What matters to Mary – Tandem"
+    page = open_page(client, practitioner, url, "What matters to Mary")
     assert page.values == {"version": "2", "what_matters_to_me": "My garden", "strengths": ""}
 
 

@@ -13,27 +13,17 @@ def url(person, warning):
     return reverse("people:warning_end", args=[person.uuid, warning.uuid])
 
 
-def test_it_shows_the_warning_and_asks_why(client, practitioner, url, read):
-    client.force_login(practitioner)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "End the animals warning – Tandem"
+def test_it_shows_the_warning_and_asks_why(client, practitioner, url, open_page):
+    page = open_page(client, practitioner, url, "End the animals warning")
     assert page.values == {"reason": ""}
 
 
-def test_no_reason_is_a_problem(client, practitioner, warning, url, read, audit):
+def test_no_reason_is_a_problem(client, practitioner, warning, url, problem, audit):
     client.force_login(practitioner)
 
     response = client.post(url, {"reason": ""})
 
-    page = read(response)
-    assert response.status_code == 400
-    assert "There is a problem" in page.text
-    assert page.error_summary == ["Say why the warning no longer applies"]
-    assert page.field_errors == ["Say why the warning no longer applies"]
+    problem(response, None, ["Say why the warning no longer applies"])
     warning.refresh_from_db()
     assert warning.ends_on is None
     assert audit.actions() == []

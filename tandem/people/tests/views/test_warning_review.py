@@ -15,28 +15,18 @@ def url(person, warning):
     return reverse("people:warning_review", args=[person.uuid, warning.uuid])
 
 
-def test_it_asks_for_the_next_review_date(client, practitioner, url, read):
-    client.force_login(practitioner)
-
-    response = client.get(url)
-
-    page = read(response)
-    assert response.status_code == 200
-    assert page.title == "Review the animals warning – Tandem"
+def test_it_asks_for_the_next_review_date(client, practitioner, url, open_page):
+    page = open_page(client, practitioner, url, "Review the animals warning")
     assert page.values == {"review_on-day": "", "review_on-month": "", "review_on-year": ""}
 
 
-def test_a_date_in_the_past_is_a_problem_and_keeps_what_was_typed(client, practitioner, warning, url, read, audit):
+def test_a_date_in_the_past_is_a_problem_and_keeps_what_was_typed(client, practitioner, warning, url, problem, audit):
     client.force_login(practitioner)
     review_on = warning.review_on
 
     response = client.post(url, {"review_on-day": "1", "review_on-month": "1", "review_on-year": "2020"})
 
-    page = read(response)
-    assert response.status_code == 400
-    assert "There is a problem" in page.text
-    assert page.error_summary == ["Next review date must be in the future"]
-    assert page.field_errors == ["Next review date must be in the future"]
+    page = problem(response, None, ["Next review date must be in the future"])
     assert page.values == {"review_on-day": "1", "review_on-month": "1", "review_on-year": "2020"}
     warning.refresh_from_db()
     assert warning.review_on == review_on

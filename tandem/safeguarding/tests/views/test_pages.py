@@ -90,7 +90,7 @@ def test_the_queue_refuses_staff_who_do_not_do_safeguarding_work(client: Client,
     assert client.get(reverse("safeguarding:triage_queue")).status_code == 403
 
 
-def test_a_concern_is_raised_after_finding_the_person(signed_in: Client, person: Person, unit: Team):
+def test_a_concern_is_raised_after_finding_the_person(signed_in: Client, person: Person, safeguarding_unit: Team):
     url = f"{reverse('safeguarding:concern_new')}?person={person.uuid}"
     today = clock.today()
 
@@ -105,7 +105,7 @@ def test_a_concern_is_raised_after_finding_the_person(signed_in: Client, person:
             "locations": ["own_home", "community"],
             "advocate": "dont_know",
             "primary_support_reason": "memory_and_cognition",
-            "team": str(unit.uuid),
+            "team": str(safeguarding_unit.uuid),
             **_date("received_on", today),
         },
     )
@@ -122,7 +122,9 @@ def test_a_concern_is_raised_after_finding_the_person(signed_in: Client, person:
     assert "Don&#39;t know" in shown or "Don't know" in shown
 
 
-def test_raising_a_concern_with_a_provider_unnamed_keeps_what_was_typed(signed_in: Client, person: Person, unit: Team):
+def test_raising_a_concern_with_a_provider_unnamed_keeps_what_was_typed(
+    signed_in: Client, person: Person, safeguarding_unit: Team
+):
     url = f"{reverse('safeguarding:concern_new')}?person={person.uuid}"
 
     response = signed_in.post(
@@ -131,7 +133,7 @@ def test_raising_a_concern_with_a_provider_unnamed_keeps_what_was_typed(signed_i
             "summary": "Left in soiled bedding overnight",
             "raised_by_kind": "hospital",
             "sources_of_risk": ["service_provider"],
-            "team": str(unit.uuid),
+            "team": str(safeguarding_unit.uuid),
             **_date("received_on", clock.today()),
         },
     )
@@ -414,10 +416,10 @@ def test_concluding_needs_the_check_ticked(signed_in: Client, concern: Concern, 
 
 
 @pytest.fixture
-def application(person: Person, unit: Team, worker: User) -> DolsApplication:
+def application(person: Person, safeguarding_unit: Team, worker: User) -> DolsApplication:
     return services.dols_application_receive(
         person=person,
-        team=unit,
+        team=safeguarding_unit,
         request=services.DolsRequest(
             setting="care_home",
             managing_authority="Heswall Care Home",
@@ -437,7 +439,9 @@ def test_the_waiting_list_shows_the_statutory_date(signed_in: Client, applicatio
     assert "Urgent" in page
 
 
-def test_a_dols_application_is_received_after_finding_the_person(signed_in: Client, person: Person, unit: Team):
+def test_a_dols_application_is_received_after_finding_the_person(
+    signed_in: Client, person: Person, safeguarding_unit: Team
+):
     response = signed_in.post(
         f"{reverse('safeguarding:dols_receive')}?person={person.uuid}",
         {
@@ -445,7 +449,7 @@ def test_a_dols_application_is_received_after_finding_the_person(signed_in: Clie
             "managing_authority": "Arrowe Park Hospital",
             "urgent": "no",
             "priority": "high",
-            "team": str(unit.uuid),
+            "team": str(safeguarding_unit.uuid),
             **_date("received_on", clock.today()),
         },
     )
@@ -455,7 +459,7 @@ def test_a_dols_application_is_received_after_finding_the_person(signed_in: Clie
 
 
 def test_an_urgent_application_records_when_the_home_gave_its_authorisation(
-    signed_in: Client, person: Person, unit: Team
+    signed_in: Client, person: Person, safeguarding_unit: Team
 ):
     url = f"{reverse('safeguarding:dols_receive')}?person={person.uuid}"
     yesterday = clock.today() - timedelta(days=1)
@@ -464,7 +468,7 @@ def test_an_urgent_application_records_when_the_home_gave_its_authorisation(
         "managing_authority": "Oak House",
         "urgent": "yes",
         "priority": "high",
-        "team": str(unit.uuid),
+        "team": str(safeguarding_unit.uuid),
         **_date("received_on", clock.today()),
         **_date("urgent_given_on", yesterday),
         "urgent_given_time": "25:70",
