@@ -38,6 +38,12 @@ PLAN_SEARCH = [
     ("_id", "token", "the resource's id"),
     ("_lastUpdated", "date", "when it last changed; prefixes eq ne lt gt le ge sa eb"),
 ]
+CONSENT_SEARCH = [
+    ("patient", "reference", "Patient/{id}: the person's decisions to share with the partner's organisation"),
+    ("status", "token", "active (the decision in force) | inactive (a decision a later one replaced)"),
+    ("_id", "token", "the Consent's id"),
+    ("_lastUpdated", "date", "when the decision last changed; prefixes eq ne lt gt le ge sa eb"),
+]
 _COMMON_SEARCH = [
     ("_count", "number", "entries a page, 0 to 100 (default 20); Bundle links page through the rest"),
 ]
@@ -147,6 +153,7 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
                         PLAN_SEARCH,
                         searchInclude=["Goal:subject", "Goal:patient"],
                     ),
+                    _resource("Consent", uk_core.CONSENT_PROFILE, CONSENT_SEARCH, searchInclude=["Consent:patient"]),
                 ],
             }
         ],

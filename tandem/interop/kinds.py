@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tandem.interop import resources, search, selectors
+from tandem.interop import consents, resources, search, selectors
 from tandem.interop.models import Partner
 from tandem.interop.search import Builder, Criteria
 
@@ -82,3 +82,14 @@ KINDS: dict[str, Kind] = {
         includes={"Goal:subject", "Goal:patient"},
     ),
 }
+
+# Consent to share, documents, teams and staff (issue 16): each in its own module.
+KINDS["Consent"] = Kind(
+    name="Consent",
+    parameters=consents.PARAMETERS,
+    find=consents.consents_search,
+    get=consents.consent_get,
+    to_fhir=consents.consent,
+    person_of=lambda decision: decision.person,
+    includes={"Consent:patient"},
+)

@@ -12,6 +12,7 @@ RESOURCE_SCOPES = {
     "system/RelatedPerson.read": "Read and search RelatedPerson (their informal network and unpaid carers)",
     "system/CarePlan.read": "Read and search CarePlan (their care and support plan in force)",
     "system/Goal.read": "Read and search Goal (the personal outcomes of that plan)",
+    "system/Consent.read": "Read and search Consent (their consent to share with the partner's organisation)",
 }
 
 

@@ -131,3 +131,14 @@ def rows_about(*, partner: Partner, kind: str, person: Any) -> list[Any]:
         return list(warnings.filter(person=person).order_by("-starts_on", "pk"))
     network = partner_selectors.network_shared_with(organisation_id=organisation_id)
     return list(network.filter(person=person).order_by("-is_unpaid_carer", "name", "pk"))
+
+
+def page(queryset: QuerySet[Any], criteria: Criteria) -> Found:
+    """One page of a search over `queryset` (for the resource modules beside this one)."""
+    return _page(queryset, criteria)
+
+
+def by_id(queryset: QuerySet[Any], resource_id: str) -> Any | None:
+    """The row with this public id in `queryset`; None for an id Tandem never gave out."""
+    found = _uuid(resource_id)
+    return None if found is None else queryset.filter(uuid=found).first()

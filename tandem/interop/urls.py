@@ -24,6 +24,8 @@ urlpatterns = [
     path("CarePlan/<str:resource_id>", views.resource_read, {"kind": "CarePlan"}, name="care_plan_read"),
     path("Goal", views.resource_search, {"kind": "Goal"}, name="goal_search"),
     path("Goal/<str:resource_id>", views.resource_read, {"kind": "Goal"}, name="goal_read"),
+    path("Consent", views.resource_search, {"kind": "Consent"}, name="consent_search"),
+    path("Consent/<str:resource_id>", views.resource_read, {"kind": "Consent"}, name="consent_read"),
     # Anything else under /fhir/ is a resource type or interaction Tandem does not offer.
     path("<path:rest>", views.unsupported, name="unsupported"),
 ]

@@ -46,3 +46,12 @@ def network_shared_with(*, organisation_id: int) -> QuerySet[NetworkMember]:
 def person_ids_shared_with(*, organisation_id: int) -> QuerySet[Person]:
     """The ids of the people shared with this organisation, for other apps' partner reads."""
     return people_shared_with(organisation_id=organisation_id).values("pk")  # type: ignore[return-value]
+
+
+def consents_shared_with(*, organisation_id: int) -> QuerySet[ConsentToShare]:
+    """The decisions to share with this organisation of the people shared with it: the decision in
+    force and the ones it replaced. Decisions about other organisations are not the partner's to see."""
+    shared = people_shared_with(organisation_id=organisation_id).values("pk")
+    return ConsentToShare.objects.filter(organisation_id=organisation_id, person__in=shared).select_related(
+        "person", "organisation", "recorded_by__organisation"
+    )

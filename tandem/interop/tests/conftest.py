@@ -24,6 +24,7 @@ ALL_SCOPES = [
     "system/RelatedPerson.read",
     "system/CarePlan.read",
     "system/Goal.read",
+    "system/Consent.read",
 ]
 
 

@@ -25,6 +25,8 @@ GET = {
     "interop:care_plan_read": row(401, 401, 401, 401, 401),
     "interop:goal_search": row(401, 401, 401, 401, 401),
     "interop:goal_read": row(401, 401, 401, 401, 401),
+    "interop:consent_search": row(401, 401, 401, 401, 401),
+    "interop:consent_read": row(401, 401, 401, 401, 401),
     "interop:unsupported": row(404, 404, 404, 404, 404),
 }
 
@@ -43,6 +45,8 @@ POST = {
     "interop:care_plan_read": row(405, 405, 405, 405, 405),
     "interop:goal_search": row(405, 405, 405, 405, 405),
     "interop:goal_read": row(405, 405, 405, 405, 405),
+    "interop:consent_search": row(405, 405, 405, 405, 405),
+    "interop:consent_read": row(405, 405, 405, 405, 405),
     "interop:unsupported": row(405, 405, 405, 405, 405),
 }
 

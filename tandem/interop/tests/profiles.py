@@ -129,6 +129,26 @@ def uk_core_related_person_check(resource: dict[str, Any]) -> None:
                 assert carer_codes[coding["code"]] == coding["display"]
 
 
+def uk_core_consent_check(resource: dict[str, Any]) -> None:
+    assert resource["meta"]["profile"] == [uk_core.CONSENT_PROFILE]
+    # Required binding of R4 Consent.status; scope and category 1..1 and 1..*; ppc-1 (a policy or rule).
+    assert resource["status"] in {"draft", "proposed", "active", "rejected", "inactive", "entered-in-error"}
+    assert resource["scope"]["coding"][0]["code"] == "patient-privacy"
+    assert resource["category"]
+    assert resource.get("policy") or resource.get("policyRule")
+    # ppc-2: a privacy consent names its patient.
+    assert resource["patient"]["reference"].startswith("Patient/")
+    assert resource["provision"]["type"] in {"deny", "permit"}  # required binding
+    for actor in resource["provision"].get("actor", []):
+        reference = actor["reference"]
+        assert reference["reference"].startswith("Organization/")
+        if "identifier" in reference:
+            assert reference["identifier"]["system"] == uk_core.ODS_SYSTEM
+
+
+CHECKS: dict[str, Any] = {"Consent": uk_core_consent_check}
+
+
 def emitted_check(resource: dict[str, Any]) -> None:
     """Everything the API sends: each resource in a Bundle is checked against its profile."""
     fhir_validate(resource)
@@ -144,6 +164,8 @@ def emitted_check(resource: dict[str, Any]) -> None:
             uk_core_flag_check(each)
         elif each["resourceType"] == "RelatedPerson":
             uk_core_related_person_check(each)
+        elif each["resourceType"] in CHECKS:
+            CHECKS[each["resourceType"]](each)
         elif each["resourceType"] == "CarePlan":
             assert each["meta"]["profile"] == [uk_core.CARE_PLAN_PROFILE]
             # Required bindings of R4 CarePlan.

@@ -15,5 +15,7 @@ JSON_API = {
     "interop:care_plan_read",
     "interop:goal_search",
     "interop:goal_read",
+    "interop:consent_search",
+    "interop:consent_read",
     "interop:unsupported",
 }
