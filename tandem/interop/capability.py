@@ -44,6 +44,29 @@ CONSENT_SEARCH = [
     ("_id", "token", "the Consent's id"),
     ("_lastUpdated", "date", "when the decision last changed; prefixes eq ne lt gt le ge sa eb"),
 ]
+_NAME_DOC = "starts with, ignoring case; :exact and :contains supported"
+ORGANIZATION_SEARCH = [
+    ("identifier", "token", f"ODS code: {uk_core.ODS_SYSTEM}|RY7, or the code alone"),
+    ("name", "string", f"the organisation's or team's name: {_NAME_DOC}"),
+    ("type", "token", "organization-type: govt | prov | cg | team"),
+    ("partof", "reference", "Organization/{id}: the teams of an organisation"),
+    ("_id", "token", "the Organization's id"),
+    ("_lastUpdated", "date", "when it last changed; prefixes eq ne lt gt le ge sa eb"),
+]
+PRACTITIONER_SEARCH = [
+    ("identifier", "token", "professional registration: https://fhir.hl7.org.uk/Id/hcpc-number|OT12345 (nmc, gmc too)"),
+    ("name", "string", f"given or family name: {_NAME_DOC}"),
+    ("family", "string", f"family name: {_NAME_DOC}"),
+    ("given", "string", f"given name: {_NAME_DOC}"),
+    ("_id", "token", "the Practitioner's id"),
+]
+PRACTITIONER_ROLE_SEARCH = [
+    ("practitioner", "reference", "Practitioner/{id}: the teams a member of staff is or was in"),
+    ("organization", "reference", "Organization/{id} of a team: who works in it"),
+    ("active", "token", "true (in the team today) | false"),
+    ("_id", "token", "the PractitionerRole's id"),
+    ("_lastUpdated", "date", "when it last changed; prefixes eq ne lt gt le ge sa eb"),
+]
 _COMMON_SEARCH = [
     ("_count", "number", "entries a page, 0 to 100 (default 20); Bundle links page through the rest"),
 ]
@@ -154,6 +177,14 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
                         searchInclude=["Goal:subject", "Goal:patient"],
                     ),
                     _resource("Consent", uk_core.CONSENT_PROFILE, CONSENT_SEARCH, searchInclude=["Consent:patient"]),
+                    _resource("Organization", uk_core.ORGANIZATION_PROFILE, ORGANIZATION_SEARCH),
+                    _resource("Practitioner", uk_core.PRACTITIONER_PROFILE, PRACTITIONER_SEARCH),
+                    _resource(
+                        "PractitionerRole",
+                        uk_core.PRACTITIONER_ROLE_PROFILE,
+                        PRACTITIONER_ROLE_SEARCH,
+                        searchInclude=["PractitionerRole:organization", "PractitionerRole:practitioner"],
+                    ),
                 ],
             }
         ],

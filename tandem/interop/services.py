@@ -114,3 +114,15 @@ def reads_record(*, partner: Partner, people: Iterable[Any], resource_type: str,
             summary=f"{resource_type} {interaction} through the FHIR API by {partner.audit_name}"[:300],
             changes={"resource_type": resource_type, "interaction": interaction, "partner": str(partner.uuid)},
         )
+
+
+@transaction.atomic
+def reads_directory(*, partner: Partner, resource_type: str, interaction: str, count: int) -> None:
+    """Log a partner's read of the service's directory (organisations, teams, staff): once a request."""
+    audit.record(
+        actor=PartnerActor(partner),
+        action="interop.directory.read",
+        target=partner,
+        summary=f"{resource_type} {interaction} through the FHIR API by {partner.audit_name}"[:300],
+        changes={"resource_type": resource_type, "interaction": interaction, "count": count},
+    )

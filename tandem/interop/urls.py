@@ -26,6 +26,17 @@ urlpatterns = [
     path("Goal/<str:resource_id>", views.resource_read, {"kind": "Goal"}, name="goal_read"),
     path("Consent", views.resource_search, {"kind": "Consent"}, name="consent_search"),
     path("Consent/<str:resource_id>", views.resource_read, {"kind": "Consent"}, name="consent_read"),
+    path("Organization", views.resource_search, {"kind": "Organization"}, name="organization_search"),
+    path("Organization/<str:resource_id>", views.resource_read, {"kind": "Organization"}, name="organization_read"),
+    path("Practitioner", views.resource_search, {"kind": "Practitioner"}, name="practitioner_search"),
+    path("Practitioner/<str:resource_id>", views.resource_read, {"kind": "Practitioner"}, name="practitioner_read"),
+    path("PractitionerRole", views.resource_search, {"kind": "PractitionerRole"}, name="practitioner_role_search"),
+    path(
+        "PractitionerRole/<str:resource_id>",
+        views.resource_read,
+        {"kind": "PractitionerRole"},
+        name="practitioner_role_read",
+    ),
     # Anything else under /fhir/ is a resource type or interaction Tandem does not offer.
     path("<path:rest>", views.unsupported, name="unsupported"),
 ]

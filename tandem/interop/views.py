@@ -18,7 +18,7 @@ from oauth2_provider.views import TokenView
 from tandem.interop import resources, search, selectors, services
 from tandem.interop.auth import partner_for
 from tandem.interop.capability import capability_statement, smart_configuration
-from tandem.interop.kinds import KINDS
+from tandem.interop.kinds import KINDS, Kind
 from tandem.interop.outcomes import FhirError, error_response, fhir_response
 from tandem.interop.scopes import scope_for
 
@@ -115,8 +115,17 @@ def resource_read(request: HttpRequest, resource_id: str, *, kind: str) -> HttpR
     row = served.read(partner, resource_id)
     if row is None:
         raise _not_found(kind, resource_id)
-    services.reads_record(partner=partner, people=[served.person_of(row)], resource_type=kind, interaction="read")
+    _audit(partner, served, [row], "read")
     return fhir_response(served.to_fhir(row))
+
+
+def _audit(partner: "Partner", served: Kind, rows: list[Any], interaction: str) -> None:
+    """A read of people's records is logged on each record; a read of the directory once."""
+    if served.person_of is None:
+        services.reads_directory(partner=partner, resource_type=served.name, interaction=interaction, count=len(rows))
+    else:
+        people = [served.person_of(row) for row in rows]
+        services.reads_record(partner=partner, people=people, resource_type=served.name, interaction=interaction)
 
 
 def _included_patients(partner: "Partner", people: list[Any]) -> list[Any]:
@@ -132,13 +141,18 @@ def resource_search(request: HttpRequest, *, kind: str) -> HttpResponse:
     partner = partner_for(request, resource_type=kind)
     criteria = served.criteria(request.GET)
     found = served.search(partner, criteria)
-    people = [served.person_of(row) for row in found.rows]
-    included = _included_patients(partner, people) if criteria.includes else []
-    services.reads_record(partner=partner, people=people, resource_type=kind, interaction="search")
+    people = [served.person_of(row) for row in found.rows] if served.person_of is not None else []
+    patients = criteria.includes and served.include_rows is None
+    included = _included_patients(partner, people) if patients else []
+    others = (
+        served.include_rows(partner=partner, rows=found.rows, includes=criteria.includes) if served.include_rows else []
+    )
+    _audit(partner, served, found.rows, "search")
     if included:
         services.reads_record(partner=partner, people=included, resource_type="Patient", interaction="include")
     entries = [_entry(request, served.to_fhir(row), "match") for row in found.rows]
     entries += [_entry(request, resources.patient(person), "include") for person in included]
+    entries += [_entry(request, resource, "include") for resource in others]
     return fhir_response(_bundle(request, kind, found, criteria, entries))
 
 

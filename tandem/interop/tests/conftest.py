@@ -25,6 +25,9 @@ ALL_SCOPES = [
     "system/CarePlan.read",
     "system/Goal.read",
     "system/Consent.read",
+    "system/Organization.read",
+    "system/Practitioner.read",
+    "system/PractitionerRole.read",
 ]
 
 

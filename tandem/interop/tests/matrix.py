@@ -27,6 +27,12 @@ GET = {
     "interop:goal_read": row(401, 401, 401, 401, 401),
     "interop:consent_search": row(401, 401, 401, 401, 401),
     "interop:consent_read": row(401, 401, 401, 401, 401),
+    "interop:organization_search": row(401, 401, 401, 401, 401),
+    "interop:organization_read": row(401, 401, 401, 401, 401),
+    "interop:practitioner_search": row(401, 401, 401, 401, 401),
+    "interop:practitioner_read": row(401, 401, 401, 401, 401),
+    "interop:practitioner_role_search": row(401, 401, 401, 401, 401),
+    "interop:practitioner_role_read": row(401, 401, 401, 401, 401),
     "interop:unsupported": row(404, 404, 404, 404, 404),
 }
 
@@ -47,6 +53,12 @@ POST = {
     "interop:goal_read": row(405, 405, 405, 405, 405),
     "interop:consent_search": row(405, 405, 405, 405, 405),
     "interop:consent_read": row(405, 405, 405, 405, 405),
+    "interop:organization_search": row(405, 405, 405, 405, 405),
+    "interop:organization_read": row(405, 405, 405, 405, 405),
+    "interop:practitioner_search": row(405, 405, 405, 405, 405),
+    "interop:practitioner_read": row(405, 405, 405, 405, 405),
+    "interop:practitioner_role_search": row(405, 405, 405, 405, 405),
+    "interop:practitioner_role_read": row(405, 405, 405, 405, 405),
     "interop:unsupported": row(405, 405, 405, 405, 405),
 }
 

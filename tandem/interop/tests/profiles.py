@@ -146,7 +146,50 @@ def uk_core_consent_check(resource: dict[str, Any]) -> None:
             assert reference["identifier"]["system"] == uk_core.ODS_SYSTEM
 
 
-CHECKS: dict[str, Any] = {"Consent": uk_core_consent_check}
+def uk_core_organization_check(resource: dict[str, Any]) -> None:
+    assert resource["meta"]["profile"] == [uk_core.ORGANIZATION_PROFILE]
+    ods = _slices("UKCore-Organization", "Organization.identifier")["odsOrganisationCode"]
+    fixed = _fixed_uri("UKCore-Organization", "Organization.identifier:odsOrganisationCode.system")
+    codes = [i for i in resource.get("identifier", []) if i["system"] == fixed]
+    assert len(codes) <= int(ods["max"])
+    assert all(i["value"] for i in codes)
+    # org-1: an identifier or a name.
+    assert resource.get("identifier") or resource.get("name")
+    for kind in resource.get("type", []):
+        for coding in kind["coding"]:
+            assert coding["system"] in _valueset_systems("UKCore-OrganizationType")
+
+
+REGISTERS = {
+    "https://fhir.hl7.org.uk/Id/gmc-number",
+    "https://fhir.hl7.org.uk/Id/nmc-number",
+    "https://fhir.hl7.org.uk/Id/hcpc-number",
+}
+
+
+def uk_core_practitioner_check(resource: dict[str, Any]) -> None:
+    assert resource["meta"]["profile"] == [uk_core.PRACTITIONER_PROFILE]
+    for identifier in resource.get("identifier", []):
+        assert identifier["system"] in REGISTERS
+        assert identifier["value"]
+    assert resource["name"][0]["family"]
+
+
+def uk_core_practitioner_role_check(resource: dict[str, Any]) -> None:
+    assert resource["meta"]["profile"] == [uk_core.PRACTITIONER_ROLE_PROFILE]
+    assert resource["practitioner"]["reference"].startswith("Practitioner/")
+    assert resource["organization"]["reference"].startswith("Organization/")
+    for telecom in resource.get("telecom", []):
+        # cpt-2: a contact point with a value has a system (required binding).
+        assert telecom["system"] in {"phone", "fax", "email", "pager", "url", "sms", "other"}
+
+
+CHECKS: dict[str, Any] = {
+    "Consent": uk_core_consent_check,
+    "Organization": uk_core_organization_check,
+    "Practitioner": uk_core_practitioner_check,
+    "PractitionerRole": uk_core_practitioner_role_check,
+}
 
 
 def emitted_check(resource: dict[str, Any]) -> None:

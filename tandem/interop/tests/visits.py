@@ -17,5 +17,11 @@ JSON_API = {
     "interop:goal_read",
     "interop:consent_search",
     "interop:consent_read",
+    "interop:organization_search",
+    "interop:organization_read",
+    "interop:practitioner_search",
+    "interop:practitioner_read",
+    "interop:practitioner_role_search",
+    "interop:practitioner_role_read",
     "interop:unsupported",
 }
