@@ -44,6 +44,13 @@ CONSENT_SEARCH = [
     ("_id", "token", "the Consent's id"),
     ("_lastUpdated", "date", "when the decision last changed; prefixes eq ne lt gt le ge sa eb"),
 ]
+DOCUMENT_SEARCH = [
+    ("patient", "reference", "Patient/{id}: the person's statements of needs and plan in force"),
+    ("subject", "reference", "the same as patient"),
+    ("type", "token", "http://snomed.info/sct|734163000 (care plan) or |419891008 (statement of needs)"),
+    ("_id", "token", "the DocumentReference's id"),
+    ("_lastUpdated", "date", "when it last changed; prefixes eq ne lt gt le ge sa eb"),
+]
 _NAME_DOC = "starts with, ignoring case; :exact and :contains supported"
 ORGANIZATION_SEARCH = [
     ("identifier", "token", f"ODS code: {uk_core.ODS_SYSTEM}|RY7, or the code alone"),
@@ -93,6 +100,15 @@ def _resource(kind: str, profile: str, params: list[tuple[str, str, str]], **ext
     }
 
 
+# A DocumentReference's PDF: read only (no search), as `application/pdf` or as a Binary resource.
+BINARY = {
+    "type": "Binary",
+    "profile": "http://hl7.org/fhir/StructureDefinition/Binary",
+    "interaction": [{"code": "read"}],
+    "documentation": "The PDF of a DocumentReference (the same id): Accept: application/pdf for the file itself",
+}
+
+
 def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
     return {
         "resourceType": "CapabilityStatement",
@@ -106,7 +122,9 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
         "description": (
             "Read and search of Patient, Flag (hazard warnings), RelatedPerson (informal network and "
             "unpaid carers), CarePlan and Goal (the care and support plan in force and its personal "
-            "outcomes) on the UK Core profiles, for partner "
+            "outcomes), Consent (consent to share), DocumentReference and Binary (the statement of needs "
+            "and the plan as PDF), Organization, Practitioner and PractitionerRole (organisations, teams "
+            "and staff) on the UK Core profiles, for partner "
             "systems with OAuth 2.0 client credentials. A partner sees a person only when the person's "
             "consent to share with the partner's organisation is recorded; never a restricted record; "
             "never safeguarding detail. Every read is audited under the partner's name."
@@ -153,7 +171,10 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
                             {
                                 "name": "everything",
                                 "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything",
-                                "documentation": "The Patient, its Flags and RelatedPersons (as scopes allow)",
+                                "documentation": (
+                                    "The Patient and every Flag, RelatedPerson, CarePlan, Goal, Consent and "
+                                    "DocumentReference about them that the partner's scopes allow"
+                                ),
                             }
                         ],
                     ),
@@ -177,6 +198,13 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
                         searchInclude=["Goal:subject", "Goal:patient"],
                     ),
                     _resource("Consent", uk_core.CONSENT_PROFILE, CONSENT_SEARCH, searchInclude=["Consent:patient"]),
+                    _resource(
+                        "DocumentReference",
+                        uk_core.DOCUMENT_REFERENCE_PROFILE,
+                        DOCUMENT_SEARCH,
+                        searchInclude=["DocumentReference:patient", "DocumentReference:subject"],
+                    ),
+                    BINARY,
                     _resource("Organization", uk_core.ORGANIZATION_PROFILE, ORGANIZATION_SEARCH),
                     _resource("Practitioner", uk_core.PRACTITIONER_PROFILE, PRACTITIONER_SEARCH),
                     _resource(

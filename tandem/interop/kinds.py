@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tandem.interop import consents, resources, resources_admin, search, selectors
+from tandem.interop import consents, documents, resources, resources_admin, search, selectors
 from tandem.interop.models import Partner
 from tandem.interop.search import Builder, Criteria
 
@@ -23,6 +23,8 @@ class Kind:
     includes: set[str] = field(default_factory=set)
     # What `_include` adds when it is not the Patient a row is about: (partner, rows, includes) -> resources.
     include_rows: Callable[..., list[dict[str, Any]]] | None = None
+    # For `Patient/{id}/$everything`: (partner, person) -> the rows about that person.
+    about: Callable[..., list[Any]] | None = None
 
     def criteria(self, query: Any) -> Criteria:
         return search.criteria(query, resource_type=self.name, parameters=self.parameters, includes=self.includes)
@@ -95,6 +97,17 @@ KINDS["Consent"] = Kind(
     to_fhir=consents.consent,
     person_of=lambda decision: decision.person,
     includes={"Consent:patient"},
+    about=consents.consents_about,
+)
+KINDS["DocumentReference"] = Kind(
+    name="DocumentReference",
+    parameters=documents.PARAMETERS,
+    find=documents.documents_search,
+    get=documents.document_get,
+    to_fhir=documents.document_reference,
+    person_of=lambda document: document.person,
+    includes={"DocumentReference:patient", "DocumentReference:subject"},
+    about=documents.documents_about,
 )
 KINDS["Organization"] = Kind(
     name="Organization",

@@ -7,7 +7,6 @@ staff who is or was in a team is a Practitioner, and each team membership a Prac
 """
 
 import uuid
-from itertools import chain
 from typing import Any
 
 from django.db.models import Case, F, Q, QuerySet, UUIDField, Value, When
@@ -22,7 +21,7 @@ from tandem.interop.outcomes import FhirError
 from tandem.interop.resources import instant
 from tandem.interop.scopes import scope_for
 from tandem.interop.search import Builder, Criteria
-from tandem.interop.selectors import Found, by_id, page
+from tandem.interop.selectors import Found, by_id, page, page_across
 
 Resource = dict[str, Any]
 
@@ -162,18 +161,9 @@ def _teams() -> QuerySet[Any]:
 
 def organizations_search(*, partner: Partner, criteria: Criteria) -> Found:
     """Organisations and their teams, by name: two small tables read as one list."""
-    found = []
-    total = 0
-    for table in (_organisations(), _teams()):
-        rows = table
-        for condition in criteria.filters:
-            rows = rows.filter(condition)
-        total += rows.count()
-        found.append(rows.order_by("name", "pk"))
-    end = criteria.paging.offset + criteria.paging.count
-    # Only the rows up to the end of the page are read from each table.
-    merged = sorted(chain(*(list(rows[:end]) for rows in found)), key=lambda row: (row.name.lower(), str(row.uuid)))
-    return Found(rows=merged[criteria.paging.offset : end], total=total)
+    return page_across(
+        [_organisations(), _teams()], criteria, key=lambda row: (row.name.lower(), str(row.uuid)), order=None
+    )
 
 
 def organization_get(*, partner: Partner, resource_id: str) -> Any | None:

@@ -13,6 +13,8 @@ RESOURCE_SCOPES = {
     "system/CarePlan.read": "Read and search CarePlan (their care and support plan in force)",
     "system/Goal.read": "Read and search Goal (the personal outcomes of that plan)",
     "system/Consent.read": "Read and search Consent (their consent to share with the partner's organisation)",
+    "system/DocumentReference.read": "Read and search DocumentReference (their statement of needs and plan in force)",
+    "system/Binary.read": "Read Binary (the PDF of such a document)",
     "system/Organization.read": "Read and search Organization (the service's organisations and teams)",
     "system/Practitioner.read": "Read and search Practitioner (the staff of those teams)",
     "system/PractitionerRole.read": "Read and search PractitionerRole (who works in which team, and how to reach them)",

@@ -1,6 +1,7 @@
 """Reads for the FHIR API: only what a partner may see, through the people app's partner reads."""
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,3 +143,33 @@ def by_id(queryset: QuerySet[Any], resource_id: str) -> Any | None:
     """The row with this public id in `queryset`; None for an id Tandem never gave out."""
     found = _uuid(resource_id)
     return None if found is None else queryset.filter(uuid=found).first()
+
+
+def page_across(
+    tables: list[QuerySet[Any]], criteria: Criteria, *, key: Callable[[Any], Any], order: list[str] | None
+) -> Found:
+    """One page of a search over several tables served as one resource type (an organisation and a
+    team are both Organizations), each table filtered alike and the rows sorted by `key`.
+
+    With `order` (the database's order of the same key, such as a date), only the rows up to the
+    end of the page are read from each table; without it (names, which databases collate in their
+    own way) every matching row is read, so use it only for small tables.
+    """
+    total = 0
+    candidates: list[Any] = []
+    end = criteria.paging.offset + criteria.paging.count
+    for table in tables:
+        rows = table
+        for condition in criteria.filters:
+            rows = rows.filter(condition)
+        total += rows.count()
+        if order is None:
+            candidates += list(rows)
+        elif end:
+            candidates += list(rows.order_by(*order)[:end])
+    return Found(rows=sorted(candidates, key=key)[criteria.paging.offset : end], total=total)
+
+
+def shared_ids(partner: Partner) -> QuerySet[Any]:
+    """The ids of the people shared with the partner (for the resource modules beside this one)."""
+    return _shared_ids(partner)

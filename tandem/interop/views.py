@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from oauth2_provider.views import TokenView
 
-from tandem.interop import resources, search, selectors, services
+from tandem.interop import documents, resources, search, selectors, services
 from tandem.interop.auth import partner_for
 from tandem.interop.capability import capability_statement, smart_configuration
 from tandem.interop.kinds import KINDS, Kind
@@ -158,8 +158,8 @@ def resource_search(request: HttpRequest, *, kind: str) -> HttpResponse:
 
 @fhir_endpoint
 def patient_everything(request: HttpRequest, resource_id: str) -> HttpResponse:
-    """`Patient/{id}/$everything`: the Patient with its Flags, RelatedPersons, CarePlan and Goals, as far as the
-    partner's scopes reach (a resource type it may not read is left out)."""
+    """`Patient/{id}/$everything`: the Patient with its Flags, RelatedPersons, CarePlan, Goals, Consents and
+    DocumentReferences, as far as the partner's scopes reach (a resource type it may not read is left out)."""
     partner = partner_for(request, resource_type="Patient")
     search.check_format(request.GET)
     unknown = sorted(set(request.GET) - {"_format"})
@@ -172,6 +172,9 @@ def patient_everything(request: HttpRequest, resource_id: str) -> HttpResponse:
     for kind in ("Flag", "RelatedPerson", "CarePlan", "Goal"):
         if scope_for(kind) in partner.scope_list:
             rows += [(KINDS[kind], row) for row in selectors.rows_about(partner=partner, kind=kind, person=person)]
+    for served in KINDS.values():
+        if served.about is not None and scope_for(served.name) in partner.scope_list:
+            rows += [(served, row) for row in served.about(partner=partner, person=person)]
     services.reads_record(partner=partner, people=[person], resource_type="Patient", interaction="$everything")
     entries = [_entry(request, served.to_fhir(row), "match") for served, row in rows]
     return fhir_response(
@@ -183,6 +186,25 @@ def patient_everything(request: HttpRequest, resource_id: str) -> HttpResponse:
             "entry": entries,
         }
     )
+
+
+@fhir_endpoint
+def binary_read(request: HttpRequest, resource_id: str) -> HttpResponse:
+    """`Binary/{id}`: a DocumentReference's PDF, as the PDF itself when the partner accepts
+    `application/pdf`, else as a Binary resource with the PDF in `data`."""
+    partner = partner_for(request, resource_type="Binary")
+    search.check_format(request.GET)
+    row = documents.document_get(partner=partner, resource_id=resource_id)
+    if row is None:
+        raise _not_found("Binary", resource_id)
+    content = documents.pdf_of(row)
+    services.reads_record(partner=partner, people=[row.person], resource_type="Binary", interaction="read")
+    if documents.PDF in request.headers.get("Accept", "") and not request.GET.get("_format"):
+        response = HttpResponse(content, content_type=documents.PDF)
+        response["Content-Disposition"] = f'inline; filename="{resource_id}.pdf"'
+        response["Cache-Control"] = "no-store"
+        return response
+    return fhir_response(documents.binary(row, content))
 
 
 @fhir_endpoint

@@ -25,6 +25,8 @@ ALL_SCOPES = [
     "system/CarePlan.read",
     "system/Goal.read",
     "system/Consent.read",
+    "system/DocumentReference.read",
+    "system/Binary.read",
     "system/Organization.read",
     "system/Practitioner.read",
     "system/PractitionerRole.read",

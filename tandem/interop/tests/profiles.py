@@ -184,7 +184,30 @@ def uk_core_practitioner_role_check(resource: dict[str, Any]) -> None:
         assert telecom["system"] in {"phone", "fax", "email", "pager", "url", "sms", "other"}
 
 
+def uk_core_document_reference_check(resource: dict[str, Any]) -> None:
+    assert resource["meta"]["profile"] == [uk_core.DOCUMENT_REFERENCE_PROFILE]
+    assert resource["status"] in {"current", "superseded", "entered-in-error"}  # required binding
+    assert resource.get("docStatus", "final") in {"preliminary", "final", "amended", "entered-in-error"}
+    # UK Core binds type (extensibly) to UKCore-DocumentType, SNOMED CT record artifacts.
+    for coding in resource["type"]["coding"]:
+        assert coding["system"] in _valueset_systems("UKCore-DocumentType")
+    assert resource["subject"]["reference"].startswith("Patient/")
+    assert resource["content"]  # 1..*
+    for content in resource["content"]:
+        attachment = content["attachment"]
+        assert attachment["contentType"] == "application/pdf"
+        # att-1: data needs a contentType; here the PDF is fetched from its Binary.
+        assert attachment["url"].endswith(f"/fhir/Binary/{resource['id']}")
+
+
+def uk_core_binary_check(resource: dict[str, Any]) -> None:
+    assert resource["contentType"] == "application/pdf"
+    assert resource["securityContext"]["reference"] == f"DocumentReference/{resource['id']}"
+
+
 CHECKS: dict[str, Any] = {
+    "DocumentReference": uk_core_document_reference_check,
+    "Binary": uk_core_binary_check,
     "Consent": uk_core_consent_check,
     "Organization": uk_core_organization_check,
     "Practitioner": uk_core_practitioner_check,
