@@ -14,7 +14,7 @@ urlpatterns = [
     path("support-plans/", include("tandem.support_plans.urls")),
     path("safeguarding/", include("tandem.safeguarding.urls")),
     path("workforce/", include("tandem.workforce.urls")),
-    path("fhir/", include("tandem.interop.urls")),
+    path("", include("tandem.interop.site_urls")),
 ]
 
 handler400 = "tandem.core.views.bad_request"

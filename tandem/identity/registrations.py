@@ -2,7 +2,13 @@
 
 from tandem.core.navigation import NavigationLink
 
-_ADMINISTRATION_PAGES = ("identity:staff_", "identity:organisation_", "identity:team_", "identity:membership_")
+_ADMINISTRATION_PAGES = (
+    "identity:staff_",
+    "identity:organisation_",
+    "identity:team_",
+    "identity:membership_",
+    "interop:partner_",  # partner systems' FHIR clients, beside the other administration pages
+)
 
 NAVIGATION = (
     NavigationLink(

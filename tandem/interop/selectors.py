@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from tandem.core import clock
 from tandem.interop.models import Partner
@@ -173,3 +173,13 @@ def page_across(
 def shared_ids(partner: Partner) -> QuerySet[Any]:
     """The ids of the people shared with the partner (for the resource modules beside this one)."""
     return _shared_ids(partner)
+
+
+def partners_all() -> QuerySet[Partner]:
+    """Every partner system, current ones first, for the administrator's list."""
+    partners = Partner.objects.select_related("organisation", "application", "registered_by")
+    return partners.order_by(F("revoked_at").asc(nulls_first=True), "name", "pk")
+
+
+def partner_one(*, uuid: Any) -> Partner | None:
+    return by_id(Partner.objects.select_related("organisation", "application"), str(uuid))
