@@ -38,9 +38,12 @@ def warnings_shared_with(*, organisation_id: int) -> WarningQuerySet:
 
 
 def network_shared_with(*, organisation_id: int) -> QuerySet[NetworkMember]:
-    """The informal networks (carers, family, friends) of the people shared with this organisation."""
+    """The informal networks (carers, family, friends) of the people shared with this organisation.
+    A member linked to a restricted record is left out: naming them would say who is behind the
+    restriction (ADR 0003), and a partner opens no restricted record."""
     shared = people_shared_with(organisation_id=organisation_id).values("pk")
-    return NetworkMember.objects.filter(person__in=shared).select_related("person")
+    members = NetworkMember.objects.filter(person__in=shared)
+    return scope.unrestricted(members, person_field="linked_person").select_related("person")
 
 
 def person_ids_shared_with(*, organisation_id: int) -> QuerySet[Person]:
