@@ -1,8 +1,17 @@
-from django.urls import path
+from django.urls import URLPattern, path
 
 from tandem.interop import views
 
 app_name = "interop"
+
+
+def served(kind: str, name: str) -> list[URLPattern]:
+    """A resource type's search (`<name>_search`) and read (`<name>_read`), generic over KINDS."""
+    return [
+        path(kind, views.resource_search, {"kind": kind}, name=f"{name}_search"),
+        path(f"{kind}/<str:resource_id>", views.resource_read, {"kind": kind}, name=f"{name}_read"),
+    ]
+
 
 urlpatterns = [
     path("metadata", views.metadata, name="metadata"),
@@ -24,27 +33,12 @@ urlpatterns = [
     path("CarePlan/<str:resource_id>", views.resource_read, {"kind": "CarePlan"}, name="care_plan_read"),
     path("Goal", views.resource_search, {"kind": "Goal"}, name="goal_search"),
     path("Goal/<str:resource_id>", views.resource_read, {"kind": "Goal"}, name="goal_read"),
-    path("Consent", views.resource_search, {"kind": "Consent"}, name="consent_search"),
-    path("Consent/<str:resource_id>", views.resource_read, {"kind": "Consent"}, name="consent_read"),
-    path("DocumentReference", views.resource_search, {"kind": "DocumentReference"}, name="document_reference_search"),
-    path(
-        "DocumentReference/<str:resource_id>",
-        views.resource_read,
-        {"kind": "DocumentReference"},
-        name="document_reference_read",
-    ),
+    *served("Consent", "consent"),
+    *served("DocumentReference", "document_reference"),
     path("Binary/<str:resource_id>", views.binary_read, name="binary_read"),
-    path("Organization", views.resource_search, {"kind": "Organization"}, name="organization_search"),
-    path("Organization/<str:resource_id>", views.resource_read, {"kind": "Organization"}, name="organization_read"),
-    path("Practitioner", views.resource_search, {"kind": "Practitioner"}, name="practitioner_search"),
-    path("Practitioner/<str:resource_id>", views.resource_read, {"kind": "Practitioner"}, name="practitioner_read"),
-    path("PractitionerRole", views.resource_search, {"kind": "PractitionerRole"}, name="practitioner_role_search"),
-    path(
-        "PractitionerRole/<str:resource_id>",
-        views.resource_read,
-        {"kind": "PractitionerRole"},
-        name="practitioner_role_read",
-    ),
+    *served("Organization", "organization"),
+    *served("Practitioner", "practitioner"),
+    *served("PractitionerRole", "practitioner_role"),
     # Anything else under /fhir/ is a resource type or interaction Tandem does not offer.
     path("<path:rest>", views.unsupported, name="unsupported"),
 ]
