@@ -242,9 +242,14 @@ def fhir_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]
             f"    {found['shared']} people shared with the partner of {found['people']};"
             f" {found['patients_found']} patients and {found['flags_found']} flags found"
         )
-    return _page_metrics(
+    out = _page_metrics(
         found, (("patient_ms", "fhir_patient_by_nhs_number"), ("flag_ms", "fhir_flag_by_patient")), 20, size
     )
+    out["fhir_patient_by_nhs_number_queries"] = _metric(
+        found.get("patient_queries"), "queries", None, "postgresql", size
+    )
+    out["fhir_flag_by_patient_queries"] = _metric(found.get("flag_queries"), "queries", None, "postgresql", size)
+    return out
 
 
 def triage_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
