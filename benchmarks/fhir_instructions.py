@@ -38,7 +38,7 @@ def inner(what: str, requests: int) -> None:
     audit_services.SEAL_EVERY = 10**9  # sealing is a worker's job, counted on its own
     trust = _trust()
     consents_ensure(trust=trust)
-    token = token_issue(trust)
+    token = token_issue(trust, name=f"Benchmark EPR (callgrind, {what})")
     shared = ConsentToShare.objects.filter(organisation=trust, withdrawn_on__isnull=True).values("person_id")
     if what == "patient":
         numbers = Person.objects.filter(pk__in=shared, nhs_number__gt="").order_by("pk")
