@@ -79,3 +79,33 @@ def test_a_binary_needs_its_own_scope(partner, borough, plan):
     response = Client().get(f"/fhir/Binary/{plan.uuid}", HTTP_AUTHORIZATION=f"Bearer {token}")
 
     assert response.status_code == 403
+
+
+def test_the_statement_pdf_hides_a_network_member_linked_to_a_restricted_record(
+    issued, borough, plan, practitioner, monkeypatch
+):
+    from tandem.assessments import documents as statement_documents
+    from tandem.people.codes import Relationship
+    from tandem.people.models import NetworkMember
+
+    NetworkMember.objects.create(
+        person=borough.shared,
+        name="Rowan Smith",
+        relationship=Relationship.SIBLING,
+        linked_person=borough.restricted,
+        added_by=practitioner,
+    )
+    laid_out = []
+    monkeypatch.setattr(statement_documents, "document_pdf", lambda html, **_: laid_out.append(html) or b"%PDF-1.7")
+    statement = NeedsAssessment.objects.get(person=borough.shared)
+    token = token_for(issued)
+
+    response = Client().get(
+        f"/fhir/Binary/{statement.uuid}", HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_ACCEPT="application/pdf"
+    )
+
+    assert response.status_code == 200
+    (html,) = laid_out
+    assert "Statement of needs" in html
+    assert "Rowan" not in html
+    assert "A restricted record" in html
