@@ -24,7 +24,7 @@ def world(person: Any, staff: dict[str, Any]) -> dict[str, Any]:
 
 def issue_then_show(page: Page, world: Any) -> None:
     page.get_by_label("Name of the partner's system").fill("GP practice system")
-    page.get_by_label("Organisation").select_option(label=world.apps["interop"]["organisation"])
+    page.get_by_label("Organisation", exact=True).select_option(label=world.apps["interop"]["organisation"])
     page.get_by_label("system/Patient.read", exact=False).check()
     page.get_by_role("button", name="Issue client credentials").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Client credentials issued")
