@@ -96,7 +96,12 @@ def test_the_statement_pdf_hides_a_network_member_linked_to_a_restricted_record(
         added_by=practitioner,
     )
     laid_out = []
-    monkeypatch.setattr(statement_documents, "document_pdf", lambda html, **_: laid_out.append(html) or b"%PDF-1.7")
+
+    def lay_out(html, **options):
+        laid_out.append(html)
+        return b"%PDF-1.7"
+
+    monkeypatch.setattr(statement_documents, "document_pdf", lay_out)
     statement = NeedsAssessment.objects.get(person=borough.shared)
     token = token_for(issued)
 
