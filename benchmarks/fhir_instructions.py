@@ -10,14 +10,9 @@ It needs valgrind and a seeded borough; the partner and its consents are made as
 
 import argparse
 import os
-import re
-import shutil
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-from benchmarks.instructions import _counting
+from benchmarks.instructions import _counting, counted
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/tandem_load_bench"
 NHS = "https://fhir.nhs.uk/Id/nhs-number"
@@ -59,27 +54,7 @@ def inner(what: str, requests: int) -> None:
 
 
 def outer(requests: int, database_url: str) -> dict[str, float]:
-    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
-        sys.exit("valgrind is not installed (Debian: apt-get install valgrind)")
-    counts: dict[str, float] = {}
-    with tempfile.TemporaryDirectory() as folder:
-        for what in ("patient", "flag"):
-            out = Path(folder) / f"callgrind.{what}"
-            command = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}"]
-            command += [sys.executable, "-m", "benchmarks.fhir_instructions", "--inner", what]
-            command += ["--requests", str(requests)]
-            result = subprocess.run(
-                command,
-                env={**os.environ, "DATABASE_URL": database_url, "PYTHONHASHSEED": "0"},
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            found = re.search(r"Collected : (\d+)", result.stderr)
-            if result.returncode != 0 or found is None:
-                sys.exit(f"callgrind failed for {what}:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-            counts[what] = int(found.group(1)) / requests / 1e6
-    return counts
+    return counted("benchmarks.fhir_instructions", ("patient", "flag"), requests, database_url)
 
 
 def main() -> None:
