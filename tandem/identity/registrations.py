@@ -2,13 +2,7 @@
 
 from tandem.core.navigation import NavigationLink
 
-_ADMINISTRATION_PAGES = (
-    "identity:staff_",
-    "identity:organisation_",
-    "identity:team_",
-    "identity:membership_",
-    "interop:partner_",  # partner systems' FHIR clients, beside the other administration pages
-)
+_ADMINISTRATION_PAGES = ("identity:staff_", "identity:organisation_", "identity:team_", "identity:membership_")
 
 NAVIGATION = (
     NavigationLink(

@@ -114,3 +114,13 @@ def test_the_service_refuses_a_member_of_staff_who_is_not_an_administrator(partn
     with pytest.raises((PermissionDenied, DomainError)):
         partner_register(name="X", organisation=partner, scopes=["system/Patient.read"], actor=practitioner)
     assert Partner.objects.count() == 0
+
+
+def test_administrators_reach_partner_systems_from_the_navigation(admin_client, practitioner):
+    page = admin_client.get("/administration/partners/").content.decode()
+
+    assert 'href="/administration/partners/"' in page
+    assert "Partner systems" in page
+    client = Client()
+    client.force_login(practitioner)
+    assert "/administration/partners/" not in client.get("/people/").content.decode()
