@@ -73,27 +73,19 @@ def inner(what: str, requests: int) -> None:
     _counting(False)
 
 
-def outer(requests: int, database_url: str) -> dict[str, float]:
+def counted(module: str, kinds: tuple[str, ...], requests: int, database_url: str) -> dict[str, float]:
+    """Millions of instructions a request of each kind: `python -m <module> --inner <kind>` run
+    under callgrind, which counts only between the inner run's `_counting(True)` and `(False)`."""
     if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
         sys.exit("valgrind is not installed (Debian: apt-get install valgrind)")
     counts: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as folder:
-        for what in ("open", "save"):
+        for what in kinds:
             out = Path(folder) / f"callgrind.{what}"
+            command = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}"]
+            command += [sys.executable, "-m", module, "--inner", what, "--requests", str(requests)]
             result = subprocess.run(
-                [
-                    "valgrind",
-                    "--tool=callgrind",
-                    "--instr-atstart=no",
-                    f"--callgrind-out-file={out}",
-                    sys.executable,
-                    "-m",
-                    "benchmarks.instructions",
-                    "--inner",
-                    what,
-                    "--requests",
-                    str(requests),
-                ],
+                command,
                 env={**os.environ, "DATABASE_URL": database_url, "PYTHONHASHSEED": "0"},
                 capture_output=True,
                 text=True,
@@ -101,9 +93,13 @@ def outer(requests: int, database_url: str) -> dict[str, float]:
             )
             found = re.search(r"Collected : (\d+)", result.stderr)
             if result.returncode != 0 or found is None:
-                sys.exit(f"callgrind failed for {what}:\n{result.stdout}\n{result.stderr[-2000:]}")
+                sys.exit(f"callgrind failed for {what}:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
             counts[what] = int(found.group(1)) / requests / 1e6
     return counts
+
+
+def outer(requests: int, database_url: str) -> dict[str, float]:
+    return counted("benchmarks.instructions", ("open", "save"), requests, database_url)
 
 
 def main() -> None:

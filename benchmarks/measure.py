@@ -101,7 +101,9 @@ def search(*, seed: int, passes: int, jit_off: bool) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("what", choices=("marker", "search", "summary", "contact", "assessment", "triage", "workforce"))
+    parser.add_argument(
+        "what", choices=("marker", "search", "summary", "contact", "assessment", "triage", "workforce", "fhir")
+    )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--requests", type=int, default=60)
@@ -123,6 +125,10 @@ def main() -> None:
         from benchmarks.assessment_page import assessment_measure
 
         result = assessment_measure(requests=args.requests)
+    elif args.what == "fhir":
+        from benchmarks.fhir_api import fhir_measure
+
+        result = fhir_measure(requests=args.requests, seed=args.seed)
     elif args.what == "triage":
         from benchmarks.triage_queue import queue_measure
 

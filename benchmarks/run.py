@@ -3,7 +3,7 @@
     python -m benchmarks.run                    # PostgreSQL large + SQLite medium + seeding time
     python -m benchmarks.run --quick            # small boroughs: a smoke run in about a minute
     python -m benchmarks.run --skip-seed-timing
-    python -m benchmarks.run --only directory   # or search, summary, contact, events, assessment, triage,
+    python -m benchmarks.run --only directory   # or search, summary, contact, fhir, events, assessment, triage,
                                                 # workforce, load
     python -m benchmarks.run --only load        # the load test alone (gunicorn and Locust, large borough)
 
@@ -233,6 +233,26 @@ def assessment_metrics(url: str, size: str, requests: int) -> dict[str, dict[str
     return _page_metrics(found, (("open_ms", "assessment_open"), ("save_ms", "assessment_save")), 50, size)
 
 
+def fhir_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
+    """The FHIR API as a partner's system uses it: Patient by NHS number, Flag for a patient."""
+    found = _measure(url, "fhir", "--requests", str(requests))
+    if "missing" in found:
+        _log(f"  the FHIR API not measured: {found['missing']}")
+    else:
+        _log(
+            f"    {found['shared']} people shared with the partner of {found['people']};"
+            f" {found['patients_found']} patients and {found['flags_found']} flags found"
+        )
+    out = _page_metrics(
+        found, (("patient_ms", "fhir_patient_by_nhs_number"), ("flag_ms", "fhir_flag_by_patient")), 20, size
+    )
+    out["fhir_patient_by_nhs_number_queries"] = _metric(
+        found.get("patient_queries"), "queries", None, "postgresql", size
+    )
+    out["fhir_flag_by_patient_queries"] = _metric(found.get("flag_queries"), "queries", None, "postgresql", size)
+    return out
+
+
 def triage_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
     """The safeguarding triage queue's page with 10,000 open concerns, server time."""
     found = _measure(url, "triage", "--requests", str(requests))
@@ -386,22 +406,20 @@ def one_benchmark(name: str, profile: Profile, *, quick: bool) -> dict[str, dict
     if name == "events":
         _log(f"Health events in: partner bundles into {EVENTS_DATABASE}")
         return health_events_metrics(quick=quick)
-    if name in ("search", "summary", "contact"):
+    if name in ("search", "summary", "contact", "fhir"):
         _log(f"PostgreSQL: {profile.pg_database} ({profile.pg_size})")
         url = _borough(profile.pg_database, profile.pg_size)
-        borough_measures = {
-            "search": lambda: search_metrics(url, "postgresql", profile.pg_size, profile.search_passes),
-            "summary": lambda: summary_metrics(url, profile.pg_size, profile.summary_requests),
-            "contact": lambda: contact_metrics(url, profile.pg_size, profile.summary_requests),
-        }
-        return borough_measures[name]()
+        if name == "search":
+            return search_metrics(url, "postgresql", profile.pg_size, profile.search_passes)
+        pages = {"summary": summary_metrics, "fhir": fhir_metrics, "contact": contact_metrics}
+        return pages[name](url, profile.pg_size, profile.summary_requests)
     _log(f"{name}: {profile.seed_timing_database} ({profile.seed_timing_size})")
     url = _borough(profile.seed_timing_database, profile.seed_timing_size)
     measure = {"assessment": assessment_metrics, "triage": triage_metrics, "workforce": workforce_metrics}[name]
     return measure(url, profile.seed_timing_size, profile.summary_requests)
 
 
-ONLY = ("search", "summary", "contact", "directory", "events", "assessment", "triage", "workforce", "load")
+ONLY = ("search", "summary", "contact", "fhir", "directory", "events", "assessment", "triage", "workforce", "load")
 
 
 def main() -> None:
@@ -432,6 +450,8 @@ def main() -> None:
     add(summary_metrics(pg, profile.pg_size, profile.summary_requests))
     _log("  recording a contact at the front door")
     add(contact_metrics(pg, profile.pg_size, profile.summary_requests))
+    _log("  the FHIR API: Patient by NHS number, Flag for a patient")
+    add(fhir_metrics(pg, profile.pg_size, profile.summary_requests))
     _log(f"Directory search: {DIRECTORY_SERVICES} services in {DIRECTORY_DATABASE}")
     add(directory_metrics(2 if args.quick else 5))
     _log(f"Health events in: partner bundles into {EVENTS_DATABASE}")

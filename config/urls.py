@@ -15,7 +15,7 @@ urlpatterns = [
     path("safeguarding/", include("tandem.safeguarding.urls")),
     path("workforce/", include("tandem.workforce.urls")),
     path("prevention/", include("tandem.prevention.urls")),
-    path("fhir/", include("tandem.interop.urls")),
+    path("", include("tandem.interop.site_urls")),
 ]
 
 handler400 = "tandem.core.views.bad_request"

@@ -5,7 +5,7 @@ import uuid
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from tandem.core.models import PublicIdModel, TimestampedModel
+from tandem.core.models import PublicIdModel
 from tandem.identity.permissions import Permission, Role, role_has
 
 
@@ -116,7 +116,9 @@ class User(AbstractUser):
         return bool(self.is_active and role_has(self.role, permission))
 
 
-class Membership(TimestampedModel):
+class Membership(PublicIdModel):
+    """A member of staff in a team (its public id is the FHIR PractitionerRole's)."""
+
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
     started_on = models.DateField(null=True, blank=True)

@@ -38,6 +38,42 @@ PLAN_SEARCH = [
     ("_id", "token", "the resource's id"),
     ("_lastUpdated", "date", "when it last changed; prefixes eq ne lt gt le ge sa eb"),
 ]
+CONSENT_SEARCH = [
+    ("patient", "reference", "Patient/{id}: the person's decisions to share with the partner's organisation"),
+    ("status", "token", "active (the decision in force) | inactive (a decision a later one replaced)"),
+    ("_id", "token", "the Consent's id"),
+    ("_lastUpdated", "date", "when the decision last changed; prefixes eq ne lt gt le ge sa eb"),
+]
+DOCUMENT_SEARCH = [
+    ("patient", "reference", "Patient/{id}: the person's statements of needs and plan in force"),
+    ("subject", "reference", "the same as patient"),
+    ("type", "token", "http://snomed.info/sct|734163000 (care plan) or |419891008 (statement of needs)"),
+    ("_id", "token", "the DocumentReference's id"),
+    ("_lastUpdated", "date", "when it last changed; prefixes eq ne lt gt le ge sa eb"),
+]
+_NAME_DOC = "starts with, ignoring case; :exact and :contains supported"
+ORGANIZATION_SEARCH = [
+    ("identifier", "token", f"ODS code: {uk_core.ODS_SYSTEM}|RY7, or the code alone"),
+    ("name", "string", f"the organisation's or team's name: {_NAME_DOC}"),
+    ("type", "token", "organization-type: govt | prov | cg | team"),
+    ("partof", "reference", "Organization/{id}: the teams of an organisation"),
+    ("_id", "token", "the Organization's id"),
+    ("_lastUpdated", "date", "when it last changed; prefixes eq ne lt gt le ge sa eb"),
+]
+PRACTITIONER_SEARCH = [
+    ("identifier", "token", "professional registration: https://fhir.hl7.org.uk/Id/hcpc-number|OT12345 (nmc, gmc too)"),
+    ("name", "string", f"given or family name: {_NAME_DOC}"),
+    ("family", "string", f"family name: {_NAME_DOC}"),
+    ("given", "string", f"given name: {_NAME_DOC}"),
+    ("_id", "token", "the Practitioner's id"),
+]
+PRACTITIONER_ROLE_SEARCH = [
+    ("practitioner", "reference", "Practitioner/{id}: the teams a member of staff is or was in"),
+    ("organization", "reference", "Organization/{id} of a team: who works in it"),
+    ("active", "token", "true (in the team today) | false"),
+    ("_id", "token", "the PractitionerRole's id"),
+    ("_lastUpdated", "date", "when it last changed; prefixes eq ne lt gt le ge sa eb"),
+]
 _COMMON_SEARCH = [
     ("_count", "number", "entries a page, 0 to 100 (default 20); Bundle links page through the rest"),
 ]
@@ -64,6 +100,15 @@ def _resource(kind: str, profile: str, params: list[tuple[str, str, str]], **ext
     }
 
 
+# A DocumentReference's PDF: read only (no search), as `application/pdf` or as a Binary resource.
+BINARY = {
+    "type": "Binary",
+    "profile": "http://hl7.org/fhir/StructureDefinition/Binary",
+    "interaction": [{"code": "read"}],
+    "documentation": "The PDF of a DocumentReference (the same id): Accept: application/pdf for the file itself",
+}
+
+
 def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
     return {
         "resourceType": "CapabilityStatement",
@@ -77,7 +122,9 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
         "description": (
             "Read and search of Patient, Flag (hazard warnings), RelatedPerson (informal network and "
             "unpaid carers), CarePlan and Goal (the care and support plan in force and its personal "
-            "outcomes) on the UK Core profiles, for partner "
+            "outcomes), Consent (consent to share), DocumentReference and Binary (the statement of needs "
+            "and the plan as PDF), Organization, Practitioner and PractitionerRole (organisations, teams "
+            "and staff) on the UK Core profiles, for partner "
             "systems with OAuth 2.0 client credentials. A partner sees a person only when the person's "
             "consent to share with the partner's organisation is recorded; never a restricted record; "
             "never safeguarding detail. Every read is audited under the partner's name. Health events "
@@ -126,7 +173,10 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
                             {
                                 "name": "everything",
                                 "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything",
-                                "documentation": "The Patient, its Flags and RelatedPersons (as scopes allow)",
+                                "documentation": (
+                                    "The Patient and every Flag, RelatedPerson, CarePlan, Goal, Consent and "
+                                    "DocumentReference about them that the partner's scopes allow"
+                                ),
                             }
                         ],
                     ),
@@ -148,6 +198,22 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
                         "http://hl7.org/fhir/StructureDefinition/Goal",
                         PLAN_SEARCH,
                         searchInclude=["Goal:subject", "Goal:patient"],
+                    ),
+                    _resource("Consent", uk_core.CONSENT_PROFILE, CONSENT_SEARCH, searchInclude=["Consent:patient"]),
+                    _resource(
+                        "DocumentReference",
+                        uk_core.DOCUMENT_REFERENCE_PROFILE,
+                        DOCUMENT_SEARCH,
+                        searchInclude=["DocumentReference:patient", "DocumentReference:subject"],
+                    ),
+                    BINARY,
+                    _resource("Organization", uk_core.ORGANIZATION_PROFILE, ORGANIZATION_SEARCH),
+                    _resource("Practitioner", uk_core.PRACTITIONER_PROFILE, PRACTITIONER_SEARCH),
+                    _resource(
+                        "PractitionerRole",
+                        uk_core.PRACTITIONER_ROLE_PROFILE,
+                        PRACTITIONER_ROLE_SEARCH,
+                        searchInclude=["PractitionerRole:organization", "PractitionerRole:practitioner"],
                     ),
                     *event_resources(),
                 ],

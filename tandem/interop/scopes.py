@@ -19,6 +19,12 @@ RESOURCE_SCOPES = {
     "system/Encounter.write": "Send Encounters in a Bundle (admissions, discharges, A&E attendances, GP contacts)",
     "system/Condition.write": "Send Conditions in a Bundle (falls)",
     "system/Observation.write": "Send Observations in a Bundle (falls, telecare alerts)",
+    "system/Consent.read": "Read and search Consent (their consent to share with the partner's organisation)",
+    "system/DocumentReference.read": "Read and search DocumentReference (their statement of needs and plan in force)",
+    "system/Binary.read": "Read Binary (the PDF of such a document)",
+    "system/Organization.read": "Read and search Organization (the service's organisations and teams)",
+    "system/Practitioner.read": "Read and search Practitioner (the staff of those teams)",
+    "system/PractitionerRole.read": "Read and search PractitionerRole (who works in which team, and how to reach them)",
 }
 
 

@@ -1,10 +1,11 @@
 """Reads for the FHIR API: only what a partner may see, through the people app's partner reads."""
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from tandem.core import clock
 from tandem.interop.models import Partner
@@ -131,3 +132,54 @@ def rows_about(*, partner: Partner, kind: str, person: Any) -> list[Any]:
         return list(warnings.filter(person=person).order_by("-starts_on", "pk"))
     network = partner_selectors.network_shared_with(organisation_id=organisation_id)
     return list(network.filter(person=person).order_by("-is_unpaid_carer", "name", "pk"))
+
+
+def page(queryset: QuerySet[Any], criteria: Criteria) -> Found:
+    """One page of a search over `queryset` (for the resource modules beside this one)."""
+    return _page(queryset, criteria)
+
+
+def by_id(queryset: QuerySet[Any], resource_id: str) -> Any | None:
+    """The row with this public id in `queryset`; None for an id Tandem never gave out."""
+    found = _uuid(resource_id)
+    return None if found is None else queryset.filter(uuid=found).first()
+
+
+def page_across(
+    tables: list[QuerySet[Any]], criteria: Criteria, *, key: Callable[[Any], Any], order: list[str] | None
+) -> Found:
+    """One page of a search over several tables served as one resource type (an organisation and a
+    team are both Organizations), each table filtered alike and the rows sorted by `key`.
+
+    With `order` (the database's order of the same key, such as a date), only the rows up to the
+    end of the page are read from each table; without it (names, which databases collate in their
+    own way) every matching row is read, so use it only for small tables.
+    """
+    total = 0
+    candidates: list[Any] = []
+    end = criteria.paging.offset + criteria.paging.count
+    for table in tables:
+        rows = table
+        for condition in criteria.filters:
+            rows = rows.filter(condition)
+        total += rows.count()
+        if order is None:
+            candidates += list(rows)
+        elif end:
+            candidates += list(rows.order_by(*order)[:end])
+    return Found(rows=sorted(candidates, key=key)[criteria.paging.offset : end], total=total)
+
+
+def shared_ids(partner: Partner) -> QuerySet[Any]:
+    """The ids of the people shared with the partner (for the resource modules beside this one)."""
+    return _shared_ids(partner)
+
+
+def partners_all() -> QuerySet[Partner]:
+    """Every partner system, current ones first, for the administrator's list."""
+    partners = Partner.objects.select_related("organisation", "application", "registered_by")
+    return partners.order_by(F("revoked_at").asc(nulls_first=True), "name", "pk")
+
+
+def partner_one(*, uuid: Any) -> Partner | None:
+    return by_id(Partner.objects.select_related("organisation", "application"), str(uuid))

@@ -10,10 +10,16 @@ from oauth2_provider.models import get_application_model
 
 from tandem.audit import services as audit
 from tandem.core import clock
-from tandem.core.errors import DomainError
+from tandem.core.errors import DomainError, require
 from tandem.identity.actors import Actor
+from tandem.identity.permissions import Permission
 from tandem.interop.models import Partner
 from tandem.interop.scopes import RESOURCE_SCOPES
+
+
+def _allowed(actor: Actor | None) -> None:
+    if actor is not None:
+        require(actor.can(Permission.STAFF_MANAGE), "Only system administrators can manage partner systems")
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,11 @@ def _scopes_clean(scopes: Iterable[str]) -> str:
 
 @transaction.atomic
 def partner_register(*, name: str, organisation: Any, scopes: Iterable[str], actor: Actor | None) -> IssuedClient:
-    """Issue OAuth 2.0 client credentials to a partner organisation's system, with the scopes it may ask for."""
+    """Issue OAuth 2.0 client credentials to a partner organisation's system, with the scopes it may ask for.
+
+    A member of staff doing so must be a system administrator; `actor` is None only from the
+    `tandem fhir client` command, run by whoever runs the service."""
+    _allowed(actor)
     name = name.strip()
     if not name:
         raise DomainError("Enter the name of the partner's system", field="name")
@@ -83,6 +93,7 @@ def partner_register(*, name: str, organisation: Any, scopes: Iterable[str], act
 @transaction.atomic
 def partner_revoke(*, partner: Partner, actor: Actor | None) -> Partner:
     """Revoke a partner's client: its tokens stop working at once and it can take no new one."""
+    _allowed(actor)
     if partner.revoked_at is not None:
         raise DomainError(f"{partner} was already revoked")
     application = partner.application
@@ -114,3 +125,15 @@ def reads_record(*, partner: Partner, people: Iterable[Any], resource_type: str,
             summary=f"{resource_type} {interaction} through the FHIR API by {partner.audit_name}"[:300],
             changes={"resource_type": resource_type, "interaction": interaction, "partner": str(partner.uuid)},
         )
+
+
+@transaction.atomic
+def reads_directory(*, partner: Partner, resource_type: str, interaction: str, count: int) -> None:
+    """Log a partner's read of the service's directory (organisations, teams, staff): once a request."""
+    audit.record(
+        actor=PartnerActor(partner),
+        action="interop.directory.read",
+        target=partner,
+        summary=f"{resource_type} {interaction} through the FHIR API by {partner.audit_name}"[:300],
+        changes={"resource_type": resource_type, "interaction": interaction, "count": count},
+    )

@@ -1,8 +1,17 @@
-from django.urls import path
+from django.urls import URLPattern, path
 
 from tandem.interop import ingest_views, views
 
 app_name = "interop"
+
+
+def served(kind: str, name: str) -> list[URLPattern]:
+    """A resource type's search (`<name>_search`) and read (`<name>_read`), generic over KINDS."""
+    return [
+        path(kind, views.resource_search, {"kind": kind}, name=f"{name}_search"),
+        path(f"{kind}/<str:resource_id>", views.resource_read, {"kind": kind}, name=f"{name}_read"),
+    ]
+
 
 urlpatterns = [
     # Health events in: a transaction or collection Bundle POSTed to the base (docs/fhir.md).
@@ -26,12 +35,15 @@ urlpatterns = [
     path("CarePlan/<str:resource_id>", views.resource_read, {"kind": "CarePlan"}, name="care_plan_read"),
     path("Goal", views.resource_search, {"kind": "Goal"}, name="goal_search"),
     path("Goal/<str:resource_id>", views.resource_read, {"kind": "Goal"}, name="goal_read"),
-    path("Encounter", views.resource_search, {"kind": "Encounter"}, name="encounter_search"),
-    path("Encounter/<str:resource_id>", views.resource_read, {"kind": "Encounter"}, name="encounter_read"),
-    path("Condition", views.resource_search, {"kind": "Condition"}, name="condition_search"),
-    path("Condition/<str:resource_id>", views.resource_read, {"kind": "Condition"}, name="condition_read"),
-    path("Observation", views.resource_search, {"kind": "Observation"}, name="observation_search"),
-    path("Observation/<str:resource_id>", views.resource_read, {"kind": "Observation"}, name="observation_read"),
+    *served("Encounter", "encounter"),
+    *served("Condition", "condition"),
+    *served("Observation", "observation"),
+    *served("Consent", "consent"),
+    *served("DocumentReference", "document_reference"),
+    path("Binary/<str:resource_id>", views.binary_read, name="binary_read"),
+    *served("Organization", "organization"),
+    *served("Practitioner", "practitioner"),
+    *served("PractitionerRole", "practitioner_role"),
     # Anything else under /fhir/ is a resource type or interaction Tandem does not offer.
     path("<path:rest>", views.unsupported, name="unsupported"),
 ]

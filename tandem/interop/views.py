@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from oauth2_provider.views import TokenView
 
-from tandem.interop import events, resources, search, selectors, services
+from tandem.interop import documents, resources, search, selectors, services
 from tandem.interop.auth import partner_for
 from tandem.interop.capability import capability_statement, smart_configuration
-from tandem.interop.kinds import KINDS
+from tandem.interop.kinds import KINDS, Kind
 from tandem.interop.outcomes import FhirError, error_response, fhir_response
 from tandem.interop.scopes import scope_for
 
@@ -115,8 +115,17 @@ def resource_read(request: HttpRequest, resource_id: str, *, kind: str) -> HttpR
     row = served.read(partner, resource_id)
     if row is None:
         raise _not_found(kind, resource_id)
-    services.reads_record(partner=partner, people=[served.person_of(row)], resource_type=kind, interaction="read")
+    _audit(partner, served, [row], "read")
     return fhir_response(served.to_fhir(row))
+
+
+def _audit(partner: "Partner", served: Kind, rows: list[Any], interaction: str) -> None:
+    """A read of people's records is logged on each record; a read of the directory once."""
+    if served.person_of is None:
+        services.reads_directory(partner=partner, resource_type=served.name, interaction=interaction, count=len(rows))
+    else:
+        people = [served.person_of(row) for row in rows]
+        services.reads_record(partner=partner, people=people, resource_type=served.name, interaction=interaction)
 
 
 def _included_patients(partner: "Partner", people: list[Any]) -> list[Any]:
@@ -132,20 +141,25 @@ def resource_search(request: HttpRequest, *, kind: str) -> HttpResponse:
     partner = partner_for(request, resource_type=kind)
     criteria = served.criteria(request.GET)
     found = served.search(partner, criteria)
-    people = [served.person_of(row) for row in found.rows]
-    included = _included_patients(partner, people) if criteria.includes else []
-    services.reads_record(partner=partner, people=people, resource_type=kind, interaction="search")
+    people = [served.person_of(row) for row in found.rows] if served.person_of is not None else []
+    patients = criteria.includes and served.include_rows is None
+    included = _included_patients(partner, people) if patients else []
+    others = (
+        served.include_rows(partner=partner, rows=found.rows, includes=criteria.includes) if served.include_rows else []
+    )
+    _audit(partner, served, found.rows, "search")
     if included:
         services.reads_record(partner=partner, people=included, resource_type="Patient", interaction="include")
     entries = [_entry(request, served.to_fhir(row), "match") for row in found.rows]
     entries += [_entry(request, resources.patient(person), "include") for person in included]
+    entries += [_entry(request, resource, "include") for resource in others]
     return fhir_response(_bundle(request, kind, found, criteria, entries))
 
 
 @fhir_endpoint
 def patient_everything(request: HttpRequest, resource_id: str) -> HttpResponse:
-    """`Patient/{id}/$everything`: the Patient with its Flags, RelatedPersons, CarePlan and Goals, as far as the
-    partner's scopes reach (a resource type it may not read is left out)."""
+    """`Patient/{id}/$everything`: the Patient with its Flags, RelatedPersons, CarePlan, Goals, Consents and
+    DocumentReferences, as far as the partner's scopes reach (a resource type it may not read is left out)."""
     partner = partner_for(request, resource_type="Patient")
     search.check_format(request.GET)
     unknown = sorted(set(request.GET) - {"_format"})
@@ -158,11 +172,9 @@ def patient_everything(request: HttpRequest, resource_id: str) -> HttpResponse:
     for kind in ("Flag", "RelatedPerson", "CarePlan", "Goal"):
         if scope_for(kind) in partner.scope_list:
             rows += [(KINDS[kind], row) for row in selectors.rows_about(partner=partner, kind=kind, person=person)]
-    for kind, _, _ in events.EVENT_RESOURCES:  # health events received, as the resource type they came as
-        if scope_for(kind) in partner.scope_list:
-            rows += [
-                (KINDS[kind], row) for row in events.rows_about(partner=partner, resource_type=kind, person=person)
-            ]
+    for served in KINDS.values():
+        if served.about is not None and scope_for(served.name) in partner.scope_list:
+            rows += [(served, row) for row in served.about(partner=partner, person=person)]
     services.reads_record(partner=partner, people=[person], resource_type="Patient", interaction="$everything")
     entries = [_entry(request, served.to_fhir(row), "match") for served, row in rows]
     return fhir_response(
@@ -174,6 +186,25 @@ def patient_everything(request: HttpRequest, resource_id: str) -> HttpResponse:
             "entry": entries,
         }
     )
+
+
+@fhir_endpoint
+def binary_read(request: HttpRequest, resource_id: str) -> HttpResponse:
+    """`Binary/{id}`: a DocumentReference's PDF, as the PDF itself when the partner accepts
+    `application/pdf`, else as a Binary resource with the PDF in `data`."""
+    partner = partner_for(request, resource_type="Binary")
+    search.check_format(request.GET)
+    row = documents.document_get(partner=partner, resource_id=resource_id)
+    if row is None:
+        raise _not_found("Binary", resource_id)
+    content = documents.pdf_of(row)
+    services.reads_record(partner=partner, people=[row.person], resource_type="Binary", interaction="read")
+    if documents.PDF in request.headers.get("Accept", "") and not request.GET.get("_format"):
+        response = HttpResponse(content, content_type=documents.PDF)
+        response["Content-Disposition"] = f'inline; filename="{resource_id}.pdf"'
+        response["Cache-Control"] = "no-store"
+        return response
+    return fhir_response(documents.binary(row, content))
 
 
 @fhir_endpoint

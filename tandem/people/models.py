@@ -144,7 +144,10 @@ class NetworkMember(PublicIdModel):
         return self.name
 
 
-class ConsentToShare(TimestampedModel):
+class ConsentToShare(PublicIdModel):
+    """A person's decision about sharing their record with a partner organisation (its public id is
+    the FHIR Consent's)."""
+
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
     organisation = models.ForeignKey("identity.Organisation", on_delete=models.PROTECT, related_name="+")
     decision = models.CharField(max_length=10, choices=ConsentDecision.choices)

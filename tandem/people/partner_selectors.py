@@ -40,9 +40,12 @@ def warnings_shared_with(*, organisation_id: int) -> WarningQuerySet:
 
 
 def network_shared_with(*, organisation_id: int) -> QuerySet[NetworkMember]:
-    """The informal networks (carers, family, friends) of the people shared with this organisation."""
+    """The informal networks (carers, family, friends) of the people shared with this organisation.
+    A member linked to a restricted record is left out: naming them would say who is behind the
+    restriction (ADR 0003), and a partner opens no restricted record."""
     shared = people_shared_with(organisation_id=organisation_id).values("pk")
-    return NetworkMember.objects.filter(person__in=shared).select_related("person")
+    members = NetworkMember.objects.filter(person__in=shared)
+    return scope.unrestricted(members, person_field="linked_person").select_related("person")
 
 
 def person_ids_shared_with(*, organisation_id: int) -> QuerySet[Person]:
@@ -55,3 +58,12 @@ def people_by_nhs_number(numbers: Iterable[str]) -> dict[str, Person]:
     kept where it was merged into another."""
     found = Person.objects.filter(nhs_number__in=set(numbers)).select_related("merged_into")
     return {person.nhs_number or "": person.merged_into or person for person in found}
+
+
+def consents_shared_with(*, organisation_id: int) -> QuerySet[ConsentToShare]:
+    """The decisions to share with this organisation of the people shared with it: the decision in
+    force and the ones it replaced. Decisions about other organisations are not the partner's to see."""
+    shared = people_shared_with(organisation_id=organisation_id).values("pk")
+    return ConsentToShare.objects.filter(organisation_id=organisation_id, person__in=shared).select_related(
+        "person", "organisation", "recorded_by__organisation"
+    )

@@ -1,6 +1,6 @@
 """Display shaping for the person record: banner, summary-list rows, search result rows."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -218,10 +218,23 @@ def network_entries(members: Iterable[NetworkMember], *, actor: Actor) -> list[N
     """A network as the viewer may see it. A member linked to a restricted record the viewer may
     not open shows as "A restricted record": not their name, relationship, role or contact, which
     would tell the viewer who is behind the restriction (ADR 0003)."""
+    return _network_entries(members, lambda linked: not scope.may_open(actor, linked))
+
+
+def network_entries_shared(members: Iterable[NetworkMember]) -> list[NetworkEntry]:
+    """A network as a partner system's copy of a document shows it: a partner opens no restricted
+    record, so every member linked to one shows as "A restricted record"."""
+    listed = list(members)
+    linked_ids = {member.linked_person_id for member in listed if member.linked_person_id is not None}
+    open_ids = set(scope.unrestricted(Person.objects.filter(pk__in=linked_ids)).values_list("pk", flat=True))
+    return _network_entries(listed, lambda linked: linked.pk not in open_ids)
+
+
+def _network_entries(members: Iterable[NetworkMember], closed: Callable[[Person], bool]) -> list[NetworkEntry]:
     entries = []
     for member in members:
         linked = member.linked_person
-        hidden = linked is not None and not scope.may_open(actor, linked)
+        hidden = linked is not None and closed(linked)
         entries.append(
             NetworkEntry(
                 uuid=str(member.uuid),

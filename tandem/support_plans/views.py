@@ -25,7 +25,7 @@ from tandem.directory import selectors as directory_selectors
 from tandem.identity.actors import Actor, StaffRequest
 from tandem.people.record_page import Record, record_page
 from tandem.support_plans import (
-    budget,
+    documents,
     forms,
     policies,
     presenters,
@@ -504,21 +504,11 @@ def plan_versions(request: StaffRequest, record: Record[SupportPlan]) -> HttpRes
 
 
 def _document(request: StaffRequest, plan: SupportPlan, *, as_pdf: bool) -> HttpResponse:
-    outcomes = selectors.outcomes_of(plan=plan)
-    context = {
-        "plan": plan,
-        "person": plan.person,
-        "outcomes": [(o, presenters.commissioned_rows(o)) for o in outcomes],
-        "budget": presenters.budget_shown(plan, selectors.budget_of_outcomes(outcomes)),
-        "status": presenters.status_text(plan),
-        "agreement_rows": presenters.agreement_rows(plan),
-        "weeks": budget.WEEKS_A_YEAR,
-    }
     return document_response(
         request,
-        "support_plans/plan_document.html",
-        context,
-        title=f"Care and support plan for {plan.person.full_name}, version {plan.number}",
+        documents.TEMPLATE,
+        documents.plan_document_context(plan),
+        title=documents.plan_document_title(plan),
         filename=f"care-and-support-plan-{plan.person.local_id}-v{plan.number}",
         as_pdf=as_pdf,
     )

@@ -75,6 +75,18 @@ PUBLIC_URLS = {
     "interop:care_plan_read",
     "interop:goal_search",
     "interop:goal_read",
+    # Consent, documents (and their PDFs), organisations, teams and staff: the same bearer tokens.
+    "interop:consent_search",
+    "interop:consent_read",
+    "interop:document_reference_search",
+    "interop:document_reference_read",
+    "interop:binary_read",
+    "interop:organization_search",
+    "interop:organization_read",
+    "interop:practitioner_search",
+    "interop:practitioner_read",
+    "interop:practitioner_role_search",
+    "interop:practitioner_role_read",
     "interop:unsupported",
     # Health events in (a partner's Bundle POSTed with its token) and read back.
     "interop:bundle_post",

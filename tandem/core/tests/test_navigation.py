@@ -82,4 +82,5 @@ def test_the_apps_links_stand_in_the_order_of_their_positions():
         "directory:manage",
         "access:break_glass_list",
         "identity:staff_list",
+        "interop:partner_list",
     ]

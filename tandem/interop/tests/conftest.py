@@ -24,6 +24,12 @@ ALL_SCOPES = [
     "system/RelatedPerson.read",
     "system/CarePlan.read",
     "system/Goal.read",
+    "system/Consent.read",
+    "system/DocumentReference.read",
+    "system/Binary.read",
+    "system/Organization.read",
+    "system/Practitioner.read",
+    "system/PractitionerRole.read",
 ]
 
 

@@ -8,7 +8,24 @@ endpoint refuses a request that is not a grant (400).
 import uuid
 from typing import Any
 
+from tandem.identity.models import Organisation, User
+from tandem.interop.services import partner_register
 from tests.authorisation.matrix import World, row
+
+# The administrator's pages for partner systems (system administrators only, as all administration).
+ADMINISTRATION = {
+    "interop:partner_list": row("sign_in", 403, 403, 403, 200, 403),
+    "interop:partner_issue": row("sign_in", 403, 403, 403, 200, 403),
+    # Nothing was just issued, so there is no secret to show: back to the list.
+    "interop:partner_issued": row("sign_in", 403, 403, 403, "moved:interop:partner_list", 403),
+    "interop:partner_revoke": row("sign_in", 403, 403, 403, 200, 403),
+}
+ADMINISTRATION_POST = {
+    "interop:partner_list": row("sign_in", 405, 405, 405, 405),
+    "interop:partner_issue": row("sign_in", 403, 403, 403, "saved:interop:partner_issued", 403),
+    "interop:partner_issued": row("sign_in", 405, 405, 405, 405),
+    "interop:partner_revoke": row("sign_in", 403, 403, 403, "saved:interop:partner_list", 403),
+}
 
 GET = {
     "interop:metadata": row(200, 200, 200, 200, 200),
@@ -25,6 +42,17 @@ GET = {
     "interop:care_plan_read": row(401, 401, 401, 401, 401),
     "interop:goal_search": row(401, 401, 401, 401, 401),
     "interop:goal_read": row(401, 401, 401, 401, 401),
+    "interop:consent_search": row(401, 401, 401, 401, 401),
+    "interop:consent_read": row(401, 401, 401, 401, 401),
+    "interop:document_reference_search": row(401, 401, 401, 401, 401),
+    "interop:document_reference_read": row(401, 401, 401, 401, 401),
+    "interop:binary_read": row(401, 401, 401, 401, 401),
+    "interop:organization_search": row(401, 401, 401, 401, 401),
+    "interop:organization_read": row(401, 401, 401, 401, 401),
+    "interop:practitioner_search": row(401, 401, 401, 401, 401),
+    "interop:practitioner_read": row(401, 401, 401, 401, 401),
+    "interop:practitioner_role_search": row(401, 401, 401, 401, 401),
+    "interop:practitioner_role_read": row(401, 401, 401, 401, 401),
     "interop:unsupported": row(404, 404, 404, 404, 404),
     # Health events in and read back (tandem/interop/tests/test_bundle_import.py tests the tokens).
     "interop:bundle_post": row(405, 405, 405, 405, 405),
@@ -34,6 +62,7 @@ GET = {
     "interop:condition_read": row(401, 401, 401, 401, 401),
     "interop:observation_search": row(401, 401, 401, 401, 401),
     "interop:observation_read": row(401, 401, 401, 401, 401),
+    **ADMINISTRATION,
 }
 
 POST = {
@@ -51,6 +80,17 @@ POST = {
     "interop:care_plan_read": row(405, 405, 405, 405, 405),
     "interop:goal_search": row(405, 405, 405, 405, 405),
     "interop:goal_read": row(405, 405, 405, 405, 405),
+    "interop:consent_search": row(405, 405, 405, 405, 405),
+    "interop:consent_read": row(405, 405, 405, 405, 405),
+    "interop:document_reference_search": row(405, 405, 405, 405, 405),
+    "interop:document_reference_read": row(405, 405, 405, 405, 405),
+    "interop:binary_read": row(405, 405, 405, 405, 405),
+    "interop:organization_search": row(405, 405, 405, 405, 405),
+    "interop:organization_read": row(405, 405, 405, 405, 405),
+    "interop:practitioner_search": row(405, 405, 405, 405, 405),
+    "interop:practitioner_read": row(405, 405, 405, 405, 405),
+    "interop:practitioner_role_search": row(405, 405, 405, 405, 405),
+    "interop:practitioner_role_read": row(405, 405, 405, 405, 405),
     "interop:unsupported": row(405, 405, 405, 405, 405),
     "interop:bundle_post": row(401, 401, 401, 401, 401),
     "interop:encounter_search": row(405, 405, 405, 405, 405),
@@ -59,9 +99,27 @@ POST = {
     "interop:condition_read": row(405, 405, 405, 405, 405),
     "interop:observation_search": row(405, 405, 405, 405, 405),
     "interop:observation_read": row(405, 405, 405, 405, 405),
+    **ADMINISTRATION_POST,
 }
+
+
+def world(person: Any, staff: dict[str, User | None]) -> dict[str, Any]:
+    """A partner system with client credentials, to be revoked."""
+    trust = Organisation.objects.get(name="Wirral Community Health Trust")
+    issued = partner_register(name="Trust EPR", organisation=trust, scopes=["system/Patient.read"], actor=None)
+    return {"partner_uuid": issued.partner.uuid}
 
 
 def url_values(world: World) -> dict[str, Any]:
     """FHIR ids (no partner token asks for them here) and an unsupported resource type."""
     return {"resource_id": uuid.uuid4(), "rest": "Procedure"}
+
+
+def forms(world: World) -> dict[str, dict[str, Any]]:
+    return {
+        "interop:partner_issue": {
+            "name": "GP practice system",
+            "organisation": world.partner_id,
+            "scopes": ["system/Patient.read", "system/Flag.read"],
+        }
+    }

@@ -129,6 +129,92 @@ def uk_core_related_person_check(resource: dict[str, Any]) -> None:
                 assert carer_codes[coding["code"]] == coding["display"]
 
 
+def uk_core_consent_check(resource: dict[str, Any]) -> None:
+    assert resource["meta"]["profile"] == [uk_core.CONSENT_PROFILE]
+    # Required binding of R4 Consent.status; scope and category 1..1 and 1..*; ppc-1 (a policy or rule).
+    assert resource["status"] in {"draft", "proposed", "active", "rejected", "inactive", "entered-in-error"}
+    assert resource["scope"]["coding"][0]["code"] == "patient-privacy"
+    assert resource["category"]
+    assert resource.get("policy") or resource.get("policyRule")
+    # ppc-2: a privacy consent names its patient.
+    assert resource["patient"]["reference"].startswith("Patient/")
+    assert resource["provision"]["type"] in {"deny", "permit"}  # required binding
+    for actor in resource["provision"].get("actor", []):
+        reference = actor["reference"]
+        assert reference["reference"].startswith("Organization/")
+        if "identifier" in reference:
+            assert reference["identifier"]["system"] == uk_core.ODS_SYSTEM
+
+
+def uk_core_organization_check(resource: dict[str, Any]) -> None:
+    assert resource["meta"]["profile"] == [uk_core.ORGANIZATION_PROFILE]
+    ods = _slices("UKCore-Organization", "Organization.identifier")["odsOrganisationCode"]
+    fixed = _fixed_uri("UKCore-Organization", "Organization.identifier:odsOrganisationCode.system")
+    codes = [i for i in resource.get("identifier", []) if i["system"] == fixed]
+    assert len(codes) <= int(ods["max"])
+    assert all(i["value"] for i in codes)
+    # org-1: an identifier or a name.
+    assert resource.get("identifier") or resource.get("name")
+    for kind in resource.get("type", []):
+        for coding in kind["coding"]:
+            assert coding["system"] in _valueset_systems("UKCore-OrganizationType")
+
+
+REGISTERS = {
+    "https://fhir.hl7.org.uk/Id/gmc-number",
+    "https://fhir.hl7.org.uk/Id/nmc-number",
+    "https://fhir.hl7.org.uk/Id/hcpc-number",
+}
+
+
+def uk_core_practitioner_check(resource: dict[str, Any]) -> None:
+    assert resource["meta"]["profile"] == [uk_core.PRACTITIONER_PROFILE]
+    for identifier in resource.get("identifier", []):
+        assert identifier["system"] in REGISTERS
+        assert identifier["value"]
+    assert resource["name"][0]["family"]
+
+
+def uk_core_practitioner_role_check(resource: dict[str, Any]) -> None:
+    assert resource["meta"]["profile"] == [uk_core.PRACTITIONER_ROLE_PROFILE]
+    assert resource["practitioner"]["reference"].startswith("Practitioner/")
+    assert resource["organization"]["reference"].startswith("Organization/")
+    for telecom in resource.get("telecom", []):
+        # cpt-2: a contact point with a value has a system (required binding).
+        assert telecom["system"] in {"phone", "fax", "email", "pager", "url", "sms", "other"}
+
+
+def uk_core_document_reference_check(resource: dict[str, Any]) -> None:
+    assert resource["meta"]["profile"] == [uk_core.DOCUMENT_REFERENCE_PROFILE]
+    assert resource["status"] in {"current", "superseded", "entered-in-error"}  # required binding
+    assert resource.get("docStatus", "final") in {"preliminary", "final", "amended", "entered-in-error"}
+    # UK Core binds type (extensibly) to UKCore-DocumentType, SNOMED CT record artifacts.
+    for coding in resource["type"]["coding"]:
+        assert coding["system"] in _valueset_systems("UKCore-DocumentType")
+    assert resource["subject"]["reference"].startswith("Patient/")
+    assert resource["content"]  # 1..*
+    for content in resource["content"]:
+        attachment = content["attachment"]
+        assert attachment["contentType"] == "application/pdf"
+        # att-1: data needs a contentType; here the PDF is fetched from its Binary.
+        assert attachment["url"].endswith(f"/fhir/Binary/{resource['id']}")
+
+
+def uk_core_binary_check(resource: dict[str, Any]) -> None:
+    assert resource["contentType"] == "application/pdf"
+    assert resource["securityContext"]["reference"] == f"DocumentReference/{resource['id']}"
+
+
+CHECKS: dict[str, Any] = {
+    "DocumentReference": uk_core_document_reference_check,
+    "Binary": uk_core_binary_check,
+    "Consent": uk_core_consent_check,
+    "Organization": uk_core_organization_check,
+    "Practitioner": uk_core_practitioner_check,
+    "PractitionerRole": uk_core_practitioner_role_check,
+}
+
+
 def emitted_check(resource: dict[str, Any]) -> None:
     """Everything the API sends: each resource in a Bundle is checked against its profile."""
     fhir_validate(resource)
@@ -144,6 +230,8 @@ def emitted_check(resource: dict[str, Any]) -> None:
             uk_core_flag_check(each)
         elif each["resourceType"] == "RelatedPerson":
             uk_core_related_person_check(each)
+        elif each["resourceType"] in CHECKS:
+            CHECKS[each["resourceType"]](each)
         elif each["resourceType"] == "CarePlan":
             assert each["meta"]["profile"] == [uk_core.CARE_PLAN_PROFILE]
             # Required bindings of R4 CarePlan.

@@ -59,4 +59,5 @@ def test_everything_carries_the_plan(fhir, borough, plan):
     body = fhir(f"/fhir/Patient/{borough.shared.uuid}/$everything").json()
 
     emitted_check(body)
-    assert [entry["resource"]["resourceType"] for entry in body["entry"]] == ["Patient", "Flag", "CarePlan", "Goal"]
+    kinds = [entry["resource"]["resourceType"] for entry in body["entry"]]
+    assert kinds[:4] == ["Patient", "Flag", "CarePlan", "Goal"]

@@ -16,7 +16,9 @@ def test_the_capability_statement_is_public_and_states_what_is_supported():
     assert body["fhirVersion"] == "4.0.1"
     assert body["kind"] == "instance"
     resources = {resource["type"]: resource for resource in body["rest"][0]["resource"]}
-    assert {"Patient", "Flag", "RelatedPerson", "CarePlan", "Goal"} <= set(resources)
+    assert {"Patient", "Flag", "RelatedPerson", "CarePlan", "Goal", "Consent"} <= set(resources)
+    assert {"DocumentReference", "Organization", "Practitioner", "PractitionerRole"} <= set(resources)
+    assert {"Encounter", "Condition", "Observation"} <= set(resources)
     assert resources["Patient"]["supportedProfile"] == ["https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient"]
     assert {param["name"] for param in resources["Patient"]["searchParam"]} == {
         "identifier",

@@ -27,8 +27,9 @@ def test_everything_about_a_person_in_one_bundle(fhir, borough, carer):
     body = response.json()
     assert response.status_code == 200
     emitted_check(body)
-    assert [entry["resource"]["resourceType"] for entry in body["entry"]] == ["Patient", "Flag", "RelatedPerson"]
-    assert body["total"] == 3
+    kinds = [entry["resource"]["resourceType"] for entry in body["entry"]]
+    assert kinds == ["Patient", "Flag", "RelatedPerson", "Consent"]
+    assert body["total"] == 4
     event = AuditEvent.objects.get(action="interop.record.read")
     assert event.changes["interaction"] == "$everything"
 
@@ -56,3 +57,16 @@ def test_parameters_are_refused(fhir, borough):
     response = fhir(f"/fhir/Patient/{borough.shared.uuid}/$everything", _since="2020-01-01")
 
     assert response.status_code == 400
+
+
+def test_everything_carries_the_plan_its_goals_and_documents(fhir, borough, practitioner):
+    from tandem.support_plans.tests.plan_data import agreed_plan_make
+
+    agreed_plan_make(borough.shared, practitioner)
+
+    body = fhir(f"/fhir/Patient/{borough.shared.uuid}/$everything").json()
+
+    emitted_check(body)
+    kinds = [entry["resource"]["resourceType"] for entry in body["entry"]]
+    assert kinds == ["Patient", "Flag", "CarePlan", "Goal", "Consent", "DocumentReference", "DocumentReference"]
+    assert "Binary" not in kinds  # fetched one by one from each DocumentReference

@@ -88,3 +88,20 @@ def test_every_relationship_is_coded_from_uk_core(fhir, borough, practitioner, r
     )
 
     emitted_check(fhir(f"/fhir/RelatedPerson/{member.uuid}").json())
+
+
+def test_a_member_linked_to_a_restricted_record_is_never_sent(fhir, borough, network, practitioner):
+    linked = NetworkMember.objects.create(
+        person=borough.shared,
+        name="Rowan Smith",
+        relationship=Relationship.SIBLING,
+        linked_person=borough.restricted,
+        added_by=practitioner,
+    )
+
+    body = fhir("/fhir/RelatedPerson", patient=f"Patient/{borough.shared.uuid}").json()
+
+    assert str(linked.uuid) not in {entry["resource"]["id"] for entry in body["entry"]}
+    assert body["total"] == 2
+    assert fhir(f"/fhir/RelatedPerson/{linked.uuid}").status_code == 404
+    assert "Rowan" not in str(fhir(f"/fhir/Patient/{borough.shared.uuid}/$everything").json())
