@@ -30,30 +30,21 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/tandem_bench_directory"
 KINDS = ("service", "page")
 
 
-def inner(kind: str, searches: int, seed: int) -> None:
-    """Run inside callgrind: warm up over every query, then count `searches` of them."""
+def inner(kind: str, count: int, seed: int) -> None:
+    """Run inside callgrind: warm up over every query, then count `count` searches of them."""
     import gc
-    import random
 
     from django.test import Client
     from django.urls import get_resolver
 
-    from benchmarks.directory_search import QUERIES  # sets Django up
-    from tandem.directory.models import PostcodeCentroid
+    from benchmarks.directory_search import searches  # sets Django up
     from tandem.directory.search import ServiceQuery, service_search
 
     # As config/wsgi.py starts a worker: every view loaded, then what is loaded so far frozen.
     get_resolver().url_patterns  # noqa: B018 - imports every app's views
     gc.collect()
     gc.freeze()
-    # The same queries, near the same postcodes, as benchmarks.directory_search measures.
-    rng = random.Random(seed + 1)
-    known = list(PostcodeCentroid.objects.order_by("postcode").values_list("postcode", flat=True))
-    queries = [
-        ServiceQuery(keywords=keywords, category=category, postcode=rng.choice(known))
-        for _ in range(3)
-        for keywords, category in QUERIES
-    ]
+    queries = searches(seed=seed)  # the same, near the same postcodes, as directory_search measures
     client = Client()  # the public page: no one signed in
 
     def search(query: ServiceQuery) -> None:
@@ -69,7 +60,7 @@ def inner(kind: str, searches: int, seed: int) -> None:
     for query in queries:
         search(query)
     _counting(True)
-    for number in range(searches):
+    for number in range(count):
         search(queries[number % len(queries)])
     _counting(False)
 
