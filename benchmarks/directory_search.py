@@ -228,19 +228,24 @@ def _analyse() -> None:
             cursor.execute("VACUUM (ANALYZE)")
 
 
+def searches(*, seed: int) -> list[ServiceQuery]:
+    """Each of QUERIES three times, each time near a random Wirral postcode (the same for a seed)."""
+    rng = random.Random(seed + 1)
+    known = list(PostcodeCentroid.objects.order_by("postcode").values_list("postcode", flat=True))
+    return [
+        ServiceQuery(keywords=keywords, category=category, postcode=rng.choice(known))
+        for _ in range(3)
+        for keywords, category in QUERIES
+    ]
+
+
 def measure(*, passes: int, seed: int) -> dict[str, Any]:
     """Time each query near a random postcode as the page answers it (view, middleware, rendering)
     and as `service_search` does, after one warm-up pass. A search that finds nothing or is
     refused is a failure, not a fast search: it is counted and left out of the times."""
     from django.test import Client
 
-    rng = random.Random(seed + 1)
-    known = list(PostcodeCentroid.objects.order_by("postcode").values_list("postcode", flat=True))
-    queries = [
-        ServiceQuery(keywords=keywords, category=category, postcode=rng.choice(known))
-        for _ in range(3)
-        for keywords, category in QUERIES
-    ]
+    queries = searches(seed=seed)
     client = Client()  # the public page: no one signed in
 
     def run_once(query: ServiceQuery, *, cold: bool = False) -> tuple[float, int]:

@@ -155,6 +155,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "identity.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Reads the signed-in user with one fixed statement; a failed sign-in stops here.
+    "tandem.identity.backends.StaffBackend",
+    # Only for sessions begun before StaffBackend, which name this backend: they still open.
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -14,7 +14,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.middleware.csrf import get_token
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, StrictUndefined, Undefined
 from markupsafe import Markup
 
@@ -32,10 +32,27 @@ def _static(path: str) -> str:
 def _static_forget(**kwargs: Any) -> None:
     # Tests change STATIC_URL or the storage; a deployment changes them only by restarting.
     _static.cache_clear()
+    _reversed.cache_clear()
+
+
+@functools.lru_cache(maxsize=4096)
+def _reversed(name: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...], where: tuple[Any, ...]) -> str:
+    """`where` is the rest of the key: the arguments' types (1 and True are equal keys but not the
+    same URL), the script prefix and the URLconf in force."""
+    return reverse(name, urlconf=where[-1], args=args or None, kwargs=dict(kwargs) or None)
 
 
 def _url(name: str, *args: Any, **kwargs: Any) -> str:
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    """A URL by name, remembered by name, arguments, script prefix and URLconf: a person's page
+    names about ten (the navigation, the record's tabs), and each `reverse` cost a resolver walk
+    and a quoting of every argument (about an eighth of rendering a summary). The URLconf is set at
+    start-up; tests that change it change a setting, which forgets what was remembered."""
+    try:
+        kinds = tuple(type(value) for value in (*args, *kwargs.values()))
+        where = (kinds, get_script_prefix(), get_urlconf())
+        return _reversed(name, args, tuple(sorted(kwargs.items())), where)
+    except TypeError:  # an argument that cannot be a key (a list): reversed afresh
+        return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
 def _csrf_input(request: Any) -> Markup:

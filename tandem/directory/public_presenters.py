@@ -131,13 +131,20 @@ def _ages(service: Service) -> str:
     return ""
 
 
-def card(service: Service, *, distance_miles: float | None = None, query_string: str = "") -> ServiceCard:
-    """A service as the public pages show it; `query_string` carries the search to the service page."""
+def card(
+    service: Service,
+    *,
+    places: list[list[str]],
+    phones: list[str],
+    schedules: Iterable[Schedule],
+    distance_miles: float | None = None,
+    query_string: str = "",
+    categories: Iterable[str] = (),
+    costs: Iterable[str] = (),
+) -> ServiceCard:
+    """A service as the public pages show it; `query_string` carries the search to the service page.
+    Categories and costs are shown on the service's own page only; a result card has fees."""
     url = reverse("directory:public_service", args=[service.pk]) + (f"?{query_string}" if query_string else "")
-    # Categories and cost options are prefetched for the service page only; a result card has fees.
-    attributes = service.attributes.all() if _prefetched(service, "attributes") else []
-    ours = [a.taxonomy_term.name for a in attributes if a.taxonomy_term.taxonomy_id == TAXONOMY_ID]
-    costs = service.cost_options.all() if _prefetched(service, "cost_options") else []
     return ServiceCard(
         id=str(service.pk),
         name=service.name,
@@ -145,13 +152,13 @@ def card(service: Service, *, distance_miles: float | None = None, query_string:
         organisation=service.organization.name if service.organization else "",
         description=service.description,
         distance=miles_text(distance_miles),
-        places=[address_lines(link.location) for link in service.service_at_locations.all()],
-        phones=[phone.number for contact in service.contacts.all() for phone in contact.phones.all()],
-        times=[schedule_text(schedule) for schedule in schedules_in_week_order(service.schedules.all())],
+        places=places,
+        phones=phones,
+        times=[schedule_text(schedule) for schedule in schedules_in_week_order(schedules)],
         email=service.email,
         website=service.url,
-        categories=ours,
-        fees="; ".join(part for part in (service.fees, *(c.amount_description or c.option for c in costs)) if part),
+        categories=list(categories),
+        fees="; ".join(part for part in (service.fees, *costs) if part),
         ages=_ages(service),
         alert=service.alert,
         closed_notice=CLOSED_NOTICES.get(ServiceStatus(service.status), "") if service.status else "",
@@ -159,12 +166,31 @@ def card(service: Service, *, distance_miles: float | None = None, query_string:
     )
 
 
-def _prefetched(service: Service, relation: str) -> bool:
-    return relation in getattr(service, "_prefetched_objects_cache", {})
+def page_card(service: Service) -> ServiceCard:
+    """The service's own page, from everything `search.service_public_find` prefetched."""
+    terms = [attribute.taxonomy_term for attribute in service.attributes.all()]
+    return card(
+        service,
+        places=[address_lines(link.location) for link in service.service_at_locations.all()],
+        phones=[phone.number for contact in service.contacts.all() for phone in contact.phones.all()],
+        schedules=service.schedules.all(),
+        categories=[term.name for term in terms if term.taxonomy_id == TAXONOMY_ID],
+        costs=[c.amount_description or c.option for c in service.cost_options.all()],
+    )
 
 
 def cards(hits: list[ServiceHit], query_string: str) -> list[ServiceCard]:
-    return [card(hit.service, distance_miles=hit.distance_miles, query_string=query_string) for hit in hits]
+    return [
+        card(
+            hit.service,
+            places=hit.places,
+            phones=hit.phones,
+            schedules=hit.schedules,
+            distance_miles=hit.distance_miles,
+            query_string=query_string,
+        )
+        for hit in hits
+    ]
 
 
 def search_query_string(params: QueryDict) -> str:

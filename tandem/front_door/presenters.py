@@ -67,29 +67,43 @@ def opening_times(schedules: Any) -> list[str]:
     return lines
 
 
-def service_card(service: Any, *, distance_miles: float | None = None) -> ServiceCard:
-    """Expects the service with organization, locations, contacts with phones, schedules and costs prefetched."""
-    addresses = []
-    for sal in service.service_at_locations.all():
-        loc = sal.location
-        parts = [loc.name, loc.address_1, loc.city, loc.postal_code]
-        line = ", ".join(p for p in parts if p)
-        if line:
-            addresses.append(line)
-    phones = [p.number for c in service.contacts.all() for p in c.phones.all()]
-    costs = [c.option or c.amount_description for c in service.cost_options.all()]
+def service_card(
+    service: Any,
+    *,
+    places: list[list[str]],
+    phones: list[str],
+    schedules: Any,
+    costs: list[str],
+    distance_miles: float | None = None,
+) -> ServiceCard:
+    """A card from the service's row and its places' address lines, phones, schedules and costs."""
     return ServiceCard(
         id=str(service.id),
         name=service.name,
         organisation=service.organization.name if service.organization else "",
         description=service.description,
-        addresses=addresses,
+        addresses=[", ".join(parts) for parts in places if parts],
         phones=phones,
         email=service.email,
         website=service.url,
-        opening_times=opening_times(service.schedules.all()),
+        opening_times=opening_times(schedules),
         cost="; ".join(c for c in costs if c) or service.fees,
         distance_miles=distance_miles,
+    )
+
+
+def prefetched_card(service: Any) -> ServiceCard:
+    """Expects the service with organization, locations, contacts with phones, schedules and costs prefetched."""
+    places = []
+    for sal in service.service_at_locations.all():
+        loc = sal.location
+        places.append([p for p in (loc.name, loc.address_1, loc.city, loc.postal_code) if p])
+    return service_card(
+        service,
+        places=places,
+        phones=[p.number for c in service.contacts.all() for p in c.phones.all()],
+        schedules=service.schedules.all(),
+        costs=[c.option or c.amount_description for c in service.cost_options.all()],
     )
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from tandem.access import scope
 from tandem.core import clock, probes, registry
-from tandem.directory.models import Service, ServiceStatus
+from tandem.directory.models import CostOption, Service, ServiceStatus
 from tandem.front_door import policies
 from tandem.front_door.codes import (
     URGENCY_RANK,
@@ -331,6 +331,15 @@ def _services_prefetched() -> QuerySet[Service]:
     return Service.objects.select_related("organization").prefetch_related(
         "service_at_locations__location", "contacts__phones", "schedules", "cost_options"
     )
+
+
+def service_costs(*, ids: list[UUID]) -> dict[UUID, list[str]]:
+    """Each service's cost options as a card words them (the option, else its amount), in one query."""
+    costs: dict[UUID, list[str]] = {}
+    rows = CostOption.objects.filter(service_id__in=ids).order_by("service_id", "id")
+    for sid, option, amount in rows.values_list("service_id", "option", "amount_description"):
+        costs.setdefault(sid, []).append(option or amount)
+    return costs
 
 
 def directory_services(*, ids: list[str]) -> list[Service]:

@@ -411,9 +411,7 @@ def test_a_page_costs_the_same_queries_whatever_its_size(set_clock):
             assert len(results.hits) == per_page
             for hit in results.hits:
                 _ = hit.service.organization.name
-                _ = [link.location.postal_code for link in hit.service.service_at_locations.all()]
-                _ = [phone.number for contact in hit.service.contacts.all() for phone in contact.phones.all()]
-                _ = [schedule.opens_at for schedule in hit.service.schedules.all()]
+                _ = (hit.places, hit.phones, [schedule.opens_at for schedule in hit.schedules])
         return len(captured)
 
     assert queries(2) == queries(12) <= 12
@@ -523,27 +521,34 @@ def test_a_refreshed_index_forgets_the_words_it_remembered():
 
 
 @pytest.mark.django_db
-def test_a_page_of_services_is_built_as_the_orm_reads_them():
-    """The page load builds the same instances as a plain read: ids, times, dates and foreign keys
-    alike, on either database."""
-    from tandem.directory.search import _services_shown
+def test_a_result_shows_what_the_service_page_prefetches():
+    """The plain reads of a page of results give what the ORM's prefetching gives the service's
+    own page: the service's row, its places' address lines, phones and schedules, in one order."""
+    from tandem.directory.public_presenters import address_lines
+    from tandem.directory.search import service_public_find
 
     centroids_make()
     made = service_make(
         "Hoylake Lunch Club",
         description="A hot lunch",
         postcode=BIRKENHEAD,
-        schedules=(("MO", time(11, 30), time(14, 0)),),
+        schedules=(("TU", None, None), ("MO", time(11, 30), time(14, 0)), ("WE", time(9, 0), time(10, 0))),
     )
+    contact = Contact.objects.create(service=made, name="Bookings")
+    Phone.objects.create(contact=contact, number="0151 555 0002")
+    Phone.objects.create(contact=contact, number="0151 555 0001")
+    Phone.objects.create(contact=Contact.objects.create(service=made, name="Admin"), number="0151 555 0003")
 
-    shown = _services_shown([made.pk])[made.pk]
-    read = Service.objects.get(pk=made.pk)
+    (hit,) = service_search(ServiceQuery(keywords="lunch", postcode=BIRKENHEAD)).hits
+    page = service_public_find(made.pk)
 
-    assert [(f.attname, getattr(shown, f.attname)) for f in Service._meta.concrete_fields] == [
-        (f.attname, getattr(read, f.attname)) for f in Service._meta.concrete_fields
+    assert page is not None
+    assert [(f.attname, getattr(hit.service, f.attname)) for f in Service._meta.concrete_fields] == [
+        (f.attname, getattr(page, f.attname)) for f in Service._meta.concrete_fields
     ]
-    assert shown.organization.name == "Wirral Community Trust"
-    schedule = shown.schedules.all()[0]
-    assert (schedule.byday, schedule.opens_at, schedule.closes_at) == ("MO", time(11, 30), time(14, 0))
-    place = shown.service_at_locations.all()[0].location
-    assert place.postal_code == read.service_at_locations.get().location.postal_code
+    assert hit.service.organization.name == "Wirral Community Trust"
+    assert hit.places == [address_lines(link.location) for link in page.service_at_locations.all()]
+    assert hit.phones == [p.number for c in page.contacts.all() for p in c.phones.all()]
+    assert hit.phones[0] == "0151 555 0003"
+    assert [s.pk for s in hit.schedules] == [s.pk for s in page.schedules.all()]
+    assert hit.schedules[-1].opens_at is None

@@ -74,5 +74,5 @@ def public_service(request: HttpRequest, service_id: UUID) -> HttpResponse:
     if service is None:
         raise Http404
     query_string = public_presenters.search_query_string(request.GET)
-    context = {"card": public_presenters.card(service), "query_string": query_string}
+    context = {"card": public_presenters.page_card(service), "query_string": query_string}
     return render(request, "directory/public/service.html", context)

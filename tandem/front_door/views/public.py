@@ -433,7 +433,7 @@ def suggestion_rows(hits: list[ServiceHit]) -> list[dict[str, Any]]:
     rows = []
     for hit in hits:
         service = hit.service
-        phones = [phone.number for contact in service.contacts.all() for phone in contact.phones.all()]
+        phones = hit.phones
         rows.append(
             {
                 "name": service.name,

@@ -46,7 +46,18 @@ def signpost(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
         except DomainError as error:
             search_form.add_domain_error(error.field, error.message)
         else:
-            hits = [presenters.service_card(h.service, distance_miles=h.distance_miles) for h in results.hits]
+            costs = selectors.service_costs(ids=[h.service.pk for h in results.hits])
+            hits = [
+                presenters.service_card(
+                    h.service,
+                    places=h.places,
+                    phones=h.phones,
+                    schedules=h.schedules,
+                    costs=costs.get(h.service.pk, []),
+                    distance_miles=h.distance_miles,
+                )
+                for h in results.hits
+            ]
     choices = [(card.id, card.name) for card in hits]
     if request.method == "POST":
         choices = [(value, value) for value in request.POST.getlist("services")]
@@ -107,7 +118,7 @@ def signposting_remove(request: StaffRequest, record: Record[Contact], signposti
 def services_list(request: StaffRequest, record: Record[Contact]) -> HttpResponse:
     """The list of services given to the person: printable, or sent by email."""
     contact = record.obj
-    cards = [presenters.service_card(s) for s in selectors.signposted_services(contact=contact)]
+    cards = [presenters.prefetched_card(s) for s in selectors.signposted_services(contact=contact)]
     initial_email = contact.caller_email if contact.source == "self" else ""
     form = forms.EmailListForm(posted(request), initial={"email": initial_email})
     body = presenters.services_text(cards, reference=contact.reference, service_name=settings.TANDEM_SERVICE_NAME)
