@@ -222,9 +222,9 @@ class BundleReader:
                     f"{where}.identifier[{at}].value",
                 )
             )
-        name = next((n for n in resource.get("name") or [] if isinstance(n, dict)), {})
+        name = next((n for n in list_of(resource.get("name")) if isinstance(n, dict)), {})
         given = list_of(name.get("given"))
-        address = next((a for a in resource.get("address") or [] if isinstance(a, dict)), {})
+        address = next((a for a in list_of(resource.get("address")) if isinstance(a, dict)), {})
         self.patients[index] = PatientFacts(
             nhs_number=number,
             family_name=str(name.get("family") or ""),
@@ -261,7 +261,7 @@ class BundleReader:
 
     def _key(self, index: int, resource: Json) -> str:
         """The partner's identifier of the resource (system|value), else the sender and the resource's id."""
-        for identifier in resource.get("identifier") or []:
+        for identifier in list_of(resource.get("identifier")):
             if isinstance(identifier, dict) and identifier.get("system") and identifier.get("value"):
                 return f"{identifier['system']}|{identifier['value']}"
         entry = self.bundle["entry"][index]
@@ -279,7 +279,7 @@ class BundleReader:
         if found is not None and found[1].get("resourceType") == "Organization":
             organisation = found[1]
             name = name or str(organisation.get("name") or "")
-            for ident in organisation.get("identifier") or []:
+            for ident in list_of(organisation.get("identifier")):
                 if isinstance(ident, dict) and ident.get("system") == uk_core.ODS_SYSTEM:
                     code = code or str(ident.get("value") or "")
         return code, name
@@ -317,8 +317,8 @@ class BundleReader:
             raise _Fault(f"{where}.period.end", f"{where}.period.end: the end is before the start")
         code, name = self._organisation(resource.get("serviceProvider"))
         codes = self._encounter_codes(resource)
-        summary = next((text(t) for t in resource.get("type") or [] if text(t)), "") or text(
-            next(iter(resource.get("reasonCode") or []), None)
+        summary = next((text(t) for t in list_of(resource.get("type")) if text(t)), "") or text(
+            next(iter(list_of(resource.get("reasonCode"))), None)
         )
         common: Json = {
             "resource_type": "Encounter",
@@ -339,21 +339,21 @@ class BundleReader:
 
     def _encounter_codes(self, resource: Json) -> list[dict[str, str]]:
         codes = kept("class", {"coding": [resource["class"]]})
-        for concept in resource.get("type") or []:
+        for concept in list_of(resource.get("type")):
             codes += kept("type", concept)
         codes += kept("priority", resource.get("priority"))
         hospitalization = dict_of(resource.get("hospitalization"))
-        for extension in hospitalization.get("extension") or []:
+        for extension in list_of(hospitalization.get("extension")):
             if isinstance(extension, dict) and extension.get("url") == ADMISSION_METHOD_EXTENSION:
                 codes += kept("admissionMethod", extension.get("valueCodeableConcept"))
-        for extension in resource.get("extension") or []:
+        for extension in list_of(resource.get("extension")):
             if isinstance(extension, dict) and extension.get("url") == DISCHARGE_METHOD_EXTENSION:
                 codes += kept("dischargeMethod", extension.get("valueCodeableConcept"))
         codes += kept("admitSource", hospitalization.get("admitSource"))
         codes += kept("dischargeDisposition", hospitalization.get("dischargeDisposition"))
-        for concept in resource.get("reasonCode") or []:
+        for concept in list_of(resource.get("reasonCode")):
             codes += kept("reasonCode", concept)
-        for diagnosis in resource.get("diagnosis") or []:
+        for diagnosis in list_of(resource.get("diagnosis")):
             condition = isinstance(diagnosis, dict) and self.by_reference.get(
                 str(dict_of(diagnosis.get("condition")).get("reference") or "")
             )
@@ -401,9 +401,9 @@ class BundleReader:
         )
         occurred = moment(effective, f"{where}.effectiveDateTime")
         codes = kept("code", resource.get("code"))
-        for concept in resource.get("category") or []:
+        for concept in list_of(resource.get("category")):
             codes += kept("category", concept)
-        where_from = self._organisation(next(iter(resource.get("performer") or []), None))
+        where_from = self._organisation(next(iter(list_of(resource.get("performer"))), None))
         self._keep_coded(index, resource, kind, occurred, codes=codes, where_from=where_from)
 
     def _keep_coded(

@@ -212,7 +212,7 @@ def test_a_sign_in_the_provider_checked_with_more_than_one_factor_is_the_second_
     back = _sign_in(live_server, oidc_provider, "mo.khan")
 
     assert back.status_code == 200
-    assert back.url == f"{live_server.url}/people/"
+    assert back.url == f"{live_server.url}/people/my-work/"
     assert AuditEvent.objects.get(action="identity.user.signed_in").changes["multi-factor"] is True
 
 
@@ -256,7 +256,7 @@ def test_a_password_change_owed_waits_for_the_next_sign_in_with_a_password(live_
 
     back = _sign_in(live_server, oidc_provider, "nia.evans")
 
-    assert back.url == f"{live_server.url}/people/"
+    assert back.url == f"{live_server.url}/people/my-work/"
 
 
 def test_someone_with_an_authenticator_app_is_asked_for_its_code_after_a_password_alone(
@@ -267,7 +267,7 @@ def test_someone_with_an_authenticator_app_is_asked_for_its_code_after_a_passwor
 
     back = _sign_in(live_server, oidc_provider, "nia.evans")
 
-    assert back.url == f"{live_server.url}/verify/?next=/people/"
+    assert back.url == f"{live_server.url}/verify/?next=/people/my-work/"
     assert back.browser.get(f"{live_server.url}/people/", timeout=TIMEOUT).url == f"{live_server.url}/verify/"
 
 

@@ -25,11 +25,11 @@ def test_a_practitioner_sees_their_work_and_the_open_page_is_marked(client: Clie
 
     links = nav_of(client.get("/people/").content.decode())
 
-    assert links[0] == ("People", True)
-    assert [text for text, _ in links] == ["People", "Warnings", "Front door", "Safeguarding", "Priya Shah"]
+    assert links[:2] == [("My work", False), ("People", True)]
+    assert [text for text, _ in links] == ["My work", "People", "Warnings", "Front door", "Priya Shah"]
     more = re.search(r'<ul class="tandem-more__list">(.*?)</ul>', client.get("/people/").content.decode(), re.S)
     assert more is not None
-    assert re.findall(r">([^<>]+)</a>", more.group(1)) == ["Reviews", "Workforce", "Directory"]
+    assert re.findall(r">([^<>]+)</a>", more.group(1)) == ["Safeguarding", "Reviews", "Workforce", "Directory"]
     assert [active for _, active in links].count(True) == 1
 
 
@@ -72,6 +72,7 @@ def test_every_link_names_a_permission_and_a_page():
 
 def test_the_apps_links_stand_in_the_order_of_their_positions():
     assert [link.url_name for link in navigation.links()] == [
+        "people:my_work",
         "people:search",
         "people:warnings_due",
         "front_door:queue",

@@ -8,8 +8,6 @@ endpoint refuses a request that is not a grant (400).
 import uuid
 from typing import Any
 
-from tandem.identity.models import Organisation, User
-from tandem.interop.services import partner_register
 from tests.authorisation.matrix import World, row
 
 # The administrator's pages for partner systems (system administrators only, as all administration).
@@ -101,13 +99,6 @@ POST = {
     "interop:observation_read": row(405, 405, 405, 405, 405),
     **ADMINISTRATION_POST,
 }
-
-
-def world(person: Any, staff: dict[str, User | None]) -> dict[str, Any]:
-    """A partner system with client credentials, to be revoked."""
-    trust = Organisation.objects.get(name="Wirral Community Health Trust")
-    issued = partner_register(name="Trust EPR", organisation=trust, scopes=["system/Patient.read"], actor=None)
-    return {"partner_uuid": issued.partner.uuid}
 
 
 def url_values(world: World) -> dict[str, Any]:

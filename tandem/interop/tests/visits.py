@@ -6,20 +6,10 @@ from typing import Any
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from tandem.identity.models import Organisation
 from tandem.identity.permissions import Role
-from tandem.interop.services import partner_register
 from tests.journeys.visits import Visit, submit
 
 ADMIN = Role.SYSTEM_ADMINISTRATOR
-
-
-def world(person: Any, staff: dict[str, Any]) -> dict[str, Any]:
-    trust = Organisation.objects.filter(kind="nhs_trust").order_by("name").first() or Organisation.objects.create(
-        name="Wirral Community Health Trust", kind="nhs_trust", ods_code="RY7"
-    )
-    issued = partner_register(name="Trust EPR", organisation=trust, scopes=["system/Patient.read"], actor=None)
-    return {"partner_uuid": issued.partner.uuid, "organisation": trust.name}
 
 
 def issue_then_show(page: Page, world: Any) -> None:

@@ -7,7 +7,6 @@ recipient's alone: for anyone else it does not exist.
 
 from typing import Any
 
-from tandem.prevention.tests.page_data import prevention_world
 from tests.authorisation.matrix import World, row
 
 GET = {
@@ -29,10 +28,6 @@ POST = {
     "prevention:notices": row("sign_in", 405, 405, 405, 405),
     "prevention:notice_seen": row("sign_in", "saved:prevention:notices", 404, 404, 404),
 }
-
-
-def world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
-    return prevention_world(person, staff)
 
 
 def url_values(world: World) -> dict[str, Any]:

@@ -1,8 +1,5 @@
 """The accessibility check's visits to the matching queue and the notices of health events."""
 
-from typing import Any
-
-from tandem.prevention.tests.page_data import prevention_world
 from tests.journeys.visits import P, Visit, submit
 
 POST_ONLY = {"prevention:notice_seen"}
@@ -19,7 +16,3 @@ VISITS = [
     ),
     Visit("prevention:notices", P, lambda w: "/prevention/notices/"),
 ]
-
-
-def world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
-    return prevention_world(person, staff)

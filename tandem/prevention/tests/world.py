@@ -1,0 +1,12 @@
+"""Prevention's records in the world of the authorisation matrix and the accessibility check (tests/world.py)."""
+
+from typing import Any
+
+from tandem.identity.models import User
+from tandem.people.models import Person
+from tandem.prevention.tests.page_data import prevention_world
+
+
+def world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
+    """An event waiting in the matching queue and a notice to the practitioner (prevention/tests/page_data.py)."""
+    return prevention_world(person, staff)
