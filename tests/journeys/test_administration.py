@@ -93,5 +93,5 @@ def test_an_administrator_unlocks_a_member_of_staff_locked_out_by_wrong_password
     staff.get_by_label("Username").fill(practitioner.username)
     staff.get_by_label("Password").fill(password)
     staff.get_by_role("button", name="Sign in").click()
-    expect(staff.get_by_role("heading", level=1)).to_have_text("Find a person")
+    expect(staff.get_by_role("heading", level=1)).to_have_text("My work")
     assert AuditEvent.objects.filter(action="identity.staff.unlocked", target_id=str(practitioner.pk)).count() == 1

@@ -72,7 +72,7 @@ def test_a_member_of_staff_is_linked_then_signs_in_with_their_organisation_accou
     # Still signed in at their organisation, they are not asked for its password again.
     staff.goto("/")
     staff.get_by_role("button", name="Sign in with your organisation account").click()
-    expect(staff.get_by_role("heading", level=1)).to_have_text("Find a person")
+    expect(staff.get_by_role("heading", level=1)).to_have_text("My work")
     expect(staff.get_by_role("link", name=practitioner.get_full_name())).to_be_visible()
 
     actions = list(AuditEvent.objects.order_by("pk").values_list("action", flat=True))
