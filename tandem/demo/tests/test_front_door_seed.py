@@ -1,5 +1,4 @@
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
 
@@ -8,6 +7,7 @@ from tandem.core.errors import DomainError
 from tandem.demo.borough import borough_seed
 from tandem.demo.directory_seed import directory_seed
 from tandem.demo.front_door_seed import front_door_seed
+from tandem.demo.tests.conftest import NOW
 from tandem.directory.models import Service
 from tandem.front_door.codes import PASSED_ON, ContactStatus, OutcomeKind
 from tandem.front_door.figures import Grain, figures_compute, span_between
@@ -16,14 +16,6 @@ from tandem.identity.models import Team, TeamKind
 from tandem.safeguarding.models import Concern
 
 pytestmark = pytest.mark.django_db
-
-NOW = datetime(2026, 11, 18, 14, 30, tzinfo=ZoneInfo("Europe/London"))
-
-
-@pytest.fixture
-def borough(set_clock) -> None:
-    set_clock(NOW)
-    borough_seed(size="small", people=600, seed=11)
 
 
 def test_it_seeds_six_months_of_contacts_about_the_boroughs_people(borough):

@@ -1,24 +1,13 @@
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
 from tandem.core.errors import DomainError
-from tandem.demo.borough import borough_seed
 from tandem.demo.safeguarding_seed import safeguarding_seed
+from tandem.demo.tests.conftest import NOW
 from tandem.safeguarding.codes import ConcernStatus, DolsStatus
 from tandem.safeguarding.models import Concern, DolsApplication, Enquiry
 from tandem.safeguarding.returns import sac_compute
 
 pytestmark = pytest.mark.django_db
-
-NOW = datetime(2026, 11, 18, 14, 30, tzinfo=ZoneInfo("Europe/London"))
-
-
-@pytest.fixture
-def borough(set_clock) -> None:
-    set_clock(NOW)
-    borough_seed(size="small", people=600, seed=11)
 
 
 def test_it_seeds_a_year_of_safeguarding_held_by_the_unit(borough):

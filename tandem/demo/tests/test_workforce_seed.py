@@ -1,12 +1,9 @@
 """The demo workforce: profiles for every practitioner, an establishment with vacancies, caseloads
 near capacity (a few over it), screened waiting lists, and the morning's alerts."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
-from tandem.demo.borough import borough_seed
+from tandem.demo.tests.conftest import NOW
 from tandem.demo.workforce_seed import workforce_seed
 from tandem.identity.models import User
 from tandem.identity.permissions import Role
@@ -15,14 +12,6 @@ from tandem.workforce.codes import CaseStatus, Rag
 from tandem.workforce.models import Case, CaseEvent, Post, PractitionerProfile
 
 pytestmark = pytest.mark.django_db
-
-NOW = datetime(2026, 11, 18, 14, 30, tzinfo=ZoneInfo("Europe/London"))
-
-
-@pytest.fixture
-def borough(set_clock) -> None:
-    set_clock(NOW)
-    borough_seed(size="small", people=600, seed=11)
 
 
 def test_every_practitioner_in_a_case_holding_team_carries_one_caseload(borough):
