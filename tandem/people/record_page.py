@@ -29,6 +29,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from tandem.core.errors import DomainError
 from tandem.identity.actors import StaffRequest
 from tandem.people import presenters, selectors, services
 from tandem.people.models import Person
@@ -42,6 +43,7 @@ __all__ = [
     "RECORD_KWARGS",
     "Record",
     "break_glass_redirect",
+    "people_found",
     "query_person",
     "query_record_page",
     "record_page",
@@ -213,3 +215,20 @@ def query_record_page(
         return wrapper
 
     return decorate
+
+
+def people_found(request: StaffRequest, form: Any, *, where: str) -> tuple[Any, list[dict[str, Any]]]:
+    """The people a sent, valid find-a-person form's `q` finds (the person search, ADR 0006), with
+    their rows for the page, the search logged as shown `where` (ADR 0002); `(None, [])` when the
+    form was not sent or not valid, or when the search refused the words (its message on the form)."""
+    if not (form.is_bound and form.is_valid()):
+        return None, []
+    text = form.cleaned_data["q"]
+    try:
+        results = selectors.search(actor=request.user, text=text)
+    except DomainError as error:
+        form.add_domain_error(error.field, error.message)
+        return None, []
+    rows = presenters.search_rows(results.people, actor=request.user)
+    services.search_record(people=results.people, text=text, total=results.total, where=where, actor=request.user)
+    return results, rows

@@ -21,7 +21,7 @@ from tandem.core.presenters import pagination
 from tandem.identity import selectors as identity_selectors
 from tandem.identity.actors import StaffRequest
 from tandem.people import forms, policies, presenters, selectors, services
-from tandem.people.record_page import Record, record_page
+from tandem.people.record_page import Record, people_found, record_page
 
 if TYPE_CHECKING:
     # For the type checker only: views read through selectors (tests/architecture).
@@ -32,22 +32,7 @@ if TYPE_CHECKING:
 def search(request: StaffRequest) -> HttpResponse:
     require(policies.can_view_people(request.user), "Your role does not work with people's records")
     form = forms.SearchForm(request.GET if "q" in request.GET else None)
-    results = None
-    rows: list[dict[str, Any]] = []
-    if form.is_bound and form.is_valid():
-        try:
-            results = selectors.search(actor=request.user, text=form.cleaned_data["q"])
-        except DomainError as error:
-            form.add_domain_error(error.field, error.message)
-        else:
-            rows = presenters.search_rows(results.people, actor=request.user)
-            services.search_record(
-                people=results.people,
-                text=form.cleaned_data["q"],
-                total=results.total,
-                where="find a person",
-                actor=request.user,
-            )
+    results, rows = people_found(request, form, where="find a person")
     return render(
         request, "people/search.html", {"form": form, "results": results, "rows": rows}, status=form_status(form)
     )

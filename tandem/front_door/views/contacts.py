@@ -22,8 +22,7 @@ from tandem.front_door import forms, policies, presenters, selectors, services
 from tandem.identity.actors import StaffRequest
 from tandem.people import presenters as people_presenters
 from tandem.people import selectors as people_selectors
-from tandem.people import services as people_services
-from tandem.people.record_page import Record, query_person, query_record_page, record_page
+from tandem.people.record_page import Record, people_found, query_person, query_record_page, record_page
 
 if TYPE_CHECKING:
     # For the type checker only: views read through selectors (tests/architecture).
@@ -153,20 +152,10 @@ def _find_person(
         # Back from creating a record: offer to link just that one.
         results = SimpleNamespace(total=1)
         rows = people_presenters.search_rows([chosen], actor=request.user)
-    elif form.is_bound and form.is_valid():
-        try:
-            results = people_selectors.search(actor=request.user, text=form.cleaned_data["q"])
-        except DomainError as error:
-            form.add_domain_error(error.field, error.message)
-        else:
-            rows = people_presenters.search_rows(results.people, actor=request.user)
-            people_services.search_record(
-                people=results.people,
-                text=form.cleaned_data["q"],
-                total=results.total,
-                where="the front door" if then is None else "linking a front-door contact",
-                actor=request.user,
-            )
+    else:
+        results, rows = people_found(
+            request, form, where="the front door" if then is None else "linking a front-door contact"
+        )
     here = request.path
     return render(
         request,

@@ -15,14 +15,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from tandem.core.errors import DomainError, require
+from tandem.core.errors import require
 from tandem.core.pages import form_status, posted, submit
 from tandem.identity.actors import Actor, StaffRequest
 from tandem.identity.permissions import Permission
-from tandem.people import presenters as people_presenters
-from tandem.people import selectors as people_selectors
-from tandem.people import services as people_services
-from tandem.people.record_page import Record, query_record_page
+from tandem.people.record_page import Record, people_found, query_record_page
 from tandem.safeguarding import forms, presenters, selectors
 
 if TYPE_CHECKING:
@@ -163,18 +160,7 @@ def find_person(request: StaffRequest, *, title: str, select_url: str) -> HttpRe
     form = forms.FindPersonForm(request.GET if "q" in request.GET else None)
     if title.startswith("Receive"):
         form.fields["q"].label = "Who is the application about?"
-    rows: list[dict[str, Any]] = []
-    results = None
-    if form.is_bound and form.is_valid():
-        try:
-            results = people_selectors.search(actor=request.user, text=form.cleaned_data["q"])
-        except DomainError as error:
-            form.add_domain_error(error.field, error.message)
-        else:
-            rows = people_presenters.search_rows(results.people, actor=request.user)
-            people_services.search_record(
-                people=results.people, text=form.cleaned_data["q"], total=results.total, where=title, actor=request.user
-            )
+    results, rows = people_found(request, form, where=title)
     return render(
         request,
         "safeguarding/find_person.html",
