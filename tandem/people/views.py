@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -143,6 +144,25 @@ def _version_posted(request: StaffRequest, person: Person) -> int:
     return version if 0 < version < 2**31 else 0
 
 
+def _record_form(
+    request: StaffRequest,
+    record: Record[Person],
+    form: Any,
+    save: Callable[[], Any],
+    *,
+    done: str,
+    page: str,
+    then: str = "",
+    **extra: Any,
+) -> HttpResponse:
+    """A form that changes the person's record: run the service `save` for a valid form, then to
+    `then` (the summary unless named); or the form on `people/<page>.html` again, with what was
+    typed and `extra`."""
+    return submit(
+        request, form, save, done=done, then=then or reverse("people:summary", args=[record.obj.uuid])
+    ) or record.render(f"people/{page}.html", {"form": form, **extra}, status=form_status(form))
+
+
 @require_http_methods(["GET", "POST"])
 @record_page("personal details")
 def details_edit(request: StaffRequest, record: Record[Person]) -> HttpResponse:
@@ -151,22 +171,17 @@ def details_edit(request: StaffRequest, record: Record[Person]) -> HttpResponse:
     initial = presenters.details_initial(person)
     form = forms.PersonDetailsForm(request.POST or None, initial=initial, gp_practices=selectors.gp_practice_choices())
     version = _version_posted(request, person)
-    saved = submit(
+    return _record_form(
         request,
+        record,
         form,
         # A stale version is a DomainError with no field: it shows at the top of the form.
         lambda: services.person_details_update(
             person=person, details=form.details(), version=version, actor=request.user
         ),
         done="Personal details saved",
-        then=reverse("people:summary", args=[person.uuid]),
-    )
-    if saved:
-        return saved
-    return record.render(
-        "people/details_edit.html",
-        {"form": form, "version": version},
-        status=form_status(form),
+        page="details_edit",
+        version=version,
     )
 
 
@@ -183,8 +198,9 @@ def voice_edit(request: StaffRequest, record: Record[Person]) -> HttpResponse:
             "version": person.version,
         },
     )
-    saved = submit(
+    return _record_form(
         request,
+        record,
         form,
         lambda: services.person_voice_update(
             person=person,
@@ -194,11 +210,8 @@ def voice_edit(request: StaffRequest, record: Record[Person]) -> HttpResponse:
             strengths=form.cleaned_data["strengths"],
         ),
         done="What matters and strengths saved",
-        then=reverse("people:summary", args=[person.uuid]),
+        page="voice_edit",
     )
-    if saved:
-        return saved
-    return record.render("people/voice_edit.html", {"form": form}, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -207,16 +220,14 @@ def previous_name_add(request: StaffRequest, record: Record[Person]) -> HttpResp
     person = record.obj
     require(policies.can_edit_person(request.user, person), "You do not have permission to change this record")
     form = forms.PreviousNameForm(request.POST or None)
-    saved = submit(
+    return _record_form(
         request,
+        record,
         form,
         lambda: services.previous_name_add(person=person, actor=request.user, **form.cleaned_data),
         done="Previous name added",
-        then=reverse("people:summary", args=[person.uuid]),
+        page="previous_name_add",
     )
-    if saved:
-        return saved
-    return record.render("people/previous_name_add.html", {"form": form}, status=form_status(form))
 
 
 @require_http_methods(["GET"])
@@ -260,10 +271,7 @@ def network_add(request: StaffRequest, record: Record[Person]) -> HttpResponse:
             linked_person=linked,
         )
 
-    saved = submit(request, form, add, done="Added to the network", then=reverse("people:summary", args=[person.uuid]))
-    if saved:
-        return saved
-    return record.render("people/network_add.html", {"form": form}, status=form_status(form))
+    return _record_form(request, record, form, add, done="Added to the network", page="network_add")
 
 
 @require_http_methods(["GET", "POST"])
@@ -295,8 +303,9 @@ def consent_add(request: StaffRequest, record: Record[Person]) -> HttpResponse:
         organisations=[(o.pk, o.name) for o in organisations],
         initial={"decided_on": clock.today()},
     )
-    saved = submit(
+    return _record_form(
         request,
+        record,
         form,
         lambda: services.consent_record(
             person=person,
@@ -307,11 +316,8 @@ def consent_add(request: StaffRequest, record: Record[Person]) -> HttpResponse:
             note=form.cleaned_data["note"],
         ),
         done="Consent decision recorded",
-        then=reverse("people:summary", args=[person.uuid]),
+        page="consent_add",
     )
-    if saved:
-        return saved
-    return record.render("people/consent_add.html", {"form": form}, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -329,16 +335,14 @@ def warning_raise(request: StaffRequest, record: Record[Person]) -> HttpResponse
             else today.replace(year=today.year + 1, day=28),
         },
     )
-    saved = submit(
+    return _record_form(
         request,
+        record,
         form,
         lambda: services.warning_raise(person=person, actor=request.user, **form.cleaned_data),
         done="Warning raised: it now shows on every page of this record",
-        then=reverse("people:summary", args=[person.uuid]),
+        page="warning_raise",
     )
-    if saved:
-        return saved
-    return record.render("people/warning_raise.html", {"form": form}, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -350,19 +354,14 @@ def warning_end(request: StaffRequest, record: Record[Person], warning_uuid: UUI
         return render(request, "errors/404.html", status=404)
     require(policies.can_end_warning(request.user, warning), "This warning cannot be ended")
     form = forms.WarningEndForm(request.POST or None)
-    saved = submit(
+    return _record_form(
         request,
+        record,
         form,
         lambda: services.warning_end(warning=warning, actor=request.user, reason=form.cleaned_data["reason"]),
         done="Warning ended",
-        then=reverse("people:summary", args=[person.uuid]),
-    )
-    if saved:
-        return saved
-    return record.render(
-        "people/warning_end.html",
-        {"form": form, "warning": warning},
-        status=form_status(form),
+        page="warning_end",
+        warning=warning,
     )
 
 
@@ -375,19 +374,15 @@ def warning_review(request: StaffRequest, record: Record[Person], warning_uuid: 
         return render(request, "errors/404.html", status=404)
     require(policies.can_end_warning(request.user, warning), "This warning cannot be reviewed")
     form = forms.WarningReviewForm(request.POST or None)
-    saved = submit(
+    return _record_form(
         request,
+        record,
         form,
         lambda: services.warning_review(warning=warning, actor=request.user, review_on=form.cleaned_data["review_on"]),
         done="Warning reviewed",
+        page="warning_review",
         then=reverse("people:warnings_due"),
-    )
-    if saved:
-        return saved
-    return record.render(
-        "people/warning_review.html",
-        {"form": form, "warning": warning},
-        status=form_status(form),
+        warning=warning,
     )
 
 
