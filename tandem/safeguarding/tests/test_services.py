@@ -37,6 +37,26 @@ def events(action: str) -> int:
     return AuditEvent.objects.filter(action=action).count()
 
 
+# The answers to the section 42 test when only the first part is met (the duty does not apply).
+NEEDS_ONLY = services.Section42Test(True, False, False)
+
+
+def triage(
+    concern: Concern,
+    actor,
+    decision: str = TriageDecision.NO_FURTHER_ACTION,
+    *,
+    test: services.Section42Test = NEEDS_ONLY,
+    reason: str = "x",
+    version: int | None = None,
+    **more,
+):
+    """Triage the concern as `actor`: by default no further action, for a reason, with only care needs met."""
+    return services.concern_triage(
+        concern=concern, decision=decision, reason=reason, test=test, version=version, actor=actor, **more
+    )
+
+
 class TestRaising:
     def test_a_concern_raised_directly_keeps_every_detail_and_is_due_in_two_working_days(
         self, set_clock, concern_make, person
@@ -124,14 +144,7 @@ class TestVisibility:
         concern = concern_make(person=person)
 
         with pytest.raises(NotPermitted):
-            services.concern_triage(
-                test=services.Section42Test(True, False, False),
-                concern=concern,
-                decision=TriageDecision.NO_FURTHER_ACTION,
-                reason="x",
-                version=None,
-                actor=practitioner,
-            )
+            triage(concern, practitioner)
         concern.refresh_from_db()
         assert concern.status == ConcernStatus.AWAITING_TRIAGE
 
@@ -140,13 +153,13 @@ class TestTriage:
     def test_a_section_42_decision_opens_the_enquiry(self, concern_make, person, worker):
         concern = concern_make(person=person)
 
-        services.concern_triage(
+        triage(
+            concern,
+            worker,
+            TriageDecision.SECTION_42,
             test=services.Section42Test(True, True, True),
-            concern=concern,
-            decision=TriageDecision.SECTION_42,
             reason="Care and support needs; cannot protect herself from the carer",
             version=concern.version,
-            actor=worker,
             lead=worker,
         )
 
@@ -159,14 +172,7 @@ class TestTriage:
     def test_advice_closes_the_concern_with_its_reason(self, concern_make, person, worker):
         concern = concern_make(person=person)
 
-        services.concern_triage(
-            test=services.Section42Test(True, False, False),
-            concern=concern,
-            decision=TriageDecision.INFORMATION_AND_ADVICE,
-            reason="Gave the daughter the carers' line",
-            version=None,
-            actor=worker,
-        )
+        triage(concern, worker, TriageDecision.INFORMATION_AND_ADVICE, reason="Gave the daughter the carers' line")
 
         concern.refresh_from_db()
         assert concern.status == ConcernStatus.CLOSED
@@ -179,27 +185,13 @@ class TestTriage:
         )
 
         with pytest.raises(StaleVersion):
-            services.concern_triage(
-                test=services.Section42Test(True, False, False),
-                concern=concern,
-                decision=TriageDecision.NO_FURTHER_ACTION,
-                reason="x",
-                version=1,
-                actor=worker,
-            )
+            triage(concern, worker, version=1)
 
     def test_a_reason_is_required(self, concern_make, person, worker):
         concern = concern_make(person=person)
 
         with pytest.raises(DomainError, match="Give the reason for the decision"):
-            services.concern_triage(
-                test=services.Section42Test(True, False, False),
-                concern=concern,
-                decision=TriageDecision.NO_FURTHER_ACTION,
-                reason=" ",
-                version=None,
-                actor=worker,
-            )
+            triage(concern, worker, reason=" ")
 
     def test_the_queue_puts_the_most_overdue_first(self, set_clock, concern_make, person_factory, worker):
         set_clock(datetime(2026, 11, 16, 9, tzinfo=LONDON))
@@ -235,14 +227,7 @@ class TestSection42Test:
         concern = concern_make(person=person)
 
         with pytest.raises(DomainError) as refused:
-            services.concern_triage(
-                concern=concern,
-                decision=TriageDecision.OTHER_ENQUIRY,
-                reason="x",
-                test=test,
-                version=None,
-                actor=worker,
-            )
+            triage(concern, worker, TriageDecision.OTHER_ENQUIRY, test=test)
         assert refused.value.field == field
 
     @pytest.mark.parametrize(
@@ -257,21 +242,18 @@ class TestSection42Test:
         concern = concern_make(person=person)
 
         with pytest.raises(DomainError, match="all three parts"):
-            services.concern_triage(
-                concern=concern, decision=TriageDecision.SECTION_42, reason="x", test=test, version=None, actor=worker
-            )
+            triage(concern, worker, TriageDecision.SECTION_42, test=test)
         assert not Enquiry.objects.exists()
 
     def test_when_not_all_met_an_other_enquiry_opens_with_the_answers_and_reason(self, concern_make, person, worker):
         concern = concern_make(person=person)
 
-        services.concern_triage(
-            concern=concern,
-            decision=TriageDecision.OTHER_ENQUIRY,
-            reason="She can protect herself but wants help to stop it",
+        triage(
+            concern,
+            worker,
+            TriageDecision.OTHER_ENQUIRY,
             test=services.Section42Test(True, True, False),
-            version=None,
-            actor=worker,
+            reason="She can protect herself but wants help to stop it",
         )
 
         concern.refresh_from_db()
@@ -283,14 +265,7 @@ class TestSection42Test:
         concern = concern_make(person=person)
 
         with pytest.raises(DomainError, match="open a Section 42 enquiry"):
-            services.concern_triage(
-                concern=concern,
-                decision=TriageDecision.NO_FURTHER_ACTION,
-                reason="x",
-                test=MET,
-                version=None,
-                actor=worker,
-            )
+            triage(concern, worker, test=MET)
 
 
 class TestRepeats:
@@ -310,13 +285,8 @@ class TestRepeats:
 @pytest.fixture
 def enquiry(concern_make, person, worker) -> Enquiry:
     concern = concern_make(person=person)
-    services.concern_triage(
-        test=services.Section42Test(True, True, True),
-        concern=concern,
-        decision=TriageDecision.SECTION_42,
-        reason="S42 duty met",
-        version=None,
-        actor=worker,
+    triage(
+        concern, worker, TriageDecision.SECTION_42, test=services.Section42Test(True, True, True), reason="S42 duty met"
     )
     return Enquiry.objects.get()
 
