@@ -37,8 +37,9 @@ def events(action: str) -> int:
     return AuditEvent.objects.filter(action=action).count()
 
 
-# The answers to the section 42 test when only the first part is met (the duty does not apply).
+# Answers to the section 42 test: only the first part met (the duty does not apply), and all three.
 NEEDS_ONLY = services.Section42Test(True, False, False)
+MET = services.Section42Test(care_needs=True, abuse_or_risk=True, unable_to_protect=True)
 
 
 def triage(
@@ -157,7 +158,7 @@ class TestTriage:
             concern,
             worker,
             TriageDecision.SECTION_42,
-            test=services.Section42Test(True, True, True),
+            test=MET,
             reason="Care and support needs; cannot protect herself from the carer",
             version=concern.version,
             lead=worker,
@@ -206,9 +207,6 @@ class TestTriage:
         assert selectors.triage_due(older).overdue is True
         assert selectors.triage_due(older).working_days_left == -3  # due Wed 18th: Thu, Fri, Mon
         assert selectors.triage_due(newer).working_days_left == 1
-
-
-MET = services.Section42Test(care_needs=True, abuse_or_risk=True, unable_to_protect=True)
 
 
 class TestSection42Test:
@@ -285,9 +283,7 @@ class TestRepeats:
 @pytest.fixture
 def enquiry(concern_make, person, worker) -> Enquiry:
     concern = concern_make(person=person)
-    triage(
-        concern, worker, TriageDecision.SECTION_42, test=services.Section42Test(True, True, True), reason="S42 duty met"
-    )
+    triage(concern, worker, TriageDecision.SECTION_42, test=MET, reason="S42 duty met")
     return Enquiry.objects.get()
 
 
