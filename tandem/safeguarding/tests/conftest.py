@@ -10,7 +10,15 @@ import pytest
 from tandem.identity.models import Role, Team, User
 from tandem.people.models import Person
 from tandem.safeguarding import services
-from tandem.safeguarding.codes import AbuseType, DolsPriority, DolsSetting, RaisedBy, RiskLocation, RiskSource
+from tandem.safeguarding.codes import (
+    AbuseType,
+    DolsPriority,
+    DolsSetting,
+    RaisedBy,
+    RiskLocation,
+    RiskSource,
+    TriageDecision,
+)
 from tandem.safeguarding.models import Concern, DolsApplication
 
 
@@ -89,3 +97,25 @@ def receive(safeguarding_unit: Team, worker: User) -> Callable[..., DolsApplicat
         )
 
     return make
+
+
+# Answers to the section 42 test: only the first part met (the duty does not apply), and all three.
+NEEDS_ONLY = services.Section42Test(True, False, False)
+MET = services.Section42Test(care_needs=True, abuse_or_risk=True, unable_to_protect=True)
+
+
+def triage(
+    concern: Concern,
+    actor: User,
+    decision: str = TriageDecision.NO_FURTHER_ACTION,
+    *,
+    test: services.Section42Test = NEEDS_ONLY,
+    reason: str = "x",
+    version: int | None = None,
+    **more: Any,
+) -> Concern:
+    """Triage the concern as `actor`: by default no further action, for a reason, with only care needs met;
+    `more` goes to the service (the enquiry's `lead`)."""
+    return services.concern_triage(
+        concern=concern, decision=decision, reason=reason, test=test, version=version, actor=actor, **more
+    )

@@ -7,7 +7,8 @@ from typing import Any
 
 from tandem.core import clock
 from tandem.safeguarding import services
-from tandem.safeguarding.codes import AbuseType, RaisedBy, RiskSource
+from tandem.safeguarding.codes import AbuseType, RaisedBy, RiskSource, TriageDecision
+from tandem.safeguarding.tests.conftest import MET, triage
 from tests.personas import team_persona
 
 
@@ -33,15 +34,7 @@ def safeguarding_world(person: Any, staff: dict[Any, Any]) -> dict[str, Any]:
     opened = services.concern_raise(
         person=person, summary="", source="safeguarding", actor=practitioner, details=_details(), team=unit
     )
-    services.concern_triage(
-        test=services.Section42Test(True, True, True),
-        concern=opened,
-        decision="section_42",
-        reason="Duty met",
-        version=None,
-        lead=practitioner,
-        actor=practitioner,
-    )
+    triage(opened, practitioner, TriageDecision.SECTION_42, test=MET, reason="Duty met", lead=practitioner)
     enquiry = opened.enquiry
     services.enquiry_outcomes_record(
         enquiry=enquiry, asked="asked_expressed", outcomes=["I want to feel safe"], version=None, actor=practitioner

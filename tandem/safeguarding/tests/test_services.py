@@ -22,7 +22,7 @@ from tandem.safeguarding.codes import (
     TriageDecision,
 )
 from tandem.safeguarding.models import Concern, Enquiry
-from tandem.safeguarding.tests.conftest import concern_details
+from tandem.safeguarding.tests.conftest import MET, concern_details, triage
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -35,27 +35,6 @@ REMOVED = services.Conclusion(
 
 def events(action: str) -> int:
     return AuditEvent.objects.filter(action=action).count()
-
-
-# Answers to the section 42 test: only the first part met (the duty does not apply), and all three.
-NEEDS_ONLY = services.Section42Test(True, False, False)
-MET = services.Section42Test(care_needs=True, abuse_or_risk=True, unable_to_protect=True)
-
-
-def triage(
-    concern: Concern,
-    actor,
-    decision: str = TriageDecision.NO_FURTHER_ACTION,
-    *,
-    test: services.Section42Test = NEEDS_ONLY,
-    reason: str = "x",
-    version: int | None = None,
-    **more,
-):
-    """Triage the concern as `actor`: by default no further action, for a reason, with only care needs met."""
-    return services.concern_triage(
-        concern=concern, decision=decision, reason=reason, test=test, version=version, actor=actor, **more
-    )
 
 
 class TestRaising:

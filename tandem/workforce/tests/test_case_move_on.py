@@ -266,22 +266,15 @@ def test_continuity_counts_an_assessment_a_plan_and_a_review_not_only_earlier_ca
 def test_continuity_counts_a_safeguarding_enquiry_led(person, practitioner, manager, team, profiles, colleague):
     from tandem.identity.models import Membership, Team, TeamKind
     from tandem.safeguarding import services as safeguarding
-    from tandem.safeguarding.tests.conftest import concern_details
+    from tandem.safeguarding.codes import TriageDecision
+    from tandem.safeguarding.tests.conftest import MET, concern_details, triage
 
     unit = Team.objects.create(name="Unit", kind=TeamKind.SAFEGUARDING, organisation=team.organisation)
     Membership.objects.create(user=colleague, team=unit)
     concern = safeguarding.concern_raise(
         person=person, summary="", source="safeguarding", actor=colleague, details=concern_details(), team=unit
     )
-    safeguarding.concern_triage(
-        test=safeguarding.Section42Test(True, True, True),
-        concern=concern,
-        decision="section_42",
-        reason="Duty met",
-        version=None,
-        lead=colleague,
-        actor=colleague,
-    )
+    triage(concern, colleague, TriageDecision.SECTION_42, test=MET, reason="Duty met", lead=colleague)
     case = services.case_open(person=person, team=team, summary="Support after the enquiry", actor=manager)
 
     assert "Has worked with the person before (a safeguarding enquiry)" in _continuity(case, manager, colleague)

@@ -21,8 +21,9 @@ from tandem.core.errors import DomainError
 from tandem.identity.models import Team, User
 from tandem.people.models import HazardWarning, Person
 from tandem.safeguarding import services
-from tandem.safeguarding.codes import ConcernStatus, DolsStatus, OutcomesAsked, RiskOutcome
+from tandem.safeguarding.codes import ConcernStatus, DolsStatus, OutcomesAsked, RiskOutcome, TriageDecision
 from tandem.safeguarding.models import Concern, DolsApplication, Enquiry
+from tandem.safeguarding.tests.conftest import MET, triage
 
 
 @pytest.fixture
@@ -41,14 +42,7 @@ def _date(name: str, on: Any) -> dict[str, Any]:
 
 
 def _enquiry(concern: Concern, worker: User) -> Enquiry:
-    services.concern_triage(
-        test=services.Section42Test(True, True, True),
-        concern=concern,
-        decision="section_42",
-        reason="Duty met",
-        version=None,
-        actor=worker,
-    )
+    triage(concern, worker, TriageDecision.SECTION_42, test=MET, reason="Duty met")
     return Enquiry.objects.get(concern=concern)
 
 
