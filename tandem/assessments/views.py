@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from tandem.people.models import Person
 
 DRAFT, COMPLETED = "draft", "completed"
+NO_ASSESSING = "You do not have permission to assess"
 
 
 def _assessment(*, actor: Actor, uuid: UUID | str) -> NeedsAssessment:
@@ -40,7 +42,7 @@ def _assessment(*, actor: Actor, uuid: UUID | str) -> NeedsAssessment:
 
 def _person_to_assess(*, actor: Actor, uuid: UUID | str) -> Person:
     """The person an assessment starts for (403 for a role that does not assess)."""
-    require(policies.can_record(actor), "You do not have permission to assess")
+    require(policies.can_record(actor), NO_ASSESSING)
     return people_selectors.person_get(actor=actor, uuid=uuid)
 
 
@@ -56,6 +58,26 @@ def assessment_page(name: str) -> Callable[[Callable[..., HttpResponse]], Callab
 
 def _url(name: str, assessment: NeedsAssessment) -> str:
     return reverse(f"assessments:{name}", args=[assessment.uuid])
+
+
+def at_stage(
+    status: str, message: str, *, allowed: Callable[[Actor], bool], refusal: str
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """A step taken only at one stage of the assessment: the role first (403), then, at any other
+    stage, back to the assessment with `message`."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: StaffRequest, record: Record[NeedsAssessment], *args: Any, **kwargs: Any) -> HttpResponse:
+            require(allowed(request.user), refusal)
+            if record.obj.status != status:
+                messages.info(request, message)
+                return redirect(_url("assessment", record.obj))
+            return view(request, record, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def _render(
@@ -188,7 +210,7 @@ def assessment(request: StaffRequest, record: Record[NeedsAssessment]) -> HttpRe
                 "decision": presenters.decision_words(assessment.eligible),
             },
         )
-    require(policies.can_record(request.user), "You do not have permission to assess")
+    require(policies.can_record(request.user), NO_ASSESSING)
     # A save is read from what was sent: the answers as saved are read only to show them.
     saved = None if request.method == "POST" else selectors.findings_of(assessment=assessment)
     form = forms.AssessmentForm(
@@ -235,13 +257,10 @@ def assessment(request: StaffRequest, record: Record[NeedsAssessment]) -> HttpRe
 
 @require_http_methods(["GET", "POST"])
 @assessment_page("completing a {kind}")
+@at_stage(DRAFT, "This assessment is already completed", allowed=policies.can_record, refusal=NO_ASSESSING)
 def assessment_complete(request: StaffRequest, record: Record[NeedsAssessment]) -> HttpResponse:
     """Check the answers and the engine's determination, then complete the assessment."""
     assessment = record.obj
-    require(policies.can_record(request.user), "You do not have permission to assess")
-    if assessment.status != DRAFT:
-        messages.info(request, "This assessment is already completed")
-        return redirect(_url("assessment", assessment))
     findings = selectors.findings_of(assessment=assessment)
     form = forms.VersionForm(posted(request))
     return _form_page(
@@ -262,13 +281,15 @@ def assessment_complete(request: StaffRequest, record: Record[NeedsAssessment]) 
 
 @require_http_methods(["GET", "POST"])
 @assessment_page("recording a professional judgement")
+@at_stage(
+    COMPLETED,
+    "A professional judgement is recorded once the assessment is completed",
+    allowed=policies.can_record,
+    refusal=NO_ASSESSING,
+)
 def judgement_record(request: StaffRequest, record: Record[NeedsAssessment]) -> HttpResponse:
     """Record a professional judgement that differs from the criteria, with the reason."""
     assessment = record.obj
-    require(policies.can_record(request.user), "You do not have permission to assess")
-    if assessment.status != COMPLETED:
-        messages.info(request, "A professional judgement is recorded once the assessment is completed")
-        return redirect(_url("assessment", assessment))
     form = forms.JudgementForm(posted(request))
     return _form_page(
         record,
@@ -288,13 +309,15 @@ def judgement_record(request: StaffRequest, record: Record[NeedsAssessment]) -> 
 
 @require_http_methods(["GET", "POST"])
 @assessment_page("authorising a {kind}")
+@at_stage(
+    COMPLETED,
+    "Only a completed assessment can be authorised",
+    allowed=policies.can_authorise,
+    refusal="Only a team manager can authorise an assessment",
+)
 def assessment_authorise(request: StaffRequest, record: Record[NeedsAssessment]) -> HttpResponse:
     """A manager other than the one who completed it authorises the assessment."""
     assessment = record.obj
-    require(policies.can_authorise(request.user), "Only a team manager can authorise an assessment")
-    if assessment.status != COMPLETED:
-        messages.info(request, "Only a completed assessment can be authorised")
-        return redirect(_url("assessment", assessment))
     form = forms.VersionForm(posted(request))
     return _form_page(
         record,
