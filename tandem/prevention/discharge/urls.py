@@ -20,10 +20,10 @@ urlpatterns = [
     path("discharge/referrals/<uuid:referral_uuid>/discharge/", views.discharge_record, name="discharge_record"),
     path("discharge/referrals/<uuid:referral_uuid>/withdraw/", views.discharge_withdraw, name="discharge_withdraw"),
     path(
-        "discharge/packages/<uuid:package_uuid>/offers/new/",
+        "discharge/packages/<uuid:sought_uuid>/offers/new/",
         views.discharge_offer_record,
         name="discharge_offer_record",
     ),
     path("discharge/offers/<uuid:offer_uuid>/accept/", views.discharge_offer_accept, name="discharge_offer_accept"),
-    path("discharge/offers/<uuid:offer_uuid>/plan/", views.discharge_offer_to_plan, name="discharge_offer_to_plan"),
+    path("discharge/offers/<uuid:accepted_uuid>/plan/", views.discharge_offer_to_plan, name="discharge_offer_to_plan"),
 ]

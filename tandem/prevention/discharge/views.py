@@ -5,7 +5,7 @@ withdrawal, and the figures."""
 from typing import Any
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -57,13 +57,19 @@ def discharge_board(request: StaffRequest) -> HttpResponse:
 
 @require_GET
 def discharge_board_rows(request: StaffRequest) -> HttpResponse:
-    """The board's table alone, which the page fetches every 45 seconds to stay current."""
+    """The board's table alone, which the page fetches every 45 seconds to stay current (htmx asks
+    with its HX-Request header); opened as a page, the whole board."""
     _guard_see(request)
-    return render(request, "prevention/discharge/_board_table.html", _board_context(request))
+    fragment = request.headers.get("HX-Request") == "true"
+    template = "prevention/discharge/_board_table.html" if fragment else "prevention/discharge/board.html"
+    return render(request, template, _board_context(request))
 
 
 def _find(request: StaffRequest) -> HttpResponse:
-    """With no person named yet: find them first, so no one is referred twice."""
+    """With no person named yet: find them first, so no one is referred twice (a form sent
+    without one starts again)."""
+    if request.method == "POST":
+        return redirect(request.path)
     form = forms.FindForm(request.GET if "q" in request.GET else None)
     people: list[Any] = []
     if form.is_bound and form.is_valid():
@@ -170,7 +176,7 @@ def discharge_package_seek(request: StaffRequest, record: Record[Any]) -> HttpRe
 
 
 @require_http_methods(["GET", "POST"])
-@record_page(REFERRAL_PAGE, load=selectors.package_get, kwarg="package_uuid", person_of=selectors.person_of)
+@record_page(REFERRAL_PAGE, load=selectors.package_get, kwarg="sought_uuid", person_of=selectors.person_of)
 def discharge_offer_record(request: StaffRequest, record: Record[Any]) -> HttpResponse:
     """Record a care provider's offer of what was sought."""
     _guard_work(request)
@@ -221,7 +227,7 @@ def _plan_choices(plans: list[selectors.PlanChoice], what_matters: str) -> list[
 
 
 @require_http_methods(["GET", "POST"])
-@record_page(REFERRAL_PAGE, load=selectors.offer_get, kwarg="offer_uuid", person_of=selectors.person_of)
+@record_page(REFERRAL_PAGE, load=selectors.offer_get, kwarg="accepted_uuid", person_of=selectors.person_of)
 def discharge_offer_to_plan(request: StaffRequest, record: Record[Any]) -> HttpResponse:
     """Put the accepted package into the person's care and support plan, as it was offered."""
     require(policies.can_add_to_plan(request.user), "Only those who write care and support plans can add to one")
