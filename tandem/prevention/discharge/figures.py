@@ -143,7 +143,11 @@ def _reasons(waiting: list[DischargeReferral], today: date, put: Put) -> list[tu
         counts[1] += delay
         put(f"reason-{code}", r)
     labels = {**{c.value: c.label for c in DelayReason}, "none": "No reason recorded"}
-    return [(code, labels[code], *reasons[code]) for code in [*DelayReason.values, "none"] if code in reasons]
+    return [
+        (code, labels[code], reasons[code][0], reasons[code][1])
+        for code in [*DelayReason.values, "none"]
+        if code in reasons
+    ]
 
 
 def _home(discharged: list[DischargeReferral], today: date, put: Put) -> list[Share]:

@@ -1,12 +1,14 @@
 """The accessibility check's visits to the discharge hub's pages (joined into prevention's tests/visits.py)."""
 
+from typing import Any
+
 from tests.journeys.visits import P, Visit, submit
 
 POST_ONLY = {"prevention:discharge_offer_accept"}
 
 
-def _hub(world: object) -> dict[str, str]:
-    return {key: str(value) for key, value in world.apps["prevention"].items()}  # type: ignore[attr-defined]
+def _hub(world: Any) -> dict[str, str]:
+    return {key: str(value) for key, value in world.apps["prevention"].items()}
 
 
 BASE = "/prevention/discharge"
