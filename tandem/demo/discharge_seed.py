@@ -242,8 +242,8 @@ def discharge_seed(*, size: str, seed: int) -> dict[str, int]:
             date_of_birth__lt=born_before,
             date_of_death__isnull=True,
             merged_into__isnull=True,
-            restriction__isnull=True,
         )
+        .exclude(pk__in=RecordRestriction.objects.values("person_id"))
         .exclude(Q(nhs_number__isnull=True) | Q(nhs_number=""))
         .order_by("pk")
         .values_list("pk", flat=True)[:20_000]
