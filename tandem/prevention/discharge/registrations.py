@@ -3,5 +3,5 @@
 from tandem.core.navigation import NavigationLink, is_under
 
 NAVIGATION = (
-    NavigationLink(25, "person.view", "prevention:discharge_board", "Discharge hub", is_under("prevention:discharge_")),
+    NavigationLink(85, "person.view", "prevention:discharge_board", "Discharge hub", is_under("prevention:discharge_")),
 )
