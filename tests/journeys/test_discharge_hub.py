@@ -61,6 +61,7 @@ def test_a_referral_goes_through_the_hub_to_discharge(
     page.get_by_role("link", name="Seek a package or a bed").click()
     page.get_by_label("What is needed").select_option("home_care")
     page.get_by_label("How many a week").fill("14")
+    page.get_by_label("Hours", exact=True).check()
     fill_date(page, "Needed from", today)
     page.get_by_role("button", name="Seek from care providers").click()
 

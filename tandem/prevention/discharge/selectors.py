@@ -17,7 +17,7 @@ from tandem.identity.models import Membership, Organisation, OrganisationKind, U
 from tandem.identity.permissions import Role
 from tandem.prevention.codes import EventKind
 from tandem.prevention.discharge import policies
-from tandem.prevention.discharge.codes import ReferralStatus
+from tandem.prevention.discharge.codes import DelayReason, ReferralStatus
 from tandem.prevention.discharge.models import DischargeReferral, PackageSought, ProviderOffer, ReferralEvent
 from tandem.prevention.models import HealthEvent
 from tandem.support_plans import selectors as plan_selectors
@@ -130,9 +130,26 @@ def open_referral_of(*, person_id: int) -> DischargeReferral | None:
 
 @dataclass(frozen=True)
 class BoardRow:
-    referral: DischargeReferral
-    days: int | None
+    """One person on the board, read as plain values (300 rows are read in one query, no models)."""
+
+    uuid: UUID
+    family_name: str
+    given_name: str
+    date_of_birth: date | None
+    hospital: str
+    ward: str
+    pathway: str
+    admitted_on: date
+    delay_reason: str
+    next_action: str
+    owner: str
+    action_due_on: date | None
+    days: int | None  # since no longer meeting the criteria to reside; None while they still meet them
     overdue: bool  # the next action's due date has passed
+
+    @property
+    def reason_label(self) -> str:
+        return DelayReason(self.delay_reason).label if self.delay_reason else ""
 
 
 SORTS = {
@@ -145,19 +162,13 @@ SORTS = {
     "due": "Next action due",
 }
 
-
-def _owner_name(row: BoardRow) -> str:
-    owner = row.referral.action_owner
-    return (owner.get_full_name() or owner.username).lower() if owner else ""
-
-
 _KEYS: dict[str, Any] = {
-    "name": lambda row: (row.referral.person.family_name.lower(), row.referral.person.given_name.lower()),
-    "ward": lambda row: (row.referral.hospital.lower(), row.referral.ward.lower()),
-    "pathway": lambda row: row.referral.pathway,
-    "reason": lambda row: (row.referral.delay_reason == "", row.referral.get_delay_reason_display()),
-    "owner": lambda row: (row.referral.action_owner is None, _owner_name(row)),
-    "due": lambda row: (row.referral.action_due_on is None, row.referral.action_due_on or date.max),
+    "name": lambda row: (row.family_name.lower(), row.given_name.lower()),
+    "ward": lambda row: (row.hospital.lower(), row.ward.lower()),
+    "pathway": lambda row: row.pathway,
+    "reason": lambda row: (row.delay_reason == "", row.reason_label),
+    "owner": lambda row: (row.owner == "", row.owner.lower()),
+    "due": lambda row: (row.action_due_on is None, row.action_due_on or date.max),
 }
 
 
@@ -167,7 +178,7 @@ def _sort_key(sort: str) -> Any:
     first = _KEYS.get(sort)
 
     def key(row: BoardRow) -> Any:
-        delay = (row.days is None, -(row.days or 0), row.referral.admitted_on)
+        delay = (row.days is None, -(row.days or 0), row.admitted_on)
         return (first(row), delay) if first is not None else delay
 
     return key
@@ -178,60 +189,73 @@ class Board:
     rows: list[BoardRow]
     delayed: int
     delayed_days: int
-    by_reason: list[tuple[str, int]]
+
+
+_BOARD_FIELDS = (
+    "uuid",
+    "person__family_name",
+    "person__given_name",
+    "person__date_of_birth",
+    "hospital",
+    "ward",
+    "pathway",
+    "admitted_on",
+    "nctr_on",
+    "delay_reason",
+    "next_action",
+    "action_owner__first_name",
+    "action_owner__last_name",
+    "action_owner__username",
+    "action_due_on",
+)
 
 
 def board(*, actor: Actor, today: date, sort: str = "days", descending: bool = False) -> Board:
-    """Everyone on the hub's board the actor may open (two queries), sorted for the daily meeting."""
-    referrals = (
-        referrals_visible(actor)
-        .filter(status=ReferralStatus.WAITING)
-        .select_related("person", "action_owner")
-        .only(
-            "uuid",
-            "hospital",
-            "ward",
-            "admitted_on",
-            "nctr_on",
-            "expected_ready_on",
-            "ready_on",
-            "pathway",
-            "delay_reason",
-            "next_action",
-            "action_due_on",
-            "closed_on",
-            "status",
-            "person__uuid",
-            "person__given_name",
-            "person__family_name",
-            "person__date_of_birth",
-            "person__nhs_number",
-            "action_owner__first_name",
-            "action_owner__last_name",
-            "action_owner__username",
+    """Everyone on the hub's board the actor may open (one query, after the actor's teams), sorted for
+    the daily meeting."""
+    found = referrals_visible(actor).filter(status=ReferralStatus.WAITING).values_list(*_BOARD_FIELDS)
+    rows = []
+    for (
+        uuid,
+        family,
+        given,
+        born,
+        hospital,
+        ward,
+        pathway,
+        admitted,
+        nctr,
+        reason,
+        action,
+        first,
+        last,
+        user,
+        due,
+    ) in found:
+        days = (today - nctr).days if nctr is not None and nctr <= today else None
+        owner = f"{first} {last}".strip() or (user or "")
+        rows.append(
+            BoardRow(
+                uuid=uuid,
+                family_name=family,
+                given_name=given,
+                date_of_birth=born,
+                hospital=hospital,
+                ward=ward,
+                pathway=pathway,
+                admitted_on=admitted,
+                delay_reason=reason,
+                next_action=action,
+                owner=owner,
+                action_due_on=due,
+                days=days,
+                overdue=bool(due and due < today),
+            )
         )
-    )
-    rows = [
-        BoardRow(
-            referral=r,
-            days=days_since_nctr(r, today),
-            overdue=bool(r.action_due_on and r.action_due_on < today),
-        )
-        for r in referrals
-    ]
     sort = sort if sort in SORTS else "days"
     rows.sort(key=_sort_key(sort), reverse=descending)
-    delayed = [row for row in rows if row.days is not None]
-    reasons: dict[str, int] = {}
-    for row in delayed:
-        label = row.referral.get_delay_reason_display() or "No reason recorded"
-        reasons[label] = reasons.get(label, 0) + 1
-    return Board(
-        rows=rows,
-        delayed=len(delayed),
-        delayed_days=sum(row.days or 0 for row in delayed),
-        by_reason=sorted(reasons.items(), key=lambda item: -item[1]),
-    )
+    delayed = [row.days for row in rows if row.days is not None]
+    return Board(rows=rows, delayed=len(delayed), delayed_days=sum(delayed))
 
 
 # --- A referral's page ---------------------------------------------------------------------------

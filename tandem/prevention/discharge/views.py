@@ -16,7 +16,7 @@ from tandem.identity.actors import StaffRequest
 from tandem.people import selectors as people_selectors
 from tandem.people.record_page import Record, query_record_page, record_page
 from tandem.prevention.discharge import figures as hub_figures
-from tandem.prevention.discharge import forms, policies, selectors, services
+from tandem.prevention.discharge import forms, policies, presenters, selectors, services
 from tandem.prevention.discharge.codes import OfferStatus, PackageStatus, ReferralStatus
 
 REFERRAL_PAGE = "a referral to the discharge hub"
@@ -36,15 +36,19 @@ def _board_context(request: StaffRequest) -> dict[str, Any]:
     sort = sort if sort in selectors.SORTS else "days"
     descending = request.GET.get("order") == "desc"
     today = clock.today()
+    board = selectors.board(actor=request.user, today=today, sort=sort, descending=descending)
+    can_work = policies.can_work(request.user)
     return {
-        "board": selectors.board(actor=request.user, today=today, sort=sort, descending=descending),
+        "board": board,
+        "rows": presenters.board_rows(board, can_work=can_work),
+        "head": presenters.board_head(sort=sort, descending=descending),
         "sort": sort,
         "descending": descending,
         "sorts": selectors.SORTS,
         "today": today,
         "as_at": clock.now(),
         "rows_url": reverse("prevention:discharge_board_rows") + (f"?{request.GET.urlencode()}" if request.GET else ""),
-        "can_work": policies.can_work(request.user),
+        "can_work": can_work,
     }
 
 
