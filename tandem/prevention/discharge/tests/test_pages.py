@@ -200,3 +200,16 @@ def test_a_restricted_record_is_not_on_the_board_of_someone_outside_its_teams(
 
     assert restricted_person.family_name.upper() not in page
     assert client.get(reverse("prevention:discharge_referral", args=[referral.uuid])).status_code == 404
+
+
+def test_the_board_escapes_what_was_typed(client, practitioner):
+    who = person_make(given_name="<b>Ann</b>", family_name="O'Brien & Co", date_of_birth=date(1940, 1, 1))
+    referral = referral_make(who, practitioner)
+    DischargeReferral.objects.filter(pk=referral.pk).update(next_action="<script>x</script>")
+    client.force_login(practitioner)
+
+    page = client.get(reverse(BOARD)).content.decode()
+
+    assert "<b>Ann</b>" not in page
+    assert "&lt;b&gt;Ann&lt;/b&gt;" in page
+    assert "<script>x</script>" not in page
