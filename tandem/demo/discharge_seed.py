@@ -212,7 +212,7 @@ def _waiting(hub: Hub, today: date, n: int) -> None:
         referral = services.referral_record(
             person=hub.person(), details=hub.details(admitted, pathway), actor=hub.staff[n % len(hub.staff)]
         )
-    if n % 6 == 5:  # still meets the criteria to reside
+    if n % 7 == 6:  # still meets the criteria to reside
         return
     nctr = min(today, admitted + timedelta(days=rng.randint(1, 20)))
     reasons = list(DelayReason)
@@ -221,8 +221,9 @@ def _waiting(hub: Hub, today: date, n: int) -> None:
         _broker(hub, referral, accept=n % 3 == 0)
 
 
-def discharge_seed(*, size: str, seed: int) -> dict[str, int]:
-    """Make the demo's discharge hub; the borough, its staff and the health events must be seeded first."""
+def discharge_seed(*, size: str, seed: int, counts: tuple[int, int] | None = None) -> dict[str, int]:
+    """Make the demo's discharge hub; the borough, its staff and the health events must be seeded first.
+    `counts` overrides the size's (discharges in the year, people on the board today), for tests."""
     if size not in PER_SIZE:
         raise DomainError(f"Size must be one of {', '.join(PER_SIZE)}")
     if DischargeReferral.objects.exists():
@@ -248,7 +249,7 @@ def discharge_seed(*, size: str, seed: int) -> dict[str, int]:
         .order_by("pk")
         .values_list("pk", flat=True)[:20_000]
     )
-    histories, waiting = PER_SIZE[size]
+    histories, waiting = counts or PER_SIZE[size]
     chosen = rng.sample(candidates, min(len(candidates), histories + waiting + 20))
     people = list(Person.objects.filter(pk__in=chosen).order_by("pk"))
     rng.shuffle(people)
