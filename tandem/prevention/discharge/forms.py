@@ -253,6 +253,13 @@ class PlanForm(TandemForm):
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["where"]).choices = choices
+        self.fields["where"].required = bool(choices)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not self.fields["where"].required:
+            raise ValidationError("There is no care and support plan you may write to add the package to yet")
+        return cleaned
 
 
 class DischargeForm(TandemForm):

@@ -213,3 +213,17 @@ def test_the_board_escapes_what_was_typed(client, practitioner):
     assert "<b>Ann</b>" not in page
     assert "&lt;b&gt;Ann&lt;/b&gt;" in page
     assert "<script>x</script>" not in page
+
+
+def test_adding_to_a_plan_when_there_is_none_says_so_and_changes_nothing(client, practitioner, person):
+    referral = referral_make(person, practitioner)
+    offer = offer_make(package_make(referral, practitioner), practitioner, provider_make())
+    offer.status = OfferStatus.ACCEPTED
+    offer.save()
+    client.force_login(practitioner)
+
+    response = client.post(reverse("prevention:discharge_offer_to_plan", args=[offer.uuid]), {})
+
+    assert response.status_code == 400
+    assert "no care and support plan you may write" in response.content.decode()
+    assert ProviderOffer.objects.get(pk=offer.pk).plan is None
