@@ -54,16 +54,15 @@ def board_rows(board: Board, *, can_work: bool) -> list[list[dict[str, Any]]]:
                 f'<br><a class="govuk-link govuk-body-s" href="{url}update/">Update'
                 f'<span class="govuk-visually-hidden"> {given} {family}</span></a>'
             )
-        rows.append(
-            [
-                {"html": name},
-                {"text": f"{row.ward}, {row.hospital}"},
-                {"text": row.pathway},
-                {"html": meets if row.days is None else str(row.days), "format": "numeric"},
-                {"text": "" if row.days is None else (row.reason_label or "Not recorded")},
-                {"html": Markup(action)},  # noqa: S704 - every value in it is escaped
-            ]
-        )
+        cells: list[dict[str, Any]] = [
+            {"html": name},
+            {"text": f"{row.ward}, {row.hospital}"},
+            {"text": row.pathway},
+            {"html": meets if row.days is None else str(row.days), "format": "numeric"},
+            {"text": "" if row.days is None else (row.reason_label or "Not recorded")},
+            {"html": Markup(action)},  # noqa: S704 - every value in it is escaped
+        ]
+        rows.append(cells)
     return rows
 
 
