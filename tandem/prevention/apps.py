@@ -18,5 +18,7 @@ class PreventionConfig(AppConfig):
         # The hospital discharge hub (tandem/prevention/discharge).
         from tandem.core import navigation
         from tandem.prevention.discharge import registrations as discharge_registrations
+        from tandem.prevention.discharge import worklists as discharge_worklists
 
         navigation.register_links(discharge_registrations.NAVIGATION)
+        registry.register_my_work("prevention.discharge", discharge_worklists.my_work)

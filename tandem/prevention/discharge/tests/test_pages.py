@@ -227,3 +227,23 @@ def test_adding_to_a_plan_when_there_is_none_says_so_and_changes_nothing(client,
     assert response.status_code == 400
     assert "no care and support plan you may write" in response.content.decode()
     assert ProviderOffer.objects.get(pk=offer.pk).plan is None
+
+
+def test_my_work_lists_the_next_actions_i_own_on_the_board(client, practitioner, person):
+    referral = referral_make(person, practitioner)
+    DischargeReferral.objects.filter(pk=referral.pk).update(
+        next_action="Ring the family about the care home", action_owner=practitioner, action_due_on=clock.today()
+    )
+    client.force_login(practitioner)
+
+    page = client.get(reverse("people:my_work")).content.decode()
+
+    assert "Discharge hub: next actions you own" in page
+    assert "Mary Smith: Ring the family about the care home" in page
+
+
+def test_my_work_has_no_hub_section_for_someone_who_owns_no_action(client, practitioner, person):
+    referral_make(person, practitioner)
+    client.force_login(practitioner)
+
+    assert "Discharge hub" not in client.get(reverse("people:my_work")).content.decode().split("<main", 1)[1]
