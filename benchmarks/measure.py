@@ -102,7 +102,8 @@ def search(*, seed: int, passes: int, jit_off: bool) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "what", choices=("marker", "search", "summary", "contact", "assessment", "triage", "workforce", "fhir")
+        "what",
+        choices=("marker", "search", "summary", "contact", "assessment", "triage", "workforce", "fhir", "hub"),
     )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--passes", type=int, default=2)
@@ -133,6 +134,10 @@ def main() -> None:
         from benchmarks.triage_queue import queue_measure
 
         result = queue_measure(requests=args.requests)
+    elif args.what == "hub":
+        from benchmarks.hub_board import hub_measure
+
+        result = hub_measure(requests=args.requests)
     else:
         from benchmarks.workforce import workforce_measure
 

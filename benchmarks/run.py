@@ -4,7 +4,7 @@
     python -m benchmarks.run --quick            # small boroughs: a smoke run in about a minute
     python -m benchmarks.run --skip-seed-timing
     python -m benchmarks.run --only directory   # or search, summary, contact, fhir, events, assessment, triage,
-                                                # workforce, load
+                                                # workforce, hub, load
     python -m benchmarks.run --only load        # the load test alone (gunicorn and Locust, large borough)
 
 Every figure is stamped with the commit measured, the date and the load average as its
@@ -282,6 +282,20 @@ def workforce_metrics(url: str, size: str, requests: int) -> dict[str, dict[str,
     return out
 
 
+def hub_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
+    """The discharge hub's board with 300 people on it, and the rows it polls, server time."""
+    found = _measure(url, "hub", "--requests", str(requests))
+    if "missing" in found:
+        _log(f"  the hub board not measured: {found['missing']}")
+    board, rows = found.get("board_ms"), found.get("rows_ms")
+    return {
+        "hub_board_p50": _metric(percentile(board, 50) if board else None, "ms", None, "postgresql", size),
+        "hub_board_p95": _metric(percentile(board, 95) if board else None, "ms", 100, "postgresql", size),
+        "hub_board_rows_p95": _metric(percentile(rows, 95) if rows else None, "ms", 100, "postgresql", size),
+        "hub_board_people": _metric(found.get("on_board"), "people", None, "postgresql", size),
+    }
+
+
 def seed_timing_metric(database: str, size: str) -> dict[str, dict[str, Any]]:
     pg_database_ensure(database, fresh=True)
     url = _pg_url(database)
@@ -415,11 +429,28 @@ def one_benchmark(name: str, profile: Profile, *, quick: bool) -> dict[str, dict
         return pages[name](url, profile.pg_size, profile.summary_requests)
     _log(f"{name}: {profile.seed_timing_database} ({profile.seed_timing_size})")
     url = _borough(profile.seed_timing_database, profile.seed_timing_size)
-    measure = {"assessment": assessment_metrics, "triage": triage_metrics, "workforce": workforce_metrics}[name]
+    measure = {
+        "assessment": assessment_metrics,
+        "triage": triage_metrics,
+        "workforce": workforce_metrics,
+        "hub": hub_metrics,
+    }[name]
     return measure(url, profile.seed_timing_size, profile.summary_requests)
 
 
-ONLY = ("search", "summary", "contact", "fhir", "directory", "events", "assessment", "triage", "workforce", "load")
+ONLY = (
+    "search",
+    "summary",
+    "contact",
+    "fhir",
+    "directory",
+    "events",
+    "assessment",
+    "triage",
+    "workforce",
+    "hub",
+    "load",
+)
 
 
 def main() -> None:
@@ -474,6 +505,8 @@ def main() -> None:
     add(triage_metrics(medium, profile.seed_timing_size, profile.summary_requests))
     _log("  the team caseload view and the pressures dashboard for 300 practitioners")
     add(workforce_metrics(medium, profile.seed_timing_size, profile.summary_requests))
+    _log("  the discharge hub's board with 300 people on it")
+    add(hub_metrics(medium, profile.seed_timing_size, profile.summary_requests))
     add(load_test(profile))
 
     table_print(results)

@@ -136,6 +136,7 @@ class _Roster:
                 "admin",
                 "support",
                 "nurse",
+                "hub",
                 "safeguarding",
                 "sgmanager",
                 "principal",
@@ -231,6 +232,18 @@ def staffing_build(seed: int, pools: NamePools, neighbourhoods: list[str], *, sc
         DemoLogin(
             roster.add(
                 username="nurse", profession=P.NURSE, role=Role.PRACTITIONER, team=teams["Hospital Discharge Team"]
+            ),
+            Role.PRACTITIONER.label,
+            "Hospital Discharge Team",
+        ),
+        # The hospital discharge hub's coordinator: runs the daily board and the brokerage.
+        DemoLogin(
+            roster.add(
+                username="hub",
+                profession=P.SOCIAL_WORKER,
+                role=Role.PRACTITIONER,
+                team=teams["Hospital Discharge Team"],
+                job_title="Discharge Hub Coordinator",
             ),
             Role.PRACTITIONER.label,
             "Hospital Discharge Team",

@@ -15,3 +15,10 @@ class PreventionConfig(AppConfig):
             "prevention.package_pause", selectors.open_work_for_person, when=selectors.open_work_rows
         )
         registry.register_my_work("prevention", selectors.my_work)
+        # The hospital discharge hub (tandem/prevention/discharge).
+        from tandem.core import navigation
+        from tandem.prevention.discharge import registrations as discharge_registrations
+        from tandem.prevention.discharge import worklists as discharge_worklists
+
+        navigation.register_links(discharge_registrations.NAVIGATION)
+        registry.register_my_work("prevention.discharge", discharge_worklists.my_work)

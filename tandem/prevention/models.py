@@ -132,3 +132,23 @@ class EventNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.event}"
+
+
+# The hospital discharge hub keeps its tables in its own package (issue 17).
+from tandem.prevention.discharge.models import (  # noqa: E402
+    DischargeReferral,
+    PackageSought,
+    ProviderOffer,
+    ReferralEvent,
+)
+
+__all__ = [
+    "DischargeReferral",
+    "EventAwaitingMatch",
+    "EventFacts",
+    "EventNotice",
+    "HealthEvent",
+    "PackageSought",
+    "ProviderOffer",
+    "ReferralEvent",
+]

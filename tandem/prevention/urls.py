@@ -9,3 +9,8 @@ urlpatterns = [
     path("notices/", views.notices, name="notices"),
     path("notices/<int:notice_id>/seen/", views.notice_seen, name="notice_seen"),
 ]
+
+# The hospital discharge hub (issue 17): its pages live in its own package.
+from tandem.prevention.discharge.urls import urlpatterns as discharge_urlpatterns  # noqa: E402
+
+urlpatterns += discharge_urlpatterns

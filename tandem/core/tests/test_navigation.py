@@ -29,7 +29,13 @@ def test_a_practitioner_sees_their_work_and_the_open_page_is_marked(client: Clie
     assert [text for text, _ in links] == ["My work", "People", "Warnings", "Front door", "Priya Shah"]
     more = re.search(r'<ul class="tandem-more__list">(.*?)</ul>', client.get("/people/").content.decode(), re.S)
     assert more is not None
-    assert re.findall(r">([^<>]+)</a>", more.group(1)) == ["Safeguarding", "Reviews", "Workforce", "Directory"]
+    assert re.findall(r">([^<>]+)</a>", more.group(1)) == [
+        "Safeguarding",
+        "Reviews",
+        "Workforce",
+        "Directory",
+        "Discharge hub",
+    ]
     assert [active for _, active in links].count(True) == 1
 
 
@@ -81,6 +87,7 @@ def test_the_apps_links_stand_in_the_order_of_their_positions():
         "workforce:home",
         "support_plans:provider_packages",
         "directory:manage",
+        "prevention:discharge_board",
         "access:break_glass_list",
         "identity:staff_list",
         "interop:partner_list",

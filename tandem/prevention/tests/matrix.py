@@ -36,3 +36,19 @@ def url_values(world: World) -> dict[str, Any]:
 
 def forms(world: World) -> dict[str, dict[str, Any]]:
     return {"prevention:match": {"choice": "reject", "reason": "No one of this name and date of birth is known"}}
+
+
+# The hospital discharge hub's rows (tandem/prevention/discharge/tests/matrix.py).
+from tandem.prevention.discharge.tests import matrix as _hub  # noqa: E402
+
+GET |= _hub.GET
+POST |= _hub.POST
+_prevention_url_values, _prevention_forms = url_values, forms
+
+
+def url_values(world: World) -> dict[str, Any]:  # type: ignore[no-redef]
+    return _prevention_url_values(world) | _hub.url_values(world)
+
+
+def forms(world: World) -> dict[str, dict[str, Any]]:  # type: ignore[no-redef]
+    return _prevention_forms(world) | _hub.forms(world)

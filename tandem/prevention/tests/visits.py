@@ -16,3 +16,10 @@ VISITS = [
     ),
     Visit("prevention:notices", P, lambda w: "/prevention/notices/"),
 ]
+
+
+# The hospital discharge hub's visits (tandem/prevention/discharge/tests/visits.py).
+from tandem.prevention.discharge.tests import visits as _hub  # noqa: E402
+
+POST_ONLY |= _hub.POST_ONLY
+VISITS += _hub.VISITS

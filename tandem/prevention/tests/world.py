@@ -10,3 +10,14 @@ from tandem.prevention.tests.page_data import prevention_world
 def world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
     """An event waiting in the matching queue and a notice to the practitioner (prevention/tests/page_data.py)."""
     return prevention_world(person, staff)
+
+
+# The hospital discharge hub's records (tandem/prevention/discharge/tests/hub_data.py).
+_prevention_world = world
+
+
+def world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:  # type: ignore[no-redef]
+    from tandem.identity.permissions import Role
+    from tandem.prevention.discharge.tests.hub_data import hub_world
+
+    return _prevention_world(person, staff) | hub_world(person, staff[Role.PRACTITIONER])

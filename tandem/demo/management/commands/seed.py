@@ -13,6 +13,7 @@ from tandem.core.errors import DomainError
 from tandem.demo.borough import DEFAULT_SEED, SIZES, borough_seed
 from tandem.demo.care_seed import care_seed
 from tandem.demo.directory_seed import directory_seed
+from tandem.demo.discharge_seed import discharge_seed
 from tandem.demo.front_door_seed import front_door_seed
 from tandem.demo.prevention_seed import prevention_seed
 from tandem.demo.safeguarding_seed import safeguarding_seed
@@ -81,6 +82,7 @@ class Command(BaseCommand):
         self._made("Workforce", lambda: workforce_seed(size=report.size, seed=report.seed))
         # Health events after the workforce, so the allocated workers are told of them.
         self._made("Health events", lambda: prevention_seed(seed=report.seed))
+        self._made("Discharge hub", lambda: discharge_seed(size=report.size, seed=report.seed))
         self.stdout.write("\nDemo logins (password for all: " + self.style.WARNING(report.password) + ")")
         width = max(len(d.username) for d in report.demo_logins)
         for login in report.demo_logins:
