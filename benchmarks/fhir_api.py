@@ -35,11 +35,11 @@ def _trust() -> Organisation:
     return trust
 
 
-def consents_ensure(*, trust: Organisation, seed: int = 2026) -> int:
-    """Consent to share with the trust for SHARED people (every one with a warning among them);
+def consents_ensure(*, trust: Organisation, seed: int = 2026, shared: int = SHARED) -> int:
+    """Consent to share with the trust for `shared` people (every one with a warning among them);
     returns how many have it. A rerun reuses them."""
     have = ConsentToShare.objects.filter(organisation=trust).count()
-    if have >= SHARED:
+    if have >= shared:
         return have
     recorder = User.objects.filter(is_active=True).order_by("pk").first()
     assert recorder is not None, "seed the borough first"
@@ -48,9 +48,9 @@ def consents_ensure(*, trust: Organisation, seed: int = 2026) -> int:
     numbered = list(
         Person.objects.filter(merged_into__isnull=True, nhs_number__gt="")
         .order_by("pk")
-        .values_list("pk", flat=True)[: SHARED * 4]
+        .values_list("pk", flat=True)[: shared * 4]
     )
-    chosen = list(dict.fromkeys([*warned, *rng.sample(numbered, min(len(numbered), SHARED))]))[:SHARED]
+    chosen = list(dict.fromkeys([*warned, *rng.sample(numbered, min(len(numbered), shared))]))[:shared]
     done = set(ConsentToShare.objects.filter(organisation=trust).values_list("person_id", flat=True))
     today = clock.today()
     rows = [
@@ -65,13 +65,15 @@ def consents_ensure(*, trust: Organisation, seed: int = 2026) -> int:
     return ConsentToShare.objects.filter(organisation=trust).count()
 
 
-def token_issue(trust: Organisation, name: str = "Benchmark EPR") -> str:
+def token_issue(
+    trust: Organisation,
+    name: str = "Benchmark EPR",
+    scopes: tuple[str, ...] = ("system/Patient.read", "system/Flag.read"),
+) -> str:
     """A new client for the trust's benchmark system `name` (revoking its last one), and a token from it."""
     for old in Partner.objects.filter(organisation=trust, name=name, revoked_at__isnull=True):
         partner_revoke(partner=old, actor=None)
-    issued = partner_register(
-        name=name, organisation=trust, scopes=["system/Patient.read", "system/Flag.read"], actor=None
-    )
+    issued = partner_register(name=name, organisation=trust, scopes=list(scopes), actor=None)
     credentials = base64.b64encode(f"{issued.client_id}:{issued.client_secret}".encode()).decode()
     response = Client().post(
         "/fhir/auth/token", {"grant_type": "client_credentials"}, HTTP_AUTHORIZATION=f"Basic {credentials}"
