@@ -399,6 +399,9 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # jobs are written, and how many hours after a job completes they are deleted.
 TANDEM_FHIR_EXPORT_DIR = Path(os.environ.get("TANDEM_FHIR_EXPORT_DIR", str(BASE_DIR / "var" / "fhir-export")))
 TANDEM_FHIR_EXPORT_HOURS = int(os.environ.get("TANDEM_FHIR_EXPORT_HOURS", "24"))
+# How long a document's PDF laid out for a partner's Binary read is kept in the default cache
+# (keyed by the document's version and the restrictions epoch: docs/fhir.md, "DocumentReference").
+TANDEM_FHIR_PDF_CACHE_SECONDS = int(os.environ.get("TANDEM_FHIR_PDF_CACHE_SECONDS", "3600"))
 
 # Where staff reach Tandem, for links in e-mails sent by scheduled jobs (no request to take it from).
 TANDEM_BASE_URL = os.environ.get("TANDEM_BASE_URL", "http://localhost:8000")

@@ -125,6 +125,15 @@ def _export(name: str, definition: str, what: str) -> dict[str, str]:
     }
 
 
+# The code systems Tandem publishes (tandem/interop/codesystems.py): read only, no token.
+CODE_SYSTEM = {
+    "type": "CodeSystem",
+    "profile": "http://hl7.org/fhir/StructureDefinition/CodeSystem",
+    "interaction": [{"code": "read"}],
+    "documentation": "Tandem's own codes: CodeSystem/tandem-health-event (health events no standard codes)",
+}
+
+
 def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
     return {
         "resourceType": "CapabilityStatement",
@@ -232,6 +241,7 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
                         searchInclude=["DocumentReference:patient", "DocumentReference:subject"],
                     ),
                     BINARY,
+                    CODE_SYSTEM,
                     _resource("Organization", uk_core.ORGANIZATION_PROFILE, ORGANIZATION_SEARCH),
                     _resource("Practitioner", uk_core.PRACTITIONER_PROFILE, PRACTITIONER_SEARCH),
                     _resource(

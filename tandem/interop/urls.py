@@ -47,6 +47,7 @@ urlpatterns = [
     *served("Consent", "consent"),
     *served("DocumentReference", "document_reference"),
     path("Binary/<str:resource_id>", views.binary_read, name="binary_read"),
+    path("CodeSystem/<str:resource_id>", views.code_system_read, name="code_system_read"),
     *served("Organization", "organization"),
     *served("Practitioner", "practitioner"),
     *served("PractitionerRole", "practitioner_role"),

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from oauth2_provider.views import TokenView
 
-from tandem.interop import bulk, documents, resources, search, selectors, services
+from tandem.interop import bulk, codesystems, documents, resources, search, selectors, services
 from tandem.interop.auth import partner_for
 from tandem.interop.capability import capability_statement, smart_configuration
 from tandem.interop.kinds import KINDS, Kind
@@ -195,7 +195,7 @@ def binary_read(request: HttpRequest, resource_id: str) -> HttpResponse:
     row = documents.document_get(partner=partner, resource_id=resource_id)
     if row is None:
         raise _not_found("Binary", resource_id)
-    content = documents.pdf_of(row)
+    content = documents.pdf_cached(row)
     services.reads_record(partner=partner, people=[row.person], resource_type="Binary", interaction="read")
     if documents.PDF in request.headers.get("Accept", "") and not request.GET.get("_format"):
         response = HttpResponse(content, content_type=documents.PDF)
@@ -203,6 +203,16 @@ def binary_read(request: HttpRequest, resource_id: str) -> HttpResponse:
         response["Cache-Control"] = "no-store"
         return response
     return fhir_response(documents.binary(row, content))
+
+
+@fhir_endpoint
+def code_system_read(request: HttpRequest, resource_id: str) -> HttpResponse:
+    """`CodeSystem/{id}`: a code system Tandem publishes (terminology, no personal data: no token)."""
+    search.check_format(request.GET)
+    build = codesystems.CODE_SYSTEMS.get(resource_id)
+    if build is None:
+        raise FhirError(404, "not-found", f"CodeSystem/{resource_id} is not published by this service")
+    return fhir_response(build())
 
 
 @fhir_endpoint

@@ -68,6 +68,7 @@ GET = {
     "interop:export_file": row(401, 401, 401, 401, 401),
     "interop:group_search": row(401, 401, 401, 401, 401),
     "interop:group_read": row(401, 401, 401, 401, 401),
+    "interop:code_system_read": row(404, 404, 404, 404, 404),  # public terminology; this id is unknown
     **ADMINISTRATION,
 }
 
@@ -112,6 +113,7 @@ POST = {
     "interop:export_file": row(405, 405, 405, 405, 405),
     "interop:group_search": row(405, 405, 405, 405, 405),
     "interop:group_read": row(405, 405, 405, 405, 405),
+    "interop:code_system_read": row(405, 405, 405, 405, 405),
     **ADMINISTRATION_POST,
 }
 
