@@ -85,7 +85,7 @@ KINDS: dict[str, Kind] = {
     ),
     "Goal": Kind(
         name="Goal",
-        parameters={**search.ABOUT_A_PATIENT, "subject": search.ABOUT_A_PATIENT["patient"]},
+        parameters={**search.ABOUT_A_PATIENT_BY_PLAN, "subject": search.ABOUT_A_PATIENT_BY_PLAN["patient"]},
         find=selectors.goals_search,
         get=selectors.goal_get,
         to_fhir=resources.goal,
