@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from django.db.models import Q
 
+from tandem.interop import selectors
 from tandem.interop.kinds import KINDS, Kind
 from tandem.interop.models import Partner
 from tandem.interop.search import Criteria, Paging
@@ -86,20 +87,30 @@ def _filters(served: Kind, scope: Scope) -> list[Q]:
     return filters
 
 
+def _found(served: Kind, partner: Partner, filters: list[Q], count: int) -> selectors.Found:
+    return served.search(partner, Criteria(filters=filters, includes=[], paging=Paging(count=count, offset=0)))
+
+
 def rows_of(partner: Partner, resource_type: str, scope: Scope) -> Iterator[list[Any]]:
-    """The rows of one resource type in the export, a batch at a time, through the type's search
-    (so the partner's consent and restriction rules apply exactly as to a read)."""
+    """The rows of one resource type in the export, a window of ids at a time, through the type's
+    search (so the partner's consent and restriction rules apply exactly as to a read).
+
+    Windows of row ids, not pages: a page deep in a search sorts every row before it again, so a
+    whole borough read page by page would cost the square of its size."""
     served = KINDS[resource_type]
     filters = _filters(served, scope)
-    offset = 0
-    while True:
-        criteria = Criteria(filters=filters, includes=[], paging=Paging(count=BATCH, offset=offset))
-        rows = served.search(partner, criteria).rows
+    total = _found(served, partner, filters, 0).total
+    collected, low = 0, 0
+    while collected < total:
+        high = low + BATCH
+        # A type served from two tables (an organisation and a team) may find a window in each.
+        rows = _found(served, partner, [*filters, Q(pk__gt=low, pk__lte=high)], 2 * BATCH).rows
         if rows:
+            collected += len(rows)
             yield rows
-        if len(rows) < BATCH:
-            return
-        offset += BATCH
+        elif not _found(served, partner, [*filters, Q(pk__gt=high)], 0).total:
+            return  # rows went while the export ran: nothing is left beyond this window
+        low = high
 
 
 def patient_resources(*, partner: Partner, person: Any, types: Iterable[str] = PATIENT_TYPES) -> Iterator[Resource]:

@@ -56,6 +56,8 @@ def export_kick_off(
         request_url=request_url,
         transaction_time=clock.now(),
         progress="Waiting to start",
+        # A job no worker finishes (one stopped mid-way) is not kept for ever: completing sets it anew.
+        expires_at=clock.now() + timedelta(hours=settings.TANDEM_FHIR_EXPORT_HOURS),
     )
     audit.record(
         actor=PartnerActor(partner),

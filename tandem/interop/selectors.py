@@ -187,7 +187,8 @@ def partner_one(*, uuid: Any) -> Partner | None:
 
 def exports_unfinished(*, partner: Partner) -> int:
     """How many of the partner's bulk exports are waiting or running."""
-    return ExportJob.objects.filter(partner=partner, status__in=[ExportStatus.ACCEPTED, ExportStatus.RUNNING]).count()
+    unfinished = ExportJob.objects.filter(partner=partner, status__in=[ExportStatus.ACCEPTED, ExportStatus.RUNNING])
+    return unfinished.filter(expires_at__gt=clock.now()).count()
 
 
 def export_job(*, partner: Partner, job_id: str) -> ExportJob | None:
