@@ -257,7 +257,9 @@ def fhir_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]
 def fhir_bulk_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
     """FHIR Bulk Data export of the borough by a partner everyone shares with (benchmarks/fhir_bulk.py):
     minutes from kick-off to the manifest, and to fetch the files."""
-    found = _measure(url, "fhir_bulk", "--shared", "2000" if size == "small" else "0")
+    # Everyone in the borough shares with the trust, unless BENCH_BULK_SHARED names how many.
+    shared = os.environ.get("BENCH_BULK_SHARED") or ("2000" if size == "small" else "0")
+    found = _measure(url, "fhir_bulk", "--shared", shared)
     _log(
         f"    {found['total_resources']:,} resources ({found['megabytes']:.0f} MB) of {found['shared']:,} people"
         f" shared of {found['people']:,}: {found['resources']}"

@@ -82,22 +82,19 @@ def _still_running(job: ExportJob) -> bool:
 
 def _export_reads(job: ExportJob, people: list[Any]) -> None:
     """The audit of an export: one `interop.record.read` on each person's record a job carried."""
-    actor = PartnerActor(job.partner)
-    with transaction.atomic():
-        for person in people:
-            audit.record(
-                actor=actor,
-                action="interop.record.read",
-                person=person,
-                target=job.partner,
-                summary=f"Bulk export through the FHIR API by {job.partner.audit_name}"[:300],
-                changes={
-                    "resource_type": ",".join(job.types),
-                    "interaction": "$export",
-                    "partner": str(job.partner.uuid),
-                    "job": str(job.uuid),
-                },
-            )
+    audit.record_many(
+        actor=PartnerActor(job.partner),
+        action="interop.record.read",
+        people=people,
+        target=job.partner,
+        summary=f"Bulk export through the FHIR API by {job.partner.audit_name}",
+        changes={
+            "resource_type": ",".join(job.types),
+            "interaction": "$export",
+            "partner": str(job.partner.uuid),
+            "job": str(job.uuid),
+        },
+    )
 
 
 def export_run(job_id: int) -> ExportJob | None:

@@ -9,6 +9,8 @@ import pytest
 from django.test import Client
 
 from tandem.audit.models import AuditEvent
+from tandem.audit.services import chain_seal
+from tandem.audit.verification import chain_verify
 from tandem.core import clock
 from tandem.interop import bulk, exports
 from tandem.interop.models import ExportJob
@@ -96,6 +98,8 @@ def test_every_person_exported_is_audited_under_the_partner(token, borough, djan
     assert all("Trust EPR" in event.summary for event in reads)
     assert AuditEvent.objects.filter(action="interop.export.requested").count() == 1
     assert AuditEvent.objects.filter(action="interop.export.completed").count() == 1
+    chain_seal()  # the events written together seal and verify as any others
+    assert chain_verify().broken_at is None
 
 
 def test_people_not_shared_are_never_exported(token, borough, django_capture_on_commit_callbacks):
