@@ -356,3 +356,21 @@ def test_write_ndjson_writes_one_resource_a_line():
 
     assert written == 2
     assert stream.getvalue() == '{"resourceType":"Patient","id":"a"}\n{"resourceType":"Patient","id":"é"}\n'
+
+
+def test_the_plan_its_goals_and_documents_are_exported(
+    token, borough, practitioner, django_capture_on_commit_callbacks
+):
+    from tandem.support_plans.tests.plan_data import agreed_plan_make
+
+    plan = agreed_plan_make(borough.shared, practitioner)
+    agreed_plan_make(borough.refused, practitioner)
+
+    response = _kick_off(token, "/fhir/Patient/$export", django_capture_on_commit_callbacks)
+
+    files = _lines(token, _status(token, response).json())
+    assert [care_plan["id"] for care_plan in files["CarePlan"]] == [str(plan.uuid)]
+    assert len(files["Goal"]) == plan.outcomes.count() > 0
+    assert {document["subject"]["reference"] for document in files["DocumentReference"]} == {
+        f"Patient/{borough.shared.uuid}"
+    }
