@@ -128,19 +128,19 @@ def _kick_off(request: HttpRequest, *, level: str, group_id: str = "") -> HttpRe
     return response
 
 
-@fhir_endpoint
+@functools.partial(fhir_endpoint, methods=("GET",))  # a kick-off starts a job: never on HEAD
 def system_export(request: HttpRequest) -> HttpResponse:
     """`GET /fhir/$export`: everything the partner may read, of the types it asks for."""
     return _kick_off(request, level=bulk.SYSTEM)
 
 
-@fhir_endpoint
+@functools.partial(fhir_endpoint, methods=("GET",))  # a kick-off starts a job: never on HEAD
 def patient_export(request: HttpRequest) -> HttpResponse:
     """`GET /fhir/Patient/$export`: every person shared with the partner, and what is about them."""
     return _kick_off(request, level=bulk.PATIENT)
 
 
-@fhir_endpoint
+@functools.partial(fhir_endpoint, methods=("GET",))  # a kick-off starts a job: never on HEAD
 def group_export(request: HttpRequest, resource_id: str) -> HttpResponse:
     """`GET /fhir/Group/{id}/$export`: the people on a team's caseload shared with the partner."""
     return _kick_off(request, level=bulk.GROUP, group_id=resource_id)

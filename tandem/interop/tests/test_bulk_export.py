@@ -374,3 +374,10 @@ def test_the_plan_its_goals_and_documents_are_exported(
     assert {document["subject"]["reference"] for document in files["DocumentReference"]} == {
         f"Patient/{borough.shared.uuid}"
     }
+
+
+def test_head_starts_no_export(token, borough):
+    response = Client().head("/fhir/$export", HTTP_AUTHORIZATION=f"Bearer {token}", **ASYNC)
+
+    assert response.status_code == 405
+    assert ExportJob.objects.count() == 0
