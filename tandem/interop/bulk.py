@@ -92,24 +92,30 @@ def _found(served: Kind, partner: Partner, filters: list[Q], count: int) -> sele
 
 
 def rows_of(partner: Partner, resource_type: str, scope: Scope) -> Iterator[list[Any]]:
-    """The rows of one resource type in the export, a window of ids at a time, through the type's
-    search (so the partner's consent and restriction rules apply exactly as to a read).
+    """The rows of one resource type in the export, a window of row ids at a time, through the
+    type's search (so the partner's consent and restriction rules apply exactly as to a read).
 
     Windows of row ids, not pages: a page deep in a search sorts every row before it again, so a
-    whole borough read page by page would cost the square of its size."""
+    whole borough read page by page would cost the square of its size. A window that finds few
+    rows (the partner's rows are sparse in a large table) doubles for the next; one that finds
+    more than a batch is halved and read again, so no read holds more than two batches."""
     served = KINDS[resource_type]
     filters = _filters(served, scope)
     total = _found(served, partner, filters, 0).total
-    collected, low = 0, 0
+    collected, low, size = 0, 0, BATCH
     while collected < total:
-        high = low + BATCH
-        # A type served from two tables (an organisation and a team) may find a window in each.
-        rows = _found(served, partner, [*filters, Q(pk__gt=low, pk__lte=high)], 2 * BATCH).rows
-        if rows:
-            collected += len(rows)
-            yield rows
+        high = low + size
+        # A type served from two tables (an organisation and a team) may find rows in each.
+        found = _found(served, partner, [*filters, Q(pk__gt=low, pk__lte=high)], 2 * BATCH)
+        if found.total > len(found.rows):
+            size = max(size // 2, 1)  # more than a read may hold: the same start, a smaller window
+            continue
+        if found.rows:
+            collected += len(found.rows)
+            yield found.rows
         elif not _found(served, partner, [*filters, Q(pk__gt=high)], 0).total:
             return  # rows went while the export ran: nothing is left beyond this window
+        size = size * 2 if len(found.rows) < BATCH // 2 else size
         low = high
 
 

@@ -381,3 +381,20 @@ def test_head_starts_no_export(token, borough):
 
     assert response.status_code == 405
     assert ExportJob.objects.count() == 0
+
+
+def test_rows_are_read_in_windows_whatever_their_spread(issued, borough, monkeypatch):
+    """Small batches over sparse ids: every row once, none twice (windows grow and shrink)."""
+    from tandem.people.models import HazardWarning
+    from tests.conftest import warning_make
+
+    monkeypatch.setattr(bulk, "BATCH", 2)
+    warnings = [warning_make(person=borough.shared, raised_by=borough.warning.raised_by) for _ in range(7)]
+    HazardWarning.objects.filter(pk__in=[w.pk for w in warnings[2:5]]).delete()  # a gap in the ids
+    scope = bulk.Scope(level=bulk.SYSTEM, person_ids=None, since=None, until=clock.now() + timedelta(hours=1))
+
+    read = [row.pk for rows in bulk.rows_of(issued.partner, "Flag", scope) for row in rows]
+
+    expected = {borough.warning.pk, *(w.pk for w in warnings[:2]), *(w.pk for w in warnings[5:])}
+    assert sorted(read) == sorted(expected)
+    assert all(len(rows) <= 4 for rows in bulk.rows_of(issued.partner, "Flag", scope))
