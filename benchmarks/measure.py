@@ -9,6 +9,7 @@ Prints one JSON object as its last line of output; progress goes to standard err
     python -m benchmarks.measure assessment --requests 60
     python -m benchmarks.measure triage --requests 60
     python -m benchmarks.measure workforce --requests 60
+    python -m benchmarks.measure fhir_bulk [--shared N]
 """
 
 import argparse
@@ -103,11 +104,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
         "what",
-        choices=("marker", "search", "summary", "contact", "assessment", "triage", "workforce", "fhir", "hub"),
+        choices=("marker", "search", "summary", "contact", "assessment", "triage", "workforce", "fhir", "hub", "fhir_bulk"),
     )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--requests", type=int, default=60)
+    parser.add_argument("--shared", type=int, default=0, help="fhir_bulk: people sharing with the trust (0: all)")
     parser.add_argument("--jit-off", action="store_true", help="PostgreSQL: turn off JIT compilation first")
     args = parser.parse_args()
     if args.what == "marker":
@@ -130,6 +132,10 @@ def main() -> None:
         from benchmarks.fhir_api import fhir_measure
 
         result = fhir_measure(requests=args.requests, seed=args.seed)
+    elif args.what == "fhir_bulk":
+        from benchmarks.fhir_bulk import bulk_measure
+
+        result = bulk_measure(shared=args.shared, seed=args.seed)
     elif args.what == "triage":
         from benchmarks.triage_queue import queue_measure
 

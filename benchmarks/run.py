@@ -4,7 +4,8 @@
     python -m benchmarks.run --quick            # small boroughs: a smoke run in about a minute
     python -m benchmarks.run --skip-seed-timing
     python -m benchmarks.run --only directory   # or search, summary, contact, fhir, events, assessment, triage,
-                                                # workforce, hub, load
+                                                # workforce, hub, bulk, load
+    python -m benchmarks.run --only fhir --database my_large   # an already seeded database of one's own
     python -m benchmarks.run --only load        # the load test alone (gunicorn and Locust, large borough)
 
 Every figure is stamped with the commit measured, the date and the load average as its
@@ -23,7 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -253,6 +254,23 @@ def fhir_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]
     return out
 
 
+def fhir_bulk_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
+    """FHIR Bulk Data export of the borough by a partner everyone shares with (benchmarks/fhir_bulk.py):
+    minutes from kick-off to the manifest, and to fetch the files."""
+    # Everyone in the borough shares with the trust, unless BENCH_BULK_SHARED names how many.
+    shared = os.environ.get("BENCH_BULK_SHARED") or ("2000" if size == "small" else "0")
+    found = _measure(url, "fhir_bulk", "--shared", shared)
+    _log(
+        f"    {found['total_resources']:,} resources ({found['megabytes']:.0f} MB) of {found['shared']:,} people"
+        f" shared of {found['people']:,}: {found['resources']}"
+    )
+    what = f"{size}, {found['shared']} people shared, {found['total_resources']} resources"
+    return {
+        "fhir_bulk_export_minutes": _metric(found["export_seconds"] / 60, "min", None, "postgresql", what),
+        "fhir_bulk_download_minutes": _metric(found["download_seconds"] / 60, "min", None, "postgresql", what),
+    }
+
+
 def triage_metrics(url: str, size: str, requests: int) -> dict[str, dict[str, Any]]:
     """The safeguarding triage queue's page with 10,000 open concerns, server time."""
     found = _measure(url, "triage", "--requests", str(requests))
@@ -434,6 +452,7 @@ def one_benchmark(name: str, profile: Profile, *, quick: bool) -> dict[str, dict
         "triage": triage_metrics,
         "workforce": workforce_metrics,
         "hub": hub_metrics,
+        "bulk": fhir_bulk_metrics,
     }[name]
     return measure(url, profile.seed_timing_size, profile.summary_requests)
 
@@ -449,18 +468,32 @@ ONLY = (
     "triage",
     "workforce",
     "hub",
+    "bulk",
     "load",
 )
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small boroughs everywhere, fewer repetitions")
     parser.add_argument("--skip-seed-timing", action="store_true", help="do not time a fresh medium seed")
     parser.add_argument("--only", choices=ONLY, help="run only this benchmark, updating its metrics in results.json")
+    parser.add_argument(
+        "--database",
+        help="with --only: the PostgreSQL database to use instead of the profile's (seeded with its size if need be)",
+    )
     args = parser.parse_args()
+    if args.database and not args.only:
+        parser.error("--database needs --only")
+    return args
+
+
+def main() -> None:
+    args = _arguments()
     stamp()  # the commit is read now, before anything is measured
     profile = QUICK if args.quick else FULL
+    if args.database:
+        profile = replace(profile, pg_database=args.database, seed_timing_database=args.database)
     results: dict[str, dict[str, Any]] = {}
 
     def add(metrics: dict[str, dict[str, Any]]) -> None:
@@ -507,6 +540,8 @@ def main() -> None:
     add(workforce_metrics(medium, profile.seed_timing_size, profile.summary_requests))
     _log("  the discharge hub's board with 300 people on it")
     add(hub_metrics(medium, profile.seed_timing_size, profile.summary_requests))
+    _log("  FHIR Bulk Data export of the borough by a partner")
+    add(fhir_bulk_metrics(medium, profile.seed_timing_size, profile.summary_requests))
     add(load_test(profile))
 
     table_print(results)

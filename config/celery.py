@@ -16,6 +16,8 @@ app.autodiscover_tasks()
 app.conf.beat_schedule = {
     "audit-chain-seal": {"task": "audit.chain_seal", "schedule": 60.0},
     "workforce-daily-digest": {"task": "workforce.daily_digest", "schedule": crontab(hour=7, minute=0)},
+    # FHIR bulk exports past their expiry: files and jobs deleted (docs/fhir.md, "Bulk export").
+    "interop-exports-expire": {"task": "interop.exports_expire", "schedule": crontab(minute=15)},
 }
 
 

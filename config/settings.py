@@ -395,6 +395,14 @@ CELERY_TIMEZONE = TIME_ZONE  # the morning digest runs at 07:00 local time
 # The worker logs through LOGGING below (JSON lines), not Celery's own format.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
+# FHIR Bulk Data export (docs/fhir.md, "Bulk export"): where the NDJSON files of partners' export
+# jobs are written, and how many hours after a job completes they are deleted.
+TANDEM_FHIR_EXPORT_DIR = Path(os.environ.get("TANDEM_FHIR_EXPORT_DIR", str(BASE_DIR / "var" / "fhir-export")))
+TANDEM_FHIR_EXPORT_HOURS = int(os.environ.get("TANDEM_FHIR_EXPORT_HOURS", "24"))
+# How long a document's PDF laid out for a partner's Binary read is kept in the default cache
+# (keyed by the document's version and the restrictions epoch: docs/fhir.md, "DocumentReference").
+TANDEM_FHIR_PDF_CACHE_SECONDS = int(os.environ.get("TANDEM_FHIR_PDF_CACHE_SECONDS", "3600"))
+
 # Where staff reach Tandem, for links in e-mails sent by scheduled jobs (no request to take it from).
 TANDEM_BASE_URL = os.environ.get("TANDEM_BASE_URL", "http://localhost:8000")
 

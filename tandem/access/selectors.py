@@ -29,3 +29,10 @@ def restriction_changes(*, actor: Actor, unreviewed_only: bool) -> QuerySet[Rest
 
 def restriction_change(*, actor: Actor, change_id: int) -> RestrictionChange | None:
     return restriction_changes(actor=actor, unreviewed_only=False).filter(pk=change_id).first()
+
+
+def restrictions_epoch() -> int:
+    """A number that changes whenever any record is restricted, its restriction changed or lifted
+    (the latest change's id): what a cache of documents that name restricted records keys on."""
+    latest = RestrictionChange.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return latest or 0

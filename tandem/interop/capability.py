@@ -4,7 +4,7 @@ from typing import Any
 
 from django.conf import settings
 
-from tandem.interop import events, uk_core
+from tandem.interop import events, groups, uk_core
 from tandem.interop.scopes import RESOURCE_SCOPES
 
 RELEASED = "2026-12-07"
@@ -109,6 +109,31 @@ BINARY = {
 }
 
 
+# FHIR Bulk Data Access IG v2 (STU2): the three export operations (docs/fhir.md, "Bulk export").
+BULK_DATA = "http://hl7.org/fhir/uv/bulkdata"
+_EXPORT_DOC = (
+    "Asynchronous (Prefer: respond-async); _type, _since and _outputFormat (application/fhir+ndjson) "
+    "supported, any other parameter refused; NDJSON files fetched with the same bearer token"
+)
+
+
+def _export(name: str, definition: str, what: str) -> dict[str, str]:
+    return {
+        "name": name,
+        "definition": f"{BULK_DATA}/OperationDefinition/{definition}",
+        "documentation": f"{what}. {_EXPORT_DOC}",
+    }
+
+
+# The code systems Tandem publishes (tandem/interop/codesystems.py): read only, no token.
+CODE_SYSTEM = {
+    "type": "CodeSystem",
+    "profile": "http://hl7.org/fhir/StructureDefinition/CodeSystem",
+    "interaction": [{"code": "read"}],
+    "documentation": "Tandem's own codes: CodeSystem/tandem-health-event (health events no standard codes)",
+}
+
+
 def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
     return {
         "resourceType": "CapabilityStatement",
@@ -136,7 +161,11 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
         "implementation": {"description": "Tandem integrated adult social care record", "url": base},
         "fhirVersion": uk_core.FHIR_VERSION,
         "format": ["application/fhir+json", "json"],
-        "implementationGuide": ["https://simplifier.net/hl7fhirukcorer4"],
+        "implementationGuide": [
+            "https://simplifier.net/hl7fhirukcorer4",
+            f"{BULK_DATA}/ImplementationGuide/hl7.fhir.uv.bulkdata",
+        ],
+        "instantiates": [f"{BULK_DATA}/CapabilityStatement/bulk-data"],
         "rest": [
             {
                 "mode": "server",
@@ -177,7 +206,12 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
                                     "The Patient and every Flag, RelatedPerson, CarePlan, Goal, Consent and "
                                     "DocumentReference about them that the partner's scopes allow"
                                 ),
-                            }
+                            },
+                            _export(
+                                "export",
+                                "patient-export",
+                                "Bulk export of every person shared with the partner and what is about them",
+                            ),
                         ],
                     ),
                     _resource("Flag", uk_core.FLAG_PROFILE, FLAG_SEARCH, searchInclude=["Flag:patient"]),
@@ -207,6 +241,7 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
                         searchInclude=["DocumentReference:patient", "DocumentReference:subject"],
                     ),
                     BINARY,
+                    CODE_SYSTEM,
                     _resource("Organization", uk_core.ORGANIZATION_PROFILE, ORGANIZATION_SEARCH),
                     _resource("Practitioner", uk_core.PRACTITIONER_PROFILE, PRACTITIONER_SEARCH),
                     _resource(
@@ -216,6 +251,22 @@ def capability_statement(*, base: str, token_url: str) -> dict[str, Any]:
                         searchInclude=["PractitionerRole:organization", "PractitionerRole:practitioner"],
                     ),
                     *event_resources(),
+                    _resource(
+                        "Group",
+                        "http://hl7.org/fhir/StructureDefinition/Group",
+                        groups.GROUP_SEARCH,
+                        documentation="A team's caseload (people it holds on an allocated case); members not listed",
+                        operation=[
+                            _export(
+                                "export",
+                                "group-export",
+                                "Bulk export of the people on the team's caseload who are shared with the partner",
+                            )
+                        ],
+                    ),
+                ],
+                "operation": [
+                    _export("export", "export", "Bulk export of everything the partner may read (system level)")
                 ],
                 "interaction": [
                     {

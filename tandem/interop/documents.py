@@ -11,9 +11,11 @@ import base64
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q, QuerySet, Value
 from django.urls import reverse
 
+from tandem.access import selectors as access_selectors
 from tandem.assessments import documents as assessment_documents
 from tandem.assessments import partner_selectors as assessment_selectors
 from tandem.interop import search, uk_core
@@ -94,10 +96,29 @@ def title_of(row: Any) -> str:
 
 
 def pdf_of(row: Any) -> bytes:
-    """The document as the PDF the person is given."""
+    """The document as the PDF the person is given, laid out afresh (WeasyPrint)."""
     if _kind(row) == PLAN:
         return plan_documents.plan_pdf(row)
     return assessment_documents.statement_pdf(row)
+
+
+def pdf_cache_key(row: Any) -> str:
+    """The PDF's identity: the document, its version and last change, and the restrictions epoch
+    (a restriction changed anywhere may change how a network member is named in it)."""
+    changed = int(row.updated_at.timestamp() * 1_000_000)
+    epoch = access_selectors.restrictions_epoch()
+    return f"interop:pdf:{_kind(row)}:{row.uuid}:{row.version}:{changed}:{epoch}"
+
+
+def pdf_cached(row: Any) -> bytes:
+    """The document's PDF from Django's cache, laid out only when this version was not yet (or
+    TANDEM_FHIR_PDF_CACHE_SECONDS ago): WeasyPrint takes far longer than a partner's read should."""
+    key = pdf_cache_key(row)
+    content = cache.get(key)
+    if not isinstance(content, bytes):
+        content = pdf_of(row)
+        cache.set(key, content, timeout=settings.TANDEM_FHIR_PDF_CACHE_SECONDS)
+    return content
 
 
 def binary_url(row: Any) -> str:

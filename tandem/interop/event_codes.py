@@ -14,9 +14,16 @@ ACT_PRIORITY = "http://terminology.hl7.org/CodeSystem/v3-ActPriority"
 ADMIT_SOURCE = "http://terminology.hl7.org/CodeSystem/admit-source"
 ADMISSION_METHOD_EXTENSION = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-AdmissionMethod"
 DISCHARGE_METHOD_EXTENSION = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-DischargeMethod"
-# Tandem's own codes, for what SNOMED CT has no concept a partner's system would send (a telecare
-# alarm raised); docs/fhir.md lists them.
-TANDEM_EVENT_SYSTEM = "https://fhir.tandem.example/CodeSystem/health-event"
+# Tandem's own codes, for what no standard code system names as a partner's system would send it:
+# neither SNOMED CT nor UK Core nor the NHS Data Dictionary has a code for "a telecare alarm was
+# raised" (SNOMED CT's 911221000000100 is the monitoring service, a care setting, which Tandem also
+# accepts). Tandem publishes this small code system itself (tandem/interop/codesystems.py, served at
+# /fhir/CodeSystem/tandem-health-event on every installation; docs/fhir.md). Tandem has no domain
+# of its own, and one council's address would make the codes differ between councils, so its
+# canonical identifier is a UUID URN, which FHIR R4 allows for Coding.system and which never changes.
+TANDEM_EVENT_SYSTEM = "urn:uuid:558edd05-7be8-40b1-a6d4-a57ab9903337"
+# The placeholder first documented for the same codes, still accepted from partners' Bundles.
+TANDEM_EVENT_SYSTEM_OLD = "https://fhir.tandem.example/CodeSystem/health-event"
 
 # Encounter.class (HL7 v3 ActCode): hospital stays, A&E, and contacts in primary and community care.
 STAY_CLASSES = {"IMP", "ACUTE", "NONAC", "SS"}
@@ -31,6 +38,15 @@ EMERGENCY_ADMISSION_CODES = {"183452005"}
 FALL_CODES = {"1912002", "217082002"}
 TELECARE_CODES = {"911221000000100"}
 TANDEM_CODES = {"fall": EventKind.FALL, "telecare-alert": EventKind.TELECARE_ALERT}
+# Each code's display and definition, as the CodeSystem resource publishes them.
+TANDEM_CONCEPTS = {
+    "fall": ("Fall", "The person fell (reported by a partner that has no SNOMED CT code for it)."),
+    "telecare-alert": (
+        "Telecare alert",
+        "A telecare or community alarm raised an alert for the person (a pendant or pull-cord call, "
+        "a fall detector, a smoke, flood, bed or door sensor), as a monitoring centre reports it.",
+    ),
+}
 
 
 def dict_of(value: Any) -> Json:
@@ -113,4 +129,5 @@ def coded_kind(concept: Any) -> EventKind | None:
         return EventKind.FALL
     if snomed & TELECARE_CODES:
         return EventKind.TELECARE_ALERT
-    return next((TANDEM_CODES[c] for c in codes_of([concept], TANDEM_EVENT_SYSTEM) if c in TANDEM_CODES), None)
+    tandem = codes_of([concept], TANDEM_EVENT_SYSTEM) | codes_of([concept], TANDEM_EVENT_SYSTEM_OLD)
+    return next((TANDEM_CODES[code] for code in sorted(tandem) if code in TANDEM_CODES), None)

@@ -155,6 +155,24 @@ def rows_about(*, partner: Partner, resource_type: str, person: Any) -> list[Any
     return list(_events(partner, resource_type).filter(person=person))
 
 
+def encounters_about(*, partner: Partner, person: Any) -> list[Any]:
+    """The person's admissions, discharges, A&E attendances and GP contacts the partner may see."""
+    return rows_about(partner=partner, resource_type="Encounter", person=person)
+
+
+def conditions_about(*, partner: Partner, person: Any) -> list[Any]:
+    """The person's falls received as Conditions that the partner may see."""
+    return rows_about(partner=partner, resource_type="Condition", person=person)
+
+
+def observations_about(*, partner: Partner, person: Any) -> list[Any]:
+    """The person's falls and telecare alerts received as Observations that the partner may see."""
+    return rows_about(partner=partner, resource_type="Observation", person=person)
+
+
+# For `Patient/{id}/$everything` and a bulk export: each event resource type's rows about a person.
+EVENTS_ABOUT = {"Encounter": encounters_about, "Condition": conditions_about, "Observation": observations_about}
+
 EVENT_PARAMETERS: dict[str, tuple[set[str], search.Builder]] = {
     **search.ABOUT_A_PATIENT,
     "subject": search.ABOUT_A_PATIENT["patient"],

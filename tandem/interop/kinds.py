@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tandem.interop import consents, documents, events, resources, resources_admin, search, selectors
+from tandem.interop import consents, documents, events, groups, resources, resources_admin, search, selectors
 from tandem.interop.models import Partner
 from tandem.interop.search import Builder, Criteria
 
@@ -25,6 +25,11 @@ class Kind:
     include_rows: Callable[..., list[dict[str, Any]]] | None = None
     # For `Patient/{id}/$everything`: (partner, person) -> the rows about that person.
     about: Callable[..., list[Any]] | None = None
+    # The field a row's last change is in, for `_since` and a bulk export's transaction time
+    # (None: the table keeps none, so every row is always exported).
+    updated_field: str | None = "updated_at"
+    # The path from a row to the person it is about, for a group- or patient-level export.
+    person_field: str = "person"
 
     def criteria(self, query: Any) -> Criteria:
         return search.criteria(query, resource_type=self.name, parameters=self.parameters, includes=self.includes)
@@ -49,6 +54,7 @@ KINDS: dict[str, Kind] = {
         get=selectors.patient_get,
         to_fhir=resources.patient,
         person_of=lambda person: person,
+        person_field="pk",
     ),
     "Flag": Kind(
         name="Flag",
@@ -79,74 +85,130 @@ KINDS: dict[str, Kind] = {
     ),
     "Goal": Kind(
         name="Goal",
-        parameters={**search.ABOUT_A_PATIENT, "subject": search.ABOUT_A_PATIENT["patient"]},
+        parameters={**search.ABOUT_A_PATIENT_BY_PLAN, "subject": search.ABOUT_A_PATIENT_BY_PLAN["patient"]},
         find=selectors.goals_search,
         get=selectors.goal_get,
         to_fhir=resources.goal,
         person_of=lambda outcome: outcome.plan.person,
+        person_field="plan__person",
         includes={"Goal:subject", "Goal:patient"},
     ),
 }
 
+
+def _person(row: Any) -> Any:
+    """The person a row about someone is about (its `person`)."""
+    return row.person
+
+
+def about_a_person(
+    name: str,
+    *,
+    parameters: dict[str, tuple[set[str], Builder]],
+    find: Callable[..., selectors.Found],
+    get: Callable[..., Any],
+    to_fhir: Callable[[Any], dict[str, Any]],
+    about: Callable[..., list[Any]],
+    by_subject: bool = True,
+) -> Kind:
+    """A resource type about one person (`patient`, and `subject` too unless told), read on that
+    person's record and carried by `Patient/{id}/$everything` and a bulk export."""
+    includes = {f"{name}:patient", *([f"{name}:subject"] if by_subject else [])}
+    return Kind(
+        name=name,
+        parameters=parameters,
+        find=find,
+        get=get,
+        to_fhir=to_fhir,
+        person_of=_person,
+        includes=includes,
+        about=about,
+    )
+
+
+def directory(
+    name: str,
+    *,
+    parameters: dict[str, tuple[set[str], Builder]],
+    find: Callable[..., selectors.Found],
+    get: Callable[..., Any],
+    to_fhir: Callable[[Any], dict[str, Any]],
+    include_rows: Callable[..., list[dict[str, Any]]] | None = None,
+    includes: frozenset[str] = frozenset(),
+    updated_field: str | None = "updated_at",
+) -> Kind:
+    """A resource type of the service's directory (no person's record): its reads are logged once a request."""
+    return Kind(
+        name=name,
+        parameters=parameters,
+        find=find,
+        get=get,
+        to_fhir=to_fhir,
+        person_of=None,
+        includes=set(includes),
+        include_rows=include_rows,
+        updated_field=updated_field,
+    )
+
+
 # Health events received from partners, read back (tandem/interop/events.py).
 for _name, _profile, _to_fhir in events.EVENT_RESOURCES:
-    KINDS[_name] = Kind(
-        name=_name,
+    KINDS[_name] = about_a_person(
+        _name,
         parameters=events.EVENT_PARAMETERS,
         find=events.finder(_name),
         get=events.getter(_name),
         to_fhir=_to_fhir,
-        person_of=lambda event: event.person,
-        includes={f"{_name}:patient", f"{_name}:subject"},
-        about=lambda partner, person, _kind=_name: events.rows_about(
-            partner=partner, resource_type=_kind, person=person
-        ),
+        about=events.EVENTS_ABOUT[_name],
     )
 
 # Consent to share, documents, teams and staff (issue 16): each in its own module.
-KINDS["Consent"] = Kind(
-    name="Consent",
+KINDS["Consent"] = about_a_person(
+    "Consent",
     parameters=consents.PARAMETERS,
     find=consents.consents_search,
     get=consents.consent_get,
     to_fhir=consents.consent,
-    person_of=lambda decision: decision.person,
-    includes={"Consent:patient"},
     about=consents.consents_about,
+    by_subject=False,
 )
-KINDS["DocumentReference"] = Kind(
-    name="DocumentReference",
+KINDS["DocumentReference"] = about_a_person(
+    "DocumentReference",
     parameters=documents.PARAMETERS,
     find=documents.documents_search,
     get=documents.document_get,
     to_fhir=documents.document_reference,
-    person_of=lambda document: document.person,
-    includes={"DocumentReference:patient", "DocumentReference:subject"},
     about=documents.documents_about,
 )
-KINDS["Organization"] = Kind(
-    name="Organization",
+KINDS["Organization"] = directory(
+    "Organization",
     parameters=resources_admin.ORGANIZATION_PARAMETERS,
     find=resources_admin.organizations_search,
     get=resources_admin.organization_get,
     to_fhir=resources_admin.organization,
-    person_of=None,
 )
-KINDS["Practitioner"] = Kind(
-    name="Practitioner",
+KINDS["Practitioner"] = directory(
+    "Practitioner",
     parameters=resources_admin.PRACTITIONER_PARAMETERS,
     find=resources_admin.practitioners_search,
     get=resources_admin.practitioner_get,
     to_fhir=resources_admin.practitioner,
-    person_of=None,
+    updated_field=None,  # a staff account keeps no time it last changed
 )
-KINDS["PractitionerRole"] = Kind(
-    name="PractitionerRole",
+KINDS["PractitionerRole"] = directory(
+    "PractitionerRole",
     parameters=resources_admin.PRACTITIONER_ROLE_PARAMETERS,
     find=resources_admin.practitioner_roles_search,
     get=resources_admin.practitioner_role_get,
     to_fhir=resources_admin.practitioner_role,
-    person_of=None,
-    includes={"PractitionerRole:practitioner", "PractitionerRole:organization"},
+    includes=frozenset({"PractitionerRole:practitioner", "PractitionerRole:organization"}),
     include_rows=resources_admin.practitioner_role_includes,
+)
+# A team's caseload, the group a bulk export at group level covers (tandem/interop/groups.py).
+KINDS["Group"] = directory(
+    "Group",
+    parameters=groups.PARAMETERS,
+    find=groups.groups_search,
+    get=groups.group_get,
+    to_fhir=groups.group,
 )

@@ -25,6 +25,7 @@ RESOURCE_SCOPES = {
     "system/Organization.read": "Read and search Organization (the service's organisations and teams)",
     "system/Practitioner.read": "Read and search Practitioner (the staff of those teams)",
     "system/PractitionerRole.read": "Read and search PractitionerRole (who works in which team, and how to reach them)",
+    "system/Group.read": "Read and search Group (teams' caseloads), and export a Group's records in bulk",
 }
 
 

@@ -241,13 +241,14 @@ def criteria(
     )
 
 
-def patient_reference(value: str) -> Q:
-    """`Patient/{id}`, an absolute URL ending so, or the bare id: the rows about that person."""
+def patient_reference(value: str, person_field: str = "person") -> Q:
+    """`Patient/{id}`, an absolute URL ending so, or the bare id: the rows about that person
+    (reached from a row by `person_field`)."""
     kind, _, reference = value.rpartition("/")
     if kind and not kind.endswith("Patient"):
         return Q(pk__in=[])
     try:
-        return Q(person__uuid=uuid.UUID(reference))
+        return Q(**{f"{person_field}__uuid": uuid.UUID(reference)})
     except ValueError:
         return Q(pk__in=[])
 
@@ -269,6 +270,11 @@ COMMON_PARAMETERS: dict[str, tuple[set[str], Builder]] = {
 }
 ABOUT_A_PATIENT: dict[str, tuple[set[str], Builder]] = {
     "patient": (set(), lambda v, m: patient_reference(v)),
+    **COMMON_PARAMETERS,
+}
+# A plan's personal outcomes (Goal) reach the person through their plan.
+ABOUT_A_PATIENT_BY_PLAN: dict[str, tuple[set[str], Builder]] = {
+    "patient": (set(), lambda v, m: patient_reference(v, "plan__person")),
     **COMMON_PARAMETERS,
 }
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import F, Q, QuerySet
 
 from tandem.core import clock
-from tandem.interop.models import Partner
+from tandem.interop.models import ExportJob, ExportStatus, Partner
 from tandem.interop.search import Criteria, postcode_compact_annotation
 from tandem.people import partner_selectors
 from tandem.support_plans import partner_selectors as plan_selectors
@@ -183,3 +183,14 @@ def partners_all() -> QuerySet[Partner]:
 
 def partner_one(*, uuid: Any) -> Partner | None:
     return by_id(Partner.objects.select_related("organisation", "application"), str(uuid))
+
+
+def exports_unfinished(*, partner: Partner) -> int:
+    """How many of the partner's bulk exports are waiting or running."""
+    unfinished = ExportJob.objects.filter(partner=partner, status__in=[ExportStatus.ACCEPTED, ExportStatus.RUNNING])
+    return unfinished.filter(expires_at__gt=clock.now()).count()
+
+
+def export_job(*, partner: Partner, job_id: str) -> ExportJob | None:
+    """The partner's own export job with this id; None for another partner's or an unknown id."""
+    return by_id(ExportJob.objects.filter(partner=partner).select_related("partner__organisation"), job_id)

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from tandem.interop import ingest_views, views
+from tandem.interop import bulk_views, ingest_views, views
 
 app_name = "interop"
 
@@ -19,6 +19,12 @@ urlpatterns = [
     path("metadata", views.metadata, name="metadata"),
     path(".well-known/smart-configuration", views.smart_config, name="smart_configuration"),
     path("auth/token", views.token, name="token"),
+    # FHIR Bulk Data export (docs/fhir.md, "Bulk export"): kick-off, status, files.
+    path("$export", bulk_views.system_export, name="export"),
+    path("Patient/$export", bulk_views.patient_export, name="patient_export"),
+    path("Group/<str:resource_id>/$export", bulk_views.group_export, name="group_export"),
+    path("bulk-status/<str:job_id>", bulk_views.export_status, name="export_status"),
+    path("bulk-files/<str:job_id>/<str:resource_type>.ndjson", bulk_views.export_file, name="export_file"),
     path("Patient", views.resource_search, {"kind": "Patient"}, name="patient_search"),
     path("Patient/<str:resource_id>", views.resource_read, {"kind": "Patient"}, name="patient_read"),
     path("Patient/<str:resource_id>/$everything", views.patient_everything, name="patient_everything"),
@@ -41,9 +47,11 @@ urlpatterns = [
     *served("Consent", "consent"),
     *served("DocumentReference", "document_reference"),
     path("Binary/<str:resource_id>", views.binary_read, name="binary_read"),
+    path("CodeSystem/<str:resource_id>", views.code_system_read, name="code_system_read"),
     *served("Organization", "organization"),
     *served("Practitioner", "practitioner"),
     *served("PractitionerRole", "practitioner_role"),
+    *served("Group", "group"),
     # Anything else under /fhir/ is a resource type or interaction Tandem does not offer.
     path("<path:rest>", views.unsupported, name="unsupported"),
 ]

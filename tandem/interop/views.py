@@ -11,11 +11,12 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from oauth2_provider.views import TokenView
 
-from tandem.interop import documents, resources, search, selectors, services
+from tandem.interop import bulk, codesystems, documents, resources, search, selectors, services
 from tandem.interop.auth import partner_for
 from tandem.interop.capability import capability_statement, smart_configuration
 from tandem.interop.kinds import KINDS, Kind
@@ -25,23 +26,25 @@ from tandem.interop.scopes import scope_for
 if TYPE_CHECKING:
     from tandem.interop.models import Partner
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
-def fhir_endpoint(view: View) -> View:
-    """A FHIR interaction: read-only, public to the network (the token is checked inside), and
-    every FhirError answered as an OperationOutcome."""
+def fhir_endpoint(view: View, methods: tuple[str, ...] = ("GET", "HEAD")) -> View:
+    """A FHIR interaction: read-only unless `methods` says otherwise, public to the network (the
+    token is checked inside), and every FhirError answered as an OperationOutcome."""
 
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         try:
-            if request.method not in ("GET", "HEAD"):
-                raise FhirError(405, "not-supported", f"{request.method} is not supported here: this API is read-only")
+            if request.method not in methods:
+                raise FhirError(
+                    405, "not-supported", f"{request.method} is not supported here: use {', '.join(methods)}"
+                )
             return view(request, *args, **kwargs)
         except FhirError as error:
             response = error_response(error)
             if error.status == 405:
-                response["Allow"] = "GET, HEAD"
+                response["Allow"] = ", ".join(methods)
             return response
 
     return login_not_required(csrf_exempt(wrapped))
@@ -168,15 +171,10 @@ def patient_everything(request: HttpRequest, resource_id: str) -> HttpResponse:
     person = selectors.patient_get(partner=partner, resource_id=resource_id)
     if person is None:
         raise _not_found("Patient", resource_id)
-    rows = [(KINDS["Patient"], person)]
-    for kind in ("Flag", "RelatedPerson", "CarePlan", "Goal"):
-        if scope_for(kind) in partner.scope_list:
-            rows += [(KINDS[kind], row) for row in selectors.rows_about(partner=partner, kind=kind, person=person)]
-    for served in KINDS.values():
-        if served.about is not None and scope_for(served.name) in partner.scope_list:
-            rows += [(served, row) for row in served.about(partner=partner, person=person)]
+    granted = [kind for kind in bulk.PATIENT_TYPES if scope_for(kind) in partner.scope_list]
+    resources_about = list(bulk.patient_resources(partner=partner, person=person, types=granted))
     services.reads_record(partner=partner, people=[person], resource_type="Patient", interaction="$everything")
-    entries = [_entry(request, served.to_fhir(row), "match") for served, row in rows]
+    entries = [_entry(request, resource, "match") for resource in resources_about]
     return fhir_response(
         {
             "resourceType": "Bundle",
@@ -197,7 +195,7 @@ def binary_read(request: HttpRequest, resource_id: str) -> HttpResponse:
     row = documents.document_get(partner=partner, resource_id=resource_id)
     if row is None:
         raise _not_found("Binary", resource_id)
-    content = documents.pdf_of(row)
+    content = documents.pdf_cached(row)
     services.reads_record(partner=partner, people=[row.person], resource_type="Binary", interaction="read")
     if documents.PDF in request.headers.get("Accept", "") and not request.GET.get("_format"):
         response = HttpResponse(content, content_type=documents.PDF)
@@ -205,6 +203,16 @@ def binary_read(request: HttpRequest, resource_id: str) -> HttpResponse:
         response["Cache-Control"] = "no-store"
         return response
     return fhir_response(documents.binary(row, content))
+
+
+@fhir_endpoint
+def code_system_read(request: HttpRequest, resource_id: str) -> HttpResponse:
+    """`CodeSystem/{id}`: a code system Tandem publishes (terminology, no personal data: no token)."""
+    search.check_format(request.GET)
+    build = codesystems.CODE_SYSTEMS.get(resource_id)
+    if build is None:
+        raise FhirError(404, "not-found", f"CodeSystem/{resource_id} is not published by this service")
+    return fhir_response(build())
 
 
 @fhir_endpoint

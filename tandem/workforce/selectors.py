@@ -160,6 +160,13 @@ def profile_of(user: User) -> PractitionerProfile | None:
     )
 
 
+def person_ids_on_caseload(*, team_id: int) -> QuerySet[Case, int]:
+    """The ids of the people the team holds on a caseload (an allocated case), for the FHIR API's
+    Group (a team's caseload) and its bulk export."""
+    allocated = Case.objects.filter(team_id=team_id, status=CaseStatus.ALLOCATED)
+    return allocated.values_list("person_id", flat=True).distinct()
+
+
 def caseload_of(*, user: User) -> list[Case]:
     return list(
         Case.objects.filter(status=CaseStatus.ALLOCATED, allocated_to=user)

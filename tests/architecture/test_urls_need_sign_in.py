@@ -12,6 +12,8 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, converters, get_resolver, resolve, reverse
 
+from tandem.interop import urls as interop_urls
+
 # Pages anyone may see without signing in. Adding a name here is a security decision: say why.
 PUBLIC_URLS = {
     "identity:sign_in",  # the way in
@@ -58,45 +60,13 @@ PUBLIC_URLS = {
     # database and the broker failed, never data (tandem/core/health.py).
     "core:healthz",
     "core:readyz",
-    # The FHIR API for health partners' systems: they have no session but an OAuth 2.0 bearer
-    # token, checked by each view (401 without one). The CapabilityStatement, the SMART discovery
-    # document and the token endpoint hold no personal data (tandem/interop; docs/fhir.md).
-    "interop:metadata",
-    "interop:smart_configuration",
-    "interop:token",
-    "interop:patient_search",
-    "interop:patient_read",
-    "interop:patient_everything",
-    "interop:flag_search",
-    "interop:flag_read",
-    "interop:related_person_search",
-    "interop:related_person_read",
-    "interop:care_plan_search",
-    "interop:care_plan_read",
-    "interop:goal_search",
-    "interop:goal_read",
-    # Consent, documents (and their PDFs), organisations, teams and staff: the same bearer tokens.
-    "interop:consent_search",
-    "interop:consent_read",
-    "interop:document_reference_search",
-    "interop:document_reference_read",
-    "interop:binary_read",
-    "interop:organization_search",
-    "interop:organization_read",
-    "interop:practitioner_search",
-    "interop:practitioner_read",
-    "interop:practitioner_role_search",
-    "interop:practitioner_role_read",
-    "interop:unsupported",
-    # Health events in (a partner's Bundle POSTed with its token) and read back.
-    "interop:bundle_post",
-    "interop:encounter_search",
-    "interop:encounter_read",
-    "interop:condition_search",
-    "interop:condition_read",
-    "interop:observation_search",
-    "interop:observation_read",
 }
+
+# The FHIR API for health partners' systems (every URL of tandem.interop.urls): they have no
+# session but an OAuth 2.0 bearer token, checked by each view (401 without one). The
+# CapabilityStatement, the SMART discovery document and the token endpoint hold no personal data
+# (tandem/interop; docs/fhir.md). The administrator's pages for partners (site_urls) need sign-in.
+PUBLIC_URLS |= {f"{interop_urls.app_name}:{pattern.name}" for pattern in interop_urls.urlpatterns}
 
 
 @dataclass(frozen=True)

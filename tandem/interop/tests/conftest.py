@@ -30,6 +30,7 @@ ALL_SCOPES = [
     "system/Organization.read",
     "system/Practitioner.read",
     "system/PractitionerRole.read",
+    "system/Group.read",
 ]
 
 

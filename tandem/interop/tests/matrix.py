@@ -60,6 +60,15 @@ GET = {
     "interop:condition_read": row(401, 401, 401, 401, 401),
     "interop:observation_search": row(401, 401, 401, 401, 401),
     "interop:observation_read": row(401, 401, 401, 401, 401),
+    # Bulk export and teams' caseloads (tandem/interop/tests/test_bulk_export.py tests the tokens).
+    "interop:export": row(401, 401, 401, 401, 401),
+    "interop:patient_export": row(401, 401, 401, 401, 401),
+    "interop:group_export": row(401, 401, 401, 401, 401),
+    "interop:export_status": row(401, 401, 401, 401, 401),
+    "interop:export_file": row(401, 401, 401, 401, 401),
+    "interop:group_search": row(401, 401, 401, 401, 401),
+    "interop:group_read": row(401, 401, 401, 401, 401),
+    "interop:code_system_read": row(404, 404, 404, 404, 404),  # public terminology; this id is unknown
     **ADMINISTRATION,
 }
 
@@ -97,13 +106,21 @@ POST = {
     "interop:condition_read": row(405, 405, 405, 405, 405),
     "interop:observation_search": row(405, 405, 405, 405, 405),
     "interop:observation_read": row(405, 405, 405, 405, 405),
+    "interop:export": row(405, 405, 405, 405, 405),
+    "interop:patient_export": row(405, 405, 405, 405, 405),
+    "interop:group_export": row(405, 405, 405, 405, 405),
+    "interop:export_status": row(405, 405, 405, 405, 405),
+    "interop:export_file": row(405, 405, 405, 405, 405),
+    "interop:group_search": row(405, 405, 405, 405, 405),
+    "interop:group_read": row(405, 405, 405, 405, 405),
+    "interop:code_system_read": row(405, 405, 405, 405, 405),
     **ADMINISTRATION_POST,
 }
 
 
 def url_values(world: World) -> dict[str, Any]:
     """FHIR ids (no partner token asks for them here) and an unsupported resource type."""
-    return {"resource_id": uuid.uuid4(), "rest": "Procedure"}
+    return {"resource_id": uuid.uuid4(), "rest": "Procedure", "job_id": uuid.uuid4(), "resource_type": "Patient"}
 
 
 def forms(world: World) -> dict[str, dict[str, Any]]:

@@ -61,3 +61,15 @@ def test_everything_carries_the_plan(fhir, borough, plan):
     emitted_check(body)
     kinds = [entry["resource"]["resourceType"] for entry in body["entry"]]
     assert kinds[:4] == ["Patient", "Flag", "CarePlan", "Goal"]
+
+
+def test_goals_are_searched_by_patient(fhir, borough, practitioner):
+    from tandem.support_plans.tests.plan_data import agreed_plan_make
+
+    plan = agreed_plan_make(borough.shared, practitioner)
+
+    mine = fhir("/fhir/Goal", patient=f"Patient/{borough.shared.uuid}").json()
+    theirs = fhir("/fhir/Goal", subject=f"Patient/{borough.second.uuid}").json()
+
+    assert mine["total"] == plan.outcomes.count() > 0
+    assert theirs["total"] == 0
