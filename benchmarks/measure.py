@@ -104,7 +104,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
         "what",
-        choices=("marker", "search", "summary", "contact", "assessment", "triage", "workforce", "fhir", "hub", "fhir_bulk"),
+        choices=(
+            "marker",
+            "search",
+            "summary",
+            "contact",
+            "assessment",
+            "triage",
+            "workforce",
+            "fhir",
+            "hub",
+            "fhir_bulk",
+        ),
     )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--passes", type=int, default=2)
