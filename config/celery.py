@@ -16,6 +16,8 @@ app.autodiscover_tasks()
 app.conf.beat_schedule = {
     "audit-chain-seal": {"task": "audit.chain_seal", "schedule": 60.0},
     "workforce-daily-digest": {"task": "workforce.daily_digest", "schedule": crontab(hour=7, minute=0)},
+    # Every adult's risk score, as the windows of 30, 90 and 365 days move on (prevention, issue 17).
+    "prevention-risk-nightly": {"task": "prevention.risk_nightly", "schedule": crontab(hour=2, minute=30)},
 }
 
 

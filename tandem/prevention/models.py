@@ -132,3 +132,18 @@ class EventNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.event}"
+
+
+# The risk score, the proactive worklist and its outreach (issue 17) live in their own package.
+from tandem.prevention.risk.models import Outreach, RiskCondition, RiskRuleSet, RiskScore  # noqa: E402
+
+__all__ = [
+    "EventAwaitingMatch",
+    "EventFacts",
+    "EventNotice",
+    "HealthEvent",
+    "Outreach",
+    "RiskCondition",
+    "RiskRuleSet",
+    "RiskScore",
+]
