@@ -15,3 +15,9 @@ class PreventionConfig(AppConfig):
             "prevention.package_pause", selectors.open_work_for_person, when=selectors.open_work_rows
         )
         registry.register_my_work("prevention", selectors.my_work)
+
+        # The risk score (issue 17): its link in the navigation.
+        from tandem.core import navigation
+        from tandem.prevention.risk import registrations
+
+        navigation.register_links(registrations.NAVIGATION)

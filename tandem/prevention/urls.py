@@ -9,3 +9,8 @@ urlpatterns = [
     path("notices/", views.notices, name="notices"),
     path("notices/<int:notice_id>/seen/", views.notice_seen, name="notice_seen"),
 ]
+
+# The risk score, the proactive worklist and the evaluation (issue 17).
+from tandem.prevention.risk import urls as risk_urls  # noqa: E402
+
+urlpatterns += risk_urls.urlpatterns

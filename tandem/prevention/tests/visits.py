@@ -16,3 +16,9 @@ VISITS = [
     ),
     Visit("prevention:notices", P, lambda w: "/prevention/notices/"),
 ]
+
+
+# The risk score's pages (issue 17): tandem/prevention/tests/risk_visits.py.
+from tandem.prevention.tests.risk_visits import VISITS as RISK_VISITS  # noqa: E402
+
+VISITS += RISK_VISITS

@@ -5,8 +5,9 @@ from typing import Any
 from tandem.identity.models import User
 from tandem.people.models import Person
 from tandem.prevention.tests.page_data import prevention_world
+from tandem.prevention.tests.risk_world import risk_world
 
 
 def world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
     """An event waiting in the matching queue and a notice to the practitioner (prevention/tests/page_data.py)."""
-    return prevention_world(person, staff)
+    return prevention_world(person, staff) | risk_world(person, staff)
