@@ -49,7 +49,7 @@ def difficulties_found(*, since: date, until: date) -> QuerySet[Any]:
     )
 
 
-def carers_at_breaking_point(*, since: date, until: date) -> QuerySet[NeedsAssessment]:
+def carers_at_breaking_point(*, since: date, until: date) -> QuerySet[NeedsAssessment, Any]:
     """The people cared for (`cared_for_id`) whose carer's assessment, completed between the two
     days, found the carer's health is, or is at risk of, deteriorating (regulation 3(1)(b))."""
     return (
@@ -61,6 +61,6 @@ def carers_at_breaking_point(*, since: date, until: date) -> QuerySet[NeedsAsses
     )
 
 
-def people_assessed() -> QuerySet[NeedsAssessment]:
+def people_assessed() -> QuerySet[NeedsAssessment, Any]:
     """Everyone with a needs assessment of their own, in any state (`person_id`): known to social care."""
     return NeedsAssessment.objects.values("person_id")

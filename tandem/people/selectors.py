@@ -345,7 +345,7 @@ def is_child(person: Person, on: date) -> bool:
 # --- For the risk score (prevention) ---------------------------------------------------------------
 
 
-def people_with_unpaid_carer() -> QuerySet[NetworkMember]:
+def people_with_unpaid_carer() -> QuerySet[NetworkMember, Any]:
     """Person ids (`person_id`) whose current network names an unpaid carer: one query, for a join."""
     today = clock.today()
     return (
@@ -355,7 +355,7 @@ def people_with_unpaid_carer() -> QuerySet[NetworkMember]:
     )
 
 
-def people_in_area(*, neighbourhood: str = "", gp_practice_id: int | None = None) -> QuerySet[Person]:
+def people_in_area(*, neighbourhood: str = "", gp_practice_id: int | None = None) -> QuerySet[Person, Any]:
     """Person ids in a neighbourhood (by its name, as a locality team names it) or registered with a
     GP practice, for the proactive worklist."""
     people = Person.objects.all()

@@ -48,16 +48,16 @@ def plan_teams_in_force(*, person_ids: Sequence[int]) -> dict[int, list[Any]]:
 # --- For the risk score (prevention): plans as rows to join ---------------------------------------
 
 
-def people_with_plan_in_force() -> QuerySet[SupportPlan]:
+def people_with_plan_in_force() -> QuerySet[SupportPlan, Any]:
     """Everyone with a care and support plan in force (`person_id`), for a join."""
     return _versions_in_force().values("person_id")
 
 
-def people_with_any_plan() -> QuerySet[SupportPlan]:
+def people_with_any_plan() -> QuerySet[SupportPlan, Any]:
     return SupportPlan.objects.values("person_id")
 
 
-def people_with_first_plan_between(*, after: date, until: date) -> QuerySet[SupportPlan]:
+def people_with_first_plan_between(*, after: date, until: date) -> QuerySet[SupportPlan, Any]:
     """People whose first care and support plan (a new package of care) came into force after one
     day and on or before another (`person_id`)."""
     earlier = SupportPlan.objects.filter(person=OuterRef("person"), in_force_from__lte=after)
@@ -71,7 +71,7 @@ def people_with_first_plan_between(*, after: date, until: date) -> QuerySet[Supp
 CARE_HOME_KINDS = (CommissionedKind.RESIDENTIAL_CARE, CommissionedKind.NURSING_CARE)
 
 
-def people_moved_to_care_home_between(*, after: date, until: date) -> QuerySet[CommissionedService]:
+def people_moved_to_care_home_between(*, after: date, until: date) -> QuerySet[CommissionedService, Any]:
     """People whose plan in force from a day in the window commissions residential or nursing care
     (a care home move, `person_id`)."""
     return CommissionedService.objects.filter(

@@ -162,14 +162,14 @@ def _points_sql(in_force: rules.RiskRules) -> str:
                 f"(CASE WHEN f.{column} >= {max(int(rule.at_least), 1)}"
                 f" THEN {int(rule.points[n])} * {_capped(column, rule.most)} ELSE 0 END)"
             )
-    for code in ("conditions", "sensory", "daily_living"):
-        rule = in_force.deficit({"conditions": "condition"}.get(code, code))
-        if rule.points > 0 and rule.most > 0:
-            terms.append(f"({int(rule.points)} * {_capped(code, rule.most)})")
+    for column, code in (("conditions", "condition"), ("sensory", "sensory"), ("daily_living", "daily_living")):
+        counted = in_force.deficit(code)
+        if counted.points > 0 and counted.most > 0:
+            terms.append(f"({int(counted.points)} * {_capped(column, counted.most)})")
     for code in ("mobility", "lives_alone", "carer_breakdown"):
-        rule = in_force.deficit(code)
-        if rule.points > 0 and rule.most > 0:
-            terms.append(f"(CASE WHEN f.{code} THEN {int(rule.points)} ELSE 0 END)")
+        flag = in_force.deficit(code)
+        if flag.points > 0 and flag.most > 0:
+            terms.append(f"(CASE WHEN f.{code} THEN {int(flag.points)} ELSE 0 END)")
     return " + ".join(terms) or "0"
 
 

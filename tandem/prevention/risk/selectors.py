@@ -64,9 +64,9 @@ def rules_of(ruleset: RiskRuleSet) -> rules.RiskRules:
         events=tuple(
             rules.EventRule(
                 e["kind"],
-                tuple(int(p) for p in e["points"]),
+                (int(e["points"][0]), int(e["points"][1]), int(e["points"][2])),
                 int(e["most"]),
-                int(e["at_least"]),  # type: ignore[arg-type]
+                int(e["at_least"]),
             )
             for e in ruleset.events
         ),
@@ -260,12 +260,8 @@ def _people_with(outcome: Outcome, *, after: datetime, until: datetime) -> set[i
             .distinct()
         )
     start, end = after.date(), until.date()
-    first = set(
-        plan_partners.people_with_first_plan_between(after=start, until=end).values_list("person_id", flat=True)
-    )
-    homes = set(
-        plan_partners.people_moved_to_care_home_between(after=start, until=end).values_list("person_id", flat=True)
-    )
+    first = {row["person_id"] for row in plan_partners.people_with_first_plan_between(after=start, until=end)}
+    homes = {row["person_id"] for row in plan_partners.people_moved_to_care_home_between(after=start, until=end)}
     return first | homes
 
 

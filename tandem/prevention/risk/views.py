@@ -2,6 +2,7 @@
 rules and their history, and the evaluation for managers."""
 
 from datetime import timedelta
+from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -69,7 +70,7 @@ def risk_worklist(request: StaffRequest) -> HttpResponse:
 
 @require_GET
 @record_page("the risk score")
-def risk_person(request: StaffRequest, record: Record) -> HttpResponse:
+def risk_person(request: StaffRequest, record: Record[Any]) -> HttpResponse:
     explained = selectors.score_of(record.obj)
     return record.render(
         "prevention/risk/person.html",
@@ -83,7 +84,7 @@ def risk_person(request: StaffRequest, record: Record) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @record_page("recording proactive outreach")
-def risk_outreach(request: StaffRequest, record: Record) -> HttpResponse:
+def risk_outreach(request: StaffRequest, record: Record[Any]) -> HttpResponse:
     _can_work(request)
     explained = selectors.score_of(record.obj)
     initial = {"step": explained.steps[0].value} if explained else {}
