@@ -377,3 +377,8 @@ def gp_practices_in(neighbourhoods: Sequence[str]) -> list[tuple[int, str]]:
         .order_by("name")
         .values_list("pk", "name")
     )
+
+
+def neighbourhood_id_of(name: str) -> int | None:
+    """The id of the neighbourhood a locality team names."""
+    return Neighbourhood.objects.filter(name=name).values_list("pk", flat=True).first()

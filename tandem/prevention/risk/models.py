@@ -46,6 +46,9 @@ class RiskScore(models.Model):
     these, so it always says why this score and no other). One row a person, rewritten in place."""
 
     person = models.OneToOneField("people.Person", on_delete=models.CASCADE, related_name="+")
+    # The person's neighbourhood and GP practice as scored, so a worklist is one index range.
+    neighbourhood_id = models.IntegerField(null=True, blank=True)
+    gp_practice_id = models.IntegerField(null=True, blank=True)
     computed_at = models.DateTimeField()
     rules_number = models.PositiveIntegerField(default=0)
     falls_30 = models.PositiveIntegerField(default=0)
@@ -77,7 +80,10 @@ class RiskScore(models.Model):
     band_changed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["-points"], name="risk_score_points")]
+        indexes = [
+            models.Index(fields=["neighbourhood_id", "-points"], name="risk_score_neighbourhood"),
+            models.Index(fields=["gp_practice_id", "-points"], name="risk_score_gp_practice"),
+        ]
         constraints = [models.CheckConstraint(condition=Q(band__in=Band.values), name="risk_score_band_valid")]
 
     def __str__(self) -> str:

@@ -110,7 +110,8 @@ def _facts_sql(*, as_at: datetime, person_ids: Sequence[int] | None) -> tuple[st
     screened_carer, p4 = _sql(workforce_selectors.people_screened_with("carer_at_risk", until=as_at))
     person = Person._meta.db_table
     sql = (
-        f"SELECT p.id AS person_id, {', '.join(f'COALESCE(e.{c}, 0) AS {c}' for c in COUNT_COLUMNS)},"  # noqa: S608 (names and numbers ours, values bound)
+        "SELECT p.id AS person_id, p.neighbourhood_id AS neighbourhood_id, p.gp_practice_id AS gp_practice_id,"
+        f" {', '.join(f'COALESCE(e.{c}, 0) AS {c}' for c in COUNT_COLUMNS)},"  # noqa: S608 (names and numbers ours, values bound)
         " e.last_emergency_at AS last_emergency_at,"
         " COALESCE(c.conditions, 0) AS conditions, COALESCE(c.sensory, 0) AS sensory,"
         " (COALESCE(d.mobility, 0) > 0) AS mobility, COALESCE(d.daily_living, 0) AS daily_living,"
@@ -209,7 +210,7 @@ def scores_write(
     now = now or clock.now()
     sql, params = scored_sql(as_at=now, in_force=in_force, person_ids=person_ids)
     table = RiskScore._meta.db_table
-    columns = ["person_id", *FACT_COLUMNS, "points", "band", "band_rank"]
+    columns = ["person_id", "neighbourhood_id", "gp_practice_id", *FACT_COLUMNS, "points", "band", "band_rank"]
     names = ", ".join(columns)
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
     changed_band = f"{table}.band <> excluded.band"

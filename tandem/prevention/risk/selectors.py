@@ -180,19 +180,25 @@ def area_for(actor: Actor, *, team: str = "", practice: str = "") -> Area | None
     return None
 
 
+def _in_area(area: Area) -> dict[str, Any]:
+    if area.gp_practice_id is not None:
+        return {"gp_practice_id": area.gp_practice_id}
+    hood = people_selectors.neighbourhood_id_of(area.neighbourhood)
+    return {"neighbourhood_id": hood if hood is not None else -1}
+
+
 def worklist(*, actor: Actor, area: Area, sort: str = "risk", show_reached: bool = False) -> QuerySet[RiskScore]:
     """Adults in the area at mild risk or above, not known to social care or known without a plan
     in force (and not on a team's list already: the workforce has them), highest risk first. Those
     reached in the last 90 days drop off unless their band has risen since."""
     in_force = rules_in_force()
-    people = people_selectors.people_in_area(neighbourhood=area.neighbourhood, gp_practice_id=area.gp_practice_id)
     known = (
         Q(person_id__in=workforce_selectors.people_with_cases())
         | Q(person_id__in=assessment_partners.people_assessed())
         | Q(person_id__in=plan_partners.people_with_any_plan())
     )
     rows = (
-        RiskScore.objects.filter(points__gte=in_force.mild_from, person_id__in=people)
+        RiskScore.objects.filter(points__gte=in_force.mild_from, **_in_area(area))
         .exclude(person_id__in=plan_partners.people_with_plan_in_force())
         .exclude(person_id__in=workforce_selectors.people_with_open_cases())
         .annotate(
