@@ -4,7 +4,7 @@
     python -m benchmarks.run --quick            # small boroughs: a smoke run in about a minute
     python -m benchmarks.run --skip-seed-timing
     python -m benchmarks.run --only directory   # or search, summary, contact, fhir, events, assessment, triage,
-                                                # workforce, load
+                                                # workforce, risk, load
     python -m benchmarks.run --only load        # the load test alone (gunicorn and Locust, large borough)
 
 Every figure is stamped with the commit measured, the date and the load average as its
@@ -360,6 +360,41 @@ def health_events_metrics(*, quick: bool) -> dict[str, dict[str, Any]]:
     }
 
 
+RISK_DATABASE = "tandem_bench_risk"
+
+
+def risk_metrics(*, quick: bool) -> dict[str, dict[str, Any]]:
+    """Scoring every adult's risk (300,000 people, 5,000,000 health events; target 30 s) and the
+    proactive worklist (server time p95, target 100 ms), in a fresh database of its own built in SQL
+    (benchmarks/risk.py)."""
+    pg_database_ensure(RISK_DATABASE, fresh=True)
+    url = _pg_url(RISK_DATABASE)
+    _manage(url, "migrate", "--verbosity", "0")
+    people, events, requests = (20_000, 330_000, 40) if quick else (300_000, 5_000_000, 200)
+    command = [sys.executable, "-m", "benchmarks.risk", "--people", str(people), "--events", str(events)]
+    command += ["--requests", str(requests)]
+    done = subprocess.run(
+        command, cwd=ROOT, env={**os.environ, "DATABASE_URL": url}, check=True, stdout=subprocess.PIPE, text=True
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    size = f"{found['people']:,} people, {found['events']:,} events"
+    if "missing" in found:
+        _log(f"  the worklist not measured: {found['missing']}")
+        return {}
+    p95 = percentile(found["worklist_ms"], 95)
+    _log(
+        f"    scored {found['scored']:,} adults in {found['score_first_s']:.1f} s"
+        f" (again {found['score_again_s']:.1f} s);"
+        f" worklist p95 {p95:.0f} ms over {len(found['worklist_ms'])} requests;"
+        f" load average {found['load_average']:.1f} on {os.cpu_count()} cores"
+    )
+    return {
+        "risk_score_all_seconds": _metric(found["score_first_s"], "s", None if quick else 30, "postgresql", size),
+        "risk_score_again_seconds": _metric(found["score_again_s"], "s", None if quick else 30, "postgresql", size),
+        "risk_worklist_p95": _metric(p95, "ms", 100, "postgresql", size),
+    }
+
+
 def load_test(profile: Profile) -> dict[str, dict[str, Any]]:
     """Staff at work at once: gunicorn on loopback driven by Locust, in a database of its own."""
     _log(f"Load test: {profile.load_database} ({profile.load_size})")
@@ -403,9 +438,9 @@ def one_benchmark(name: str, profile: Profile, *, quick: bool) -> dict[str, dict
     if name == "directory":
         _log(f"Directory search: {DIRECTORY_SERVICES} services in {DIRECTORY_DATABASE}")
         return directory_metrics(2 if quick else 5)
-    if name == "events":
-        _log(f"Health events in: partner bundles into {EVENTS_DATABASE}")
-        return health_events_metrics(quick=quick)
+    if name in ("events", "risk"):
+        _log(f"{name}: a database of its own")
+        return health_events_metrics(quick=quick) if name == "events" else risk_metrics(quick=quick)
     if name in ("search", "summary", "contact", "fhir"):
         _log(f"PostgreSQL: {profile.pg_database} ({profile.pg_size})")
         url = _borough(profile.pg_database, profile.pg_size)
@@ -419,7 +454,19 @@ def one_benchmark(name: str, profile: Profile, *, quick: bool) -> dict[str, dict
     return measure(url, profile.seed_timing_size, profile.summary_requests)
 
 
-ONLY = ("search", "summary", "contact", "fhir", "directory", "events", "assessment", "triage", "workforce", "load")
+ONLY = (
+    "search",
+    "summary",
+    "contact",
+    "fhir",
+    "directory",
+    "events",
+    "assessment",
+    "triage",
+    "workforce",
+    "risk",
+    "load",
+)
 
 
 def main() -> None:
@@ -456,6 +503,8 @@ def main() -> None:
     add(directory_metrics(2 if args.quick else 5))
     _log(f"Health events in: partner bundles into {EVENTS_DATABASE}")
     add(health_events_metrics(quick=args.quick))
+    _log(f"Risk scoring and the proactive worklist into {RISK_DATABASE}")
+    add(risk_metrics(quick=args.quick))
 
     _log(f"SQLite: {profile.sqlite_file} ({profile.sqlite_size})")
     sqlite = f"sqlite:///{ROOT / profile.sqlite_file}"
