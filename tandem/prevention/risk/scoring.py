@@ -110,8 +110,8 @@ def _facts_sql(*, as_at: datetime, person_ids: Sequence[int] | None) -> tuple[st
     screened_carer, p4 = _sql(workforce_selectors.people_screened_with("carer_at_risk", until=as_at))
     person = Person._meta.db_table
     sql = (
-        "SELECT p.id AS person_id, p.neighbourhood_id AS neighbourhood_id, p.gp_practice_id AS gp_practice_id,"
-        f" {', '.join(f'COALESCE(e.{c}, 0) AS {c}' for c in COUNT_COLUMNS)},"  # noqa: S608 (names and numbers ours, values bound)
+        "SELECT p.id AS person_id, p.neighbourhood_id AS neighbourhood_id, p.gp_practice_id AS gp_practice_id,"  # noqa: S608 (names and numbers ours, values bound)
+        f" {', '.join(f'COALESCE(e.{c}, 0) AS {c}' for c in COUNT_COLUMNS)},"
         " e.last_emergency_at AS last_emergency_at,"
         " COALESCE(c.conditions, 0) AS conditions, COALESCE(c.sensory, 0) AS sensory,"
         " (COALESCE(d.mobility, 0) > 0) AS mobility, COALESCE(d.daily_living, 0) AS daily_living,"
