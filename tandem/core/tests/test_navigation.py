@@ -29,7 +29,7 @@ def test_a_practitioner_sees_their_work_and_the_open_page_is_marked(client: Clie
     assert [text for text, _ in links] == ["My work", "People", "Warnings", "Front door", "Priya Shah"]
     more = re.search(r'<ul class="tandem-more__list">(.*?)</ul>', client.get("/people/").content.decode(), re.S)
     assert more is not None
-    assert re.findall(r">([^<>]+)</a>", more.group(1)) == ["Safeguarding", "Reviews", "Workforce", "Directory"]
+    assert re.findall(r">([^<>]+)</a>", more.group(1)) == ["Safeguarding", "Reviews", "Workforce", "Prevention", "Directory"]
     assert [active for _, active in links].count(True) == 1
 
 
@@ -79,6 +79,7 @@ def test_the_apps_links_stand_in_the_order_of_their_positions():
         "safeguarding:triage_queue",
         "support_plans:reviews_due",
         "workforce:home",
+        "prevention:risk_worklist",
         "support_plans:provider_packages",
         "directory:manage",
         "access:break_glass_list",
