@@ -28,7 +28,7 @@ def at_risk(team):
 
 def test_a_practitioner_works_the_list_and_records_a_referral(new_context, practitioner, at_risk, team):
     page = new_context(practitioner).new_page()
-    page.goto("/")
+    page.goto("/people/")
     page.locator("summary", has_text="More").click()  # the navigation's sixth link onwards
     page.get_by_role("link", name="Prevention").click()
 
