@@ -34,7 +34,7 @@ def test_a_practitioner_works_the_list_and_records_a_referral(new_context, pract
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Proactive worklist")
     row = page.get_by_role("row").filter(has_text="Edith Quayle")
-    expect(row).to_contain_text("Moderate")
+    expect(row).to_contain_text("Severe")
     expect(row).to_contain_text("Admitted as an emergency on")
     expect(row).to_contain_text("Not known to social care")
     expect(row).to_contain_text("Falls prevention from the directory")
@@ -42,8 +42,8 @@ def test_a_practitioner_works_the_list_and_records_a_referral(new_context, pract
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Risk score")
     page.get_by_role("link", name="Record outreach").click()
-    page.get_by_label("Falls prevention from the directory").check()
-    page.get_by_label("Referred").check()
+    page.get_by_label("Falls prevention from the directory", exact=True).check()
+    page.get_by_label("Referred", exact=True).check()
     page.get_by_role("button", name="Save outreach").click()
     expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_contain_text(
         "Say who they were referred to"

@@ -29,7 +29,13 @@ def test_a_practitioner_sees_their_work_and_the_open_page_is_marked(client: Clie
     assert [text for text, _ in links] == ["My work", "People", "Warnings", "Front door", "Priya Shah"]
     more = re.search(r'<ul class="tandem-more__list">(.*?)</ul>', client.get("/people/").content.decode(), re.S)
     assert more is not None
-    assert re.findall(r">([^<>]+)</a>", more.group(1)) == ["Safeguarding", "Reviews", "Workforce", "Prevention", "Directory"]
+    assert re.findall(r">([^<>]+)</a>", more.group(1)) == [
+        "Safeguarding",
+        "Reviews",
+        "Workforce",
+        "Prevention",
+        "Directory",
+    ]
     assert [active for _, active in links].count(True) == 1
 
 
