@@ -4,7 +4,7 @@
     python -m benchmarks.run --quick            # small boroughs: a smoke run in about a minute
     python -m benchmarks.run --skip-seed-timing
     python -m benchmarks.run --only directory   # or search, summary, contact, fhir, events, assessment, triage,
-                                                # workforce, hub, bulk, load
+                                                # workforce, hub, bulk, risk, load
     python -m benchmarks.run --only fhir --database my_large   # an already seeded database of one's own
     python -m benchmarks.run --only load        # the load test alone (gunicorn and Locust, large borough)
 
@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -392,6 +393,41 @@ def health_events_metrics(*, quick: bool) -> dict[str, dict[str, Any]]:
     }
 
 
+RISK_DATABASE = "tandem_bench_risk"
+
+
+def risk_metrics(*, quick: bool) -> dict[str, dict[str, Any]]:
+    """Scoring every adult's risk (300,000 people, 5,000,000 health events; target 30 s) and the
+    proactive worklist (server time p95, target 100 ms), in a fresh database of its own built in SQL
+    (benchmarks/risk.py)."""
+    pg_database_ensure(RISK_DATABASE, fresh=True)
+    url = _pg_url(RISK_DATABASE)
+    _manage(url, "migrate", "--verbosity", "0")
+    people, events, requests = (20_000, 330_000, 40) if quick else (300_000, 5_000_000, 200)
+    command = [sys.executable, "-m", "benchmarks.risk", "--people", str(people), "--events", str(events)]
+    command += ["--requests", str(requests)]
+    done = subprocess.run(
+        command, cwd=ROOT, env={**os.environ, "DATABASE_URL": url}, check=True, stdout=subprocess.PIPE, text=True
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    size = f"{found['people']:,} people, {found['events']:,} events"
+    if "missing" in found:
+        _log(f"  the worklist not measured: {found['missing']}")
+        return {}
+    p95 = percentile(found["worklist_ms"], 95)
+    _log(
+        f"    scored {found['scored']:,} adults in {found['score_first_s']:.1f} s"
+        f" (again {found['score_again_s']:.1f} s);"
+        f" worklist p95 {p95:.0f} ms over {len(found['worklist_ms'])} requests;"
+        f" load average {found['load_average']:.1f} on {os.cpu_count()} cores"
+    )
+    return {
+        "risk_score_all_seconds": _metric(found["score_first_s"], "s", None if quick else 30, "postgresql", size),
+        "risk_score_again_seconds": _metric(found["score_again_s"], "s", None if quick else 30, "postgresql", size),
+        "risk_worklist_p95": _metric(p95, "ms", 100, "postgresql", size),
+    }
+
+
 def load_test(profile: Profile) -> dict[str, dict[str, Any]]:
     """Staff at work at once: gunicorn on loopback driven by Locust, in a database of its own."""
     _log(f"Load test: {profile.load_database} ({profile.load_size})")
@@ -435,9 +471,9 @@ def one_benchmark(name: str, profile: Profile, *, quick: bool) -> dict[str, dict
     if name == "directory":
         _log(f"Directory search: {DIRECTORY_SERVICES} services in {DIRECTORY_DATABASE}")
         return directory_metrics(2 if quick else 5)
-    if name == "events":
-        _log(f"Health events in: partner bundles into {EVENTS_DATABASE}")
-        return health_events_metrics(quick=quick)
+    if name in ("events", "risk"):
+        _log(f"{name}: a database of its own")
+        return health_events_metrics(quick=quick) if name == "events" else risk_metrics(quick=quick)
     if name in ("search", "summary", "contact", "fhir"):
         _log(f"PostgreSQL: {profile.pg_database} ({profile.pg_size})")
         url = _borough(profile.pg_database, profile.pg_size)
@@ -469,6 +505,7 @@ ONLY = (
     "workforce",
     "hub",
     "bulk",
+    "risk",
     "load",
 )
 
@@ -486,6 +523,21 @@ def _arguments() -> argparse.Namespace:
     if args.database and not args.only:
         parser.error("--database needs --only")
     return args
+
+
+def _medium_metrics(profile: Profile, add: Callable[[dict[str, dict[str, Any]]], None]) -> None:
+    """The medium borough on PostgreSQL: freshly seeded by the seeding-time run, or seeded (or reused) now."""
+    _log(f"Opening and saving an assessment: {profile.seed_timing_database} ({profile.seed_timing_size})")
+    medium = _borough(profile.seed_timing_database, profile.seed_timing_size)
+    add(assessment_metrics(medium, profile.seed_timing_size, profile.summary_requests))
+    _log("  the safeguarding triage queue with 10,000 open concerns")
+    add(triage_metrics(medium, profile.seed_timing_size, profile.summary_requests))
+    _log("  the team caseload view and the pressures dashboard for 300 practitioners")
+    add(workforce_metrics(medium, profile.seed_timing_size, profile.summary_requests))
+    _log("  the discharge hub's board with 300 people on it")
+    add(hub_metrics(medium, profile.seed_timing_size, profile.summary_requests))
+    _log("  FHIR Bulk Data export of the borough by a partner")
+    add(fhir_bulk_metrics(medium, profile.seed_timing_size, profile.summary_requests))
 
 
 def main() -> None:
@@ -520,6 +572,8 @@ def main() -> None:
     add(directory_metrics(2 if args.quick else 5))
     _log(f"Health events in: partner bundles into {EVENTS_DATABASE}")
     add(health_events_metrics(quick=args.quick))
+    _log(f"Risk scoring and the proactive worklist into {RISK_DATABASE}")
+    add(risk_metrics(quick=args.quick))
 
     _log(f"SQLite: {profile.sqlite_file} ({profile.sqlite_size})")
     sqlite = f"sqlite:///{ROOT / profile.sqlite_file}"
@@ -530,18 +584,7 @@ def main() -> None:
     if not args.skip_seed_timing:
         _log(f"Seeding time: {profile.seed_timing_size} borough into {profile.seed_timing_database}")
         add(seed_timing_metric(profile.seed_timing_database, profile.seed_timing_size))
-    # The medium borough on PostgreSQL: freshly seeded by the timing above, or seeded (or reused) now.
-    _log(f"Opening and saving an assessment: {profile.seed_timing_database} ({profile.seed_timing_size})")
-    medium = _borough(profile.seed_timing_database, profile.seed_timing_size)
-    add(assessment_metrics(medium, profile.seed_timing_size, profile.summary_requests))
-    _log("  the safeguarding triage queue with 10,000 open concerns")
-    add(triage_metrics(medium, profile.seed_timing_size, profile.summary_requests))
-    _log("  the team caseload view and the pressures dashboard for 300 practitioners")
-    add(workforce_metrics(medium, profile.seed_timing_size, profile.summary_requests))
-    _log("  the discharge hub's board with 300 people on it")
-    add(hub_metrics(medium, profile.seed_timing_size, profile.summary_requests))
-    _log("  FHIR Bulk Data export of the borough by a partner")
-    add(fhir_bulk_metrics(medium, profile.seed_timing_size, profile.summary_requests))
+    _medium_metrics(profile, add)
     add(load_test(profile))
 
     table_print(results)

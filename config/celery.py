@@ -18,6 +18,8 @@ app.conf.beat_schedule = {
     "workforce-daily-digest": {"task": "workforce.daily_digest", "schedule": crontab(hour=7, minute=0)},
     # FHIR bulk exports past their expiry: files and jobs deleted (docs/fhir.md, "Bulk export").
     "interop-exports-expire": {"task": "interop.exports_expire", "schedule": crontab(minute=15)},
+    # Every adult's risk score, as the windows of 30, 90 and 365 days move on (prevention, issue 17).
+    "prevention-risk-nightly": {"task": "prevention.risk_nightly", "schedule": crontab(hour=2, minute=30)},
 }
 
 

@@ -207,3 +207,35 @@ def register_work_listener(name: str, listener: WorkStepListener) -> None:
 def work_moved_on(step: WorkStep) -> None:
     for listener in _work_listeners.values():
         listener(step)
+
+
+# Risk changing: prevention scores every adult from health events and what the record says, and
+# tells these listeners whose band changed (inside the transaction that scored them); the workforce
+# re-prioritises anyone waiting on a list. Prevention sits above the workforce in the order of the
+# apps, so the workforce learns of the score here rather than by importing prevention.
+
+
+@dataclass(frozen=True)
+class RiskChange:
+    person_id: int
+    band: str  # "fit", "mild", "moderate" or "severe" (the electronic frailty index's categories)
+    previous_band: str  # "" when the person had no score before
+    points: int
+    reasons: str  # the score's explanation in plain words
+
+
+RiskListener = Callable[[Sequence[RiskChange]], None]
+
+_risk_listeners: dict[str, RiskListener] = {}
+
+
+def register_risk_listener(name: str, listener: RiskListener) -> None:
+    """Be told of every change of risk band (the workforce re-prioritises its waiting lists)."""
+    _risk_listeners[name] = listener
+
+
+def risk_changed(changes: Sequence[RiskChange]) -> None:
+    if not changes:
+        return
+    for listener in _risk_listeners.values():
+        listener(changes)

@@ -340,3 +340,45 @@ def is_child(person: Person, on: date) -> bool:
     is not taken for a child."""
     age = person.age(on)
     return age is not None and age < ADULT_AGE
+
+
+# --- For the risk score (prevention) ---------------------------------------------------------------
+
+
+def people_with_unpaid_carer() -> QuerySet[NetworkMember, Any]:
+    """Person ids (`person_id`) whose current network names an unpaid carer: one query, for a join."""
+    today = clock.today()
+    return (
+        NetworkMember.objects.filter(is_unpaid_carer=True)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today))
+        .values("person_id")
+    )
+
+
+def people_in_area(*, neighbourhood: str = "", gp_practice_id: int | None = None) -> QuerySet[Person, Any]:
+    """Person ids in a neighbourhood (by its name, as a locality team names it) or registered with a
+    GP practice, for the proactive worklist."""
+    people = Person.objects.all()
+    if neighbourhood:
+        people = people.filter(neighbourhood__name=neighbourhood)
+    if gp_practice_id is not None:
+        people = people.filter(gp_practice_id=gp_practice_id)
+    return people.values("pk")
+
+
+def gp_practice_get(pk: int) -> GPPractice | None:
+    return GPPractice.objects.filter(pk=pk).select_related("neighbourhood").first()
+
+
+def gp_practices_in(neighbourhoods: Sequence[str]) -> list[tuple[int, str]]:
+    """(id, name) of the GP practices in these neighbourhoods (by name), by name."""
+    return list(
+        GPPractice.objects.filter(neighbourhood__name__in=list(neighbourhoods))
+        .order_by("name")
+        .values_list("pk", "name")
+    )
+
+
+def neighbourhood_id_of(name: str) -> int | None:
+    """The id of the neighbourhood a locality team names."""
+    return Neighbourhood.objects.filter(name=name).values_list("pk", flat=True).first()

@@ -22,3 +22,9 @@ class PreventionConfig(AppConfig):
 
         navigation.register_links(discharge_registrations.NAVIGATION)
         registry.register_my_work("prevention.discharge", discharge_worklists.my_work)
+
+        # The risk score (issue 17): its link in the navigation.
+        from tandem.core import navigation
+        from tandem.prevention.risk import registrations
+
+        navigation.register_links(registrations.NAVIGATION)

@@ -142,13 +142,20 @@ from tandem.prevention.discharge.models import (  # noqa: E402
     ReferralEvent,
 )
 
+# The risk score, the proactive worklist and its outreach (issue 17) live in their own package.
+from tandem.prevention.risk.models import Outreach, RiskCondition, RiskRuleSet, RiskScore  # noqa: E402
+
 __all__ = [
     "DischargeReferral",
     "EventAwaitingMatch",
     "EventFacts",
     "EventNotice",
     "HealthEvent",
+    "Outreach",
     "PackageSought",
     "ProviderOffer",
     "ReferralEvent",
+    "RiskCondition",
+    "RiskRuleSet",
+    "RiskScore",
 ]

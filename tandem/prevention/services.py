@@ -17,6 +17,7 @@ from tandem.people import partner_selectors as people_partner_selectors
 from tandem.people.identifiers import nhs_number_is_valid
 from tandem.prevention.codes import EventKind, MatchState, NhsNumberCheck, NoticeKind
 from tandem.prevention.models import EventAwaitingMatch, EventNotice, HealthEvent
+from tandem.prevention.risk import services as risk_services
 from tandem.support_plans import partner_selectors as plan_selectors
 from tandem.workforce import selectors as workforce_selectors
 
@@ -140,6 +141,7 @@ def events_receive(*, batch: Sequence[IncomingEvent], received_from: Any = None,
     EventAwaitingMatch.objects.bulk_create(receipt.waiting)
     _audit_batch(receipt, actor=actor)
     _notices_give(receipt.recorded, now=now)
+    risk_services.events_recorded(receipt.recorded)
     return receipt
 
 
@@ -244,6 +246,7 @@ def match_confirm(*, waiting: EventAwaitingMatch, person: Any, actor: Actor) -> 
     )
     _audit_received(event, actor=actor, how="matched by a member of staff")
     _notices_give([event], now=waiting.decided_at)
+    risk_services.events_recorded([event])
     return event
 
 

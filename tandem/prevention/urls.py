@@ -14,3 +14,7 @@ urlpatterns = [
 from tandem.prevention.discharge.urls import urlpatterns as discharge_urlpatterns  # noqa: E402
 
 urlpatterns += discharge_urlpatterns
+# The risk score, the proactive worklist and the evaluation (issue 17).
+from tandem.prevention.risk import urls as risk_urls  # noqa: E402
+
+urlpatterns += risk_urls.urlpatterns

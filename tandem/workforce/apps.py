@@ -15,3 +15,4 @@ class WorkforceConfig(AppConfig):
         registry.register_work_listener("workforce.cases", services.case_move_on)
         navigation.register_links(registrations.NAVIGATION)
         registry.register_my_work("workforce", worklists.my_work)
+        registry.register_risk_listener("workforce.waiting_list", services.cases_risk_changed)

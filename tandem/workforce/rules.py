@@ -67,7 +67,13 @@ DEFAULT_FACTORS: tuple[FactorRule, ...] = (
     FactorRule("self_neglect", "Signs of self-neglect", FactorKind.RISK, 3),
     FactorRule("abuse_risk", "A current risk of abuse or neglect", FactorKind.RISK, 5),
     FactorRule("basic_needs", "Without food, heating or medication", FactorKind.RISK, 5),
+    # Set and cleared by prevention's risk score as it changes (core.registry.risk_changed).
+    FactorRule("health_risk_moderate", "Moderate risk from health events and frailty", FactorKind.RISK, 2),
+    FactorRule("health_risk_severe", "Severe risk from health events and frailty", FactorKind.RISK, 4),
 )
+
+# The screening answer each band of prevention's risk score gives (fit and mild give none).
+HEALTH_RISK_FACTORS = {"moderate": "health_risk_moderate", "severe": "health_risk_severe"}
 
 DEFAULT_THRESHOLDS: dict[str, int] = {
     AlertKind.OVER_CAPACITY: 0,

@@ -465,3 +465,25 @@ def allocated_workers(*, person_ids: Sequence[int]) -> dict[int, list[User]]:
         if case.allocated_to is not None and case.allocated_to not in held.setdefault(case.person_id, []):
             held[case.person_id].append(case.allocated_to)
     return held
+
+
+# --- For the risk score (prevention) ---------------------------------------------------------------
+
+
+def people_screened_with(code: str, *, until: datetime | None = None) -> QuerySet[Case, Any]:
+    """Person ids (`person_id`) of cases whose screening answered this risk (`lives_alone`,
+    `carer_at_risk`), open or closed: what a screening found stays true until screened again.
+    `until`: only screenings made by then (the evaluation scores as at a day in the past)."""
+    cases = Case.objects.filter(risks__icontains=f'"{code}"')
+    if until is not None:
+        cases = cases.filter(screened_at__lte=until)
+    return cases.values("person_id")
+
+
+def people_with_cases() -> QuerySet[Case, Any]:
+    """Everyone a team has held work for (`person_id`): known to social care."""
+    return Case.objects.values("person_id")
+
+
+def people_with_open_cases() -> QuerySet[Case, Any]:
+    return Case.objects.exclude(status=CaseStatus.CLOSED).values("person_id")

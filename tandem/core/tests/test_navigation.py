@@ -33,6 +33,7 @@ def test_a_practitioner_sees_their_work_and_the_open_page_is_marked(client: Clie
         "Safeguarding",
         "Reviews",
         "Workforce",
+        "Prevention",
         "Directory",
         "Discharge hub",
     ]
@@ -85,6 +86,7 @@ def test_the_apps_links_stand_in_the_order_of_their_positions():
         "safeguarding:triage_queue",
         "support_plans:reviews_due",
         "workforce:home",
+        "prevention:risk_worklist",
         "support_plans:provider_packages",
         "directory:manage",
         "prevention:discharge_board",

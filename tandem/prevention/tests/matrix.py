@@ -35,7 +35,17 @@ def url_values(world: World) -> dict[str, Any]:
 
 
 def forms(world: World) -> dict[str, dict[str, Any]]:
-    return {"prevention:match": {"choice": "reject", "reason": "No one of this name and date of birth is known"}}
+    return {
+        "prevention:match": {"choice": "reject", "reason": "No one of this name and date of birth is known"},
+        **risk_matrix.forms(world),
+    }
+
+
+# The risk score's pages (issue 17): tandem/prevention/tests/risk_matrix.py.
+from tandem.prevention.tests import risk_matrix  # noqa: E402
+
+GET |= risk_matrix.GET
+POST |= risk_matrix.POST
 
 
 # The hospital discharge hub's rows (tandem/prevention/discharge/tests/matrix.py).

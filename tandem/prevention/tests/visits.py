@@ -23,3 +23,8 @@ from tandem.prevention.discharge.tests import visits as _hub  # noqa: E402
 
 POST_ONLY |= _hub.POST_ONLY
 VISITS += _hub.VISITS
+
+# The risk score's pages (issue 17): tandem/prevention/tests/risk_visits.py.
+from tandem.prevention.tests.risk_visits import VISITS as RISK_VISITS  # noqa: E402
+
+VISITS += RISK_VISITS

@@ -20,6 +20,7 @@ from tandem.workforce.services.establishment import (
     post_fill,
     profile_save,
 )
+from tandem.workforce.services.health_risk import cases_risk_changed
 from tandem.workforce.services.rule_versions import rules_save
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "case_screen",
     "case_weigh",
     "case_weight_override",
+    "cases_risk_changed",
     "digest_send",
     "post_add",
     "post_end",

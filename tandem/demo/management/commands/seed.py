@@ -16,6 +16,7 @@ from tandem.demo.directory_seed import directory_seed
 from tandem.demo.discharge_seed import discharge_seed
 from tandem.demo.front_door_seed import front_door_seed
 from tandem.demo.prevention_seed import prevention_seed
+from tandem.demo.risk_seed import risk_seed
 from tandem.demo.safeguarding_seed import safeguarding_seed
 from tandem.demo.search_tokens import tokens_check
 from tandem.demo.workforce_seed import workforce_seed
@@ -83,6 +84,8 @@ class Command(BaseCommand):
         # Health events after the workforce, so the allocated workers are told of them.
         self._made("Health events", lambda: prevention_seed(seed=report.seed))
         self._made("Discharge hub", lambda: discharge_seed(size=report.size, seed=report.seed))
+        # Health histories and outcomes for the risk score, then every adult scored (risk_seed.py).
+        self._made("Risk", lambda: risk_seed(seed=report.seed, size=report.size))
         self.stdout.write("\nDemo logins (password for all: " + self.style.WARNING(report.password) + ")")
         width = max(len(d.username) for d in report.demo_logins)
         for login in report.demo_logins:
