@@ -14,8 +14,4 @@ def world(person: Person, staff: dict[str, User | None]) -> dict[str, Any]:
     from tandem.identity.permissions import Role
     from tandem.prevention.discharge.tests.hub_data import hub_world
 
-    return (
-        prevention_world(person, staff)
-        | risk_world(person, staff)
-        | hub_world(person, staff[Role.PRACTITIONER])
-    )
+    return prevention_world(person, staff) | risk_world(person, staff) | hub_world(person, staff[Role.PRACTITIONER])
