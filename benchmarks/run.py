@@ -39,6 +39,11 @@ SEED = 2026
 GENERATOR_VERSION = 1  # keep in step with tandem.demo.borough.GENERATOR_VERSION
 
 
+# The large borough's database; BENCH_LOAD_DATABASE names another, so benchmarks run side by side
+# on one server (each with its own borough) do not seed or write into each other's.
+LOAD_DATABASE = os.environ.get("BENCH_LOAD_DATABASE", "tandem_load_bench")
+
+
 @dataclass(frozen=True)
 class Profile:
     pg_database: str
@@ -49,7 +54,7 @@ class Profile:
     seed_timing_size: str
     search_passes: int
     summary_requests: int
-    load_database: str = "tandem_load_bench"
+    load_database: str = LOAD_DATABASE
     load_size: str = "large"
     load_run: LoadRun = field(default_factory=LoadRun)
 
@@ -58,7 +63,7 @@ class Profile:
 # (seeding a million people takes minutes and gigabytes); the summary page measures people
 # nobody has touched, so the load test's own writes do not reach it. 500 requests a page.
 FULL = Profile(
-    "tandem_load_bench", "large", "var/bench-medium.sqlite3", "medium", "tandem_bench_medium", "medium", 2, 500
+    LOAD_DATABASE, "large", "var/bench-medium.sqlite3", "medium", "tandem_bench_medium", "medium", 2, 500
 )
 QUICK = Profile(
     "tandem_bench_quick",
