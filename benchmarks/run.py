@@ -62,9 +62,7 @@ class Profile:
 # The large borough is seeded once, in the load test's database, for every benchmark that needs it
 # (seeding a million people takes minutes and gigabytes); the summary page measures people
 # nobody has touched, so the load test's own writes do not reach it. 500 requests a page.
-FULL = Profile(
-    LOAD_DATABASE, "large", "var/bench-medium.sqlite3", "medium", "tandem_bench_medium", "medium", 2, 500
-)
+FULL = Profile(LOAD_DATABASE, "large", "var/bench-medium.sqlite3", "medium", "tandem_bench_medium", "medium", 2, 500)
 QUICK = Profile(
     "tandem_bench_quick",
     "small",

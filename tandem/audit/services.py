@@ -75,12 +75,15 @@ def _insert_sql(vendor: str) -> tuple[str, tuple[Any, ...]]:
     """The one INSERT of an event, written once a process from the model's own table and columns."""
     fields = tuple(field for field in AuditEvent._meta.concrete_fields if not field.primary_key)
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
+    columns = ", ".join(quote(str(field.column)) for field in fields)
     marks = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608 - our own names
     if connection.features.can_return_columns_from_insert:
-        sql += f" RETURNING {quote(AuditEvent._meta.pk.column)}"
+        sql += f" RETURNING {quote(_ID_COLUMN)}"
     return sql, fields
+
+
+_ID_COLUMN = "id"  # AuditEvent.id, a BigAutoField with its default column
 
 
 def _event_insert(values: dict[str, Any]) -> int:
@@ -98,12 +101,14 @@ def _event_insert(values: dict[str, Any]) -> int:
         if connection.features.can_return_columns_from_insert:
             row = cursor.fetchone()
             return int(row[0])
-        return int(connection.ops.last_insert_id(cursor, AuditEvent._meta.db_table, AuditEvent._meta.pk.column))
+        return int(connection.ops.last_insert_id(cursor, AuditEvent._meta.db_table, _ID_COLUMN))
 
 
 def _event_loaded(event_id: int, values: dict[str, Any]) -> AuditEvent:
     """The event as the ORM would read it back (an existing row: saving it again is refused)."""
-    return AuditEvent.from_db(connection.alias, ["id", *values], [event_id, *values.values()])
+    row = {"id": event_id, **values}
+    names = [field.attname for field in AuditEvent._meta.concrete_fields]
+    return AuditEvent.from_db(connection.alias, names, [row[name] for name in names])
 
 
 def _seals_write(seals: list[tuple[int, str, str, str, int]]) -> None:
