@@ -19,6 +19,7 @@ names the same size, seed and generator version and every person is still there.
 import argparse
 import json
 import os
+import secrets
 import statistics
 import subprocess
 import sys
@@ -432,6 +433,9 @@ def main() -> None:
     parser.add_argument("--only", choices=ONLY, help="run only this benchmark, updating its metrics in results.json")
     args = parser.parse_args()
     stamp()  # the commit is read now, before anything is measured
+    # Production settings refuse to sign a session without a secret key of their own: one made for
+    # the run, which every benchmark's process inherits (as benchmarks.load gives gunicorn one).
+    os.environ.setdefault("TANDEM_SECRET_KEY", secrets.token_urlsafe(50))
     profile = QUICK if args.quick else FULL
     results: dict[str, dict[str, Any]] = {}
 
