@@ -87,8 +87,24 @@ def server_start(url: str, port: int, run: LoadRun) -> subprocess.Popen[bytes]:
     command += ["--workers", str(run.workers), "--log-level", "warning"]
     if run.threads > 1:
         command += ["--threads", str(run.threads)]
-    env = {**os.environ, "DATABASE_URL": url, "TANDEM_SECRET_KEY": secrets.token_urlsafe(50)}
-    return subprocess.Popen(command, cwd=ROOT, env=env)
+    return subprocess.Popen(command, cwd=ROOT, env=server_env(url))
+
+
+def server_env(url: str) -> dict[str, str]:
+    """What production settings require before gunicorn starts (tandem.core.deployment): a secret
+    key and an audit key made for the run, a cache both workers share and a mail server. No mail is
+    sent by the requests measured; the cache is Redis (`BENCH_CACHE_URL`, default database 15 on
+    the local server), as production runs it."""
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "TANDEM_SECRET_KEY": secrets.token_urlsafe(50),
+        "TANDEM_AUDIT_KEY": os.environ.get("TANDEM_AUDIT_KEY") or secrets.token_urlsafe(32),
+        "TANDEM_AUDIT_KEY_ID": os.environ.get("TANDEM_AUDIT_KEY_ID", "load-test"),
+        "TANDEM_CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/15"),
+        "TANDEM_MAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "TANDEM_SMTP_HOST": os.environ.get("TANDEM_SMTP_HOST", "127.0.0.1"),
+    }
 
 
 def load_measure(url: str, run: LoadRun, *, seed: int = 2026) -> dict[str, Any]:

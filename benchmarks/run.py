@@ -20,6 +20,7 @@ names the same size, seed and generator version and every person is still there.
 import argparse
 import json
 import os
+import secrets
 import statistics
 import subprocess
 import sys
@@ -41,6 +42,11 @@ SEED = 2026
 GENERATOR_VERSION = 1  # keep in step with tandem.demo.borough.GENERATOR_VERSION
 
 
+# The large borough's database; BENCH_LOAD_DATABASE names another, so benchmarks run side by side
+# on one server (each with its own borough) do not seed or write into each other's.
+LOAD_DATABASE = os.environ.get("BENCH_LOAD_DATABASE", "tandem_load_bench")
+
+
 @dataclass(frozen=True)
 class Profile:
     pg_database: str
@@ -51,7 +57,7 @@ class Profile:
     seed_timing_size: str
     search_passes: int
     summary_requests: int
-    load_database: str = "tandem_load_bench"
+    load_database: str = LOAD_DATABASE
     load_size: str = "large"
     load_run: LoadRun = field(default_factory=LoadRun)
 
@@ -59,9 +65,7 @@ class Profile:
 # The large borough is seeded once, in the load test's database, for every benchmark that needs it
 # (seeding a million people takes minutes and gigabytes); the summary page measures people
 # nobody has touched, so the load test's own writes do not reach it. 500 requests a page.
-FULL = Profile(
-    "tandem_load_bench", "large", "var/bench-medium.sqlite3", "medium", "tandem_bench_medium", "medium", 2, 500
-)
+FULL = Profile(LOAD_DATABASE, "large", "var/bench-medium.sqlite3", "medium", "tandem_bench_medium", "medium", 2, 500)
 QUICK = Profile(
     "tandem_bench_quick",
     "small",
@@ -543,6 +547,9 @@ def _medium_metrics(profile: Profile, add: Callable[[dict[str, dict[str, Any]]],
 def main() -> None:
     args = _arguments()
     stamp()  # the commit is read now, before anything is measured
+    # Production settings refuse to sign a session without a secret key of their own: one made for
+    # the run, which every benchmark's process inherits (as benchmarks.load gives gunicorn one).
+    os.environ.setdefault("TANDEM_SECRET_KEY", secrets.token_urlsafe(50))
     profile = QUICK if args.quick else FULL
     if args.database:
         profile = replace(profile, pg_database=args.database, seed_timing_database=args.database)

@@ -44,6 +44,21 @@ def test_it_writes_who_did_what_to_whom(practitioner, person, team, set_clock):
     assert (saved.ip_address, saved.user_agent) == (None, "")
 
 
+def test_the_event_returned_is_the_row_as_read_back(practitioner, person, team, set_clock):
+    set_clock(AT)
+    _origin.set(Origin(ip_address="192.0.2.7", user_agent="Browser"))
+    try:
+        event = record(actor=practitioner, action="people.person.viewed", person=person, target=team, changes={"n": 1})
+    finally:
+        _origin.set(None)
+
+    saved = AuditEvent.objects.get(pk=event.pk)
+    for field in AuditEvent._meta.concrete_fields:
+        assert getattr(event, field.attname) == getattr(saved, field.attname), field.name
+    assert (saved.ip_address, saved.hash, saved.previous_hash, saved.key_id) == ("192.0.2.7", None, "", "")
+    assert not event._state.adding
+
+
 def test_an_event_without_an_actor_is_the_system(db):
     event = record(actor=None, action="system.nightly")
 
