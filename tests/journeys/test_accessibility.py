@@ -9,6 +9,7 @@ app visits fails, so a new page is checked from day one.
 # pytest hands a test its fixtures as positional arguments, however many it needs.
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -16,7 +17,9 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import URLPattern, URLResolver, get_resolver
 from playwright.sync_api import Page, expect
 
+from tandem.identity.models import User
 from tests.journeys.conftest import PHONE
+from tests.journeys.snapshot import Snapshot
 from tests.journeys.visits import P, Visit, app_visits, person_path
 from tests.world import World, world_build
 
@@ -48,19 +51,39 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def world(person, warning, network_member, restricted_person, team, other_team, partner, staff) -> World:
-    """The one world the authorisation matrix is asked in too (tests/world.py)."""
-    return world_build(
-        person=person,
-        warning=warning,
-        network_member=network_member,
-        restricted_person=restricted_person,
-        team=team,
-        other_team=other_team,
-        partner=partner,
-        staff=staff,
+@dataclass(frozen=True)
+class Shared:
+    """The world and the staff who visit it."""
+
+    world: World
+    staff: dict[str, User | None]
+
+
+def _build(request: pytest.FixtureRequest) -> Shared:
+    get = request.getfixturevalue
+    staff = {**get("staff"), "outsider": get("outsider")}
+    world = world_build(
+        person=get("person"),
+        warning=get("warning"),
+        network_member=get("network_member"),
+        restricted_person=get("restricted_person"),
+        team=get("team"),
+        other_team=get("other_team"),
+        partner=get("partner"),
+        staff=get("staff"),
     )
+    return Shared(world, staff)
+
+
+# Built by the first visit in each test process (each pytest-xdist worker).
+_SHARED: Snapshot[Shared] = Snapshot()
+
+
+@pytest.fixture
+def shared(request: pytest.FixtureRequest, transactional_db: None) -> Shared:
+    """The one world the authorisation matrix is asked in too (tests/world.py), built once in each
+    test process and restored for every visit after the first (tests/journeys/snapshot.py)."""
+    return _SHARED.get(lambda: _build(request))
 
 
 def test_every_page_is_checked():
@@ -88,14 +111,10 @@ def _report(results: Any, url: str) -> str:
     return "\n".join(lines)
 
 
-# Every page at a desktop width; every staff page's first state (not its error states) again at a
-# phone's, where it must also fit the screen's width: wide tables scroll in their own container,
-# never the page (WCAG 2.2 1.4.10 Reflow). Error states at phone width add their own error summary
-# and messages, which wrap, and would add another third to the run.
-CHECKS = [
-    *((visit, "desktop") for visit in PAGES),
-    *((visit, "phone") for visit in PAGES if visit.who and visit.then is None and visit.variant == "shown"),
-]
+# Every page in every state (as first shown, with its errors, its results, its empty state), at a
+# desktop width and again at a phone's, where it must also fit the screen's width: wide tables
+# scroll in their own container or reflow, never the page (WCAG 2.2 1.4.10 Reflow).
+CHECKS = [*((visit, "desktop") for visit in PAGES), *((visit, "phone") for visit in PAGES)]
 # The elements wider than the page, outside any container that scrolls: what pushes it wide.
 _TOO_WIDE = """width => [...document.querySelectorAll("body *")]
   .filter(e => e.getBoundingClientRect().right > width + 0.5)
@@ -114,8 +133,9 @@ def _fits(page: Page) -> None:
 
 
 @pytest.mark.parametrize(("visit", "width"), CHECKS, ids=lambda value: value.id if isinstance(value, Visit) else value)
-def test_the_page_has_no_accessibility_violations(visit: Visit, width: str, world: World, new_context, staff, outsider):
-    who = {**staff, "outsider": outsider}.get(visit.who) if visit.who else None
+def test_the_page_has_no_accessibility_violations(visit: Visit, width: str, shared: Shared, new_context):
+    world = shared.world
+    who = shared.staff.get(visit.who) if visit.who else None
     page = new_context(who, viewport=PHONE if width == "phone" else None).new_page()
     if visit.variant == "duplicates":
         page.goto(visit.path(world))
