@@ -9,6 +9,7 @@ app visits fails, so a new page is checked from day one.
 # pytest hands a test its fixtures as positional arguments, however many it needs.
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,11 +80,18 @@ def _build(request: pytest.FixtureRequest) -> Shared:
 _SHARED: Snapshot[Shared] = Snapshot()
 
 
+@pytest.fixture(autouse=True)
+def _live_server_helper() -> None:
+    """In place of pytest-django's fixture of this name, which gives every test naming `live_server`
+    a database emptied after it (`transactional_db`): here `shared` puts the database back itself."""
+
+
 @pytest.fixture
-def shared(request: pytest.FixtureRequest, transactional_db: None) -> Shared:
-    """The one world the authorisation matrix is asked in too (tests/world.py), built once in each
-    test process and restored for every visit after the first (tests/journeys/snapshot.py)."""
-    return _SHARED.get(lambda: _build(request))
+def shared(request: pytest.FixtureRequest) -> Iterator[Shared]:
+    """The one world the authorisation matrix is asked in too (tests/world.py), built by the first
+    visit in each test process and put back for every visit after it (tests/journeys/snapshot.py)."""
+    with _SHARED.used(request, lambda: _build(request)) as made:
+        yield made
 
 
 def test_every_page_is_checked():
@@ -133,10 +141,10 @@ def _fits(page: Page) -> None:
 
 
 @pytest.mark.parametrize(("visit", "width"), CHECKS, ids=lambda value: value.id if isinstance(value, Visit) else value)
-def test_the_page_has_no_accessibility_violations(visit: Visit, width: str, shared: Shared, new_context):
+def test_the_page_has_no_accessibility_violations(visit: Visit, width: str, shared: Shared, kept_context):
     world = shared.world
     who = shared.staff.get(visit.who) if visit.who else None
-    page = new_context(who, viewport=PHONE if width == "phone" else None).new_page()
+    page = kept_context(who, viewport=PHONE if width == "phone" else None).new_page()
     if visit.variant == "duplicates":
         page.goto(visit.path(world))
         page.get_by_label("First name").fill("Mary")
