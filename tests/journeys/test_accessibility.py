@@ -1,9 +1,14 @@
 """Every page passes axe-core's WCAG 2.2 AA checks, as the member of staff who may see it sees it.
 
-Form pages are checked twice: as first shown, and showing the errors after a bad submission.
+Form pages are checked twice: as first shown, and showing the errors after a bad submission;
+every state of every page is checked at a desktop width and at a phone's (375 px).
 Each app declares the visits to its own pages in its tests/visits.py (tests/journeys/visits.py
 says how), and they are collected here from every installed app. A URL with a GET page that no
 app visits fails, so a new page is checked from day one.
+
+The world the pages show is built once in each test process (each pytest-xdist worker) and put
+back from a copy for each visit (tests/journeys/snapshot.py): a visit costs its page and its
+check, not the building of a world.
 """
 
 # pytest hands a test its fixtures as positional arguments, however many it needs.
