@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -86,9 +87,13 @@ _SHARED: Snapshot[Shared] = Snapshot()
 
 
 @pytest.fixture(autouse=True)
-def _live_server_helper() -> None:
+def _live_server_helper(request: pytest.FixtureRequest, settings: Any) -> None:
     """In place of pytest-django's fixture of this name, which gives every test naming `live_server`
-    a database emptied after it (`transactional_db`): here `shared` puts the database back itself."""
+    a database emptied after it (`transactional_db`): here `shared` puts the database back itself.
+    Like pytest-django's, it lets the live server's host in."""
+    if "live_server" in request.fixturenames:
+        host = urlsplit(request.getfixturevalue("live_server").url).hostname
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, host]
 
 
 @pytest.fixture
