@@ -82,6 +82,21 @@ def _build(request: pytest.FixtureRequest) -> Shared:
     return Shared(world, staff)
 
 
+@pytest.fixture
+def world(person, warning, network_member, restricted_person, team, other_team, partner, staff) -> World:
+    """The same world built for one test, from the root fixtures (the wording check, tests/wording)."""
+    return world_build(
+        person=person,
+        warning=warning,
+        network_member=network_member,
+        restricted_person=restricted_person,
+        team=team,
+        other_team=other_team,
+        partner=partner,
+        staff=staff,
+    )
+
+
 # Built by the first visit in each test process (each pytest-xdist worker).
 _SHARED: Snapshot[Shared] = Snapshot()
 
