@@ -256,3 +256,13 @@ def test_my_work_links_to_it_when_all_fit(client, worker, enquiry_make):
     html = client.get(MY_WORK).content.decode()
 
     assert f'href="{OPEN}">Go to the full list<span class="govuk-visually-hidden">: open section 42 enquiries' in html
+
+
+def test_an_actions_due_date_hint_names_next_year(client, worker, enquiry_make):
+    """A due date is ahead: its example is next year's, never a year fixed in the page."""
+    enquiry = enquiry_make(5)
+    client.force_login(worker)
+
+    page = read(client.get(reverse("safeguarding:action_add", args=[enquiry.uuid])))
+
+    assert f"For example, 27 3 {clock.today().year + 1}" in page.text
