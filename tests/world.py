@@ -4,7 +4,8 @@ Built from the personas (tests/personas.py) and, for each installed app, the rec
 name: `world(person, staff)` in the app's `tests/world.py`, kept in the world's `apps[<label>]`
 and, merged, in `extra` (ids by URL keyword, such as `contact_uuid`, and what forms need). The
 matrix (tests/authorisation/test_matrix.py) builds it once for its module; the accessibility
-check (tests/journeys/test_accessibility.py) for each visit. Both see the same records.
+check (tests/journeys/test_accessibility.py) once in each test process, then puts a copy of the
+database back for each visit (tests/journeys/snapshot.py). Both see the same records.
 """
 
 from dataclasses import dataclass, field

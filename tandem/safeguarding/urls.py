@@ -12,6 +12,7 @@ urlpatterns = [
     path("concerns/<uuid:concern_uuid>/", views.concern, name="concern"),
     path("concerns/<uuid:concern_uuid>/edit/", views.concern_edit, name="concern_edit"),
     path("concerns/<uuid:concern_uuid>/warning/", views.concern_warning, name="concern_warning"),
+    path("enquiries/open/", views.open_enquiries, name="open_enquiries"),
     path("enquiries/<uuid:enquiry_uuid>/", views.enquiry, name="enquiry"),
     path("enquiries/<uuid:enquiry_uuid>/lead/", views.enquiry_lead, name="enquiry_lead"),
     path("enquiries/<uuid:enquiry_uuid>/outcomes/", views.enquiry_outcomes, name="enquiry_outcomes"),

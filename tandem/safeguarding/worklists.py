@@ -5,7 +5,7 @@ Unit, every open section 42 enquiry with its stage and age, and the concerns wai
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,19 +31,61 @@ def _enquiries(actor: Actor) -> QuerySet[Enquiry]:
     )
 
 
-def stage_of(enquiry: Any) -> str:
-    """Where an open enquiry stands, in the order the work is done (the Care Act 2014 s42 enquiry, with
-    Making Safeguarding Personal first); `enquiry` carries the `has_meeting` and `has_open_action` flags."""
-    if enquiry.concluded_on is not None:
-        return "Concluded: waiting for a manager's sign-off"
-    steps = (
-        (enquiry.lead_id is not None, "Lead practitioner to be named"),
-        (bool(enquiry.outcomes_asked), "The adult's outcomes to be asked"),
-        (getattr(enquiry, "has_meeting", False), "Planning meeting to hold"),
-        (bool(enquiry.plan), "Safeguarding plan to write"),
-        (not getattr(enquiry, "has_open_action", False), "Actions under way"),
+# Where an open enquiry stands, in the order the work is done (the Care Act 2014 s42 enquiry, with
+# Making Safeguarding Personal first): the first step not yet done names the stage.
+STAGES = (
+    "Lead practitioner to be named",
+    "The adult's outcomes to be asked",
+    "Planning meeting to hold",
+    "Safeguarding plan to write",
+    "Actions under way",
+    "Ready to conclude",
+    "Concluded: waiting for a manager's sign-off",
+)
+# How the unit's full list may be ordered: the longest open first, or the earliest stage first.
+SORTS = {"age": ("started_on", "id"), "stage": ("stage", "started_on", "id")}
+
+
+def _stage() -> Case:
+    """The index in STAGES of each enquiry's stage, worked out by the database so the list sorts on it."""
+    return Case(
+        When(concluded_on__isnull=False, then=Value(6)),
+        When(lead__isnull=True, then=Value(0)),
+        When(outcomes_asked="", then=Value(1)),
+        When(has_meeting=False, then=Value(2)),
+        When(plan="", then=Value(3)),
+        When(has_open_action=True, then=Value(4)),
+        default=Value(5),
+        output_field=IntegerField(),
     )
-    return next((stage for done, stage in steps if not done), "Ready to conclude")
+
+
+def stage_of(enquiry: Any) -> str:
+    """The stage's words for an enquiry read by `unit_open_enquiries` (which carries its `stage`)."""
+    return STAGES[enquiry.stage]
+
+
+def unit_open_enquiries(actor: Actor, *, sort: str = "age") -> QuerySet[Enquiry]:
+    """Every section 42 enquiry the actor's safeguarding teams hold that is not yet signed off (still
+    open, or concluded and waiting for a manager), with its `stage`; none unless the actor is in the
+    Safeguarding Adults Unit and does safeguarding work."""
+    if not may_see_unit_enquiries(actor):
+        return Enquiry.objects.none()
+    return (
+        _enquiries(actor)
+        .filter(Q(concluded_on__isnull=True) | Q(signed_off_at__isnull=True))
+        .annotate(
+            has_meeting=Exists(PlanningMeeting.objects.filter(enquiry=OuterRef("pk"))),
+            has_open_action=Exists(EnquiryAction.objects.filter(enquiry=OuterRef("pk"), done_on__isnull=True)),
+        )
+        .annotate(stage=_stage())
+        .order_by(*SORTS.get(sort, SORTS["age"]))
+    )
+
+
+def may_see_unit_enquiries(actor: Actor) -> bool:
+    """Whoever the "open section 42 enquiries" section is shown to: the unit's safeguarding staff."""
+    return bool(actor.can(Permission.SAFEGUARDING_WORK) and policies.safeguarding_team_ids(actor))
 
 
 def _open_enquiry(enquiry: Enquiry) -> WorkItem:
@@ -161,16 +203,8 @@ def my_work(actor: Any) -> list[WorkSection]:
                 empty="No concluded enquiries in your teams are waiting for your sign-off.",
             )
         )
-    if policies.safeguarding_team_ids(user):
-        unit = (
-            _enquiries(user)
-            .filter(Q(concluded_on__isnull=True) | Q(signed_off_at__isnull=True))
-            .annotate(
-                has_meeting=Exists(PlanningMeeting.objects.filter(enquiry=OuterRef("pk"))),
-                has_open_action=Exists(EnquiryAction.objects.filter(enquiry=OuterRef("pk"), done_on__isnull=True)),
-            )
-            .order_by("started_on", "id")
-        )
+    if may_see_unit_enquiries(user):
+        unit = unit_open_enquiries(user)
         sections.append(
             worklists.section(
                 unit,
@@ -180,6 +214,7 @@ def my_work(actor: Any) -> list[WorkSection]:
                 order=140,
                 audience="unit",
                 empty="The unit has no open section 42 enquiries.",
+                more_url=reverse("safeguarding:open_enquiries"),
                 shown=UNIT_SHOWN,
             )
         )

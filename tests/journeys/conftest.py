@@ -6,6 +6,7 @@ in the test thread, so Django's async-safety check must be told the ORM calls he
 
 import os
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -41,14 +42,11 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-@pytest.fixture
-def new_context(browser: Browser, live_server, transactional_db) -> Iterator[Callable[..., BrowserContext]]:
-    """`new_context(user)`: a browser already signed in as that member of staff (`None`: signed out),
-    at Playwright's desktop size (1280 by 720) unless given a `viewport` (`PHONE`, say)."""
+def _contexts(browser: Browser, url: str) -> Iterator[Callable[..., BrowserContext]]:
     opened: list[BrowserContext] = []
 
     def make(user: User | None = None, *, viewport: ViewportSize | None = None) -> BrowserContext:
-        context = browser.new_context(base_url=live_server.url, **({"viewport": viewport} if viewport else {}))
+        context = browser.new_context(base_url=url, **({"viewport": viewport} if viewport else {}))
         context.set_default_timeout(5_000)
         if user is not None:
             client = Client()
@@ -57,7 +55,7 @@ def new_context(browser: Browser, live_server, transactional_db) -> Iterator[Cal
                 [
                     {
                         "name": settings.SESSION_COOKIE_NAME,
-                        "url": live_server.url,
+                        "url": url,
                         "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
                     }
                 ]
@@ -68,6 +66,20 @@ def new_context(browser: Browser, live_server, transactional_db) -> Iterator[Cal
     yield make
     for context in opened:
         context.close()
+
+
+@pytest.fixture
+def new_context(browser: Browser, live_server, transactional_db) -> Iterator[Callable[..., BrowserContext]]:
+    """`new_context(user)`: a browser already signed in as that member of staff (`None`: signed out),
+    at Playwright's desktop size (1280 by 720) unless given a `viewport` (`PHONE`, say)."""
+    yield from _contexts(browser, live_server.url)
+
+
+@pytest.fixture
+def kept_context(browser: Browser, live_server: Any) -> Iterator[Callable[..., BrowserContext]]:
+    """`new_context`, for a module whose tests have their database put back by a snapshot
+    (tests/journeys/snapshot.py) rather than emptied by pytest-django after each test."""
+    yield from _contexts(browser, live_server.url)
 
 
 @pytest.fixture

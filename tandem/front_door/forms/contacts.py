@@ -182,7 +182,7 @@ class EmailListForm(TandemForm):
 
 
 class FollowUpForm(TandemForm):
-    due_on = GovDateField(label="When is the call due?", help_text="For example, 27 3 2027")
+    due_on = GovDateField(label="When is the call due?", future_example=True)
     assigned_to = forms.ChoiceField(label="Who will call?", required=False, choices=[])
     note = forms.CharField(label="What to check (optional)", widget=forms.Textarea, required=False, max_length=5000)
 

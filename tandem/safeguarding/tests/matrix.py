@@ -10,6 +10,8 @@ GET = {
     # practitioners and managers do safeguarding and DoLS work (business support may raise a concern);
     # allocating DoLS assessors is a manager's.
     "safeguarding:triage_queue": row("sign_in", 200, 200, 403, 403),
+    # The unit's open section 42 enquiries: its staff who do safeguarding work, as in "my work".
+    "safeguarding:open_enquiries": row("sign_in", 200, 200, 403, 403),
     "safeguarding:concern_new": row("sign_in", 200, 200, 200, 403),
     **{
         f"safeguarding:{name}": row("sign_in", 200, 200, 403, 403)
@@ -90,6 +92,7 @@ POST = {
         f"safeguarding:{name}": row("sign_in", 405, 405, 405, 405)
         for name in (
             "enquiry",
+            "open_enquiries",
             "dols_waiting_list",
             "dols_renewals",
             "dols_application",

@@ -30,6 +30,8 @@ def _person_query(world: Any) -> str:
 VISITS = [
     *safeguarding_visits("triage_queue", P, None),
     Visit("safeguarding:triage_queue", P, safeguarding_path("triage_queue", "?team=nowhere"), variant="errors"),
+    *safeguarding_visits("open_enquiries", P, None),
+    Visit("safeguarding:open_enquiries", M, safeguarding_path("open_enquiries", "?sort=stage"), variant="by-stage"),
     *safeguarding_visits("concern_new", P, None),
     Visit("safeguarding:concern_new", P, safeguarding_path("concern_new", "?q=Mary+Smith"), variant="results"),
     Visit(

@@ -27,6 +27,7 @@ from tandem.safeguarding.views.enquiries import (
     enquiry_outcomes,
     enquiry_sign_off,
     meeting_record,
+    open_enquiries,
     plan_record,
 )
 from tandem.safeguarding.views.returns import returns_csv, returns_dols_cases, returns_figure, returns_page
@@ -54,6 +55,7 @@ __all__ = [
     "enquiry_outcomes",
     "enquiry_sign_off",
     "meeting_record",
+    "open_enquiries",
     "plan_record",
     "returns_csv",
     "returns_dols_cases",

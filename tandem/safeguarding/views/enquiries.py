@@ -8,16 +8,19 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from tandem.core import clock
+from tandem.core.errors import require
 from tandem.core.pages import posted
+from tandem.core.presenters import pagination
 from tandem.identity.actors import StaffRequest
 from tandem.identity.permissions import Permission
 from tandem.people.record_page import Record, record_page
-from tandem.safeguarding import forms, page_selectors, policies, presenters, services
+from tandem.safeguarding import forms, page_selectors, policies, presenters, services, worklists
 from tandem.safeguarding.views._pages import (
     View,
     enquiry_load,
@@ -41,6 +44,36 @@ while_open = unless(
     "The enquiry has been concluded: it can no longer be changed",
     enquiry_url,
 )
+
+
+# The unit's full list: as many a page as the triage queue and the DoLS waiting list show.
+OPEN_PER_PAGE = 25
+
+
+@require_http_methods(["GET"])
+def open_enquiries(request: StaffRequest) -> HttpResponse:
+    """Every open section 42 enquiry the Safeguarding Adults Unit holds, with its stage and how many
+    days it has been open: the full list behind the "my work" section, for the same staff."""
+    require(
+        worklists.may_see_unit_enquiries(request.user),
+        "Only the Safeguarding Adults Unit's staff see the unit's open enquiries",
+    )
+    sort = request.GET.get("sort", "age")
+    sort = sort if sort in worklists.SORTS else "age"
+    page = Paginator(worklists.unit_open_enquiries(request.user, sort=sort), OPEN_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    today = clock.today()
+    return render(
+        request,
+        "safeguarding/open_enquiries.html",
+        {
+            "page": page,
+            "pages": pagination(page, request),
+            "sort": sort,
+            "rows": [(e, worklists.stage_of(e), (today - e.started_on).days) for e in page.object_list],
+        },
+    )
 
 
 @require_http_methods(["GET"])
