@@ -39,7 +39,8 @@ def _model(label: str) -> Any:
 
 
 def _every_person_id() -> QuerySet[Any]:
-    return _model("people.Person").objects.values("pk")
+    ids: QuerySet[Any] = _model("people.Person").objects.values("pk")
+    return ids
 
 
 def _each(*querysets: QuerySet[Any]) -> Iterator[Any]:

@@ -110,7 +110,9 @@ def hashes_check(directory: Path, data: dict[str, Any]) -> None:
         if ".." in Path(name).parts or not path.is_file():
             problems.append(f"{name} is missing")
         elif file_hash(path) != entry["sha256"]:
-            problems.append(f"{name} does not match its SHA-256 in the manifest (changed or cut short since the export)")
+            problems.append(
+                f"{name} does not match its SHA-256 in the manifest (changed or cut short since the export)"
+            )
     found = {str(path.relative_to(directory)) for path in directory.rglob("*") if path.is_file()}
     problems += [f"{name} is not listed in the manifest" for name in sorted(found - listed - {MANIFEST})]
     if problems:

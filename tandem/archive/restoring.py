@@ -109,94 +109,109 @@ def _natural_permissions() -> dict[tuple[str, ...], int]:
     return {tuple(key): pk for pk, key in tables.permission_keys()}
 
 
-def _table_load(model: type[models.Model], path: Path, name: str, expected_rows: int, faults: _Faults) -> int:
-    fields = tables.columns(model)
-    keys = {tables.key_of(field): field for field in fields}
-    related = {field.name: field for field in tables.many_to_many(model)}
-    row_sql = _insert_sql(model._meta.db_table, [field.column for field in fields])
-    through_sql: dict[str, str] = {}
-    for field_name, field in related.items():
-        through = field.remote_field.through
-        source = through._meta.get_field(field.m2m_field_name()).column
-        target = through._meta.get_field(field.m2m_reverse_field_name()).column
-        through_sql[field_name] = _insert_sql(through._meta.db_table, [source, target])
-    permissions: dict[tuple[str, ...], int] | None = None
-    rows: list[tuple[Any, ...]] = []
-    links: dict[str, list[tuple[Any, Any]]] = {field_name: [] for field_name in related}
-    count = 0
-    pk_field = model._meta.pk
-    for number, data in _lines(path, name, faults):
-        count += 1
-        unknown = sorted(set(data) - set(keys) - set(related))
-        missing = sorted(set(keys) - set(data))
-        if unknown or missing:
-            detail = "; ".join(
-                part
-                for part in (
-                    f"no such column {', '.join(unknown)}" if unknown else "",
-                    f"no value for {', '.join(missing)}" if missing else "",
-                )
-                if part
-            )
-            faults.add(f"{name} line {number}: {detail}")
-            continue
+def _shape_fault(data: dict[str, Any], keys: set[str]) -> str:
+    unknown = sorted(set(data) - keys)
+    missing = sorted(keys - set(data))
+    parts = [
+        f"no such column {', '.join(unknown)}" if unknown else "",
+        f"no value for {', '.join(missing)}" if missing else "",
+    ]
+    return "; ".join(part for part in parts if part)
+
+
+class _TableLoader:
+    """One table's file read, checked row by row and written in batches."""
+
+    def __init__(self, model: type[models.Model], name: str, faults: _Faults) -> None:
+        self.name = name
+        self.faults = faults
+        self.fields = tables.columns(model)
+        self.keys = {tables.key_of(field): field for field in self.fields}
+        self.related = {field.name: field for field in tables.many_to_many(model)}
+        self.row_sql = _insert_sql(model._meta.db_table, [str(field.column) for field in self.fields])
+        self.through_sql: dict[str, str] = {}
+        for field_name, field in self.related.items():
+            through = field.remote_field.through
+            source = through._meta.get_field(field.m2m_field_name()).column
+            target = through._meta.get_field(field.m2m_reverse_field_name()).column
+            self.through_sql[field_name] = _insert_sql(through._meta.db_table, [source, target])
+        self.pk_index = self.fields.index(model._meta.pk) if model._meta.pk in self.fields else 0
+        self.permissions: dict[tuple[str, ...], int] | None = None
+        self.links: dict[str, list[tuple[Any, Any]]] = {field_name: [] for field_name in self.related}
+
+    def _row(self, number: int, data: dict[str, Any]) -> tuple[Any, ...] | None:
+        problem = _shape_fault(data, set(self.keys) | set(self.related))
+        if problem:
+            self.faults.add(f"{self.name} line {number}: {problem}")
+            return None
         values: list[Any] = []
-        broken = False
-        for key, field in keys.items():
+        for key, field in self.keys.items():
             try:
-                value = tables.decode(field, data[key])
-                values.append(field.get_db_prep_save(value, connection))
+                values.append(field.get_db_prep_save(tables.decode(field, data[key]), connection))
             except (ValueError, TypeError) as error:
-                faults.add(f"{name} line {number}: {key} {json.dumps(data[key])[:60]} {error}")
-                broken = True
-        if broken:
-            continue
-        owner = values[fields.index(pk_field)] if pk_field in fields else None
-        for field_name, field in related.items():
+                self.faults.add(f"{self.name} line {number}: {key} {json.dumps(data[key])[:60]} {error}")
+        return tuple(values) if len(values) == len(self.keys) else None
+
+    def _target(self, field: Any, target: Any) -> Any:
+        """A many-to-many target as the through table holds it; None when it names nothing."""
+        if field.related_model._meta.label_lower in tables.natural_key_targets():
+            if self.permissions is None:
+                self.permissions = _natural_permissions()
+            return self.permissions.get(tuple(target)) if isinstance(target, list) else None
+        target_pk = field.related_model._meta.pk
+        try:
+            return target_pk.get_db_prep_save(target_pk.to_python(target), connection)
+        except Exception:  # Django's ValidationError and the parsers' errors alike
+            return None
+
+    def _link(self, number: int, data: dict[str, Any], owner: Any) -> None:
+        for field_name, field in self.related.items():
             targets = data[field_name]
             if not isinstance(targets, list):
-                faults.add(f"{name} line {number}: {field_name} should be a list")
+                self.faults.add(f"{self.name} line {number}: {field_name} should be a list")
                 continue
-            natural = field.related_model._meta.label_lower in tables.natural_key_targets()
-            if natural and permissions is None:
-                permissions = _natural_permissions()
             for target in targets:
-                if natural and permissions is not None:
-                    found = permissions.get(tuple(target)) if isinstance(target, list) else None
-                    if found is None:
-                        faults.add(f"{name} line {number}: {field_name} names no permission {target!r}")
-                        continue
-                    links[field_name].append((owner, found))
+                found = self._target(field, target)
+                if found is None:
+                    self.faults.add(f"{self.name} line {number}: {field_name} holds {target!r}, which names no row")
                 else:
-                    try:
-                        target_pk = field.related_model._meta.pk
-                        key = target_pk.get_db_prep_save(target_pk.to_python(target), connection)
-                    except Exception:  # Django's ValidationError and the parsers' errors alike
-                        faults.add(f"{name} line {number}: {field_name} holds {target!r}, which is no id")
-                        continue
-                    links[field_name].append((owner, key))
-        rows.append(tuple(values))
-        if len(rows) >= BATCH:
-            if not faults.found:
-                _write(row_sql, rows, f"a row of {name} near line {number}")
-            rows = []
-    faults.stop()
-    _write(row_sql, rows, f"a row of {name} near its end")
-    for field_name, pairs in links.items():
-        for start in range(0, len(pairs), BATCH):
-            _write(through_sql[field_name], pairs[start : start + BATCH], f"{field_name} of {name}")
-    if count != expected_rows:
-        faults.add(f"{name}: the manifest says {expected_rows:,} rows, the file holds {count:,}")
-    return count
+                    self.links[field_name].append((owner, found))
+
+    def load(self, path: Path, expected_rows: int) -> int:
+        rows: list[tuple[Any, ...]] = []
+        count = 0
+        for number, data in _lines(path, self.name, self.faults):
+            count += 1
+            row = self._row(number, data)
+            if row is None:
+                continue
+            self._link(number, data, row[self.pk_index])
+            rows.append(row)
+            if len(rows) >= BATCH:
+                if not self.faults.found:
+                    _write(self.row_sql, rows, f"a row of {self.name} near line {number}")
+                rows = []
+        self.faults.stop()
+        _write(self.row_sql, rows, f"a row of {self.name} near its end")
+        for field_name, pairs in self.links.items():
+            for start in range(0, len(pairs), BATCH):
+                _write(self.through_sql[field_name], pairs[start : start + BATCH], f"{field_name} of {self.name}")
+        if count != expected_rows:
+            self.faults.add(f"{self.name}: the manifest says {expected_rows:,} rows, the file holds {count:,}")
+        return count
 
 
 def _constraints_check(models_loaded: list[type[models.Model]]) -> None:
     names = [model._meta.db_table for model in models_loaded]
-    names += [field.remote_field.through._meta.db_table for model in models_loaded for field in tables.many_to_many(model)]
+    names += [
+        field.remote_field.through._meta.db_table for model in models_loaded for field in tables.many_to_many(model)
+    ]
     try:
         connection.check_constraints(table_names=names)
     except DatabaseError as error:
-        raise ArchiveRefused(f"Nothing was restored: a record points at one the archive does not hold: {error}") from None
+        raise ArchiveRefused(
+            f"Nothing was restored: a record points at one the archive does not hold: {error}"
+        ) from None
 
 
 def _sequences_reset(models_loaded: list[type[models.Model]]) -> None:
@@ -227,7 +242,7 @@ def archive_restore(*, directory: Path, log: Callable[[str], None] = lambda _: N
                 model._default_manager.all().delete()
         for model in loaded:
             name = tables.file_name(model)
-            counts[name] = _table_load(model, directory / name, name, data["files"][name]["rows"], faults)
+            counts[name] = _TableLoader(model, name, faults).load(directory / name, data["files"][name]["rows"])
             log(f"{name}: {counts[name]:,} rows")
         faults.stop()
         _constraints_check(loaded)

@@ -15,7 +15,7 @@ import datetime
 import decimal
 import uuid
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from django.apps import apps
 from django.conf import settings
@@ -78,10 +78,11 @@ def file_name(model: type[models.Model]) -> str:
 
 def columns(model: type[models.Model]) -> "list[models.Field[Any, Any]]":
     """The model's concrete columns, primary key first (the order of its table)."""
-    return [field for field in model._meta.concrete_fields]
+    return list(model._meta.concrete_fields)
 
 
-def many_to_many(model: type[models.Model]) -> "list[models.ManyToManyField[Any, Any]]":
+def many_to_many(model: type[models.Model]) -> list[Any]:
+    """The model's many-to-many fields (typed loosely: the stubs type their through model as optional)."""
     return [field for field in model._meta.local_many_to_many if isinstance(field, models.ManyToManyField)]
 
 
@@ -96,24 +97,22 @@ def _naive_check(value: datetime.datetime) -> datetime.datetime:
     return value
 
 
+_ENCODERS: tuple[tuple[type | tuple[type, ...], Any], ...] = (
+    (datetime.datetime, lambda value: _naive_check(value).isoformat()),
+    ((datetime.date, datetime.time), lambda value: value.isoformat()),
+    ((decimal.Decimal, uuid.UUID), str),
+    (datetime.timedelta, lambda value: f"P{value.days}DT{value.seconds}.{value.microseconds:06d}S"),
+    ((bytes, memoryview), lambda value: base64.b64encode(bytes(value)).decode("ascii")),
+)
+
+
 def encode(value: Any) -> Any:
     """A database value as JSON: exact, and readable by anyone (ISO 8601, decimal strings)."""
-    if value is None or isinstance(value, (bool, int, float, str)):
+    if value is None or isinstance(value, (bool, int, float, str, list, dict)):
         return value
-    if isinstance(value, datetime.datetime):
-        return _naive_check(value).isoformat()
-    if isinstance(value, (datetime.date, datetime.time)):
-        return value.isoformat()
-    if isinstance(value, decimal.Decimal):
-        return str(value)
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, datetime.timedelta):
-        return f"P{value.days}DT{value.seconds}.{value.microseconds:06d}S"
-    if isinstance(value, (bytes, memoryview)):
-        return base64.b64encode(bytes(value)).decode("ascii")
-    if isinstance(value, (list, dict)):
-        return value
+    for kinds, encoder in _ENCODERS:
+        if isinstance(value, kinds):
+            return encoder(value)
     raise TypeError(f"no JSON form for {type(value).__name__}")
 
 
@@ -129,7 +128,7 @@ def decode(field: "models.Field[Any, Any]", value: Any) -> Any:
         if not isinstance(value, str):
             raise ValueError("should be base64 text")
         return base64.b64decode(value, validate=True)
-    target = field.target_field if field.is_relation else field
+    target = cast(Any, field).target_field if field.is_relation else field
     try:
         return target.to_python(value)
     except Exception as error:  # Django's ValidationError and the parsers' errors alike

@@ -18,7 +18,7 @@ def main() -> None:
     django.setup()
     from tandem.archive import tables
 
-    permissions = {pk: key for pk, key in tables.permission_keys()}
+    permissions = dict(tables.permission_keys())
     dump: dict[str, list[list[str]]] = {}
     for model in tables.archived_models():
         fields = tables.columns(model)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tandem.archive.format_doc import format_document
 from tandem.archive.manifest import NOTICE
 from tandem.archive.writing import archive_write
 from tandem.core.errors import DomainError
@@ -18,9 +19,21 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("directory", metavar="DIR", help="a new (or empty) directory to write the archive to")
+        parser.add_argument(
+            "directory", metavar="DIR", nargs="?", help="a new (or empty) directory to write the archive to"
+        )
+        parser.add_argument(
+            "--describe",
+            action="store_true",
+            help="print the archive's format, column by column (docs/export-format.md)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["describe"]:
+            self.stdout.write(format_document(), ending="")
+            return
+        if not options["directory"]:
+            raise CommandError("Name the directory to write the archive to: tandem export DIR")
         directory = Path(options["directory"])
         log = self.stdout.write if options["verbosity"] > 1 else (lambda _: None)
         try:
