@@ -4,7 +4,7 @@
     python -m benchmarks.run --quick            # small boroughs: a smoke run in about a minute
     python -m benchmarks.run --skip-seed-timing
     python -m benchmarks.run --only directory   # or search, summary, contact, fhir, events, assessment, triage,
-                                                # workforce, load
+                                                # workforce, archive, load
     python -m benchmarks.run --only load        # the load test alone (gunicorn and Locust, large borough)
 
 Every figure is stamped with the commit measured, the date and the load average as its
@@ -22,6 +22,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -294,6 +295,38 @@ def seed_timing_metric(database: str, size: str) -> dict[str, dict[str, Any]]:
     }
 
 
+RESTORE_DATABASE = "tandem_bench_restore"
+
+
+def _seconds_said(output: str) -> float:
+    """The seconds `tandem export` or `tandem import` says it took ("... in 12.3 s")."""
+    return float(output.rsplit(" in ", 1)[1].split(" s", 1)[0])
+
+
+def archive_metrics(url: str, size: str) -> dict[str, dict[str, Any]]:
+    """`tandem export` of a borough (every table and the FHIR files, minutes), and `tandem import` of
+    that archive into a fresh, migrated database of its own (minutes, migrate not counted)."""
+    with tempfile.TemporaryDirectory(prefix="tandem-archive-") as work:
+        archive = Path(work) / "archive"
+        exported = _manage(url, "export", str(archive)).stdout
+        export_minutes = _seconds_said(exported.splitlines()[0]) / 60
+        megabytes = sum(path.stat().st_size for path in archive.rglob("*") if path.is_file()) / 1_000_000
+        _log(f"    {exported.splitlines()[0]} ({megabytes:,.0f} MB)")
+        pg_database_ensure(RESTORE_DATABASE, fresh=True)
+        restore_url = _pg_url(RESTORE_DATABASE)
+        _manage(restore_url, "migrate", "--verbosity", "0")
+        imported = _manage(restore_url, "import", str(archive)).stdout
+        import_minutes = _seconds_said(imported.splitlines()[0]) / 60
+        _log(f"    {imported.splitlines()[0]}")
+        verified = _manage(restore_url, "audit_verify").stdout.strip()
+        _log(f"    {verified}")
+    return {
+        "archive_export_minutes": _metric(export_minutes, "min", None, "postgresql", size),
+        "archive_export_megabytes": _metric(megabytes, "MB", None, "postgresql", size),
+        "archive_import_minutes": _metric(import_minutes, "min", None, "postgresql", size),
+    }
+
+
 DIRECTORY_DATABASE = "tandem_bench_directory"
 DIRECTORY_SERVICES = 5_000
 
@@ -415,11 +448,27 @@ def one_benchmark(name: str, profile: Profile, *, quick: bool) -> dict[str, dict
         return pages[name](url, profile.pg_size, profile.summary_requests)
     _log(f"{name}: {profile.seed_timing_database} ({profile.seed_timing_size})")
     url = _borough(profile.seed_timing_database, profile.seed_timing_size)
-    measure = {"assessment": assessment_metrics, "triage": triage_metrics, "workforce": workforce_metrics}[name]
-    return measure(url, profile.seed_timing_size, profile.summary_requests)
+    if name == "archive":
+        measured = archive_metrics(url, profile.seed_timing_size)
+    else:
+        measure = {"assessment": assessment_metrics, "triage": triage_metrics, "workforce": workforce_metrics}[name]
+        measured = measure(url, profile.seed_timing_size, profile.summary_requests)
+    return measured
 
 
-ONLY = ("search", "summary", "contact", "fhir", "directory", "events", "assessment", "triage", "workforce", "load")
+ONLY = (
+    "search",
+    "summary",
+    "contact",
+    "fhir",
+    "directory",
+    "events",
+    "assessment",
+    "triage",
+    "workforce",
+    "archive",
+    "load",
+)
 
 
 def main() -> None:
@@ -474,6 +523,8 @@ def main() -> None:
     add(triage_metrics(medium, profile.seed_timing_size, profile.summary_requests))
     _log("  the team caseload view and the pressures dashboard for 300 practitioners")
     add(workforce_metrics(medium, profile.seed_timing_size, profile.summary_requests))
+    _log("  the whole record out and back: tandem export, and tandem import into a fresh database")
+    add(archive_metrics(medium, profile.seed_timing_size))
     add(load_test(profile))
 
     table_print(results)
