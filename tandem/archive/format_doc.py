@@ -114,6 +114,7 @@ in a newline; rows are in the order of their primary key.
 | `taken_at` | when the snapshot was read (ISO 8601, UTC) |
 | `database` | `postgresql` or `sqlite`, the database it was read from (a restore may go to either) |
 | `notice` | that the archive is personal data, and how to keep it |
+| `credentials` | `included`, or `left out` when written with `--without-credentials` |
 | `migrations` | each app's applied migrations at export: a restore needs the same |
 | `files` | for each file, by its path in the archive: `rows` (lines) and `sha256` (of its bytes, hex) |
 
@@ -143,8 +144,11 @@ UUID its text, a JSON column the JSON it holds.
 **Staff credentials are in the archive**: password hashes (Django's salted PBKDF2, never the passwords)
 and second-factor (TOTP) secrets (`otp_totp.totpdevice`, in the clear, as the database holds them),
 so staff sign in as before after a restore; partners' client secrets are hashed. That is why the
-archive must be kept encrypted. After a restore following a breach, make every member of staff
-reset their password and enrol their second factor again (docs/deployment.md).
+archive must be kept encrypted. `tandem export --without-credentials` writes every password as
+unusable (`!`) and leaves `otp_totp.totpdevice` empty, for an archive that leaves the service's
+own keeping: after its restore every member of staff sets a password (an administrator's reset)
+and enrols a second factor again. After a restore following a breach, do the same whichever
+archive was used (docs/deployment.md).
 
 Tables `migrate` fills with reference data ({filled}) are in the archive too; a restore replaces
 the rows `migrate` put there with the archive's.

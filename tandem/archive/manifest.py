@@ -52,7 +52,9 @@ def applied_migrations() -> dict[str, list[str]]:
     return dict(applied)
 
 
-def manifest_build(*, taken_at: datetime, migrations: dict[str, list[str]], files: dict[str, Any]) -> dict[str, Any]:
+def manifest_build(
+    *, taken_at: datetime, migrations: dict[str, list[str]], files: dict[str, Any], credentials: bool
+) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -60,6 +62,7 @@ def manifest_build(*, taken_at: datetime, migrations: dict[str, list[str]], file
         "taken_at": taken_at.isoformat(),
         "database": connection.vendor,
         "notice": NOTICE,
+        "credentials": "included" if credentials else "left out",
         "migrations": migrations,
         "files": dict(sorted(files.items())),
     }

@@ -46,6 +46,10 @@ LEFT_OUT: dict[str, str] = {
 # restore replaces their rows with the archive's (the same data, as the archive's version has it).
 MIGRATION_FILLED = ("directory.postcodecentroid",)
 
+# Staff credentials: left out by `tandem export --without-credentials` (docs/export-format.md).
+PASSWORDS = {"identity.user": "password"}
+SECOND_FACTOR = ("otp_totp.totpdevice",)
+
 # A many-to-many to a table `migrate` makes is written as natural keys, since its ids differ
 # from one database to another.
 NATURAL_KEY_TARGETS = ("auth.permission",)

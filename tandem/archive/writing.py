@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from django.contrib.auth.hashers import make_password
 from django.db import connection, models, transaction
 
 from tandem.archive import fhir_rows, manifest, tables
@@ -74,8 +75,12 @@ def _many_to_many_values(model: type[models.Model]) -> dict[str, dict[Any, list[
     return found
 
 
-def _table_writer(model: type[models.Model]) -> Callable[[HashingWriter], None]:
+def _table_writer(model: type[models.Model], *, credentials: bool) -> Callable[[HashingWriter], None]:
+    label = model._meta.label_lower
+
     def write(writer: HashingWriter) -> None:
+        if not credentials and label in tables.SECOND_FACTOR:
+            return
         fields = tables.columns(model)
         keys = [tables.key_of(field) for field in fields]
         related = _many_to_many_values(model)
@@ -86,6 +91,8 @@ def _table_writer(model: type[models.Model]) -> Callable[[HashingWriter], None]:
             data = {key: tables.encode(value) for key, value in zip(keys, row, strict=True)}
             for name, targets in related.items():
                 data[name] = targets.get(row[pk_index], [])
+            if not credentials and label in tables.PASSWORDS:
+                data[tables.PASSWORDS[label]] = make_password(None)  # unusable, as set_unusable_password
             writer.line(data)
 
     return write
@@ -99,8 +106,10 @@ def _resources_writer(rows: Iterable[Any], render: Callable[[Any], dict[str, Any
     return write
 
 
-def _snapshot() -> None:
-    if connection.vendor == "postgresql":
+def _snapshot(*, outermost: bool) -> None:
+    """One moment's record: PostgreSQL reads every table at the transaction's first snapshot (a
+    transaction already under way, as in a test, keeps its own level)."""
+    if outermost and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
@@ -111,16 +120,20 @@ def _empty_directory(directory: Path) -> None:
     directory.mkdir(parents=True, exist_ok=True)
 
 
-def archive_write(*, directory: Path, log: Callable[[str], None] = lambda _: None) -> Written:
+def archive_write(*, directory: Path, credentials: bool = True, log: Callable[[str], None] = lambda _: None) -> Written:
     """Write every person's record as FHIR NDJSON and every table as JSON lines, with a manifest of
-    counts and SHA-256 hashes. The export is itself recorded in the audit log (UK GDPR Article 30)."""
+    counts and SHA-256 hashes. The export is itself recorded in the audit log (UK GDPR Article 30).
+
+    Without `credentials`, staff password hashes are written as unusable and second-factor devices
+    are left out: after a restore every member of staff sets a password and enrols again."""
     _empty_directory(directory)
     started = time.perf_counter()
     with transaction.atomic():
         audit.record(actor=None, action="archive.exported", summary=f"The whole record exported to {directory}")
     files: dict[str, dict[str, Any]] = {}
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        _snapshot()
+        _snapshot(outermost=outermost)
         taken_at = clock.now()
         migrations = manifest.applied_migrations()
         for resource in fhir_rows.RESOURCES:
@@ -129,8 +142,8 @@ def archive_write(*, directory: Path, log: Callable[[str], None] = lambda _: Non
             log(f"{name}: {files[name]['rows']:,} resources")
         for model in tables.archived_models():
             name = tables.file_name(model)
-            files[name] = _file(directory, name, _table_writer(model))
+            files[name] = _file(directory, name, _table_writer(model, credentials=credentials))
             log(f"{name}: {files[name]['rows']:,} rows")
-    written = manifest.manifest_build(taken_at=taken_at, migrations=migrations, files=files)
+    written = manifest.manifest_build(taken_at=taken_at, migrations=migrations, files=files, credentials=credentials)
     (directory / manifest.MANIFEST).write_text(json.dumps(written, indent=2) + "\n", encoding="utf-8")
     return Written(directory=directory, manifest=written, seconds=time.perf_counter() - started)

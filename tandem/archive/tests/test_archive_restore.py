@@ -269,3 +269,33 @@ def test_the_export_command_never_writes_over_an_archive(tmp_path):
 
 def test_every_installed_table_is_archived_or_left_out_for_a_reason():
     assert tables.unaccounted_models() == []
+
+
+@pytest.mark.django_db
+def test_an_export_without_credentials_holds_no_password_hash_nor_second_factor(tmp_path, practitioner):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=practitioner, name="phone", confirmed=True)
+    archive = tmp_path / "archive"
+
+    call_command("export", str(archive), "--without-credentials")
+
+    staff = [json.loads(line) for line in (archive / "tandem/identity.user.jsonl").read_text().splitlines()]
+    assert [row["id"] for row in staff] == [practitioner.pk]
+    assert staff[0]["password"].startswith("!")
+    assert staff[0]["password"] != practitioner.password
+    assert (archive / "tandem/otp_totp.totpdevice.jsonl").read_text() == ""
+    data = manifest.manifest_read(archive)
+    assert data["credentials"] == "left out"
+    manifest.hashes_check(archive, data)
+
+
+@pytest.mark.django_db
+def test_an_export_holds_credentials_unless_told_not_to(tmp_path, practitioner):
+    archive = tmp_path / "archive"
+
+    call_command("export", str(archive))
+
+    (staff,) = [json.loads(line) for line in (archive / "tandem/identity.user.jsonl").read_text().splitlines()]
+    assert staff["password"] == practitioner.password
+    assert manifest.manifest_read(archive)["credentials"] == "included"

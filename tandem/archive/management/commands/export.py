@@ -23,6 +23,11 @@ class Command(BaseCommand):
             "directory", metavar="DIR", nargs="?", help="a new (or empty) directory to write the archive to"
         )
         parser.add_argument(
+            "--without-credentials",
+            action="store_true",
+            help="leave out staff password hashes and second-factor secrets: everyone resets after a restore",
+        )
+        parser.add_argument(
             "--describe",
             action="store_true",
             help="print the archive's format, column by column (docs/export-format.md)",
@@ -37,7 +42,7 @@ class Command(BaseCommand):
         directory = Path(options["directory"])
         log = self.stdout.write if options["verbosity"] > 1 else (lambda _: None)
         try:
-            written = archive_write(directory=directory, log=log)
+            written = archive_write(directory=directory, credentials=not options["without_credentials"], log=log)
         except DomainError as error:
             raise CommandError(error.message) from None
         except OSError as error:
