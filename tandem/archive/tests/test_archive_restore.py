@@ -5,6 +5,7 @@ their own (the way an operator runs them), into a second file migrated the same 
 run in this process against the test database, each proving nothing was written.
 """
 
+import fcntl
 import json
 import os
 import shutil
@@ -40,7 +41,7 @@ def _manage(database: Path, *arguments: str) -> subprocess.CompletedProcess[str]
     )
 
 
-def _dump(database: Path, out: Path) -> dict[str, list[list[str]]]:
+def _dump(database: Path, out: Path) -> None:
     environment = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PYTHONPATH": str(ROOT)}
     subprocess.run(  # noqa: S603 - this checkout's dump module, with the test's own arguments
         [sys.executable, "-m", "tandem.archive.tests.rows_dump", str(out)],
@@ -49,8 +50,6 @@ def _dump(database: Path, out: Path) -> dict[str, list[list[str]]]:
         check=True,
         timeout=600,
     )
-    dump: dict[str, list[list[str]]] = json.loads(out.read_text())
-    return dump
 
 
 def _ok(result: subprocess.CompletedProcess[str]) -> str:
@@ -58,28 +57,50 @@ def _ok(result: subprocess.CompletedProcess[str]) -> str:
     return result.stdout
 
 
-@pytest.fixture(scope="module")
-def borough(tmp_path_factory):
-    """A borough seeded, exported and restored once for the module (each step a process of its own)."""
-    work = tmp_path_factory.mktemp("archive")
+def _shared_directory(tmp_path_factory) -> Path:
+    """A directory every worker of this run shares (xdist gives each worker its own base)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _borough_build(work: Path) -> dict[str, str]:
     template = work / "migrated.sqlite3"
     _ok(_manage(template, "migrate", "--no-input", "-v", "0"))
     source, restored = work / "source.sqlite3", work / "restored.sqlite3"
     shutil.copy(template, source)
     shutil.copy(template, restored)
     _ok(_manage(source, "seed", "--size", "small", "--people", "200"))
-    archive = work / "archive"
-    exported = _ok(_manage(source, "export", str(archive)))
-    imported = _ok(_manage(restored, "import", str(archive)))
+    said = {"exported": _ok(_manage(source, "export", str(work / "archive")))}
+    said["imported"] = _ok(_manage(restored, "import", str(work / "archive")))
+    _dump(source, work / "source.json")
+    _dump(restored, work / "restored.json")
+    return said
+
+
+@pytest.fixture(scope="module")
+def borough(tmp_path_factory):
+    """A borough seeded, exported and restored once a run (each step a process of its own), shared
+    by the workers of a parallel run: it takes minutes."""
+    shared = _shared_directory(tmp_path_factory)
+    work = shared / "archive-borough"
+    with (shared / "archive-borough.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (work / "said.json").is_file():
+                shutil.rmtree(work, ignore_errors=True)
+                work.mkdir()
+                (work / "said.json").write_text(json.dumps(_borough_build(work)))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    said = json.loads((work / "said.json").read_text())
     return SimpleNamespace(
-        archive=archive,
-        source=source,
-        restored=restored,
-        template=template,
-        exported=exported,
-        imported=imported,
-        before=_dump(source, work / "source.json"),
-        after=_dump(restored, work / "restored.json"),
+        archive=work / "archive",
+        source=work / "source.sqlite3",
+        restored=work / "restored.sqlite3",
+        exported=said["exported"],
+        imported=said["imported"],
+        before=json.loads((work / "source.json").read_text()),
+        after=json.loads((work / "restored.json").read_text()),
     )
 
 
