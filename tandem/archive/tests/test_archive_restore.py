@@ -20,9 +20,8 @@ from django.core.management import CommandError, call_command
 from tandem.archive import manifest, tables
 from tandem.archive.manifest import ArchiveRefused
 from tandem.archive.restoring import archive_restore
-from tandem.audit.models import AuditEvent
 from tandem.interop.tests.profiles import fhir_validate, uk_core_patient_check
-from tandem.people.models import Person
+from tests.tables import Tables
 
 ROOT = Path(__file__).resolve().parents[3]
 SEAL_COLUMNS = ("chain_position=", "previous_hash=", "key_id=", "hash=")
@@ -190,21 +189,17 @@ def _rehash(archive: Path, name: str) -> None:
     (archive / manifest.MANIFEST).write_text(json.dumps(data))
 
 
-def _counts() -> tuple[int, int]:
-    return Person.objects.count(), AuditEvent.objects.count()
-
-
 @pytest.mark.django_db
 def test_it_refuses_a_file_changed_since_the_export(borough, tmp_path):
     archive = _copy_taken_here(borough.archive, tmp_path)
     people = archive / "tandem/people.person.jsonl"
     people.write_text(people.read_text().replace('"family_name":"', '"family_name":"X', 1))
-    before = _counts()
+    tables_before = Tables()
 
     with pytest.raises(ArchiveRefused, match=r"tandem/people.person.jsonl does not match its SHA-256"):
         archive_restore(directory=archive)
 
-    assert _counts() == before
+    tables_before.assert_unchanged()
 
 
 @pytest.mark.django_db
@@ -224,14 +219,14 @@ def test_it_names_the_line_of_a_file_cut_short_before_it_was_hashed(borough, tmp
     lines = people.read_bytes().splitlines(keepends=True)
     people.write_bytes(b"".join(lines[:-1]) + lines[-1][:40])
     _rehash(archive, "tandem/people.person.jsonl")
-    before = _counts()
+    tables_before = Tables()
 
     with pytest.raises(ArchiveRefused) as refused:
         archive_restore(directory=archive)
 
     assert f"tandem/people.person.jsonl line {len(lines)}: not a complete JSON object" in refused.value.message
     assert "Nothing was restored" in refused.value.message
-    assert _counts() == before
+    tables_before.assert_unchanged()
 
 
 @pytest.mark.django_db
@@ -244,12 +239,12 @@ def test_it_names_the_row_and_column_of_a_value_that_is_wrong(borough, tmp_path)
     lines[2] = json.dumps(row) + "\n"
     people.write_text("".join(lines))
     _rehash(archive, "tandem/people.person.jsonl")
-    before = _counts()
+    tables_before = Tables()
 
     with pytest.raises(ArchiveRefused, match=r"tandem/people.person.jsonl line 3: date_of_birth \"1950-13-45\""):
         archive_restore(directory=archive)
 
-    assert _counts() == before
+    tables_before.assert_unchanged()
 
 
 @pytest.mark.django_db
@@ -266,12 +261,12 @@ def test_it_refuses_an_archive_taken_at_other_migrations(borough, tmp_path):
 @pytest.mark.django_db
 def test_it_refuses_a_database_that_holds_records(borough, tmp_path, practitioner):
     archive = _copy_taken_here(borough.archive, tmp_path)
-    before = _counts()
+    tables_before = Tables()
 
     with pytest.raises(ArchiveRefused, match=r"The database is not empty.*identity.user \(1 rows\)"):
         archive_restore(directory=archive)
 
-    assert _counts() == before
+    tables_before.assert_unchanged()
 
 
 @pytest.mark.django_db
