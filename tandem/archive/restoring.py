@@ -61,7 +61,7 @@ def _tables_check(data: dict[str, Any]) -> None:
 
 def _empty_check() -> None:
     holding = [
-        f"{model._meta.label_lower} ({count:,} rows)"
+        f"{model._meta.label_lower} ({count:,} {'row' if count == 1 else 'rows'})"
         for model in tables.archived_models()
         if model._meta.label_lower not in tables.MIGRATION_FILLED
         and (count := model._default_manager.count())  # the target is small or this refuses anyway

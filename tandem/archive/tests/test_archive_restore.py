@@ -263,7 +263,7 @@ def test_it_refuses_a_database_that_holds_records(borough, tmp_path, practitione
     archive = _copy_taken_here(borough.archive, tmp_path)
     tables_before = Tables()
 
-    with pytest.raises(ArchiveRefused, match=r"The database is not empty.*identity.user \(1 rows\)"):
+    with pytest.raises(ArchiveRefused, match=r"The database is not empty.*identity.user \(1 row\)"):
         archive_restore(directory=archive)
 
     tables_before.assert_unchanged()
