@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.color import no_style
-from django.db import DatabaseError, connection, models, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models, transaction
 
 from tandem.archive import manifest, tables
 from tandem.archive.manifest import ArchiveRefused
@@ -125,6 +125,8 @@ class _TableLoader:
     def __init__(self, model: type[models.Model], name: str, faults: _Faults) -> None:
         self.name = name
         self.faults = faults
+        # The connection itself, not the `connection` proxy: it is asked once a value.
+        self.db = connections[DEFAULT_DB_ALIAS]
         self.fields = tables.columns(model)
         self.keys = {tables.key_of(field): field for field in self.fields}
         self.related = {field.name: field for field in tables.many_to_many(model)}
@@ -147,7 +149,7 @@ class _TableLoader:
         values: list[Any] = []
         for key, field in self.keys.items():
             try:
-                values.append(field.get_db_prep_save(tables.decode(field, data[key]), connection))
+                values.append(field.get_db_prep_save(tables.decode(field, data[key]), self.db))
             except (ValueError, TypeError) as error:
                 self.faults.add(f"{self.name} line {number}: {key} {json.dumps(data[key])[:60]} {error}")
         return tuple(values) if len(values) == len(self.keys) else None
@@ -160,7 +162,7 @@ class _TableLoader:
             return self.permissions.get(tuple(target)) if isinstance(target, list) else None
         target_pk = field.related_model._meta.pk
         try:
-            return target_pk.get_db_prep_save(target_pk.to_python(target), connection)
+            return target_pk.get_db_prep_save(target_pk.to_python(target), self.db)
         except Exception:  # Django's ValidationError and the parsers' errors alike
             return None
 

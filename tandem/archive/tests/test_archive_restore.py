@@ -58,7 +58,7 @@ def _ok(result: subprocess.CompletedProcess[str]) -> str:
 
 def _shared_directory(tmp_path_factory) -> Path:
     """A directory every worker of this run shares (xdist gives each worker its own base)."""
-    base = tmp_path_factory.getbasetemp()
+    base = Path(tmp_path_factory.getbasetemp())
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
