@@ -99,8 +99,14 @@ def manifest_read(directory: Path) -> dict[str, Any]:
         for entry in files.values()
     ):
         raise ArchiveRefused(f"{MANIFEST} lists its files wrongly (each needs rows and sha256)")
-    if not isinstance(data.get("migrations"), dict):
+    migrations = data.get("migrations")
+    if not isinstance(migrations, dict) or not all(
+        isinstance(names, list) and all(isinstance(name, str) for name in names) for names in migrations.values()
+    ):
         raise ArchiveRefused(f"{MANIFEST} does not say which migrations the archive was taken at")
+    outside = [name for name in files if Path(name).is_absolute() or ".." in Path(name).parts]
+    if outside:
+        raise ArchiveRefused(f"{MANIFEST} names files outside the archive: {', '.join(sorted(outside))}")
     return data
 
 
@@ -110,7 +116,7 @@ def hashes_check(directory: Path, data: dict[str, Any]) -> None:
     listed = set(data["files"])
     for name, entry in sorted(data["files"].items()):
         path = directory / name
-        if ".." in Path(name).parts or not path.is_file():
+        if not path.is_file():
             problems.append(f"{name} is missing")
         elif file_hash(path) != entry["sha256"]:
             problems.append(

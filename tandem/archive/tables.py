@@ -120,6 +120,46 @@ def encode(value: Any) -> Any:
     raise TypeError(f"no JSON form for {type(value).__name__}")
 
 
+# The JSON type each kind of column is written as, so a value of another type is a fault, never
+# quietly turned into text or a number by the field's own conversion.
+_JSON_TYPE: dict[str, tuple[type, ...]] = {
+    **dict.fromkeys(
+        ("AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField", "SmallIntegerField"), (int,)
+    ),
+    **dict.fromkeys(("PositiveIntegerField", "PositiveBigIntegerField", "PositiveSmallIntegerField"), (int,)),
+    "BooleanField": (bool,),
+    "FloatField": (int, float),
+    **dict.fromkeys(
+        (
+            "CharField",
+            "TextField",
+            "SlugField",
+            "EmailField",
+            "URLField",
+            "GenericIPAddressField",
+            "DateTimeField",
+            "DateField",
+            "TimeField",
+            "DurationField",
+            "DecimalField",
+            "UUIDField",
+        ),
+        (str,),
+    ),
+}
+_JSON_NAME = {int: "a whole number", float: "a number", bool: "true or false", str: "text"}
+
+
+def _type_check(field: "models.Field[Any, Any]", value: Any) -> None:
+    column = cast(Any, field).target_field if field.is_relation else field
+    expected = _JSON_TYPE.get(column.get_internal_type())
+    if expected is None:
+        return
+    wrong = not isinstance(value, expected) or (bool not in expected and isinstance(value, bool))
+    if wrong:
+        raise ValueError(f"should be {_JSON_NAME[expected[-1]]}")
+
+
 def decode(field: "models.Field[Any, Any]", value: Any) -> Any:
     """A JSON value back as the column's Python value; a ValueError says what is wrong with it."""
     if value is None:
@@ -132,6 +172,7 @@ def decode(field: "models.Field[Any, Any]", value: Any) -> Any:
         if not isinstance(value, str):
             raise ValueError("should be base64 text")
         return base64.b64decode(value, validate=True)
+    _type_check(field, value)
     target = cast(Any, field).target_field if field.is_relation else field
     try:
         return target.to_python(value)

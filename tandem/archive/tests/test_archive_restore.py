@@ -315,3 +315,32 @@ def test_an_export_holds_credentials_unless_told_not_to(tmp_path, practitioner):
     (staff,) = [json.loads(line) for line in (archive / "tandem/identity.user.jsonl").read_text().splitlines()]
     assert staff["password"] == practitioner.password
     assert manifest.manifest_read(archive)["credentials"] == "included"
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_value_of_the_wrong_type_rather_than_turn_it_into_text(borough, tmp_path):
+    archive = _copy_taken_here(borough.archive, tmp_path)
+    people = archive / "tandem/people.person.jsonl"
+    lines = people.read_text().splitlines(keepends=True)
+    row = json.loads(lines[0])
+    row["family_name"] = 12
+    lines[0] = json.dumps(row) + "\n"
+    people.write_text("".join(lines))
+    _rehash(archive, "tandem/people.person.jsonl")
+    tables_before = Tables()
+
+    with pytest.raises(ArchiveRefused, match=r"tandem/people.person.jsonl line 1: family_name 12 should be text"):
+        archive_restore(directory=archive)
+
+    tables_before.assert_unchanged()
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_manifest_naming_files_outside_the_archive(borough, tmp_path):
+    archive = _copy_taken_here(borough.archive, tmp_path)
+    data = json.loads((archive / manifest.MANIFEST).read_text())
+    data["files"]["/etc/hostname"] = {"rows": 1, "sha256": "0" * 64}
+    (archive / manifest.MANIFEST).write_text(json.dumps(data))
+
+    with pytest.raises(ArchiveRefused, match=r"names files outside the archive: /etc/hostname"):
+        archive_restore(directory=archive)
