@@ -9,7 +9,7 @@ import hashlib
 import json
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -98,10 +98,18 @@ def _table_writer(model: type[models.Model], *, credentials: bool) -> Callable[[
     return write
 
 
-def _resources_writer(rows: Iterable[Any], render: Callable[[Any], dict[str, Any]]) -> Callable[[HashingWriter], None]:
+def _resources_writer(resource: fhir_rows.ResourceRows) -> Callable[[HashingWriter], None]:
     def write(writer: HashingWriter) -> None:
-        for row in rows:
-            writer.line(render(row))
+        for row in resource.rows():
+            try:
+                rendered = resource.render(row)
+            except Exception as error:  # any fault of a renderer: name the row, not a traceback
+                raise DomainError(
+                    f"The export stopped: {resource.resource_type} of {row._meta.label_lower} {row.pk} "
+                    f"cannot be written as FHIR ({type(error).__name__}: {error}). Nothing was finished: "
+                    "the directory has no manifest."
+                ) from error
+            writer.line(rendered)
 
     return write
 
@@ -138,7 +146,7 @@ def archive_write(*, directory: Path, credentials: bool = True, log: Callable[[s
         migrations = manifest.applied_migrations()
         for resource in fhir_rows.RESOURCES:
             name = fhir_rows.fhir_file_name(resource.resource_type)
-            files[name] = _file(directory, name, _resources_writer(resource.rows(), resource.render))
+            files[name] = _file(directory, name, _resources_writer(resource))
             log(f"{name}: {files[name]['rows']:,} resources")
         for model in tables.archived_models():
             name = tables.file_name(model)

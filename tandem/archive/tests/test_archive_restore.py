@@ -344,3 +344,20 @@ def test_it_refuses_a_manifest_naming_files_outside_the_archive(borough, tmp_pat
 
     with pytest.raises(ArchiveRefused, match=r"names files outside the archive: /etc/hostname"):
         archive_restore(directory=archive)
+
+
+@pytest.mark.django_db
+def test_a_row_that_cannot_be_written_as_fhir_stops_the_export_naming_it(tmp_path, practitioner, monkeypatch):
+    from tandem.archive import fhir_rows
+
+    def broken(user):
+        raise KeyError("profession")
+
+    staff = next(resource for resource in fhir_rows.RESOURCES if resource.resource_type == "Practitioner")
+    failing = fhir_rows.ResourceRows("Practitioner", staff.rows, broken)
+    monkeypatch.setattr(fhir_rows, "RESOURCES", (failing,))
+
+    with pytest.raises(CommandError, match=rf"Practitioner of identity.user {practitioner.pk} cannot be written"):
+        call_command("export", str(tmp_path / "archive"))
+
+    assert not (tmp_path / "archive" / manifest.MANIFEST).exists()
