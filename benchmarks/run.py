@@ -4,7 +4,7 @@
     python -m benchmarks.run --quick            # small boroughs: a smoke run in about a minute
     python -m benchmarks.run --skip-seed-timing
     python -m benchmarks.run --only directory   # or search, summary, contact, fhir, events, assessment, triage,
-                                                # workforce, hub, bulk, risk, load
+                                                # workforce, hub, bulk, risk, archive, load
     python -m benchmarks.run --only fhir --database my_large   # an already seeded database of one's own
     python -m benchmarks.run --only load        # the load test alone (gunicorn and Locust, large borough)
 
@@ -24,6 +24,7 @@ import secrets
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -331,6 +332,38 @@ def seed_timing_metric(database: str, size: str) -> dict[str, dict[str, Any]]:
     }
 
 
+RESTORE_DATABASE = "tandem_bench_restore"
+
+
+def _seconds_said(output: str) -> float:
+    """The seconds `tandem export` or `tandem import` says it took ("... in 12.3 s")."""
+    return float(output.rsplit(" in ", 1)[1].split(" s", 1)[0])
+
+
+def archive_metrics(url: str, size: str) -> dict[str, dict[str, Any]]:
+    """`tandem export` of a borough (every table and the FHIR files, minutes), and `tandem import` of
+    that archive into a fresh, migrated database of its own (minutes, migrate not counted)."""
+    with tempfile.TemporaryDirectory(prefix="tandem-archive-") as work:
+        archive = Path(work) / "archive"
+        exported = _manage(url, "export", str(archive)).stdout
+        export_minutes = _seconds_said(exported.splitlines()[0]) / 60
+        megabytes = sum(path.stat().st_size for path in archive.rglob("*") if path.is_file()) / 1_000_000
+        _log(f"    {exported.splitlines()[0]} ({megabytes:,.0f} MB)")
+        pg_database_ensure(RESTORE_DATABASE, fresh=True)
+        restore_url = _pg_url(RESTORE_DATABASE)
+        _manage(restore_url, "migrate", "--verbosity", "0")
+        imported = _manage(restore_url, "import", str(archive)).stdout
+        import_minutes = _seconds_said(imported.splitlines()[0]) / 60
+        _log(f"    {imported.splitlines()[0]}")
+        verified = _manage(restore_url, "audit_verify").stdout.strip()
+        _log(f"    {verified}")
+    return {
+        "archive_export_minutes": _metric(export_minutes, "min", None, "postgresql", size),
+        "archive_export_megabytes": _metric(megabytes, "MB", None, "postgresql", size),
+        "archive_import_minutes": _metric(import_minutes, "min", None, "postgresql", size),
+    }
+
+
 DIRECTORY_DATABASE = "tandem_bench_directory"
 DIRECTORY_SERVICES = 5_000
 
@@ -468,6 +501,11 @@ def _borough(database: str, size: str) -> str:
     return url
 
 
+def _archive_measured(url: str, size: str, _requests: int) -> dict[str, dict[str, Any]]:
+    """The archive benchmark in the shape of the page benchmarks (it makes no page requests)."""
+    return archive_metrics(url, size)
+
+
 def one_benchmark(name: str, profile: Profile, *, quick: bool) -> dict[str, dict[str, Any]]:
     """`--only NAME`: one benchmark's metrics, to be merged into results.json."""
     if name == "load":
@@ -493,6 +531,7 @@ def one_benchmark(name: str, profile: Profile, *, quick: bool) -> dict[str, dict
         "workforce": workforce_metrics,
         "hub": hub_metrics,
         "bulk": fhir_bulk_metrics,
+        "archive": _archive_measured,
     }[name]
     return measure(url, profile.seed_timing_size, profile.summary_requests)
 
@@ -510,6 +549,7 @@ ONLY = (
     "hub",
     "bulk",
     "risk",
+    "archive",
     "load",
 )
 
@@ -542,6 +582,8 @@ def _medium_metrics(profile: Profile, add: Callable[[dict[str, dict[str, Any]]],
     add(hub_metrics(medium, profile.seed_timing_size, profile.summary_requests))
     _log("  FHIR Bulk Data export of the borough by a partner")
     add(fhir_bulk_metrics(medium, profile.seed_timing_size, profile.summary_requests))
+    _log("  the whole record out and back: tandem export, and tandem import into a fresh database")
+    add(archive_metrics(medium, profile.seed_timing_size))
 
 
 def main() -> None:

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "tandem.workforce",
     "tandem.prevention",
     "tandem.interop",
+    "tandem.archive",
     "tandem.demo",
 ]
 
