@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.search, name="search"),
     path("new/", views.create, name="create"),
     path("my-work/", work_views.my_work, name="my_work"),
+    path("my-work/<str:work_section>/", work_views.my_work_section, name="my_work_section"),
     path("warnings/review/", views.warnings_due, name="warnings_due"),
     path("duplicates/", views.duplicates, name="duplicates"),
     path("<uuid:person_uuid>/", views.summary, name="summary"),

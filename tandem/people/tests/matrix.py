@@ -15,6 +15,9 @@ GET = {
     "people:warnings_due": row("sign_in", 200, 200, 200, 403),
     # Every member of staff has a "my work" page: each app's sections follow their role.
     "people:my_work": row("sign_in", 200, 200, 200, 200),
+    # One section's full list, here the warnings one raised (who may raise warnings has the section;
+    # for anyone else there is no such work: 404).
+    "people:my_work_section": row("sign_in", 200, 200, 404, 404),
     # Suspected duplicates: for those who merge records (managers).
     "people:duplicates": row("sign_in", 403, 200, 403, 403),
     "people:summary": row("sign_in", 200, 200, 200, 404),
@@ -41,6 +44,7 @@ POST = {
     "people:create": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 403),
     "people:warnings_due": row("sign_in", 405, 405, 405, 405),
     "people:my_work": row("sign_in", 405, 405, 405, 405),
+    "people:my_work_section": row("sign_in", 405, 405, 405, 405),
     "people:duplicates": row("sign_in", 405, 405, 405, 405),
     "people:summary": row("sign_in", 405, 405, 405, 405),
     "people:details_edit": row("sign_in", "saved:people:summary", "saved:people:summary", "saved:people:summary", 404),
@@ -61,6 +65,10 @@ POST = {
     "people:restrict": row("sign_in", 403, "saved:people:summary", 403, 404),
     "people:break_glass": row("sign_in", "moved:people:summary", "moved:people:summary", "moved:people:summary", 404),
 }
+
+
+def url_values(world: World) -> dict[str, Any]:
+    return {"work_section": "people.warnings"}
 
 
 def forms(world: World) -> dict[str, dict[str, Any]]:

@@ -14,6 +14,7 @@ VISITS = [
     Visit("people:warnings_due", P, lambda w: "/people/warnings/review/"),
     Visit("people:my_work", P, lambda w: "/people/my-work/"),
     Visit("people:my_work", M, lambda w: "/people/my-work/", variant="manager"),
+    Visit("people:my_work_section", P, lambda w: "/people/my-work/people.warnings/"),
     Visit("people:duplicates", M, lambda w: "/people/duplicates/"),
     Visit("people:summary", M, person_path("")),
     Visit("people:summary", M, lambda w: f"/people/{w.restricted.uuid}/", variant="restricted"),
