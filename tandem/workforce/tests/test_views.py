@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tandem.identity.models import Membership
 from tandem.workforce import forms, rules, services
 from tandem.workforce.codes import CaseStatus
 from tandem.workforce.tests.conftest import profile_for
@@ -132,3 +133,14 @@ def test_the_allocation_page_lists_each_practitioner_once_even_in_two_teams(
     assert page.count("Tess Twoteams") == 1
     assert page.count("Priya Shah") == 1
     assert "Room for it: 100 of 100 points free after taking it" in page
+
+
+def test_the_dashboard_names_each_team_as_its_row_heading(team, other_team, manager, signed_in):
+    """On a phone the figures by team scroll sideways under their row headings, which stay in view."""
+    Membership.objects.create(user=manager, team=other_team)
+
+    html = signed_in.get(reverse("workforce:dashboard")).content.decode()
+
+    assert "tandem-table-scroll--row-headings" in html
+    for name in (team.name, other_team.name):
+        assert f'<th scope="row" class="govuk-table__header">{name}</th>' in html
