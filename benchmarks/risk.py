@@ -104,7 +104,11 @@ def build(*, people: int, events: int) -> dict[str, Any]:
                 "kind": f"(ARRAY[{', '.join(repr(k) for k in KINDS)}])[1 + (g * 31) %% {len(KINDS)}]",
                 "occurred_at": "now() - ((g * 104729) %% (400 * 1440) || ' minutes')::interval",
                 "source_key": "'urn:bench|' || g",
-                "resource_type": "'Encounter'",
+                # Falls and telecare alerts come as Observations (as partners send them), the rest as Encounters.
+                "resource_type": (
+                    f"CASE WHEN (ARRAY[{', '.join(repr(k) for k in KINDS)}])[1 + (g * 31) %% {len(KINDS)}]"
+                    " IN ('fall', 'telecare_alert') THEN 'Observation' ELSE 'Encounter' END"
+                ),
                 "codes": (
                     "CASE WHEN g %% 20 = 0 THEN jsonb_build_array(jsonb_build_object('element', 'diagnosis',"
                     " 'system', 'http://hl7.org/fhir/sid/icd-10', 'code',"

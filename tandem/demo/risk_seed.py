@@ -44,6 +44,11 @@ SAMPLE = {"small": 2_000, "medium": 30_000, "large": 60_000}
 PREFIX = "urn:demo-risk|"
 
 
+# Falls and telecare alerts arrive as Observations, the rest as Encounters, as partners send them
+# (interop/events.py serves each event as the resource type it came as).
+_RESOURCE_TYPE = {EventKind.FALL: "Observation", EventKind.TELECARE_ALERT: "Observation"}
+
+
 def _poisson(rng: random.Random, mean: float) -> int:
     if mean <= 0:
         return 0
@@ -97,7 +102,7 @@ def risk_seed(*, seed: int, size: str) -> dict[str, int]:
                 kind=kind,
                 occurred_at=at,
                 source_key=f"{PREFIX}{n}",
-                resource_type="Encounter",
+                resource_type=_RESOURCE_TYPE.get(kind, "Encounter"),
                 source_organisation_code="RBL",
                 source_organisation_name="Arrowe Park Hospital",
                 codes=codes or [],
