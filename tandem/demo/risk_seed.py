@@ -46,7 +46,7 @@ PREFIX = "urn:demo-risk|"
 
 # Falls and telecare alerts arrive as Observations, the rest as Encounters, as partners send them
 # (interop/events.py serves each event as the resource type it came as).
-_RESOURCE_TYPE = {EventKind.FALL: "Observation", EventKind.TELECARE_ALERT: "Observation"}
+_RESOURCE_TYPE: dict[str, str] = {EventKind.FALL: "Observation", EventKind.TELECARE_ALERT: "Observation"}
 
 
 def _poisson(rng: random.Random, mean: float) -> int:
