@@ -85,6 +85,21 @@ class GovDateField(forms.MultiValueField):
         return data_list
 
 
+def whole_number(label: str, *, minimum: int, maximum: int) -> forms.IntegerField:
+    """A whole number between two bounds, with error messages that name the field and its bounds."""
+    return forms.IntegerField(
+        label=label,
+        min_value=minimum,
+        max_value=maximum,
+        error_messages={
+            "required": f"Enter {label[0].lower() + label[1:]}",
+            "invalid": f"{label} must be a whole number",
+            "min_value": f"{label} must be {minimum} or more",
+            "max_value": f"{label} must be {maximum} or less",
+        },
+    )
+
+
 class TandemForm(forms.Form):
     """Base form: blank text is an error only where the field says so; errors show in a summary.
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from tandem.core.forms import TandemForm
+from tandem.core.forms import TandemForm, whole_number
 from tandem.identity.models import Profession, RegistrationBody
 from tandem.workforce import rules
 from tandem.workforce.codes import AlertKind, FactorKind, WaitingFor, Warrant
@@ -290,17 +290,7 @@ _POINTS = {
 
 
 def _whole(label: str, *, minimum: int = 1, maximum: int = 1000) -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
-        min_value=minimum,
-        max_value=maximum,
-        error_messages={
-            "required": f"Enter {label[0].lower() + label[1:]}",
-            "invalid": f"{label} must be a whole number",
-            "min_value": f"{label} must be {minimum} or more",
-            "max_value": f"{label} must be {maximum} or less",
-        },
-    )
+    return whole_number(label, minimum=minimum, maximum=maximum)
 
 
 class RulesForm(TandemForm):

@@ -59,6 +59,28 @@ def _audited(referral: DischargeReferral, actor: Actor, action: str, summary: st
     )
 
 
+def _changed(
+    referral: DischargeReferral,
+    actor: Actor,
+    *,
+    kind: str,
+    changes: dict[str, list[str]],
+    action: str,
+    summary: str,
+    saving: list[str] | None = None,
+    audit_changes: bool = True,
+) -> None:
+    """A change to a referral: its next version saved (only `saving` when the rest is untouched),
+    the change in its history and the audit log."""
+    referral.version += 1
+    if saving is None:
+        referral.save()
+    else:
+        referral.save(update_fields=["version", "updated_at", *saving])
+    record_event(referral.events, referral, kind=kind, actor=actor, changes=changes)
+    _audited(referral, actor, action, summary, changes if audit_changes else None)
+
+
 def _shown(value: Any) -> str:
     if value is None or value == "":
         return ""
@@ -256,10 +278,14 @@ def referral_update(
             setattr(referral, name, value)
     if not changes:
         return referral
-    referral.version += 1
-    referral.save()
-    record_event(referral.events, referral, kind=ReferralEventKind.SAVED, actor=actor, changes=changes)
-    _audited(referral, actor, "updated", "Updated on the discharge hub's board", changes)
+    _changed(
+        referral,
+        actor,
+        kind=ReferralEventKind.SAVED,
+        changes=changes,
+        action="updated",
+        summary="Updated on the discharge hub's board",
+    )
     return referral
 
 
@@ -295,16 +321,16 @@ def package_seek(*, referral: DischargeReferral, needed: PackageNeeded, actor: A
         sought_by=actor,
         sought_at=clock.now(),
     )
-    referral.version += 1
-    referral.save(update_fields=["version", "updated_at"])
-    record_event(
-        referral.events,
+    _changed(
         referral,
+        actor,
         kind=ReferralEventKind.PACKAGE_SOUGHT,
-        actor=actor,
         changes={"Sought": ["", package.get_kind_display()]},
+        action="package_sought",
+        summary=f"Sought {package.get_kind_display().lower()} from care providers",
+        saving=[],
+        audit_changes=False,
     )
-    _audited(referral, actor, "package_sought", f"Sought {package.get_kind_display().lower()} from care providers")
     return package
 
 
@@ -339,16 +365,16 @@ def offer_record(*, package: PackageSought, offer: OfferDetails, actor: Actor) -
         recorded_by=actor,
         recorded_at=clock.now(),
     )
-    referral.version += 1
-    referral.save(update_fields=["version", "updated_at"])
-    record_event(
-        referral.events,
+    _changed(
         referral,
+        actor,
         kind=ReferralEventKind.OFFER_RECORDED,
-        actor=actor,
         changes={"Offer": ["", f"{offer.provider.name}, from {offer.starts_on:%d %B %Y}"]},
+        action="offer_recorded",
+        summary=f"Recorded an offer from {offer.provider.name}",
+        saving=[],
+        audit_changes=False,
     )
-    _audited(referral, actor, "offer_recorded", f"Recorded an offer from {offer.provider.name}")
     return made
 
 
@@ -371,16 +397,16 @@ def offer_accept(*, offer: ProviderOffer, actor: Actor) -> ProviderOffer:
     offer.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
     package.status = PackageStatus.ACCEPTED
     package.save(update_fields=["status", "updated_at"])
-    referral.version += 1
-    referral.save(update_fields=["version", "updated_at"])
-    record_event(
-        referral.events,
+    _changed(
         referral,
+        actor,
         kind=ReferralEventKind.OFFER_ACCEPTED,
-        actor=actor,
         changes={"Accepted": ["", f"{offer.provider.name}: {package.get_kind_display()}"]},
+        action="offer_accepted",
+        summary=f"Accepted the offer from {offer.provider.name}",
+        saving=[],
+        audit_changes=False,
     )
-    _audited(referral, actor, "offer_accepted", f"Accepted the offer from {offer.provider.name}")
     return offer
 
 
@@ -434,16 +460,16 @@ def offer_to_plan(*, offer: ProviderOffer, plan: Any, outcome: Any | None, actor
     offer.plan, offer.commissioned = draft, item
     offer.save(update_fields=["plan", "commissioned", "updated_at"])
     referral = locked(referral)
-    referral.version += 1
-    referral.save(update_fields=["version", "updated_at"])
-    record_event(
-        referral.events,
+    _changed(
         referral,
+        actor,
         kind=ReferralEventKind.ADDED_TO_PLAN,
-        actor=actor,
         changes={"Care and support plan": ["", f"Version {draft.number}: {package.get_kind_display()}"]},
+        action="added_to_plan",
+        summary=f"Added the package to version {draft.number} of the plan",
+        saving=[],
+        audit_changes=False,
     )
-    _audited(referral, actor, "added_to_plan", f"Added the package to version {draft.number} of the plan")
     return offer
 
 
@@ -486,17 +512,19 @@ def referral_discharge(
     referral.review_due_on = discharge.review_due_on
     if referral.nctr_on is not None and referral.ready_on is None:
         referral.ready_on = discharge.discharged_on
-    referral.version += 1
-    referral.save()
     changes = {
         "Discharged": ["", _shown(discharge.discharged_on)],
         "Destination": ["", Destination(discharge.destination).label],
         "Reablement started": ["", _shown(started)],
         "Review due": ["", _shown(discharge.review_due_on)],
     }
-    record_event(referral.events, referral, kind=ReferralEventKind.DISCHARGED, actor=actor, changes=changes)
-    _audited(
-        referral, actor, "discharged", f"Discharged to {Destination(discharge.destination).label.lower()}", changes
+    _changed(
+        referral,
+        actor,
+        kind=ReferralEventKind.DISCHARGED,
+        changes=changes,
+        action="discharged",
+        summary=f"Discharged to {Destination(discharge.destination).label.lower()}",
     )
     return referral
 
@@ -513,11 +541,13 @@ def referral_withdraw(*, referral: DischargeReferral, reason: str, actor: Actor)
     referral.status = ReferralStatus.WITHDRAWN
     referral.closed_on = clock.today()
     referral.withdrawn_reason = reason
-    referral.version += 1
-    referral.save()
     PackageSought.objects.filter(referral=referral, status=PackageStatus.SOUGHT).update(status=PackageStatus.WITHDRAWN)
-    record_event(
-        referral.events, referral, kind=ReferralEventKind.WITHDRAWN, actor=actor, changes={"Reason": ["", reason]}
+    _changed(
+        referral,
+        actor,
+        kind=ReferralEventKind.WITHDRAWN,
+        changes={"Reason": ["", reason]},
+        action="withdrawn",
+        summary="Withdrawn from the discharge hub's board",
     )
-    _audited(referral, actor, "withdrawn", "Withdrawn from the discharge hub's board", {"Reason": ["", reason]})
     return referral

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from tandem.core.forms import TandemForm
+from tandem.core.forms import TandemForm, whole_number
 from tandem.prevention.risk import rules
 from tandem.prevention.risk.codes import SCORED_KINDS, Deficit, NextStep, OutreachAction
 
@@ -18,17 +18,7 @@ KIND_LABELS = {
 
 
 def _whole(label: str, *, minimum: int = 0, maximum: int = 100) -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
-        min_value=minimum,
-        max_value=maximum,
-        error_messages={
-            "required": f"Enter {label[0].lower() + label[1:]}",
-            "invalid": f"{label} must be a whole number",
-            "min_value": f"{label} must be {minimum} or more",
-            "max_value": f"{label} must be {maximum} or less",
-        },
-    )
+    return whole_number(label, minimum=minimum, maximum=maximum)
 
 
 class RiskRulesForm(TandemForm):
