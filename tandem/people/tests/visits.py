@@ -1,6 +1,12 @@
 """The accessibility check's visits to the pages of a person's record."""
 
+from playwright.sync_api import expect
+
+from tandem.identity.permissions import Role
 from tests.journeys.visits import OUTSIDER, M, P, Visit, fill_then_submit, person_path, stale_then_submit, submit
+
+# The practitioner's outcomes of concerns: none has closed in the world, so the full list is empty.
+EMPTY_OUTCOMES = "No enquiry you raised or contributed to has closed in the last"
 
 VISITS = [
     Visit("people:search", P, lambda w: "/people/"),
@@ -14,7 +20,16 @@ VISITS = [
     Visit("people:warnings_due", P, lambda w: "/people/warnings/review/"),
     Visit("people:my_work", P, lambda w: "/people/my-work/"),
     Visit("people:my_work", M, lambda w: "/people/my-work/", variant="manager"),
+    # Someone whose role has no casework: the page says so.
+    Visit("people:my_work", Role.SYSTEM_ADMINISTRATOR, lambda w: "/people/my-work/", variant="no-casework"),
     Visit("people:my_work_section", P, lambda w: "/people/my-work/people.warnings/"),
+    Visit(
+        "people:my_work_section",
+        P,
+        lambda w: "/people/my-work/safeguarding.outcomes/",
+        lambda page, w: expect(page.get_by_text(EMPTY_OUTCOMES)).to_be_visible(),
+        "empty",
+    ),
     Visit("people:duplicates", M, lambda w: "/people/duplicates/"),
     Visit("people:summary", M, person_path("")),
     Visit("people:summary", M, lambda w: f"/people/{w.restricted.uuid}/", variant="restricted"),
