@@ -7,6 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from tandem.identity.permissions import Role
+from tandem.interop import urls as interop_urls
 from tests.journeys.visits import Visit, submit
 
 ADMIN = Role.SYSTEM_ADMINISTRATOR
@@ -38,38 +39,5 @@ VISITS = [
     Visit("interop:partner_revoke", ADMIN, revoke_path),
 ]
 
-JSON_API = {
-    "interop:metadata",
-    "interop:smart_configuration",
-    "interop:token",
-    "interop:patient_search",
-    "interop:patient_read",
-    "interop:patient_everything",
-    "interop:flag_search",
-    "interop:flag_read",
-    "interop:related_person_search",
-    "interop:related_person_read",
-    "interop:care_plan_search",
-    "interop:care_plan_read",
-    "interop:goal_search",
-    "interop:goal_read",
-    "interop:consent_search",
-    "interop:consent_read",
-    "interop:document_reference_search",
-    "interop:document_reference_read",
-    "interop:binary_read",
-    "interop:organization_search",
-    "interop:organization_read",
-    "interop:practitioner_search",
-    "interop:practitioner_read",
-    "interop:practitioner_role_search",
-    "interop:practitioner_role_read",
-    "interop:unsupported",
-    "interop:bundle_post",
-    "interop:encounter_search",
-    "interop:encounter_read",
-    "interop:condition_search",
-    "interop:condition_read",
-    "interop:observation_search",
-    "interop:observation_read",
-}
+# Every URL of the FHIR API (tandem.interop.urls; the administrator's pages are in site_urls).
+JSON_API = {f"{interop_urls.app_name}:{pattern.name}" for pattern in interop_urls.urlpatterns}
